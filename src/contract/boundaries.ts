@@ -1,0 +1,115 @@
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { JsonChecker, join } from './check';
+import type { Parsed } from './issues';
+
+export type AreaGeometry = Polygon | MultiPolygon;
+
+/** A town's boundary as read from boundaries/towns.geojson. */
+export interface TownBoundary {
+  /** 9-digit township code. */
+  code: string;
+  name: string;
+  geometry: AreaGeometry;
+}
+
+/** Property names accepted for a feature's code and name (surveying bureaus use their own). */
+export const CODE_PROPERTIES = ['code', 'adcode', 'CODE', 'ADCODE', 'xzqdm', 'XZQDM', '乡镇代码', '区划代码', '代码'];
+export const NAME_PROPERTIES = ['name', 'NAME', 'Name', 'xzqmc', 'XZQMC', '乡镇名称', '名称'];
+
+/** Parses the features of a boundary FeatureCollection, reporting each bad feature by its index. */
+export function parseTownBoundaries(input: unknown, file: string): Parsed<TownBoundary[]> {
+  const c = new JsonChecker(file);
+  const features = featuresOf(c, input);
+  if (!features) return { ok: false, issues: c.issues };
+  const towns: TownBoundary[] = [];
+  features.forEach((f, i) => {
+    const path = join('features', i);
+    const o = c.object(f, path);
+    if (!o) return;
+    const props = c.object(o.properties ?? {}, join(path, 'properties')) ?? {};
+    const codeRaw = pick(props, CODE_PROPERTIES);
+    const code = codeRaw === undefined ? null : String(codeRaw).normalize('NFKC').trim();
+    const nameRaw = pick(props, NAME_PROPERTIES);
+    const name = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : null;
+    if (code === null || !/^\d{9}$/.test(code)) c.error(join(path, 'properties'), `expected a 9-digit town code in one of ${CODE_PROPERTIES.join(', ')}, got ${JSON.stringify(codeRaw ?? null)}`);
+    if (name === null) c.error(join(path, 'properties'), `expected a town name in one of ${NAME_PROPERTIES.join(', ')}`);
+    const geometry = parseAreaGeometry(c, o.geometry, join(path, 'geometry'));
+    if (code && /^\d{9}$/.test(code) && name && geometry) {
+      if (towns.some((t) => t.code === code)) c.error(join(path, 'properties'), `town code ${code} appears twice`);
+      else towns.push({ code, name, geometry });
+    }
+  });
+  return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: towns, issues: c.issues };
+}
+
+/** Parses a county outline: every polygon of the collection, merged into one MultiPolygon. */
+export function parseCountyBoundary(input: unknown, file: string): Parsed<MultiPolygon> {
+  const c = new JsonChecker(file);
+  const features = featuresOf(c, input);
+  if (!features) return { ok: false, issues: c.issues };
+  const polygons: Position[][][] = [];
+  features.forEach((f, i) => {
+    const o = c.object(f, join('features', i));
+    const g = o ? parseAreaGeometry(c, o.geometry, join(join('features', i), 'geometry')) : null;
+    if (g) polygons.push(...(g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
+  });
+  if (polygons.length === 0) c.error('features', 'no polygon in the county outline');
+  return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: { type: 'MultiPolygon', coordinates: polygons }, issues: c.issues };
+}
+
+function featuresOf(c: JsonChecker, input: unknown): unknown[] | null {
+  const o = c.object(input, '');
+  if (!o) return null;
+  if (o.type === 'Feature') return [o];
+  if (o.type !== 'FeatureCollection') return c.error('type', `expected a FeatureCollection, got ${JSON.stringify(o.type)}`);
+  return c.array(o.features, 'features');
+}
+
+function pick(props: Record<string, unknown>, names: readonly string[]): unknown {
+  for (const n of names) if (props[n] !== undefined && props[n] !== null && props[n] !== '') return props[n];
+  return undefined;
+}
+
+function parseAreaGeometry(c: JsonChecker, v: unknown, path: string): AreaGeometry | null {
+  if (v === null || v === undefined) return c.error(path, 'the feature has no geometry');
+  const o = c.object(v, path);
+  if (!o) return null;
+  if (o.type === 'Polygon') {
+    const rings = polygon(c, o.coordinates, join(path, 'coordinates'));
+    return rings ? { type: 'Polygon', coordinates: rings } : null;
+  }
+  if (o.type === 'MultiPolygon') {
+    const parts = c.array(o.coordinates, join(path, 'coordinates'));
+    if (!parts) return null;
+    const polys = parts.map((p, i) => polygon(c, p, join(join(path, 'coordinates'), i)));
+    return polys.every((p) => p !== null) ? { type: 'MultiPolygon', coordinates: polys as Position[][][] } : null;
+  }
+  return c.error(join(path, 'type'), `expected Polygon or MultiPolygon, got ${JSON.stringify(o.type)}`);
+}
+
+function polygon(c: JsonChecker, v: unknown, path: string): Position[][] | null {
+  const rings = c.array(v, path);
+  if (!rings || rings.length === 0) return rings ? c.error(path, 'a polygon needs at least one ring') : null;
+  const out: Position[][] = [];
+  for (const [i, ring] of rings.entries()) {
+    const pts = c.array(ring, join(path, i));
+    if (!pts) return null;
+    const ringOut: Position[] = [];
+    for (const p of pts) {
+      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+        return c.error(join(path, i), 'a ring has a position that is not [lon, lat]');
+      }
+      ringOut.push([p[0], p[1]]);
+    }
+    const first = ringOut[0];
+    const last = ringOut[ringOut.length - 1];
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
+      ringOut.push([first[0], first[1]]);
+      c.warn(join(path, i), 'ring was not closed; closed it');
+    }
+    if (ringOut.length < 4) return c.error(join(path, i), `a ring needs at least 4 positions, has ${ringOut.length}`);
+    out.push(ringOut);
+  }
+  return out;
+}
+

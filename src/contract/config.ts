@@ -1,0 +1,247 @@
+import { JsonChecker, join } from './check';
+import type { Parsed } from './issues';
+
+/** The four goals of 十个到村到户: 村村有产业、户户有项目、人人有事干、处处都美丽. */
+export type GoalId = 'industry' | 'household' | 'employment' | 'beauty';
+export const GOAL_IDS: readonly GoalId[] = ['industry', 'household', 'employment', 'beauty'];
+
+/** Coordinate reference systems accepted for inputs; everything is stored as WGS-84. */
+export type CrsId = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09';
+export const CRS_IDS: readonly CrsId[] = ['WGS84', 'CGCS2000', 'GCJ02', 'BD09'];
+
+export const CONFIG_SCHEMA_VERSION = 1;
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface CategoryConfig {
+  /** Stable id used in the site data and URLs, e.g. `industry`. */
+  id: string;
+  zh: string;
+  en: string;
+  /** `#rrggbb`. */
+  colour: string;
+  /** The goal this category's projects count toward, or null. */
+  goal: GoalId | null;
+}
+
+export interface GoalConfig {
+  id: GoalId;
+  zh: string;
+  en: string;
+}
+
+export interface Camera {
+  /** [lon, lat], WGS-84. */
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export interface TourStop {
+  /** 9-digit town code, or null for the whole county. */
+  town: string | null;
+  camera: Camera | null;
+  indicator: string | null;
+  /** YYYY-MM, or null for the latest month. */
+  month: string | null;
+  title: Text;
+  text: { zh: string[]; en: string[] };
+}
+
+export type Basemap =
+  | { type: 'none' }
+  | { type: 'xyz'; url: string; attribution: string; crs: 'WGS84' | 'GCJ02' }
+  | { type: 'tianditu'; key: string };
+
+export interface Thresholds {
+  /** A project lags when expected − actual progress exceeds this many percentage points. */
+  lagPoints: number;
+  /** A village may exit when poverty incidence is below this fraction (0.02 = 2%). */
+  exitIncidence: number;
+  /** Public builds suppress household counts below this. */
+  minHouseholdCount: number;
+}
+
+export interface AtlasConfig {
+  schemaVersion: typeof CONFIG_SCHEMA_VERSION;
+  title: Text;
+  region: { code: string; name: string; nameEn: string };
+  /** True shows the 示例数据 banner: the figures are not the county's. */
+  isSample: boolean;
+  crs: CrsId;
+  /** 数据截至: the date the data describes, YYYY-MM-DD, shown with every figure. */
+  dataDate: string | null;
+  categories: CategoryConfig[];
+  goals: GoalConfig[];
+  thresholds: Thresholds;
+  tour: TourStop[];
+  basemap: Basemap;
+}
+
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap'] as const;
+
+/** Parses atlas.config.json, reporting every problem with its JSON path. */
+export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
+  const c = new JsonChecker(file);
+  const o = c.object(input, '');
+  if (!o) return { ok: false, issues: c.issues };
+  c.onlyKeys(o, '', TOP_KEYS);
+  if (o.schemaVersion !== CONFIG_SCHEMA_VERSION) {
+    c.error('schemaVersion', `expected schemaVersion ${CONFIG_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}`);
+  }
+  const title = text(c, o.title, 'title');
+  const region = parseRegion(c, o.region);
+  const isSample = o.sample === undefined ? false : c.boolean(o.sample, 'sample');
+  const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'crs', CRS_IDS);
+  const dataDate = o.dataDate === undefined ? null : isoDate(c, o.dataDate, 'dataDate');
+  const goals = parseGoals(c, o.goals);
+  const categories = parseCategories(c, o.categories);
+  const thresholds = parseThresholds(c, o.thresholds);
+  const tour = o.tour === undefined ? [] : parseTour(c, o.tour);
+  const basemap = o.basemap === undefined ? { type: 'none' as const } : parseBasemap(c, o.basemap);
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap) {
+    return { ok: false, issues: c.issues };
+  }
+  return {
+    ok: true,
+    issues: c.issues,
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap },
+  };
+}
+
+function text(c: JsonChecker, v: unknown, path: string): Text | null {
+  const o = c.object(v, path);
+  if (!o) return null;
+  c.onlyKeys(o, path, ['zh', 'en']);
+  const zh = c.string(o.zh, join(path, 'zh'));
+  const en = c.string(o.en, join(path, 'en'));
+  return zh && en ? { zh, en } : null;
+}
+
+function isoDate(c: JsonChecker, v: unknown, path: string): string | null {
+  const s = c.string(v, path);
+  if (s && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return c.error(path, `expected YYYY-MM-DD, got "${s}"`);
+  return s;
+}
+
+function parseRegion(c: JsonChecker, v: unknown): AtlasConfig['region'] | null {
+  const o = c.object(v, 'region');
+  if (!o) return null;
+  c.onlyKeys(o, 'region', ['code', 'name', 'nameEn']);
+  const code = c.string(o.code, 'region.code');
+  if (code && !/^\d{6}$/.test(code)) c.error('region.code', `expected a 6-digit county code as text, got "${code}"`);
+  const name = c.string(o.name, 'region.name');
+  const nameEn = o.nameEn === undefined ? name : c.string(o.nameEn, 'region.nameEn');
+  return code && name && nameEn ? { code, name, nameEn } : null;
+}
+
+function parseGoals(c: JsonChecker, v: unknown): GoalConfig[] | null {
+  const a = c.array(v, 'goals');
+  if (!a) return null;
+  const goals: GoalConfig[] = [];
+  a.forEach((g, i) => {
+    const path = join('goals', i);
+    const o = c.object(g, path);
+    if (!o) return;
+    c.onlyKeys(o, path, ['id', 'zh', 'en']);
+    const id = c.oneOf(o.id, join(path, 'id'), GOAL_IDS);
+    const zh = c.string(o.zh, join(path, 'zh'));
+    const en = c.string(o.en, join(path, 'en'));
+    if (id && zh && en) goals.push({ id, zh, en });
+  });
+  for (const id of GOAL_IDS) if (!goals.some((g) => g.id === id)) c.error('goals', `goal "${id}" is missing`);
+  return goals;
+}
+
+function parseCategories(c: JsonChecker, v: unknown): CategoryConfig[] | null {
+  const a = c.array(v, 'categories');
+  if (!a) return null;
+  const categories: CategoryConfig[] = [];
+  a.forEach((x, i) => {
+    const path = join('categories', i);
+    const o = c.object(x, path);
+    if (!o) return;
+    c.onlyKeys(o, path, ['id', 'zh', 'en', 'colour', 'goal']);
+    const id = c.string(o.id, join(path, 'id'));
+    if (id && !/^[a-z][a-z0-9-]*$/.test(id)) c.error(join(path, 'id'), `expected a lower-case id like "industry", got "${id}"`);
+    if (id && categories.some((k) => k.id === id)) c.error(join(path, 'id'), `duplicate category id "${id}"`);
+    const zh = c.string(o.zh, join(path, 'zh'));
+    const en = c.string(o.en, join(path, 'en'));
+    const colour = c.string(o.colour, join(path, 'colour'));
+    if (colour && !/^#[0-9a-fA-F]{6}$/.test(colour)) c.error(join(path, 'colour'), `expected #rrggbb, got "${colour}"`);
+    const goal = o.goal === null || o.goal === undefined ? null : c.oneOf(o.goal, join(path, 'goal'), GOAL_IDS);
+    if (id && zh && en && colour) categories.push({ id, zh, en, colour: colour.toLowerCase(), goal });
+  });
+  if (categories.length === 0) c.error('categories', 'at least one category is needed');
+  return categories;
+}
+
+function parseThresholds(c: JsonChecker, v: unknown): Thresholds | null {
+  const o = c.object(v, 'thresholds');
+  if (!o) return null;
+  c.onlyKeys(o, 'thresholds', ['lagPoints', 'exitIncidence', 'minHouseholdCount']);
+  const lagPoints = c.number(o.lagPoints, 'thresholds.lagPoints', 0, 100);
+  const exitIncidence = c.number(o.exitIncidence, 'thresholds.exitIncidence', 0, 1);
+  const minHouseholdCount = o.minHouseholdCount === undefined ? 3 : c.number(o.minHouseholdCount, 'thresholds.minHouseholdCount', 0, 1000);
+  return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null ? { lagPoints, exitIncidence, minHouseholdCount } : null;
+}
+
+function parseCamera(c: JsonChecker, v: unknown, path: string): Camera | null {
+  const o = c.object(v, path);
+  if (!o) return null;
+  c.onlyKeys(o, path, ['center', 'zoom', 'bearing', 'pitch']);
+  const center = c.pair(o.center, join(path, 'center'));
+  const zoom = c.number(o.zoom, join(path, 'zoom'), 0, 22);
+  const bearing = o.bearing === undefined ? 0 : c.number(o.bearing, join(path, 'bearing'), -360, 360);
+  const pitch = o.pitch === undefined ? 0 : c.number(o.pitch, join(path, 'pitch'), 0, 85);
+  return center && zoom !== null && bearing !== null && pitch !== null ? { center, zoom, bearing, pitch } : null;
+}
+
+function parseTour(c: JsonChecker, v: unknown): TourStop[] | null {
+  const a = c.array(v, 'tour');
+  if (!a) return null;
+  const stops: TourStop[] = [];
+  a.forEach((x, i) => {
+    const path = join('tour', i);
+    const o = c.object(x, path);
+    if (!o) return;
+    c.onlyKeys(o, path, ['town', 'camera', 'indicator', 'month', 'title', 'text']);
+    const town = o.town === undefined || o.town === null ? null : c.string(o.town, join(path, 'town'));
+    const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'));
+    const indicator = o.indicator === undefined ? null : c.string(o.indicator, join(path, 'indicator'));
+    const month = o.month === undefined ? null : c.string(o.month, join(path, 'month'));
+    if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), `expected YYYY-MM, got "${month}"`);
+    const title = text(c, o.title, join(path, 'title'));
+    const t = c.object(o.text ?? { zh: [], en: [] }, join(path, 'text'));
+    const lines = (k: 'zh' | 'en'): string[] => (c.array(t?.[k] ?? [], join(join(path, 'text'), k)) ?? []).map((s, j) => c.string(s, join(join(join(path, 'text'), k), j)) ?? '');
+    if (title) stops.push({ town, camera, indicator, month, title, text: { zh: lines('zh'), en: lines('en') } });
+  });
+  return stops;
+}
+
+function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
+  const o = c.object(v, 'basemap');
+  if (!o) return null;
+  const type = c.oneOf(o.type, 'basemap.type', ['none', 'xyz', 'tianditu'] as const);
+  if (type === 'none') {
+    c.onlyKeys(o, 'basemap', ['type']);
+    return { type };
+  }
+  if (type === 'xyz') {
+    c.onlyKeys(o, 'basemap', ['type', 'url', 'attribution', 'crs']);
+    const url = c.string(o.url, 'basemap.url');
+    const attribution = c.string(o.attribution, 'basemap.attribution');
+    const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'basemap.crs', ['WGS84', 'GCJ02'] as const);
+    return url && attribution && crs ? { type, url, attribution, crs } : null;
+  }
+  if (type === 'tianditu') {
+    c.onlyKeys(o, 'basemap', ['type', 'key']);
+    const key = c.string(o.key, 'basemap.key');
+    return key ? { type, key } : null;
+  }
+  return null;
+}

@@ -1,0 +1,108 @@
+import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../contract/columns';
+import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
+import { readTable, type RowReader, type TableResult } from './table';
+
+/** Row-level parsing of each CSV of the contract; cross-file checks happen in validate.ts. */
+
+export function readVillages(bytes: Uint8Array): TableResult<VillageRecord> {
+  return readTable(VILLAGES, bytes, (r) => {
+    const villageCode = r.code('village_code');
+    const villageName = r.text('village_name');
+    const households = r.count('households');
+    const population = r.count('population');
+    const poorHouseholds = r.count('poor_households');
+    const poorPopulation = r.count('poor_population');
+    const record = {
+      row: r.row,
+      villageCode,
+      townCode: r.code('town_code'),
+      townName: r.text('town_name'),
+      ...lonLat(r, 'lon', 'lat'),
+      isPoorVillage: r.boolean('poor_village'),
+      exitedHouseholds: r.count('exited_households'),
+      exitedPopulation: r.count('exited_population'),
+      exitYear: r.number('exit_year', { min: 1978, max: 2100 }),
+      laborers: r.count('laborers'),
+      employed: r.count('employed'),
+    };
+    if (villageName === null || households === null || population === null || poorHouseholds === null || poorPopulation === null) return null;
+    if (record.townCode === null && record.townName === null) r.report('error', 'town_code', 'the town is needed: give town_code or town_name');
+    if (poorHouseholds > households) r.report('error', 'poor_households', `${poorHouseholds} poor households is more than the ${households} households`);
+    if (poorPopulation > population) r.report('error', 'poor_population', `${poorPopulation} poor people is more than the population of ${population}`);
+    if (record.exitedHouseholds !== null && record.exitedHouseholds > poorHouseholds) r.report('error', 'exited_households', `${record.exitedHouseholds} exited households is more than the ${poorHouseholds} registered`);
+    if (record.exitedPopulation !== null && record.exitedPopulation > poorPopulation) r.report('error', 'exited_population', `${record.exitedPopulation} exited people is more than the ${poorPopulation} registered`);
+    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
+    return { ...record, villageName, households, population, poorHouseholds, poorPopulation };
+  });
+}
+
+export function readProjects(bytes: Uint8Array): TableResult<ProjectRecord> {
+  return readTable(PROJECTS, bytes, (r) => {
+    const projectId = r.code('project_id');
+    const projectName = r.text('project_name');
+    const category = r.text('category');
+    const budgetWan = r.number('budget_wan', { min: 0 });
+    const start = r.date('start');
+    const due = r.date('due');
+    const rest = {
+      row: r.row,
+      townCode: r.code('town_code'),
+      townName: r.text('town_name'),
+      villageCode: r.code('village_code'),
+      villageName: r.text('village_name'),
+      ...lonLat(r, 'lon', 'lat'),
+      content: r.text('content'),
+      fundSource: r.text('fund_source'),
+      unit: r.text('unit'),
+      hotline: r.text('hotline'),
+      beneficiaryHouseholds: r.count('beneficiary_households'),
+      beneficiaryPoorHouseholds: r.count('beneficiary_poor_households'),
+      jobs: r.count('jobs'),
+      target: r.text('target'),
+    };
+    const to = lonLat(r, 'to_lon', 'to_lat');
+    if (projectId === null || projectName === null || category === null || budgetWan === null || start === null || due === null) return null;
+    if (due < start) r.report('error', 'due', `the planned completion ${due} is before the start ${start}`);
+    if (rest.townCode === null && rest.townName === null && rest.villageCode === null && rest.villageName === null) {
+      r.report('error', 'town_code', 'the place is needed: give town_code, village_code or their names');
+    }
+    const { beneficiaryHouseholds: all, beneficiaryPoorHouseholds: poor } = rest;
+    if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', `${poor} poor beneficiary households is more than the ${all} beneficiary households`);
+    return { ...rest, projectId, projectName, category, budgetWan, start, due, toLon: to.lon, toLat: to.lat };
+  });
+}
+
+export function readProgress(bytes: Uint8Array): TableResult<ProgressRecord> {
+  return readTable(PROGRESS, bytes, (r) => {
+    const month = r.month('month');
+    const projectId = r.code('project_id');
+    const status = r.status('status');
+    const progressPct = r.number('progress_pct', { min: 0, max: 100 });
+    const spentWan = r.number('spent_wan', { min: 0 });
+    if (month === null || projectId === null || status === null) return null;
+    return { row: r.row, month, projectId, status, progressPct, spentWan };
+  });
+}
+
+export function readHouseholds(bytes: Uint8Array): TableResult<HouseholdRecord> {
+  return readTable(HOUSEHOLDS, bytes, (r) => {
+    r.raw('household_key');
+    const villageCode = r.code('village_code');
+    const isPoor = r.boolean('poor');
+    const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
+    if (villageCode === null || isPoor === null) return null;
+    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
+    return { ...record, villageCode, isPoor };
+  });
+}
+
+/** Longitude and latitude, both or neither, within the globe's ranges. */
+function lonLat(r: RowReader, lonName: string, latName: string): { lon: number | null; lat: number | null } {
+  const lon = r.number(lonName, { min: -180, max: 180 });
+  const lat = r.number(latName, { min: -90, max: 90 });
+  if ((lon === null) !== (lat === null)) {
+    if (r.isValid) r.report('warning', lon === null ? lonName : latName, 'longitude and latitude go together; the point is ignored');
+    return { lon: null, lat: null };
+  }
+  return { lon, lat };
+}
