@@ -104,7 +104,7 @@ function polygon(c: JsonChecker, v: unknown, path: string): Position[][] | null 
     const first = ringOut[0];
     const last = ringOut[ringOut.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
-      ringOut.push([first[0], first[1]]);
+      ringOut.push([...first]);
       c.warn(join(path, i), 'ring was not closed; closed it');
     }
     if (ringOut.length < 4) return c.error(join(path, i), `a ring needs at least 4 positions, has ${ringOut.length}`);

@@ -18,8 +18,8 @@ export interface TableResult<T> {
   issues: Issue[];
   counts: TableCounts;
   encoding: Encoding | null;
-  /** Canonical names of the contract columns the file has. */
-  columns: string[];
+  /** Header as written in the file, by canonical column name, for locating cross-file issues. */
+  headers: Map<string, string>;
   /** False when the file could not be read as this table at all (every row rejected). */
   isReadable: boolean;
 }
@@ -133,7 +133,7 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
   const counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 };
   const fail = (message: string, row = 0, column = ''): TableResult<T> => {
     issues.push({ file, row, column, level: 'error', message });
-    return { records: [], issues, counts, encoding: null, columns: [], isReadable: false };
+    return { records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false };
   };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return fail(decoded.message);
@@ -203,7 +203,7 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     }
   }
   if (blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${blankRows} blank row(s) skipped` });
-  return { records, issues, counts, encoding: decoded.encoding, columns: [...located.keys()], isReadable: missing.length === 0 && missingGroups.length === 0 };
+  return { records, issues, counts, encoding: decoded.encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable: missing.length === 0 && missingGroups.length === 0 };
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -1,0 +1,91 @@
+/**
+ * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
+ * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message.
+ * Exit 0 with no errors, 1 with errors, 2 when the dataset cannot be read at all.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { formatIssue } from '../src/contract/issues';
+import { buildSite, type BuildResult } from '../src/pipeline/build';
+import { folderSource, isFolder } from './lib/folder-source';
+
+const USAGE = 'usage: data.ts check [DIR] | data.ts build [DIR] [--out DIR]';
+
+export interface CliOptions {
+  command: 'check' | 'build';
+  dir: string;
+  out: string;
+}
+
+/** Parses the CLI arguments; unknown flags are an error, not ignored. */
+export function parseArgs(argv: string[]): CliOptions | string {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'build') return USAGE;
+  let dir = 'data';
+  let out = 'public/data';
+  let sawDir = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--out' && command === 'build' && rest[i + 1]) out = rest[++i]!;
+    else if (!a.startsWith('-') && !sawDir) [dir, sawDir] = [a, true];
+    else return `unknown argument "${a}"\n${USAGE}`;
+  }
+  return { command, dir, out };
+}
+
+/** Runs the command and returns the exit code; `log` receives every output line. */
+export async function runDataCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
+  const opts = parseArgs(argv);
+  if (typeof opts === 'string') {
+    log(opts);
+    return 2;
+  }
+  if (!(await isFolder(opts.dir))) {
+    log(`${opts.dir}: error: the dataset folder does not exist`);
+    return 2;
+  }
+  const result = await buildSite(folderSource(opts.dir));
+  for (const issue of result.issues) log(formatIssue(issue));
+  if (result.fatal) {
+    log(`${opts.dir}: error: ${result.fatal}`);
+    return 2;
+  }
+  summarise(result, log);
+  if (result.errorCount > 0 || !result.outputs) {
+    if (opts.command === 'build') log(`nothing written: ${opts.out} is left as it was`);
+    return 1;
+  }
+  if (opts.command === 'build') {
+    await writeAtomically(resolve(opts.out), result.outputs);
+    log(`wrote ${[...result.outputs.keys()].join(', ')} to ${opts.out}`);
+  }
+  return 0;
+}
+
+function summarise(result: BuildResult, log: (line: string) => void): void {
+  for (const [file, s] of Object.entries(result.inputs)) {
+    const rows = s.rows ? `${s.rows.read} rows read, ${s.rows.used} used, ${s.rows.rejected} rejected, ${s.rows.skipped} skipped` : `${s.bytes} bytes`;
+    log(`  ${file}: ${rows}${s.encoding ? ` (${s.encoding})` : ''}`);
+  }
+  log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
+}
+
+/** Writes every file into a sibling folder, then swaps it in, so a failed write never leaves half a site. */
+async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
+  const staging = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  for (const [name, text] of files) {
+    await mkdir(dirname(join(staging, name)), { recursive: true });
+    await writeFile(join(staging, name), text);
+  }
+  await mkdir(dirname(out), { recursive: true });
+  const hadOld = await isFolder(out);
+  if (hadOld) await rename(out, old);
+  await rename(staging, out);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runDataCli(process.argv.slice(2));
+}

@@ -1,0 +1,161 @@
+import { parseAtlasConfig, type AtlasConfig, type GoalId } from './config';
+import { JsonChecker, join } from './check';
+import type { Parsed } from './issues';
+
+/** The site data the build emits and the browser reads (public/data/). */
+export const SITE_SCHEMA_VERSION = 1;
+
+/** Every indicator of DESIGN.md: rates (0–1) except `lag`, in percentage points. */
+export type IndicatorId = GoalId | 'completion' | 'progress' | 'disbursement' | 'lag' | 'incidence';
+export const INDICATOR_IDS: readonly IndicatorId[] = ['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence'];
+
+/** A monthly series: an indicator or count, per month, per area. */
+export type SeriesId = IndicatorId | 'laggingProjects';
+export const SERIES_IDS: readonly SeriesId[] = [...INDICATOR_IDS, 'laggingProjects'];
+
+/** [west, south, east, north] in degrees. */
+export type BBox = [west: number, south: number, east: number, north: number];
+/** [lon, lat] in degrees, WGS-84. */
+export type LonLat = [lon: number, lat: number];
+
+export interface SiteTown {
+  /** Stable feature id: the index in `towns`, which is sorted by code. */
+  id: number;
+  code: string;
+  name: string;
+  /** A point inside the town for its label. */
+  labelPoint: LonLat;
+  bbox: BBox;
+  villageCount: number;
+  households: number;
+  population: number;
+  poorHouseholds: number;
+  poorPopulation: number;
+  projectCount: number;
+  budgetWan: number;
+}
+
+export interface SiteVillage {
+  id: number;
+  code: string;
+  name: string;
+  townId: number;
+  /** The village committee seat, or null when the data has none. */
+  point: LonLat | null;
+  households: number;
+  population: number;
+  isPoorVillage: boolean | null;
+  poorHouseholds: number;
+  poorPopulation: number;
+  exitYear: number | null;
+  projectCount: number;
+  budgetWan: number;
+}
+
+/** Values per month (outer index, as in `months`) and per area (inner index, as in `towns`/`villages`). */
+export interface AreaSeries {
+  county: (number | null)[];
+  towns: (number | null)[][];
+  villages: (number | null)[][];
+}
+
+export interface SiteData {
+  schemaVersion: typeof SITE_SCHEMA_VERSION;
+  config: AtlasConfig;
+  /** Report months, YYYY-MM, ascending. */
+  months: string[];
+  bbox: BBox;
+  towns: SiteTown[];
+  villages: SiteVillage[];
+  /** Indicators computed from an estimate rather than counted (e.g. household coverage without households.csv). */
+  estimated: IndicatorId[];
+  series: Record<SeriesId, AreaSeries>;
+}
+
+/** Parses site.json as fetched by the browser; anything unexpected is an issue, never a cast. */
+export function parseSiteData(input: unknown): Parsed<SiteData> {
+  const c = new JsonChecker('site.json');
+  const o = c.object(input, '');
+  if (!o) return { ok: false, issues: c.issues };
+  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', `expected ${SITE_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}; rebuild the site data`);
+  const config = parseAtlasConfig(o.config, 'site.json#config');
+  c.issues.push(...config.issues);
+  const months = (c.array(o.months, 'months') ?? []).map((m, i) => c.string(m, join('months', i)) ?? '');
+  const bbox = bboxOf(c, o.bbox, 'bbox');
+  const towns = (c.array(o.towns, 'towns') ?? []).map((t, i) => parseTown(c, t, join('towns', i)));
+  const villages = (c.array(o.villages, 'villages') ?? []).map((v, i) => parseVillage(c, v, join('villages', i)));
+  const estimated = (c.array(o.estimated, 'estimated') ?? []).map((e, i) => c.oneOf(e, join('estimated', i), INDICATOR_IDS));
+  const seriesObj = c.object(o.series, 'series') ?? {};
+  const series = {} as Record<SeriesId, AreaSeries>;
+  for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length);
+  if (c.hasErrors || !config.ok || !bbox) return { ok: false, issues: c.issues };
+  return {
+    ok: true,
+    issues: c.issues,
+    value: {
+      schemaVersion: SITE_SCHEMA_VERSION,
+      config: config.value,
+      months,
+      bbox,
+      towns: towns.filter((t) => t !== null),
+      villages: villages.filter((v) => v !== null),
+      estimated: estimated.filter((e) => e !== null),
+      series,
+    },
+  };
+}
+
+function bboxOf(c: JsonChecker, v: unknown, path: string): BBox | null {
+  const a = c.array(v, path);
+  if (!a || a.length !== 4 || !a.every((n) => typeof n === 'number')) return c.error(path, 'expected [west, south, east, north]');
+  return [a[0] as number, a[1] as number, a[2] as number, a[3] as number];
+}
+
+function count(c: JsonChecker, v: unknown, path: string): number {
+  return c.number(v, path, 0) ?? 0;
+}
+
+function parseTown(c: JsonChecker, v: unknown, path: string): SiteTown | null {
+  const o = c.object(v, path);
+  if (!o) return null;
+  const labelPoint = c.pair(o.labelPoint, join(path, 'labelPoint'));
+  const bbox = bboxOf(c, o.bbox, join(path, 'bbox'));
+  const code = c.string(o.code, join(path, 'code'));
+  const name = c.string(o.name, join(path, 'name'));
+  if (!labelPoint || !bbox || !code || !name) return null;
+  const n = (k: string): number => count(c, o[k], join(path, k));
+  return { id: n('id'), code, name, labelPoint, bbox, villageCount: n('villageCount'), households: n('households'), population: n('population'), poorHouseholds: n('poorHouseholds'), poorPopulation: n('poorPopulation'), projectCount: n('projectCount'), budgetWan: n('budgetWan') };
+}
+
+function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | null {
+  const o = c.object(v, path);
+  if (!o) return null;
+  const code = c.string(o.code, join(path, 'code'));
+  const name = c.string(o.name, join(path, 'name'));
+  const point = o.point === null ? null : c.pair(o.point, join(path, 'point'));
+  const isPoorVillage = o.isPoorVillage === null ? null : c.boolean(o.isPoorVillage, join(path, 'isPoorVillage'));
+  const exitYear = o.exitYear === null ? null : c.number(o.exitYear, join(path, 'exitYear'));
+  if (!code || !name) return null;
+  const n = (k: string): number => count(c, o[k], join(path, k));
+  return { id: n('id'), code, name, townId: n('townId'), point, households: n('households'), population: n('population'), isPoorVillage, poorHouseholds: n('poorHouseholds'), poorPopulation: n('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
+}
+
+function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number): AreaSeries {
+  const o = c.object(v, path);
+  const values = (x: unknown, p: string, length: number): (number | null)[] => {
+    const a = c.array(x, p);
+    if (!a) return [];
+    if (a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    return a.map((n, i) => (n === null ? null : c.number(n, join(p, i))));
+  };
+  const table = (x: unknown, p: string, areas: number): (number | null)[][] => {
+    const a = c.array(x, p) ?? [];
+    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    return a.map((row, i) => values(row, join(p, i), areas));
+  };
+  return {
+    county: values(o?.county, join(path, 'county'), months),
+    towns: table(o?.towns, join(path, 'towns'), towns),
+    villages: table(o?.villages, join(path, 'villages'), villages),
+  };
+}

@@ -1,0 +1,134 @@
+import type { MultiPolygon } from 'geojson';
+import { parseCountyBoundary, parseTownBoundaries, type TownBoundary } from '../contract/boundaries';
+import { parseAtlasConfig } from '../contract/config';
+import { compareIssues, type Issue } from '../contract/issues';
+import { SITE_SCHEMA_VERSION } from '../contract/site';
+import { geometryToWgs84 } from './crs';
+import { decodeBytes } from './decode';
+import { emitSite, json } from './emit';
+import { linkDataset, type JoinCounts } from './link';
+import { readHouseholds, readProgress, readProjects, readVillages } from './tables';
+import type { TableCounts, TableResult } from './table';
+
+/** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */
+export interface DatasetSource {
+  /** The bytes of a file by its path inside the dataset (e.g. `boundaries/towns.geojson`), or null when absent. */
+  read(path: string): Promise<Uint8Array | null>;
+}
+
+export const CONFIG_FILE = 'atlas.config.json';
+export const TOWNS_FILE = 'boundaries/towns.geojson';
+export const COUNTY_FILE = 'boundaries/county.geojson';
+
+export interface InputSummary {
+  sha256: string;
+  bytes: number;
+  encoding: string | null;
+  rows: TableCounts | null;
+}
+
+export interface BuildResult {
+  /** Set when the dataset cannot be read at all (the CLI exits 2). */
+  fatal: string | null;
+  /** Every issue found, sorted by file, row, column. */
+  issues: Issue[];
+  errorCount: number;
+  warningCount: number;
+  inputs: Record<string, InputSummary>;
+  /** The site data files by name; null when there are errors. */
+  outputs: Map<string, string> | null;
+}
+
+/** Validates a dataset and, when it has no errors, produces the site data. Pure: I/O is the source's. */
+export async function buildSite(source: DatasetSource): Promise<BuildResult> {
+  const issues: Issue[] = [];
+  const inputs: Record<string, InputSummary> = {};
+  const load = async (path: string): Promise<Uint8Array | null> => {
+    const bytes = await source.read(path);
+    if (bytes) inputs[path] = { sha256: await sha256(bytes), bytes: bytes.length, encoding: null, rows: null };
+    return bytes;
+  };
+  const finish = (fatal: string | null, outputs: Map<string, string> | null): BuildResult => {
+    issues.sort(compareIssues);
+    const errorCount = issues.filter((i) => i.level === 'error').length;
+    return { fatal, issues, errorCount, warningCount: issues.length - errorCount, inputs, outputs: errorCount > 0 || fatal ? null : outputs };
+  };
+
+  const configBytes = await load(CONFIG_FILE);
+  if (!configBytes) return finish(`${CONFIG_FILE} is missing: this does not look like a dataset folder`, null);
+  const configJson = parseJson(configBytes, CONFIG_FILE, issues);
+  if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
+  const config = parseAtlasConfig(configJson, CONFIG_FILE);
+  issues.push(...config.issues);
+
+  const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
+  const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
+
+  const table = async <T>(file: string, isRequired: boolean, read: (b: Uint8Array) => TableResult<T>): Promise<TableResult<T> | null> => {
+    const bytes = await load(file);
+    if (!bytes) {
+      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
+      return null;
+    }
+    const t = read(bytes);
+    issues.push(...t.issues);
+    inputs[file] = { ...inputs[file]!, encoding: t.encoding, rows: t.counts };
+    return t;
+  };
+  const villages = await table('villages.csv', true, readVillages);
+  const projects = await table('projects.csv', true, readProjects);
+  const progress = await table('progress.csv', false, readProgress);
+  const households = await table('households.csv', false, readHouseholds);
+
+  if (!config.ok || !towns || !villages || !projects) return finish(null, null);
+  const crs = config.value.crs;
+  const townsWgs: TownBoundary[] = towns.map((t) => ({ ...t, geometry: geometryToWgs84(t.geometry, crs) }));
+  const countyWgs = county ? (geometryToWgs84(county, crs) as MultiPolygon) : null;
+  const linked = linkDataset({ config: config.value, towns: townsWgs, county: countyWgs, villages, projects, progress, households });
+  issues.push(...linked.issues);
+  if (issues.some((i) => i.level === 'error')) return finish(null, null);
+
+  const outputs = emitSite(linked.dataset, countyWgs);
+  issues.sort(compareIssues);
+  outputs.set('manifest.json', json(manifest(inputs, linked.joins, linked.dataset.towns.length, linked.dataset.villages.length, linked.dataset.projects.length, linked.dataset.months)));
+  outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));
+  return finish(null, outputs);
+
+  async function readGeo<T>(file: string, isRequired: boolean, parse: (v: unknown) => { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] }): Promise<T | null> {
+    const bytes = await load(file);
+    if (!bytes) {
+      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
+      return null;
+    }
+    const v = parseJson(bytes, file, issues);
+    if (v === undefined) return null;
+    const parsed = parse(v);
+    issues.push(...parsed.issues);
+    return parsed.ok ? parsed.value : null;
+  }
+}
+
+function manifest(inputs: Record<string, InputSummary>, joins: Record<string, JoinCounts>, towns: number, villages: number, projects: number, months: string[]) {
+  const sorted = Object.fromEntries(Object.keys(inputs).sort().map((k) => [k, inputs[k]]));
+  return { schemaVersion: SITE_SCHEMA_VERSION, counts: { towns, villages, projects, months: months.length }, months, inputs: sorted, joins };
+}
+
+function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    issues.push({ file, row: 0, column: '', level: 'error', message: decoded.message });
+    return undefined;
+  }
+  try {
+    return JSON.parse(decoded.text) as unknown;
+  } catch (e) {
+    issues.push({ file, row: 0, column: '', level: 'error', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+}
+
+/** Hex SHA-256 with the Web Crypto API (in Node 20 and every browser). */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,21 @@
+import gcoord from 'gcoord';
+import type { Position } from 'geojson';
+import type { CrsId } from '../contract/config';
+import type { AreaGeometry } from '../contract/boundaries';
+
+/** Converts one input position to WGS-84 (CGCS2000 is taken as equal to WGS-84 at map scale). */
+export function toWgs84(lon: number, lat: number, crs: CrsId): [number, number] {
+  if (crs === 'WGS84' || crs === 'CGCS2000') return [lon, lat];
+  const from = crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09;
+  const [x, y] = gcoord.transform([lon, lat], from, gcoord.WGS84);
+  return [x, y];
+}
+
+/** Converts every position of an area geometry to WGS-84. */
+export function geometryToWgs84(g: AreaGeometry, crs: CrsId): AreaGeometry {
+  if (crs === 'WGS84' || crs === 'CGCS2000') return g;
+  const ring = (r: Position[]): Position[] => r.map(([x, y]) => toWgs84(x ?? 0, y ?? 0, crs));
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+}

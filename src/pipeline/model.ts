@@ -1,0 +1,52 @@
+import type { AreaGeometry } from '../contract/boundaries';
+import type { AtlasConfig } from '../contract/config';
+import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
+import type { BBox, LonLat } from '../contract/site';
+
+/** The dataset after validation and joins: every reference is an index, every point WGS-84. */
+export interface Town {
+  index: number;
+  code: string;
+  name: string;
+  geometry: AreaGeometry;
+  bbox: BBox;
+}
+
+export interface Village {
+  index: number;
+  town: number;
+  point: LonLat | null;
+  record: VillageRecord;
+  code: string;
+}
+
+export interface Project {
+  index: number;
+  record: ProjectRecord;
+  category: number;
+  town: number;
+  /** -1 for a town-wide project. */
+  village: number;
+  point: LonLat | null;
+  hasOwnPoint: boolean;
+  to: LonLat | null;
+}
+
+export interface Household {
+  village: number;
+  record: HouseholdRecord;
+  /** Indexes of the projects that cover the household. */
+  projects: number[];
+}
+
+export interface Dataset {
+  config: AtlasConfig;
+  towns: Town[];
+  villages: Village[];
+  projects: Project[];
+  /** Progress rows per project, ascending by month. */
+  progress: ProgressRecord[][];
+  /** null when households.csv is absent. */
+  households: Household[] | null;
+  months: string[];
+}
