@@ -245,3 +245,27 @@ function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
   }
   return null;
 }
+
+/** The config in its file form (the inverse of parseAtlasConfig), as emitted into site.json. */
+export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
+  return {
+    schemaVersion: c.schemaVersion,
+    title: c.title,
+    region: c.region,
+    sample: c.isSample,
+    crs: c.crs,
+    ...(c.dataDate === null ? {} : { dataDate: c.dataDate }),
+    categories: c.categories,
+    goals: c.goals,
+    thresholds: c.thresholds,
+    tour: c.tour.map((s) => ({
+      town: s.town,
+      ...(s.camera === null ? {} : { camera: s.camera }),
+      ...(s.indicator === null ? {} : { indicator: s.indicator }),
+      ...(s.month === null ? {} : { month: s.month }),
+      title: s.title,
+      text: s.text,
+    })),
+    basemap: c.basemap,
+  };
+}

@@ -61,6 +61,7 @@ export interface AreaSeries {
 
 export interface SiteData {
   schemaVersion: typeof SITE_SCHEMA_VERSION;
+  /** The dataset's atlas.config.json, parsed (emitted in its file form by serializeAtlasConfig). */
   config: AtlasConfig;
   /** Report months, YYYY-MM, ascending. */
   months: string[];

@@ -4,6 +4,7 @@ import { STATUSES } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import { SITE_SCHEMA_VERSION, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
 import type { AreaGeometry } from '../contract/boundaries';
+import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, projectStates } from './aggregate';
 import type { Dataset } from './model';
 
@@ -55,9 +56,9 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
     };
   });
   const estimated: IndicatorId[] = isHouseholdEstimated ? ['household'] : [];
-  const site: SiteData = {
+  const site: Omit<SiteData, 'config'> & { config: unknown } = {
     schemaVersion: SITE_SCHEMA_VERSION,
-    config: d.config,
+    config: serializeAtlasConfig(d.config),
     months: d.months,
     bbox: (turfBbox(outline) as BBox).map(r6) as BBox,
     towns,

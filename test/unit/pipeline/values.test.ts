@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from '../../../src/pipeline/values';
+
+describe('parseNumber', () => {
+  it.each([
+    ['12', 12], ['12.5', 12.5], ['1,234.5', 1234.5], ['１２３', 123], ['12.5%', 12.5], [' 7 ', 7], ['-3', -3], ['.5', 0.5],
+    ['abc', null], ['', null], ['12..5', null], ['1e400', null], ['二百', null],
+  ])('%j → %j', (raw, expected) => expect(parseNumber(raw)).toBe(expected));
+});
+
+describe('parseInteger', () => {
+  it.each([['400', 400], ['4.0', 4], ['4.5', null], ['x', null]])('%j → %j', (raw, expected) => expect(parseInteger(raw)).toBe(expected));
+});
+
+describe('parseBoolean', () => {
+  it.each([['是', true], ['否', false], ['1', true], ['0', false], ['Y', true], ['n', false], ['yes', true], ['maybe', null]])('%j → %j', (raw, expected) =>
+    expect(parseBoolean(raw)).toBe(expected),
+  );
+});
+
+describe('parseMonth', () => {
+  it.each([['2016-05', '2016-05'], ['2016-5', '2016-05'], ['2016-13', null], ['2016/05', null], ['May', null], ['２０１６-０５', '2016-05']])('%j → %j', (raw, expected) =>
+    expect(parseMonth(raw)).toBe(expected),
+  );
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2016-05-31', '2016-05-31'], ['2016/5/31', '2016-05-31'], ['2016.5.31', '2016-05-31'], ['2016年5月31日', '2016-05-31'],
+    ['2016-02-30', null], ['2016-02-29', '2016-02-29'], ['2015-02-29', null], ['31/05/2016', null], ['', null],
+  ])('%j → %j', (raw, expected) => expect(parseDate(raw)).toBe(expected));
+});
+
+describe('parseStatus', () => {
+  it.each([['未开工', 'planned'], ['待建', 'planned'], ['在建', 'building'], ['施工中', 'building'], ['已完工', 'done'], ['完工', 'done'], ['已验收', 'accepted'], ['验收', 'accepted'], ['停工', null]])(
+    '%j → %j',
+    (raw, expected) => expect(parseStatus(raw)).toBe(expected),
+  );
+});
+
+describe('parseCode', () => {
+  it.each([
+    ['420324101201', 12, '420324101201'], ['4.20324E+11', 12, null], ['42032410120', 12, null], ['４２０３２４１０１', 9, '420324101'], ['ZX-1', undefined, 'ZX-1'],
+  ] as const)('%j (%j digits) → %j', (raw, digits, expected) => expect(parseCode(raw, digits)).toBe(expected));
+});
+
+describe('parseList', () => {
+  it('splits on ; ；、 and , and drops blanks', () => expect(parseList('A;B；C、D,,E ')).toEqual(['A', 'B', 'C', 'D', 'E']));
+});
