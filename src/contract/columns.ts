@@ -61,7 +61,7 @@ export const VILLAGES: TableSpec = {
     col('lat', '纬度', 'number', false, { zh: '村委会驻地纬度（十进制度）', en: 'latitude of the village committee seat (decimal degrees)' }, '32.3187', { unit: '°' }),
     col('households', '总户数', 'integer', true, { zh: '全村总户数', en: 'households in the village' }, '412', { unit: '户' }),
     col('population', '总人口', 'integer', true, { zh: '全村总人口', en: 'population of the village' }, '1388', { unit: '人' }),
-    col('poor_village', '是否贫困村', 'boolean', false, { zh: '是/否', en: 'registered poor village: 是 (yes) / 否 (no)' }, '是', { aliases: ['贫困村'] }),
+    col('poor_village', '是否贫困村', 'boolean', false, { zh: '是否为贫困村（是/否）', en: 'registered poor village: 是 (yes) / 否 (no)' }, '是', { aliases: ['贫困村'] }),
     col('poor_households', '建档立卡户数', 'integer', true, { zh: '建档立卡贫困户数', en: 'registered poor households' }, '96', { unit: '户', aliases: ['贫困户数'] }),
     col('poor_population', '建档立卡人口', 'integer', true, { zh: '建档立卡贫困人口', en: 'registered poor population' }, '301', { unit: '人', aliases: ['贫困人口'] }),
     col('exited_households', '已脱贫户数', 'integer', false, { zh: '已脱贫户数', en: 'households that have exited poverty' }, '40', { unit: '户' }),
@@ -75,11 +75,11 @@ export const VILLAGES: TableSpec = {
 export const PROJECTS: TableSpec = {
   id: 'projects',
   file: 'projects.csv',
-  oneOf: [['town_code', 'town_name', 'village_code']],
+  oneOf: [['town_code', 'town_name', 'village_code', 'village_name']],
   columns: [
     col('project_id', '项目编号', 'code', true, { zh: '项目唯一编号', en: 'unique project id' }, 'ZX2016-0001', { aliases: ['编号'] }),
     col('project_name', '项目名称', 'text', true, { zh: '项目名称', en: 'project name' }, '双竹村茶叶基地扩建'),
-    col('category', '项目类别', 'text', true, { zh: '十类之一：类别编号或中文名', en: 'one of the ten categories, by id or Chinese name' }, '产业发展', { aliases: ['类别', '项目类型'] }),
+    col('category', '项目类别', 'text', true, { zh: '十类之一：类别编号、中文名或英文名', en: 'one of the ten categories, by id, Chinese or English name' }, '产业发展', { aliases: ['类别', '项目类型'] }),
     TOWN_CODE,
     TOWN_NAME,
     { ...VILLAGE_CODE, isRequired: false, doc: { zh: '村代码；全镇项目留空', en: 'village code; blank for a town-wide project' } },
@@ -122,8 +122,8 @@ export const HOUSEHOLDS: TableSpec = {
   columns: [
     col('household_key', '户编码', 'code', true, { zh: '不透明编码，不得含姓名或身份证号', en: 'opaque key; never a name or an ID number' }, 'h7f3a9c2e41b0', { aliases: ['户键'] }),
     { ...VILLAGE_CODE },
-    col('poor', '是否贫困户', 'boolean', true, { zh: '是/否', en: 'registered poor: 是/否' }, '是', { aliases: ['贫困户'] }),
-    col('exited', '是否脱贫', 'boolean', false, { zh: '是/否', en: 'exited poverty: 是/否' }, '否', { aliases: ['已脱贫'] }),
+    col('poor', '是否贫困户', 'boolean', true, { zh: '是否为建档立卡贫困户（是/否）', en: 'registered poor household: 是/否' }, '是', { aliases: ['贫困户'] }),
+    col('exited', '是否脱贫', 'boolean', false, { zh: '是否已脱贫（是/否）', en: 'exited poverty: 是/否' }, '否', { aliases: ['已脱贫'] }),
     col('project_ids', '帮扶项目', 'list', false, { zh: '覆盖该户的项目编号，用分号分隔', en: 'ids of projects covering the household, separated by ;' }, 'ZX2016-0001;ZX2016-0042', { aliases: ['项目编号'] }),
     col('laborers', '劳动力', 'integer', false, { zh: '劳动力人数', en: 'laborers' }, '2', { unit: '人' }),
     col('employed', '已就业劳动力', 'integer', false, { zh: '已就业劳动力', en: 'employed laborers' }, '1', { unit: '人' }),

@@ -63,6 +63,8 @@ export interface ProgressRecord {
 /** One row of households.csv: opaque, aggregated per village, never emitted. */
 export interface HouseholdRecord {
   row: number;
+  /** Opaque key, used only to find duplicates; never emitted. */
+  key: string;
   villageCode: string;
   isPoor: boolean;
   isExited: boolean | null;

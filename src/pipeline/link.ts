@@ -4,7 +4,7 @@ import type { TownBoundary } from '../contract/boundaries';
 import type { AtlasConfig } from '../contract/config';
 import type { Issue, IssueLevel } from '../contract/issues';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
-import type { BBox, LonLat } from '../contract/site';
+import { INDICATOR_IDS, type BBox, type LonLat } from '../contract/site';
 import { monthRange } from '../domain/months';
 import { toWgs84 } from './crs';
 import { PlaceIndex } from './join';
@@ -196,7 +196,15 @@ export function linkDataset(input: LinkInput): LinkResult {
   const ht = input.households;
   if (ht) {
     households = [];
+    const seenKey = new Map<string, number>();
     for (const r of ht.records) {
+      const dup = seenKey.get(r.key);
+      if (dup !== undefined) {
+        say(ht, 'households.csv', r.row, 'household_key', 'error', `household key already appears on row ${dup}; a household is counted once`);
+        reject(ht);
+        continue;
+      }
+      seenKey.set(r.key, r.row);
       const v = villageByCode.get(r.villageCode);
       if (!v) {
         say(ht, 'households.csv', r.row, 'village_code', 'error', `village code ${r.villageCode} is not in villages.csv`);
@@ -218,7 +226,22 @@ export function linkDataset(input: LinkInput): LinkResult {
   const reported = gt ? gt.records.map((r) => r.month).sort() : [];
   const lastMonth = reported[reported.length - 1] ?? config.dataDate?.slice(0, 7) ?? projects.map((p) => p.record.start.slice(0, 7)).sort().pop() ?? '2016-01';
   const months = monthRange(reported[0] ?? lastMonth, lastMonth);
+  issues.push(...checkTour(config, townByCode, months));
   return { dataset: { config, towns, villages, projects, progress, households, months }, issues, joins };
+}
+
+/** Each tour stop must name a known town, indicator and month; issues name the stop by number. */
+function checkTour(config: AtlasConfig, towns: ReadonlyMap<string, Town>, months: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  config.tour.forEach((stop, i) => {
+    const bad = (key: string, message: string): void => {
+      issues.push({ file: 'atlas.config.json', row: 0, column: `tour[${i}].${key}`, level: 'error', message: `tour stop ${i + 1}: ${message}` });
+    };
+    if (stop.town !== null && !towns.has(stop.town)) bad('town', `town ${stop.town} is not in boundaries/towns.geojson`);
+    if (stop.indicator !== null && !(INDICATOR_IDS as readonly string[]).includes(stop.indicator)) bad('indicator', `"${stop.indicator}" is not an indicator (${INDICATOR_IDS.join(', ')})`);
+    if (stop.month !== null && !months.includes(stop.month)) bad('month', `${stop.month} is not a month of the data (${months[0]} to ${months[months.length - 1]})`);
+  });
+  return issues;
 }
 
 function zero(): JoinCounts {

@@ -156,6 +156,11 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     const h = cell.trim();
     if (h === '') return;
     const spec2 = matchColumn(spec, h);
+    const personal = spec2 ? null : personalDataKind(h);
+    if (personal) {
+      issues.push({ file, row: header.index + 1, column: h, level: 'error', message: `column looks like personal data (${personal}); it must never be in the dataset: delete the column` });
+      return;
+    }
     if (!spec2) {
       issues.push({ file, row: header.index + 1, column: h, level: 'warning', message: 'column is not in the contract; it is ignored and kept out of the site data' });
       return;
@@ -204,6 +209,22 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
   }
   if (blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${blankRows} blank row(s) skipped` });
   return { records, issues, counts, encoding: decoded.encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable: missing.length === 0 && missingGroups.length === 0 };
+}
+
+/** Header words that mark personal data (DESIGN.md: never accepted into a build). */
+const PERSONAL_HEADERS: readonly [RegExp, string][] = [
+  [/姓名|户主|名字|^name$|^fullname$|^householder/, '姓名 name'],
+  [/身份证|证件号|idcard|id_?number|^sfz/, '身份证号 ID number'],
+  [/手机|联系电话|电话号码|联系方式|^phone|mobile|^tel/, '电话 phone'],
+  [/银行|卡号|账号|bank|account/, '银行账户 bank account'],
+  [/健康状况|疾病|病种|残疾|health|disab/, '健康或残疾 health or disability'],
+  [/致贫原因|贫困原因|cause/, '致贫原因 cause of poverty'],
+];
+
+/** The kind of personal data a header names, or null. */
+export function personalDataKind(header: string): string | null {
+  const key = headerKey(header);
+  return PERSONAL_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
 }
 
 function isBlank(cells: readonly string[]): boolean {

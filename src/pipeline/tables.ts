@@ -21,7 +21,7 @@ export function readVillages(bytes: Uint8Array): TableResult<VillageRecord> {
       isPoorVillage: r.boolean('poor_village'),
       exitedHouseholds: r.count('exited_households'),
       exitedPopulation: r.count('exited_population'),
-      exitYear: r.number('exit_year', { min: 1978, max: 2100 }),
+      exitYear: year(r, 'exit_year'),
       laborers: r.count('laborers'),
       employed: r.count('employed'),
     };
@@ -86,14 +86,24 @@ export function readProgress(bytes: Uint8Array): TableResult<ProgressRecord> {
 
 export function readHouseholds(bytes: Uint8Array): TableResult<HouseholdRecord> {
   return readTable(HOUSEHOLDS, bytes, (r) => {
-    r.raw('household_key');
+    const key = r.raw('household_key');
     const villageCode = r.code('village_code');
     const isPoor = r.boolean('poor');
     const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
-    if (villageCode === null || isPoor === null) return null;
+    if (key === null || villageCode === null || isPoor === null) return null;
     if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
-    return { ...record, villageCode, isPoor };
+    return { ...record, key, villageCode, isPoor };
   });
+}
+
+/** A calendar year, 1978 (reform and opening) to 2100. */
+function year(r: RowReader, name: string): number | null {
+  const y = r.count(name);
+  if (y !== null && (y < 1978 || y > 2100)) {
+    r.report('error', name, `${y} is not a year from 1978 to 2100`);
+    return null;
+  }
+  return y;
 }
 
 /** Longitude and latitude, both or neither, within the globe's ranges. */

@@ -23,7 +23,7 @@ const site = (() => {
 describe('the start page', () => {
   it('lists the fifteen towns with their completion rate in the latest month', async () => {
     const { page } = await openAtlas(browser, inject('baseUrl'));
-    const rows = await page.$$eval('#town-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('th')?.textContent, tr.cells[3]?.textContent]));
+    const rows = await page.$$eval('#town-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('th')?.textContent, (tr as HTMLTableRowElement).cells[3]?.textContent]));
     const m = site.months.length - 1;
     expect(rows).toHaveLength(15);
     expect(rows).toEqual(site.towns.map((t) => [t.code, t.name, formatShare(site.series.completion.towns[m]?.[t.id] ?? null)]));

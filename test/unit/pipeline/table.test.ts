@@ -57,3 +57,18 @@ describe('readTable', () => {
     expect(t.issues.map((i) => i.column)).toEqual(['poor_households', 'poor_population']);
   });
 });
+
+describe('personal data columns', () => {
+  it.each([
+    ['姓名', '姓名 name'], ['户主姓名', '姓名 name'], ['身份证号码', '身份证号 ID number'], ['手机号', '电话 phone'], ['银行卡号', '银行账户 bank account'],
+    ['残疾类别', '健康或残疾 health or disability'], ['致贫原因', '致贫原因 cause of poverty'],
+  ])('refuses a %s column, naming it', (header, kind) => {
+    const t = readProgress(bytes(`${HEADER},${header}\n2016-05,P1,在建,40,10,x\n`));
+    expect(t.issues).toContainEqual({ file: 'progress.csv', row: 1, column: header, level: 'error', message: `column looks like personal data (${kind}); it must never be in the dataset: delete the column` });
+  });
+
+  it('allows the supervision hotline', () => {
+    const t = readProgress(bytes(`${HEADER},备注\n2016-05,P1,在建,40,10,x\n`));
+    expect(t.issues.filter((i) => i.level === 'error')).toEqual([]);
+  });
+});
