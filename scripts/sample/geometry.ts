@@ -72,7 +72,7 @@ export function voronoiCells(outline: MultiPolygon, seats: readonly LonLat[]): A
   return seats.map((seat, i) => {
     const cell = cells.features[i];
     if (!cell) throw new Error(`no Voronoi cell for seat ${seat.join(',')}`);
-    const clipped = turf.intersect(turf.featureCollection([cell, turf.feature(outline)]));
+    const clipped = turf.intersect(turf.featureCollection<Area>([cell, turf.feature(outline)]));
     if (!clipped) throw new Error(`Voronoi cell of seat ${seat.join(',')} misses the outline`);
     return roundArea(clipped.geometry);
   });
@@ -88,7 +88,7 @@ export function checkTiling(outline: MultiPolygon, cells: readonly { name: strin
   cells.forEach((a, i) => {
     cells.slice(i + 1).forEach((b) => {
       if (!bboxesMeet(turf.bbox(a.area), turf.bbox(b.area))) return;
-      const overlap = turf.intersect(turf.featureCollection([turf.feature(a.area), turf.feature(b.area)]));
+      const overlap = turf.intersect(turf.featureCollection<Area>([turf.feature(a.area), turf.feature(b.area)]));
       const smaller = Math.min(turf.area(a.area), turf.area(b.area));
       if (overlap && turf.area(overlap) > MAX_OVERLAP * smaller) throw new Error(`towns ${a.name} and ${b.name} overlap`);
     });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MultiPolygon } from 'geojson';
 import type { LonLat, SourceTown, SourceVillage } from './types';
+import { compareText } from './order';
 
 export const COUNTY_CODE = '420324';
 export const COUNTY_NAME = '竹溪县';
@@ -43,7 +44,7 @@ export function readTownNames(modules: string): { code: string; name: string }[]
   const towns = rows
     .filter((r) => str(r.code).startsWith(COUNTY_CODE))
     .map((r) => ({ code: str(r.code), name: str(r.name) }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareText(a.code, b.code));
   if (towns.length === 0) throw new Error(`no township of ${COUNTY_CODE} in streets.json`);
   return towns;
 }
@@ -54,7 +55,7 @@ export function readVillages(modules: string): SourceVillage[] {
   return rows
     .filter((r) => str(r.code).startsWith(COUNTY_CODE))
     .map((r) => ({ code: str(r.code), name: str(r.name), townCode: str(r.streetCode) }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareText(a.code, b.code));
 }
 
 /** The county outline as published (GCJ-02), without echarts' encodeOffsets. */
