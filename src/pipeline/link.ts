@@ -124,13 +124,18 @@ export function linkDataset(input: LinkInput): LinkResult {
       ok = false;
     }
     let town: Town | null = null;
+    // A project's join is counted once: by its village when it names one, else by its town.
+    const hasVillage = r.villageCode !== null || r.villageName !== null;
     if (r.townCode !== null || r.townName !== null) {
-      const code = joinTown(townIndex, r.townCode, r.townName, joins.projects, (level, msg) => say(pt, file, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+      const code = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zero() : joins.projects, (level, msg) => say(pt, file, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
       town = code === null ? null : townByCode.get(code)!;
-      if (code === null) ok = false;
+      if (code === null) {
+        if (hasVillage) joins.projects.unmatched++;
+        ok = false;
+      }
     }
     let village: Village | null = null;
-    if (r.villageCode !== null || r.villageName !== null) {
+    if (hasVillage && (town !== null || (r.townCode === null && r.townName === null))) {
       const j = villageIndex.resolve(r.villageCode, r.villageName, town ? (p) => villageByCode.get(p.code)?.town === town!.index : undefined);
       const column = r.villageCode === null ? 'village_name' : 'village_code';
       if (j.kind === 'none') {
@@ -139,6 +144,7 @@ export function linkDataset(input: LinkInput): LinkResult {
         ok = false;
       } else {
         village = villageByCode.get(j.code)!;
+        if (town !== null || (r.townCode === null && r.townName === null)) joins.projects[j.kind === 'code' ? 'byCode' : 'byName']++;
         if (j.kind === 'name') say(pt, file, r.row, column, 'warning', j.note);
         if (town && village.town !== town.index) {
           bad(column, `village ${village.record.villageName} (${village.code}) is not in ${town.name}`);

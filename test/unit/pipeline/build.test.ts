@@ -3,7 +3,7 @@ import { parseSiteProjects } from '../../../src/contract/projects';
 import { parseSiteData, type SiteData } from '../../../src/contract/site';
 import { buildSite } from '../../../src/pipeline/build';
 import { folderSource } from '../../../scripts/lib/folder-source';
-import { MINI } from '../../helpers/fixtures';
+import { MINI, datasetWith } from '../../helpers/fixtures';
 
 async function buildMini() {
   const result = await buildSite(folderSource(MINI));
@@ -79,5 +79,15 @@ describe('buildSite on the mini fixture', () => {
       [0, '420324101'],
       [1, '420324102'],
     ]);
+  });
+});
+
+describe('join results in the manifest', () => {
+  it('counts joins by code and by name', async () => {
+    const result = await buildSite(folderSource(await datasetWith('join-by-name')));
+    const manifest = JSON.parse(result.outputs?.get('manifest.json') ?? '{}');
+    expect(manifest.joins.villages).toEqual({ byCode: 3, byName: 1, unmatched: 0 });
+    expect(manifest.joins.projects).toEqual({ byCode: 6, byName: 0, unmatched: 0 });
+    expect(manifest.joins.progress).toEqual({ byCode: 13, byName: 0, unmatched: 0 });
   });
 });
