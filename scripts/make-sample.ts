@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import type { MultiPolygon } from 'geojson';
 import { makeAtlasConfig } from './sample/atlas-config';
 import { checkHouseholds, checkProgress, checkProjects, checkVillages } from './sample/checks';
-import { checkTiling, cleanOutline, gcj02ToWgs84, isInside, voronoiCells } from './sample/geometry';
+import { geometryToWgs84 } from '../src/pipeline/crs';
+import { checkTiling, cleanOutline, isInside, voronoiCells } from './sample/geometry';
 import { makeHouseholds } from './sample/households';
 import { makeProgress } from './sample/progress';
 import { makeProjects } from './sample/projects';
@@ -30,7 +31,7 @@ const TOWN_NOTE = '示意边界';
 
 /** Reads the sources and builds the towns with their schematic cells. */
 function loadTowns(modules: string): { towns: Town[]; outline: MultiPolygon; villageSources: SourceVillage[] } {
-  const outline = cleanOutline(gcj02ToWgs84(readOutlineGcj02(modules)));
+  const outline = cleanOutline(geometryToWgs84(readOutlineGcj02(modules), 'GCJ02'));
   const names = readTownNames(modules);
   const villageSources = readVillages(modules);
   if (names.length !== EXPECTED_TOWNS || villageSources.length !== EXPECTED_VILLAGES) {

@@ -1,6 +1,5 @@
 /** Geometry of the sample: the outline in WGS-84, schematic town cells, and points placed inside them. */
 import * as turf from '@turf/turf';
-import gcoord from 'gcoord';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Rng } from './rng';
 import type { Area, LonLat } from './types';
@@ -22,11 +21,6 @@ const MAX_TRIES = 6000;
 /** Attempts between two relaxations of the spacing rules. */
 const RELAX_EVERY = 600;
 
-/** Converts a GCJ-02 MultiPolygon to WGS-84 (on a copy). */
-export function gcj02ToWgs84(g: MultiPolygon): MultiPolygon {
-  const copy: MultiPolygon = { type: 'MultiPolygon', coordinates: structuredClone(g.coordinates) };
-  return gcoord.transform(copy as Parameters<typeof gcoord.transform>[0], gcoord.GCJ02, gcoord.WGS84) as unknown as MultiPolygon;
-}
 
 /** Makes the outline valid: drops repeated vertices, resolves self-touching rings by a union, rounds. */
 export function cleanOutline(g: MultiPolygon): MultiPolygon {

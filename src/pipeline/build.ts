@@ -83,7 +83,7 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
   if (!config.ok || !towns || !villages || !projects) return finish(null, null);
   const crs = config.value.crs;
   const townsWgs: TownBoundary[] = towns.map((t) => ({ ...t, geometry: geometryToWgs84(t.geometry, crs) }));
-  const countyWgs = county ? (geometryToWgs84(county, crs) as MultiPolygon) : null;
+  const countyWgs = county ? geometryToWgs84(county, crs) : null;
   const linked = linkDataset({ config: config.value, towns: townsWgs, county: countyWgs, villages, projects, progress, households });
   issues.push(...linked.issues);
   if (issues.some((i) => i.level === 'error')) return finish(null, null);

@@ -11,11 +11,13 @@ export function toWgs84(lon: number, lat: number, crs: CrsId): [number, number] 
   return [x, y];
 }
 
-/** Converts every position of an area geometry to WGS-84. */
-export function geometryToWgs84(g: AreaGeometry, crs: CrsId): AreaGeometry {
+/** Converts every position of an area geometry to WGS-84 (a new geometry of the same type). */
+export function geometryToWgs84<G extends AreaGeometry>(g: G, crs: CrsId): G {
   if (crs === 'WGS84' || crs === 'CGCS2000') return g;
   const ring = (r: Position[]): Position[] => r.map(([x, y]) => toWgs84(x ?? 0, y ?? 0, crs));
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+  const out: AreaGeometry =
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+  return out as G;
 }
