@@ -1,0 +1,226 @@
+/** The view as it lives in the URL hash (`#ind=lag&town=420324101`): pure parse and serialise, so every view is a link. */
+import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
+import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** Project statuses a filter can show; `done` includes accepted projects. */
+export type StatusFilter = 'planned' | 'building' | 'done';
+export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
+
+export interface ViewState {
+  ind: IndicatorId;
+  cls: ClassMethod;
+  /** 9-digit town code, or null for the county. */
+  town: string | null;
+  /** 12-digit village code (implies its town). */
+  village: string | null;
+  /** The project whose popup is open (key `proj`). */
+  project: string | null;
+  /** YYYY-MM; null = the latest month of the data. */
+  month: string | null;
+  /** Category ids shown; [] = all. */
+  cat: string[];
+  /** Statuses shown; [] = all. */
+  st: StatusFilter[];
+  lang: Lang;
+}
+
+/** What the data allows: used to validate values from a hash. */
+export interface ViewContext {
+  towns: ReadonlySet<string>;
+  /** Village code → its town's code. */
+  villages: ReadonlyMap<string, string>;
+  projects: ReadonlySet<string>;
+  months: readonly string[];
+  categories: readonly string[];
+}
+
+/** The county view: what an empty hash means. Frozen, so nobody edits it in place. */
+export const DEFAULT_VIEW: ViewState = frozen({
+  ind: 'industry',
+  cls: 'quantile',
+  town: null,
+  village: null,
+  project: null,
+  month: null,
+  cat: frozen([]),
+  st: frozen([]),
+  lang: 'zh',
+});
+
+/** The towns, villages, projects, months and categories a hash may name, from the site data. */
+export function viewContextOf(site: SiteData, projectIds: readonly string[]): ViewContext {
+  const villages = new Map<string, string>();
+  for (const v of site.villages) {
+    const town = site.towns[v.townId];
+    if (town) villages.set(v.code, town.code);
+  }
+  return {
+    towns: new Set(site.towns.map((t) => t.code)),
+    villages,
+    projects: new Set(projectIds),
+    months: site.months,
+    categories: site.config.categories.map((c) => c.id),
+  };
+}
+
+type Warn = (message: string) => void;
+
+/** How one field of the state reads from and writes to its hash key. */
+interface KeyCodec<T> {
+  key: string;
+  /** The value for a (percent-decoded) hash value, or undefined, after a warning, to keep the default. */
+  decode(text: string, ctx: ViewContext, warn: Warn): T | undefined;
+  /** The (percent-encoded) hash value; a key whose text equals the default's is left out. */
+  encode(value: T): string;
+}
+
+/** Every field's codec, in the order keys appear in a serialised hash. A new key (`view`, `tour`) is a field in ViewState, its default and an entry here; the types insist on all three. */
+const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
+  ind: oneOf('ind', INDICATOR_IDS, DEFAULT_VIEW.ind),
+  cls: oneOf('cls', CLASS_METHODS, DEFAULT_VIEW.cls),
+  town: member('town', { noun: 'town', format: [/^\d{9}$/, 'a 9-digit town code'], has: (c, v) => c.towns.has(v), fallback: 'showing the county' }),
+  village: member('village', { noun: 'village', format: [/^\d{12}$/, 'a 12-digit village code'], has: (c, v) => c.villages.has(v), fallback: 'ignored' }),
+  project: member('proj', { noun: 'project', format: null, has: (c, v) => c.projects.has(v), fallback: 'no popup' }),
+  month: member('month', { noun: 'month', format: [/^\d{4}-(0[1-9]|1[0-2])$/, 'a YYYY-MM month'], has: (c, v) => c.months.includes(v), fallback: 'using the latest month' }),
+  cat: list('cat', 'category', (c) => c.categories, (v) => [...new Set(v)].sort()),
+  st: list('st', 'status', () => STATUS_FILTERS, (v) => {
+    const shown = STATUS_FILTERS.filter((s) => v.includes(s));
+    return shown.length === STATUS_FILTERS.length ? [] : shown;
+  }),
+  lang: oneOf('lang', LANGS, DEFAULT_VIEW.lang),
+};
+
+// The record's own keys, which its type fixes to exactly the fields of ViewState.
+const FIELDS = Object.keys(CODECS) as (keyof ViewState)[];
+const KEYS: ReadonlySet<string> = new Set(FIELDS.map((f) => CODECS[f].key));
+
+/** Parses `#ind=lag&town=420324101…`; bad or unknown values fall back to defaults, each with a warning (the caller console.warns them). Never throws. */
+export function parseViewState(hash: string, ctx: ViewContext): { state: ViewState; warnings: string[] } {
+  const warnings: string[] = [];
+  const warn: Warn = (message) => warnings.push(message);
+  const texts = readPairs(hash, warn);
+  const state: ViewState = { ...DEFAULT_VIEW };
+  for (const field of FIELDS) decodeField(field, state, texts, ctx, warn);
+  placeVillage(state, ctx, warn);
+  return { state, warnings };
+}
+
+/** The hash for a state: only non-default keys, in a fixed key order, URL-encoded values, leading '#', '' for the default view. Lists are written sorted and without repeats. */
+export function serializeViewState(state: ViewState): string {
+  const pairs = FIELDS.map((field) => encodeField(field, state)).filter((p) => p !== null);
+  return pairs.length === 0 ? '' : `#${pairs.join('&')}`;
+}
+
+function decodeField<F extends keyof ViewState>(field: F, state: ViewState, texts: ReadonlyMap<string, string>, ctx: ViewContext, warn: Warn): void {
+  const codec: KeyCodec<ViewState[F]> = CODECS[field];
+  const text = texts.get(codec.key);
+  if (text === undefined) return;
+  const value = codec.decode(text, ctx, warn);
+  if (value !== undefined) state[field] = value;
+}
+
+function encodeField<F extends keyof ViewState>(field: F, state: ViewState): string | null {
+  const codec: KeyCodec<ViewState[F]> = CODECS[field];
+  const text = codec.encode(state[field]);
+  return text === codec.encode(DEFAULT_VIEW[field]) ? null : `${codec.key}=${text}`;
+}
+
+/** Known keys with their percent-decoded values; the last of a repeated key wins. */
+function readPairs(hash: string, warn: Warn): Map<string, string> {
+  const texts = new Map<string, string>();
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    if (eq < 0) {
+      warn(`"${pair}": not a key=value pair; ignored`);
+      continue;
+    }
+    const key = percentDecoded(pair.slice(0, eq));
+    const text = percentDecoded(pair.slice(eq + 1));
+    if (key === null || text === null) warn(`"${pair}": bad percent-encoding; ignored`);
+    else if (!KEYS.has(key)) warn(`#${key}: unknown key; ignored`);
+    else {
+      if (texts.has(key)) warn(`#${key}: given more than once; using the last value`);
+      texts.set(key, text);
+    }
+  }
+  return texts;
+}
+
+/** A village names its town: it sets `town`, and wins when the two disagree. */
+function placeVillage(state: ViewState, ctx: ViewContext, warn: Warn): void {
+  const town = state.village === null ? undefined : ctx.villages.get(state.village);
+  if (town === undefined) return;
+  if (state.town !== null && state.town !== town) warn(`#village: village ${state.village} is in town ${town}, not ${state.town}; using its town`);
+  state.town = town;
+}
+
+function oneOf<T extends string>(key: string, values: readonly T[], fallback: T): KeyCodec<T> {
+  return {
+    key,
+    decode(text, _ctx, warn) {
+      const value = values.find((v) => v === text);
+      if (value === undefined) warn(`#${key}: unknown value "${text}"; using "${fallback}"`);
+      return value;
+    },
+    encode: (value) => encodeURIComponent(value),
+  };
+}
+
+interface MemberRule {
+  noun: string;
+  /** A pattern the value must match, with its description for the warning. */
+  format: [RegExp, string] | null;
+  has: (ctx: ViewContext, value: string) => boolean;
+  /** What happens instead, for the warning. */
+  fallback: string;
+}
+
+/** A value that must name something in the data; null when absent. */
+function member(key: string, rule: MemberRule): KeyCodec<string | null> {
+  return {
+    key,
+    decode(text, ctx, warn) {
+      if (rule.format && !rule.format[0].test(text)) warn(`#${key}: "${text}" is not ${rule.format[1]}; ${rule.fallback}`);
+      else if (!rule.has(ctx, text)) warn(`#${key}: ${rule.noun} "${text}" is not in the data; ${rule.fallback}`);
+      else return text;
+      return undefined;
+    },
+    encode: (value) => (value === null ? '' : encodeURIComponent(value)),
+  };
+}
+
+/** A comma-separated subset of what the data allows; unknown items are dropped, each with a warning. */
+function list<T extends string>(key: string, noun: string, allowed: (ctx: ViewContext) => readonly T[], canonical: (values: T[]) => T[]): KeyCodec<T[]> {
+  return {
+    key,
+    decode(text, ctx, warn) {
+      const values: T[] = [];
+      for (const item of text.split(',')) {
+        if (item === '') continue;
+        const value = allowed(ctx).find((v) => v === item);
+        if (value === undefined) warn(`#${key}: unknown ${noun} "${item}"; dropped`);
+        else values.push(value);
+      }
+      return canonical(values);
+    },
+    encode: (values) => canonical(values).map(encodeURIComponent).join(','),
+  };
+}
+
+function percentDecoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function frozen<T extends object>(value: T): T {
+  Object.freeze(value);
+  return value;
+}

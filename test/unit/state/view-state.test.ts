@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAtlasConfig } from '../../../src/contract/config';
+import { INDICATOR_IDS, SERIES_IDS, type AreaSeries, type SeriesId, type SiteData, type SiteTown, type SiteVillage } from '../../../src/contract/site';
+import { CLASS_METHODS } from '../../../src/domain/classify';
+import { DEFAULT_VIEW, LANGS, STATUS_FILTERS, parseViewState, serializeViewState, viewContextOf, type ViewContext, type ViewState } from '../../../src/state/view-state';
+import { MINI } from '../../helpers/fixtures';
+
+const T1 = '420324101';
+const T2 = '420324102';
+const V11 = '420324101201';
+const V12 = '420324101202';
+const V21 = '420324102201';
+const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06'];
+const CATEGORIES = ['industry', 'environment', 'health', 'road'];
+/** Project ids that need percent-encoding, as real ones may. */
+const PROJECTS = ['P001', 'XM 2016/03', '项目#1&2', 'a=b,c%'];
+
+const ctx: ViewContext = {
+  towns: new Set([T1, T2]),
+  villages: new Map([[V11, T1], [V12, T1], [V21, T2]]),
+  projects: new Set(PROJECTS),
+  months: MONTHS,
+  categories: CATEGORIES,
+};
+
+const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
+
+describe('parseViewState: valid hashes', () => {
+  it.each<[string, Partial<ViewState>]>([
+    ['', {}],
+    ['#', {}],
+    ['#&&', {}],
+    ['#ind=lag', { ind: 'lag' }],
+    ['ind=lag', { ind: 'lag' }],
+    ['#cls=ckmeans&lang=en', { cls: 'ckmeans', lang: 'en' }],
+    [`#town=${T2}`, { town: T2 }],
+    [`#town=${T1}&village=${V12}`, { town: T1, village: V12 }],
+    [`#village=${V21}`, { town: T2, village: V21 }],
+    ['#proj=XM%202016%2F03', { project: 'XM 2016/03' }],
+    [`#proj=${encodeURIComponent('项目#1&2')}`, { project: '项目#1&2' }],
+    ['#month=2016-03', { month: '2016-03' }],
+    ['#month=2016-06', { month: '2016-06' }],
+    ['#cat=health,industry', { cat: ['health', 'industry'] }],
+    ['#cat=industry,health,industry', { cat: ['health', 'industry'] }],
+    ['#cat=', { cat: [] }],
+    ['#st=done,planned', { st: ['planned', 'done'] }],
+    ['#st=done,building,planned', { st: [] }],
+    ['#lang=en&ind=incidence&st=building', { lang: 'en', ind: 'incidence', st: ['building'] }],
+  ])('%s', (hash, patch) => {
+    expect(parseViewState(hash, ctx)).toEqual({ state: view(patch), warnings: [] });
+  });
+});
+
+describe('parseViewState: fallbacks, each with its warning', () => {
+  it.each<[string, Partial<ViewState>, string[]]>([
+    ['#ind=goal', {}, ['#ind: unknown value "goal"; using "industry"']],
+    ['#cls=jenks&ind=lag', { ind: 'lag' }, ['#cls: unknown value "jenks"; using "quantile"']],
+    ['#lang=fr', {}, ['#lang: unknown value "fr"; using "zh"']],
+    ['#town=4203', {}, ['#town: "4203" is not a 9-digit town code; showing the county']],
+    ['#town=420324999', {}, ['#town: town "420324999" is not in the data; showing the county']],
+    ['#village=42032410120', {}, ['#village: "42032410120" is not a 12-digit village code; ignored']],
+    [`#town=${T1}&village=420324101999`, { town: T1 }, ['#village: village "420324101999" is not in the data; ignored']],
+    [`#town=${T1}&village=${V21}`, { town: T2, village: V21 }, [`#village: village ${V21} is in town ${T2}, not ${T1}; using its town`]],
+    [`#town=420324999&village=${V21}`, { town: T2, village: V21 }, ['#town: town "420324999" is not in the data; showing the county']],
+    ['#proj=P999', {}, ['#proj: project "P999" is not in the data; no popup']],
+    ['#month=2016-13', {}, ['#month: "2016-13" is not a YYYY-MM month; using the latest month']],
+    ['#month=2016-5', {}, ['#month: "2016-5" is not a YYYY-MM month; using the latest month']],
+    ['#month=2017-01', {}, ['#month: month "2017-01" is not in the data; using the latest month']],
+    ['#cat=industry,roads,health', { cat: ['health', 'industry'] }, ['#cat: unknown category "roads"; dropped']],
+    ['#cat=x,y', {}, ['#cat: unknown category "x"; dropped', '#cat: unknown category "y"; dropped']],
+    ['#st=accepted,done', { st: ['done'] }, ['#st: unknown status "accepted"; dropped']],
+    ['#zoom=12&ind=lag', { ind: 'lag' }, ['#zoom: unknown key; ignored']],
+    ['#IND=lag', {}, ['#IND: unknown key; ignored']],
+    ['#ind=lag&ind=progress', { ind: 'progress' }, ['#ind: given more than once; using the last value']],
+    ['#ind=lag&ind=nope', {}, ['#ind: given more than once; using the last value', '#ind: unknown value "nope"; using "industry"']],
+    ['#town&ind=lag', { ind: 'lag' }, ['"town": not a key=value pair; ignored']],
+    ['#proj=%E0%A4%A&lang=en', { lang: 'en' }, ['"proj=%E0%A4%A": bad percent-encoding; ignored']],
+    ['#ind=', {}, ['#ind: unknown value ""; using "industry"']],
+    ['#town=', {}, ['#town: "" is not a 9-digit town code; showing the county']],
+  ])('%s', (hash, patch, warnings) => {
+    expect(parseViewState(hash, ctx)).toEqual({ state: view(patch), warnings });
+  });
+
+  it('never throws, whatever the hash', () => {
+    for (const hash of ['#%', '#=', '#==', '#&=&', '#ind=%', '#%ZZ=1', '#village=%00', '#cat=,,,', '#st=' + 'done,'.repeat(1000), '\u0000', '#' + '&'.repeat(10_000)]) {
+      expect(() => parseViewState(hash, ctx)).not.toThrow();
+    }
+  });
+});
+
+describe('serializeViewState', () => {
+  it('writes nothing for the default view', () => expect(serializeViewState(DEFAULT_VIEW)).toBe(''));
+
+  it('writes only non-default keys, in a fixed order, URL-encoded', () => {
+    const all = view({ lang: 'en', st: ['done', 'building'], cat: ['road', 'health'], month: '2016-02', project: 'a=b,c%', village: V12, town: T1, cls: 'fixed', ind: 'lag' });
+    expect(serializeViewState(all)).toBe(`#ind=lag&cls=fixed&town=${T1}&village=${V12}&proj=a%3Db%2Cc%25&month=2016-02&cat=health,road&st=building,done&lang=en`);
+    expect(serializeViewState(view({ lang: 'en', ind: 'beauty' }))).toBe('#ind=beauty&lang=en');
+  });
+
+  it.each<[string, string]>([
+    ['#lang=en&ind=lag', '#ind=lag&lang=en'],
+    ['ind=industry&cls=quantile&lang=zh', ''],
+    ['#cat=road,industry,road', '#cat=industry,road'],
+    ['#st=done,planned,building', ''],
+    ['#st=done,planned', '#st=planned,done'],
+    [`#village=${V21}`, `#town=${T2}&village=${V21}`],
+    [`#town=${T1}&village=${V21}`, `#town=${T2}&village=${V21}`],
+    ['#proj=XM 2016/03', '#proj=XM%202016%2F03'],
+    ['#zoom=3&ind=nope&month=2016-04&month=2016-05', '#month=2016-05'],
+  ])('serialize(parse(%s)) is canonical: %s', (hash, canonical) => {
+    const once = serializeViewState(parseViewState(hash, ctx).state);
+    expect(once).toBe(canonical);
+    expect(serializeViewState(parseViewState(once, ctx).state)).toBe(once);
+  });
+});
+
+/** A deterministic pseudo-random integer below n (mulberry32), so the grid is the same on every run. */
+function randomFrom(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+}
+
+/** The valid, canonical states a hash can hold: lists sorted and distinct, a village with its own town. */
+function validStates(count: number): ViewState[] {
+  const pick = randomFrom(20160531);
+  const oneOf = <T>(values: readonly T[]): T => values[pick(values.length)] as T;
+  const subset = <T>(values: readonly T[]): T[] => values.filter(() => pick(3) === 0);
+  const places: [string | null, string | null][] = [[null, null], [T1, null], [T2, null], [T1, V11], [T1, V12], [T2, V21]];
+  const states: ViewState[] = [];
+  for (let i = 0; i < count; i++) {
+    const [town, village] = oneOf(places);
+    const st = subset(STATUS_FILTERS);
+    states.push({
+      ind: oneOf(INDICATOR_IDS),
+      cls: oneOf(CLASS_METHODS),
+      town,
+      village,
+      project: oneOf([null, ...PROJECTS]),
+      month: oneOf([null, ...MONTHS]),
+      cat: subset([...CATEGORIES].sort()),
+      st: st.length === STATUS_FILTERS.length ? [] : st,
+      lang: oneOf(LANGS),
+    });
+  }
+  return states;
+}
+
+describe('round trip', () => {
+  const grid = [DEFAULT_VIEW, ...validStates(600)];
+
+  it('parse(serialize(s)) is s, without warnings, for every valid state', () => {
+    for (const s of grid) expect(parseViewState(serializeViewState(s), ctx), serializeViewState(s)).toEqual({ state: s, warnings: [] });
+  });
+
+  it('the grid is varied: every value of each field, and states with every key set', () => {
+    const fields = Object.keys(DEFAULT_VIEW) as (keyof ViewState)[];
+    for (const f of fields) expect(new Set(grid.map((s) => JSON.stringify(s[f]))).size, f).toBeGreaterThan(1);
+    expect(new Set(grid.map((s) => s.ind))).toEqual(new Set(INDICATOR_IDS));
+    expect(new Set(grid.map((s) => s.project))).toEqual(new Set([null, ...PROJECTS]));
+    expect(grid.some((s) => fields.every((f) => JSON.stringify(s[f]) !== JSON.stringify(DEFAULT_VIEW[f])))).toBe(true);
+  });
+
+  it('every value of every closed field survives on its own', () => {
+    const singles: Partial<ViewState>[] = [
+      ...INDICATOR_IDS.map((ind) => ({ ind })),
+      ...CLASS_METHODS.map((cls) => ({ cls })),
+      ...LANGS.map((lang) => ({ lang })),
+      ...STATUS_FILTERS.map((st) => ({ st: [st] })),
+      ...CATEGORIES.map((cat) => ({ cat: [cat] })),
+      ...MONTHS.map((month) => ({ month })),
+      ...PROJECTS.map((project) => ({ project })),
+    ];
+    for (const patch of singles) expect(parseViewState(serializeViewState(view(patch)), ctx).state).toEqual(view(patch));
+  });
+
+  it('different states give different hashes', () => {
+    const hashes = new Map<string, ViewState>();
+    for (const s of grid) {
+      const h = serializeViewState(s);
+      const seen = hashes.get(h);
+      if (seen) expect(seen).toEqual(s);
+      hashes.set(h, s);
+    }
+  });
+
+  it('serialize does not depend on the order of list items', () => {
+    expect(serializeViewState(view({ cat: ['road', 'industry'], st: ['done', 'planned'] }))).toBe(serializeViewState(view({ cat: ['industry', 'road'], st: ['planned', 'done'] })));
+  });
+});
+
+describe('DEFAULT_VIEW', () => {
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ ind: 'industry', cls: 'quantile', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh' }));
+  it('is frozen, lists included', () => {
+    expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_VIEW.st)).toBe(true);
+  });
+  it('is not shared with parsed states', () => expect(parseViewState('', ctx).state).not.toBe(DEFAULT_VIEW));
+});
+
+describe('viewContextOf', () => {
+  const parsed = parseAtlasConfig(JSON.parse(readFileSync(join(MINI, 'atlas.config.json'), 'utf8')));
+  if (!parsed.ok) throw new Error('the mini config does not parse');
+  const town = (id: number, code: string): SiteTown => ({ id, code, name: code, labelPoint: [0, 0], bbox: [0, 0, 1, 1], villageCount: 1, households: 0, population: 0, poorHouseholds: 0, poorPopulation: 0, projectCount: 0, budgetWan: 0 });
+  const village = (id: number, code: string, townId: number): SiteVillage => ({ id, code, name: code, townId, point: null, households: 0, population: 0, isPoorVillage: null, poorHouseholds: 0, poorPopulation: 0, exitYear: null, projectCount: 0, budgetWan: 0 });
+  const series = {} as Record<SeriesId, AreaSeries>;
+  for (const id of SERIES_IDS) series[id] = { county: [], towns: [], villages: [] };
+  const site: SiteData = { schemaVersion: 1, config: parsed.value, months: ['2016-01', '2016-02'], bbox: [0, 0, 1, 1], towns: [town(0, T1), town(1, T2)], villages: [village(0, V11, 0), village(1, V21, 1)], estimated: [], series };
+
+  it('collects what a hash may name', () => {
+    const c = viewContextOf(site, ['P001', 'P002']);
+    expect([...c.towns]).toEqual([T1, T2]);
+    expect([...c.villages]).toEqual([[V11, T1], [V21, T2]]);
+    expect([...c.projects]).toEqual(['P001', 'P002']);
+    expect(c.months).toEqual(['2016-01', '2016-02']);
+    expect(c.categories).toEqual(parsed.value.categories.map((k) => k.id));
+  });
+
+  it('lets a village name its town', () => {
+    expect(parseViewState(`#village=${V21}`, viewContextOf(site, [])).state).toEqual(view({ town: T2, village: V21 }));
+  });
+});
