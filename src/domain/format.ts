@@ -14,3 +14,23 @@ export function formatWan(value: number): string {
 export function formatMonthZh(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 }
+
+/** Display language of labels. */
+export type Lang = 'zh' | 'en';
+
+/** A decimal with a true minus sign (U+2212) and never `−0.0`: `-5` → `−5.0`. */
+export function formatSigned(value: number, digits = 1): string {
+  const text = Math.abs(value).toFixed(digits);
+  const isZero = Number(text) === 0;
+  return value < 0 && !isZero ? `\u2212${text}` : text;
+}
+
+/** The unit of percentage points after a number: 个百分点 (zh) or pts (en). */
+export function pointsUnit(lang: Lang = 'zh'): string {
+  return lang === 'en' ? 'pts' : '个百分点';
+}
+
+/** Percentage points with one decimal: `−5.0 个百分点` (zh) or `−5.0 pts` (en), `—` for no data. */
+export function formatPoints(value: number | null, lang: Lang = 'zh'): string {
+  return value === null ? '—' : `${formatSigned(value)} ${pointsUnit(lang)}`;
+}

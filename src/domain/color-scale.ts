@@ -1,0 +1,203 @@
+import { CLASS_METHOD_LABELS, classify, type ClassMethod, type Classification } from './classify';
+import { formatShare, formatSigned, pointsUnit, type Lang } from './format';
+import type { IndicatorSpec } from './indicators';
+import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId, type SequentialSchemeId } from './palettes';
+
+/** One class of a choropleth, as the map colours it and the legend lists it. */
+export interface ColorBin {
+  /** Inclusive lower bound (−Infinity for the first open class). */
+  lower: number;
+  /** Exclusive upper bound (+Infinity for the last). */
+  upper: number;
+  /** #rrggbb */
+  color: string;
+  /** e.g. "25.0%–50.0%", "< 25.0%", "≥ 90.0%", "−5.0 – 5.0 个百分点". */
+  label: string;
+  /** Values in this bin. */
+  count: number;
+}
+
+/** The one scale both the map layer and the legend take (STYLE.md practice 5). */
+export interface ColorScale {
+  indicator: IndicatorSpec;
+  method: ClassMethod;
+  /** The method's name in the scale's language, for the legend. */
+  methodLabel: string;
+  classification: Classification;
+  /** Ascending by value. */
+  bins: ColorBin[];
+  /** "No data" is a bin of its own: its own colour (hatched by the map), label and count. */
+  noData: { color: string; label: string; count: number };
+  /** Indicator name with unit, e.g. "产业覆盖率（%）" or "进度滞后（百分点）". */
+  title: string;
+  /** The bin colour of a value; the no-data colour for null, NaN or ±Infinity. */
+  colorFor(value: number | null): string;
+  /** The index into `bins` of a value; −1 for no data. */
+  binIndex(value: number | null): number;
+}
+
+export interface ColorScaleOptions {
+  /** Classes for the data-driven methods; DEFAULT_CLASSES if omitted. */
+  classes?: number;
+  /** Thresholds for `fixed`; fixedBreaksFor(indicator) if omitted. */
+  fixedBreaks?: readonly number[];
+}
+
+/** Classes of the data-driven methods unless asked otherwise. */
+export const DEFAULT_CLASSES = 5;
+
+/** How far from neutral (on −1…1) a bin wholly on one side of 0 is pushed, so it reads clearly blue or red. */
+const DIVERGING_MIN_STRENGTH = 0.25;
+
+/** Default thresholds of `fixed`: 0/25/50/75/90/100% for shares; −10/0/10/20 points for lag. */
+export function fixedBreaksFor(indicator: IndicatorSpec): number[] {
+  return indicator.unit === 'share' ? [0.25, 0.5, 0.75, 0.9] : [-10, 0, 10, 20];
+}
+
+/** The palette of an indicator: diverging RdBu for points; YlGnBu for good shares, YlOrBr for bad ones. */
+export function schemeFor(indicator: IndicatorSpec): SchemeId {
+  return indicator.unit === 'points' ? 'RdBu' : sequentialSchemeFor(indicator);
+}
+
+/** Light → dark always runs with the value; the hue says whether more is good (blue-green) or bad (orange-brown). */
+function sequentialSchemeFor(indicator: IndicatorSpec): SequentialSchemeId {
+  return indicator.isHigherBetter ? 'YlGnBu' : 'YlOrBr';
+}
+
+/** The legend title: the indicator's name with its unit. */
+export function scaleTitle(indicator: IndicatorSpec, lang: Lang = 'zh'): string {
+  if (lang === 'en') return `${indicator.en} (${indicator.unit === 'share' ? '%' : 'percentage points'})`;
+  return `${indicator.zh}（${indicator.unit === 'share' ? '%' : '百分点'}）`;
+}
+
+/** Classifies the values and colours the classes; the legend reads the bins, the map calls colorFor. */
+export function createColorScale(indicator: IndicatorSpec, values: readonly (number | null)[], method: ClassMethod, lang: Lang = 'zh', options: ColorScaleOptions = {}): ColorScale {
+  const classification = classify(values, method, {
+    classes: options.classes ?? DEFAULT_CLASSES,
+    fixedBreaks: options.fixedBreaks ?? fixedBreaksFor(indicator),
+    ...(indicator.unit === 'share' ? { fixedDomain: [0, 1] as const } : {}),
+  });
+  const finite = values.filter(isValue);
+  const breaks = classification.breaks;
+  const hasBins = method === 'fixed' || finite.length > 0;
+  const binCount = hasBins ? breaks.length + 1 : 0;
+  const data = extentOf(finite);
+
+  const binIndex = (value: number | null): number => {
+    if (!isValue(value) || binCount === 0) return -1;
+    let i = 0;
+    while (i < breaks.length && value >= (breaks[i] as number)) i++;
+    return i;
+  };
+
+  const colors = indicator.unit === 'points' ? divergingColors(breaks, binCount, data) : sequentialColors(sequentialSchemeFor(indicator), binCount);
+  const counts = new Array<number>(binCount).fill(0);
+  let noDataCount = 0;
+  for (const v of values) {
+    const i = binIndex(v);
+    if (i < 0) noDataCount++;
+    else counts[i] = (counts[i] ?? 0) + 1;
+  }
+  const format = labelFormat(indicator, lang);
+  const bins: ColorBin[] = Array.from({ length: binCount }, (_, i) => ({
+    lower: i === 0 ? -Infinity : (breaks[i - 1] as number),
+    upper: i === binCount - 1 ? Infinity : (breaks[i] as number),
+    color: colors[i] ?? NO_DATA_COLOR,
+    label: binLabel(i, breaks, method, classification.domain, data, format),
+    count: counts[i] ?? 0,
+  }));
+
+  return {
+    indicator,
+    method,
+    methodLabel: CLASS_METHOD_LABELS[method][lang],
+    classification,
+    bins,
+    noData: { color: NO_DATA_COLOR, label: lang === 'en' ? 'No data' : '无数据', count: noDataCount },
+    title: scaleTitle(indicator, lang),
+    colorFor: (value) => {
+      const i = binIndex(value);
+      return i < 0 ? NO_DATA_COLOR : (bins[i]?.color ?? NO_DATA_COLOR);
+    },
+    binIndex,
+  };
+}
+
+function extentOf(values: readonly number[]): { min: number; max: number } | null {
+  if (values.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+function isValue(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+interface LabelFormat {
+  /** One value with its unit. */
+  one(v: number): string;
+  /** A closed range with its unit once. */
+  range(lo: number, hi: number): string;
+}
+
+function labelFormat(indicator: IndicatorSpec, lang: Lang): LabelFormat {
+  if (indicator.unit === 'share') {
+    return { one: (v) => formatShare(v), range: (lo, hi) => `${formatShare(lo)}–${formatShare(hi)}` };
+  }
+  const unit = pointsUnit(lang);
+  // Spaced dash: the minus sign of a negative bound would otherwise run into it.
+  return { one: (v) => `${formatSigned(v)} ${unit}`, range: (lo, hi) => `${formatSigned(lo)} – ${formatSigned(hi)} ${unit}` };
+}
+
+/**
+ * Fixed thresholds label the end classes as open ("< 25.0%", "≥ 90.0%"); data-driven classes show
+ * the values' own min and max there, since the breaks were drawn from exactly those values.
+ */
+function binLabel(i: number, breaks: readonly number[], method: ClassMethod, domain: [number, number], data: { min: number; max: number } | null, f: LabelFormat): string {
+  const lower = breaks[i - 1];
+  const upper = breaks[i];
+  const isFixed = method === 'fixed';
+  const closed = (lo: number, hi: number): string => (f.one(lo) === f.one(hi) ? f.one(lo) : f.range(lo, hi));
+  if (lower === undefined && upper === undefined) return closed(data?.min ?? domain[0], data?.max ?? domain[1]);
+  if (lower === undefined) return isFixed || !data ? `< ${f.one(upper as number)}` : closed(data.min, upper as number);
+  if (upper === undefined) return isFixed || !data ? `≥ ${f.one(lower)}` : closed(lower, data.max);
+  return closed(lower, upper);
+}
+
+/**
+ * Colours each bin by where its representative value sits on a symmetric scale around 0, whose extreme is
+ * the largest |value| or |break|: 0 stays neutral, and bins wholly below 0 are blue, wholly above red.
+ * Open end bins are represented by the data beyond their break, or by one neighbouring class width.
+ */
+function divergingColors(breaks: readonly number[], binCount: number, data: { min: number; max: number } | null): string[] {
+  const extents: [number, number][] = [];
+  for (let i = 0; i < binCount; i++) {
+    const lower = breaks[i - 1];
+    const upper = breaks[i];
+    if (lower === undefined && upper === undefined) {
+      extents.push([data?.min ?? 0, data?.max ?? 0]);
+    } else if (lower === undefined) {
+      const hi = upper as number;
+      const width = (breaks[1] ?? hi + Math.max(Math.abs(hi), 1)) - hi;
+      extents.push([data && data.min < hi ? data.min : hi - width, hi]);
+    } else if (upper === undefined) {
+      const width = lower - (breaks[breaks.length - 2] ?? lower - Math.max(Math.abs(lower), 1));
+      extents.push([lower, data && data.max > lower ? data.max : lower + width]);
+    } else {
+      extents.push([lower, upper]);
+    }
+  }
+  const extreme = Math.max(...extents.flat().map(Math.abs)) || 1;
+  const s = DIVERGING_MIN_STRENGTH;
+  return extents.map(([lo, hi]) => {
+    const t = (lo + hi) / 2 / extreme;
+    if (lo >= 0 && hi > 0) return divergingColor(s + (1 - s) * t);
+    if (hi <= 0 && lo < 0) return divergingColor(-s + (1 - s) * t);
+    return divergingColor(t * s);
+  });
+}
