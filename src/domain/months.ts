@@ -15,19 +15,35 @@ export function monthEnd(month: string): string {
   return `${month}-${String(last).padStart(2, '0')}`;
 }
 
-/** Every month from `first` to `last` inclusive. */
+/** The longest month axis the atlas draws: 100 years. Longer means a typo in the data (1916 for 2016). */
+export const MAX_MONTHS = 1200;
+
+/** Months since year 0, for arithmetic on `YYYY-MM`. */
+function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** The `YYYY-MM` of a month number. */
+function monthOf(n: number): string {
+  return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month `count` months after `month` (before it when negative). */
+export function addMonths(month: string, count: number): string {
+  return monthOf(monthNumber(month) + count);
+}
+
+/** How many months from `first` to `last` inclusive (0 or less when `last` is before `first`). */
+export function monthCount(first: string, last: string): number {
+  return monthNumber(last) - monthNumber(first) + 1;
+}
+
+/** Every month from `first` to `last` inclusive (none when `last` is before `first`); throws beyond MAX_MONTHS. */
 export function monthRange(first: string, last: string): string[] {
-  const out: string[] = [];
-  let y = Number(first.slice(0, 4));
-  let m = Number(first.slice(5, 7));
-  for (let guard = 0; guard < 1200; guard++) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > last) break;
-    out.push(s);
-    m = m === 12 ? 1 : m + 1;
-    if (m === 1) y++;
-  }
-  return out;
+  const from = monthNumber(first);
+  const count = monthCount(first, last);
+  if (count > MAX_MONTHS) throw new RangeError(`${first} to ${last} is ${count} months, more than the ${MAX_MONTHS} an atlas can show`);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => monthOf(from + i));
 }
 
 /** Days between two ISO dates (b − a). */
