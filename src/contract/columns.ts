@@ -30,6 +30,10 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** Groups of columns of which at least one must be present, e.g. a town's code or its name. */
   readonly oneOf: readonly (readonly string[])[];
+  /** The column that identifies a row; rejected rows are remembered by it so later messages can name them. */
+  readonly key?: string;
+  /** True for a private file: its issues never quote a cell, since report.json is published. */
+  readonly isPrivate?: boolean;
 }
 
 function col(
@@ -51,6 +55,7 @@ const TOWN_NAME = col('town_name', '乡镇名称', 'text', false, { zh: '乡镇�
 export const VILLAGES: TableSpec = {
   id: 'villages',
   file: 'villages.csv',
+  key: 'village_code',
   oneOf: [['town_code', 'town_name']],
   columns: [
     VILLAGE_CODE,
@@ -75,6 +80,7 @@ export const VILLAGES: TableSpec = {
 export const PROJECTS: TableSpec = {
   id: 'projects',
   file: 'projects.csv',
+  key: 'project_id',
   oneOf: [['town_code', 'town_name', 'village_code', 'village_name']],
   columns: [
     col('project_id', '项目编号', 'code', true, { zh: '项目唯一编号', en: 'unique project id' }, 'ZX2016-0001', { aliases: ['编号'] }),
@@ -118,6 +124,7 @@ export const PROGRESS: TableSpec = {
 export const HOUSEHOLDS: TableSpec = {
   id: 'households',
   file: 'households.csv',
+  isPrivate: true,
   oneOf: [],
   columns: [
     col('household_key', '户编码', 'code', true, { zh: '不透明编码，不得含姓名或身份证号', en: 'opaque key; never a name or an ID number' }, 'h7f3a9c2e41b0', { aliases: ['户键'] }),

@@ -1,8 +1,9 @@
-import Papa from 'papaparse';
 import type { ColumnSpec, ProjectStatus, TableSpec } from '../contract/columns';
 import type { Issue, IssueLevel } from '../contract/issues';
+import { parseCsv } from './csv';
 import { decodeBytes, type Encoding } from './decode';
 import { headerKey, squash } from './normalize';
+import { personalDataKind } from './privacy';
 import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from './values';
 
 /** Rows of one file: read = used + rejected + skipped, always. */
@@ -14,6 +15,8 @@ export interface TableCounts {
 }
 
 export interface TableResult<T> {
+  /** The file the table was read from, e.g. `projects.csv`. */
+  file: string;
   records: T[];
   issues: Issue[];
   counts: TableCounts;
@@ -22,10 +25,14 @@ export interface TableResult<T> {
   headers: Map<string, string>;
   /** False when the file could not be read as this table at all (every row rejected). */
   isReadable: boolean;
+  /** The first spreadsheet row of each key (the spec's `key` column) whose row was rejected, so later messages can name it. */
+  rejectedKeys: Map<string, number>;
 }
 
 const HEADER_SCAN_ROWS = 30;
 const SUMMARY_ROW = /^(合计|小计|总计|共计)/;
+/** How many rows with a quote error the refusal names. */
+const QUOTE_ROWS_NAMED = 5;
 
 interface Located {
   index: number;
@@ -42,6 +49,8 @@ export class RowReader {
     private readonly cells: readonly string[],
     private readonly located: ReadonlyMap<string, Located>,
     private readonly issues: Issue[],
+    /** A private file's issues never quote a cell (report.json is published). */
+    readonly isPrivate = false,
   ) {}
 
   get isValid(): boolean {
@@ -52,6 +61,12 @@ export class RowReader {
   report(level: IssueLevel, column: string, message: string): void {
     if (level === 'error') this.hasError = true;
     this.issues.push({ file: this.file, row: this.row, column: this.located.get(column)?.header ?? column, level, message });
+  }
+
+  /** A cell's text or number for a message: quoted, or "the value" in a private file. */
+  quote(value: string | number): string {
+    if (this.isPrivate) return 'the value';
+    return typeof value === 'number' ? String(value) : `"${value}"`;
   }
 
   /** Raw text of a column, trimmed; null when the column is absent or the cell is empty (reported when required). */
@@ -71,7 +86,7 @@ export class RowReader {
     const s = this.raw(name);
     if (s === null) return null;
     const v = parse(s);
-    if (v === null) this.report('error', name, `"${s}" is not ${expected}`);
+    if (v === null) this.report('error', name, `${this.quote(s)} is not ${expected}`);
     return v;
   }
 
@@ -86,7 +101,7 @@ export class RowReader {
     if (v === null) return null;
     const { min = -Infinity, max = Infinity } = range;
     if (v < min || v > max) {
-      this.report('error', name, max === Infinity ? `${v} is below ${min}` : `${v} is outside ${min}–${max}`);
+      this.report('error', name, max === Infinity ? `${this.quote(v)} is below ${min}` : `${this.quote(v)} is outside ${min}–${max}`);
       return null;
     }
     return v;
@@ -95,7 +110,7 @@ export class RowReader {
   count(name: string): number | null {
     const v = this.typed(name, parseInteger, 'a whole number');
     if (v !== null && v < 0) {
-      this.report('error', name, `${v} is negative`);
+      this.report('error', name, `${this.quote(v)} is negative`);
       return null;
     }
     return v;
@@ -126,19 +141,23 @@ export class RowReader {
 /**
  * Reads a CSV file as one table of the contract: decodes, finds the header row (skipping title
  * rows above it), maps headers to columns by name or alias, then builds one record per data row.
- * `build` returns null to reject a row; it must have reported why.
+ * `build` returns null to reject a row; it must have reported why. A file with a quote error is
+ * refused whole: a stray quote swallows the rows after it, so no row of it can be trusted.
  */
 export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file = spec.file): TableResult<T> {
   const issues: Issue[] = [];
   const counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 };
+  const rejectedKeys = new Map<string, number>();
   const fail = (message: string, row = 0, column = ''): TableResult<T> => {
     issues.push({ file, row, column, level: 'error', message });
-    return { records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false };
+    return { file, records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false, rejectedKeys };
   };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return fail(decoded.message);
-  const rows = Papa.parse<string[]>(decoded.text, { skipEmptyLines: false, header: false }).data;
-  while (rows.length > 0 && isBlank(rows[rows.length - 1]!)) rows.pop();
+  if (decoded.text.trim() === '') return fail('the file is empty');
+  const { rows, problems } = parseCsv(decoded.text);
+  for (const p of problems) issues.push({ file, row: p.row, column: '', level: p.level, message: p.message });
+  const quoteRows = [...new Set(problems.filter((p) => p.isQuoteError).map((p) => p.row))];
 
   const header = findHeader(spec, rows);
   if (header === null) {
@@ -172,11 +191,16 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     }
     located.set(spec2.name, { index, header: h, spec: spec2 });
   });
-
   const missing = spec.columns.filter((c) => c.isRequired && !located.has(c.name));
   const missingGroups = spec.oneOf.filter((g) => !g.some((n) => located.has(n)));
   for (const c of missing) issues.push({ file, row: header.index + 1, column: c.name, level: 'error', message: `required column ${c.name} (${c.zh}) is missing` });
   for (const g of missingGroups) issues.push({ file, row: header.index + 1, column: g[0]!, level: 'error', message: `one of the columns ${g.join(', ')} is needed` });
+  if (quoteRows.length > 0) {
+    const listed = quoteRows.slice(0, QUOTE_ROWS_NAMED).join(', ') + (quoteRows.length > QUOTE_ROWS_NAMED ? ', …' : '');
+    issues.push({ file, row: 0, column: '', level: 'error', message: `quote errors (row ${listed}) make the rows after them unreliable: no row of this file is used until they are fixed` });
+  }
+  const isReadable = missing.length === 0 && missingGroups.length === 0 && quoteRows.length === 0;
+  const keyAt = spec.key === undefined ? undefined : located.get(spec.key);
 
   const records: T[] = [];
   let blankRows = 0;
@@ -191,40 +215,29 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     const first = squash(cells.find((c) => c.trim() !== '') ?? '');
     if (SUMMARY_ROW.test(first)) {
       counts.skipped++;
-      issues.push({ file, row: i + 1, column: '', level: 'warning', message: `summary row "${first}" skipped (totals are computed by the build)` });
+      issues.push({ file, row: i + 1, column: '', level: 'warning', message: spec.isPrivate ? 'summary row skipped (totals are computed by the build)' : `summary row "${first}" skipped (totals are computed by the build)` });
       continue;
     }
-    if (missing.length > 0 || missingGroups.length > 0) {
+    const reject = (): void => {
       counts.rejected++;
+      const key = keyAt ? parseCode(cells[keyAt.index] ?? '') : null;
+      if (key !== null && !rejectedKeys.has(key)) rejectedKeys.set(key, i + 1);
+    };
+    if (!isReadable) {
+      reject();
       continue;
     }
-    const reader = new RowReader(file, i + 1, cells, located, issues);
+    const reader = new RowReader(file, i + 1, cells, located, issues, spec.isPrivate);
     const record = build(reader);
     if (record !== null && reader.isValid) {
       records.push(record);
       counts.used++;
     } else {
-      counts.rejected++;
+      reject();
     }
   }
   if (blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${blankRows} blank row(s) skipped` });
-  return { records, issues, counts, encoding: decoded.encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable: missing.length === 0 && missingGroups.length === 0 };
-}
-
-/** Header words that mark personal data (DESIGN.md: never accepted into a build). */
-const PERSONAL_HEADERS: readonly [RegExp, string][] = [
-  [/姓名|户主|名字|^name$|^fullname$|^householder/, '姓名 name'],
-  [/身份证|证件号|idcard|id_?number|^sfz/, '身份证号 ID number'],
-  [/手机|联系电话|电话号码|联系方式|^phone|mobile|^tel/, '电话 phone'],
-  [/银行|卡号|账号|bank|account/, '银行账户 bank account'],
-  [/健康状况|疾病|病种|残疾|health|disab/, '健康或残疾 health or disability'],
-  [/致贫原因|贫困原因|cause/, '致贫原因 cause of poverty'],
-];
-
-/** The kind of personal data a header names, or null. */
-export function personalDataKind(header: string): string | null {
-  const key = headerKey(header);
-  return PERSONAL_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
+  return { file, records, issues, counts, encoding: decoded.encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable, rejectedKeys };
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -1,8 +1,9 @@
 import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../contract/columns';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
+import { householdKeyProblem } from './privacy';
 import { readTable, type RowReader, type TableResult } from './table';
 
-/** Row-level parsing of each CSV of the contract; cross-file checks happen in validate.ts. */
+/** Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts. */
 
 export function readVillages(bytes: Uint8Array): TableResult<VillageRecord> {
   return readTable(VILLAGES, bytes, (r) => {
@@ -42,8 +43,8 @@ export function readProjects(bytes: Uint8Array): TableResult<ProjectRecord> {
     const projectName = r.text('project_name');
     const category = r.text('category');
     const budgetWan = r.number('budget_wan', { min: 0 });
-    const start = r.date('start');
-    const due = r.date('due');
+    const start = date(r, 'start');
+    const due = date(r, 'due');
     const rest = {
       row: r.row,
       townCode: r.code('town_code'),
@@ -91,7 +92,10 @@ export function readHouseholds(bytes: Uint8Array): TableResult<HouseholdRecord> 
     const isPoor = r.boolean('poor');
     const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
     if (key === null || villageCode === null || isPoor === null) return null;
-    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
+    const keyProblem = householdKeyProblem(key);
+    if (keyProblem !== null) r.report('error', 'household_key', keyProblem);
+    // Private file: the message never quotes a cell.
+    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', 'employed is more than laborers');
     return { ...record, key, villageCode, isPoor };
   });
 }
@@ -104,6 +108,17 @@ function year(r: RowReader, name: string): number | null {
     return null;
   }
   return y;
+}
+
+/** A date in a year from 1978 to 2100: a year outside is a typo (1916 for 2016) that would stretch the month axis. */
+function date(r: RowReader, name: string): string | null {
+  const d = r.date(name);
+  const y = d === null ? null : Number(d.slice(0, 4));
+  if (y !== null && (y < 1978 || y > 2100)) {
+    r.report('error', name, `${d} is not a date from 1978 to 2100`);
+    return null;
+  }
+  return d;
 }
 
 /** Longitude and latitude, both or neither, within the globe's ranges. */
