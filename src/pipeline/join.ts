@@ -1,4 +1,4 @@
-import { editDistance, placeKey } from './normalize';
+import { editDistance, placeClass, placeKey, squash } from './normalize';
 
 /** A place a row can be joined to. */
 export interface Place {
@@ -17,6 +17,7 @@ const SUGGESTIONS = 3;
 /** Joins rows to places by code, falling back to a unique normalised name. */
 export class PlaceIndex {
   private readonly byCode = new Map<string, Place>();
+  private readonly byName = new Map<string, Place[]>();
   private readonly byKey = new Map<string, Place[]>();
 
   constructor(
@@ -25,8 +26,8 @@ export class PlaceIndex {
   ) {
     for (const p of places) {
       this.byCode.set(p.code, p);
-      const key = placeKey(p.name);
-      this.byKey.set(key, [...(this.byKey.get(key) ?? []), p]);
+      push(this.byName, squash(p.name), p);
+      push(this.byKey, placeKey(p.name), p);
     }
   }
 
@@ -36,9 +37,10 @@ export class PlaceIndex {
 
   /**
    * Resolves a row's place. A known code wins; otherwise a name that matches exactly one place
-   * (after normalising spaces, full-width forms and suffixes such as 镇/乡/村/社区/居委会) joins
-   * with a note; otherwise the nearest names are suggested. `within` narrows name matches (e.g.
-   * to the villages of the row's town).
+   * joins with a note: first the name as written (ignoring spaces and full-width forms), then
+   * without its suffix (镇/乡/村/社区/居委会…), preferring places of the same kind when the name
+   * has one (中峰村 is the 村委会, not the 社区居委会); otherwise the nearest names are suggested.
+   * `within` narrows name matches (e.g. to the villages of the row's town).
    */
   resolve(code: string | null, name: string | null, within?: (p: Place) => boolean): JoinResult {
     if (code !== null) {
@@ -46,7 +48,7 @@ export class PlaceIndex {
     }
     const why = code === null ? `no ${this.kind} code` : `${this.kind} code ${code} is unknown`;
     if (name === null) return { kind: 'none', message: `${why} and no ${this.kind} name to match` };
-    const matches = (this.byKey.get(placeKey(name)) ?? []).filter((p) => !within || within(p));
+    const matches = this.matchName(name, within);
     if (matches.length === 1) {
       const p = matches[0]!;
       return { kind: 'name', code: p.code, note: `${why}; joined by name "${name}" to ${p.name} (${p.code})` };
@@ -56,6 +58,17 @@ export class PlaceIndex {
     }
     const nearest = this.nearest(name, within);
     return { kind: 'none', message: `${why}; no ${this.kind} is named "${name}"${nearest.length ? ` (nearest: ${nearest.join(', ')})` : ''}` };
+  }
+
+  /** Places a name could mean: an exact match, else those sharing its key, narrowed to its kind when that leaves any. */
+  private matchName(name: string, within?: (p: Place) => boolean): Place[] {
+    const inside = (ps: Place[] | undefined): Place[] => (ps ?? []).filter((p) => !within || within(p));
+    const exact = inside(this.byName.get(squash(name)));
+    if (exact.length > 0) return exact;
+    const byKey = inside(this.byKey.get(placeKey(name)));
+    const kind = placeClass(name);
+    const sameKind = kind === null ? [] : byKey.filter((p) => placeClass(p.name) === kind);
+    return sameKind.length > 0 ? sameKind : byKey;
   }
 
   /** The names closest to `name`, as `name (code)`. */
@@ -68,4 +81,8 @@ export class PlaceIndex {
       .slice(0, SUGGESTIONS)
       .map(({ p }) => `${p.name} (${p.code})`);
   }
+}
+
+function push(map: Map<string, Place[]>, key: string, p: Place): void {
+  map.set(key, [...(map.get(key) ?? []), p]);
 }

@@ -10,15 +10,38 @@ export function headerKey(s: string): string {
   return squash(s).replace(/\([^()]*\)$/, '');
 }
 
-const PLACE_SUFFIXES = ['社区居民委员会', '村民委员会', '居民委员会', '社区居委会', '村委会', '居委会', '社区', '街道', '村', '镇', '乡'];
+/** What an administrative suffix says a place is: a village (村) or an urban community (社区/居委会), a town. */
+export type PlaceClass = 'village' | 'community' | 'town';
+
+/** Suffixes, longest first, with their class. */
+const PLACE_SUFFIXES: readonly [string, PlaceClass][] = [
+  ['社区居民委员会', 'community'],
+  ['村民委员会', 'village'],
+  ['居民委员会', 'community'],
+  ['社区居委会', 'community'],
+  ['村委会', 'village'],
+  ['居委会', 'community'],
+  ['社区', 'community'],
+  ['街道', 'town'],
+  ['村', 'village'],
+  ['镇', 'town'],
+  ['乡', 'town'],
+];
+
+function suffixOf(s: string): [string, PlaceClass] | undefined {
+  return PLACE_SUFFIXES.find(([suffix]) => s.length > suffix.length && s.endsWith(suffix));
+}
 
 /** A place name as a join key: squashed, with one administrative suffix (镇/乡/村/社区/居委会…) removed. */
 export function placeKey(name: string): string {
   const s = squash(name);
-  for (const suffix of PLACE_SUFFIXES) {
-    if (s.length > suffix.length && s.endsWith(suffix)) return s.slice(0, -suffix.length);
-  }
-  return s;
+  const suffix = suffixOf(s);
+  return suffix ? s.slice(0, -suffix[0].length) : s;
+}
+
+/** The class a name's suffix gives it (中峰村 → village, 中峰社区 → community), or null without one. */
+export function placeClass(name: string): PlaceClass | null {
+  return suffixOf(squash(name))?.[1] ?? null;
 }
 
 /** Levenshtein distance, for suggesting the nearest names. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceIndex } from '../../../src/pipeline/join';
-import { placeKey } from '../../../src/pipeline/normalize';
+import { placeClass, placeKey } from '../../../src/pipeline/normalize';
 
 const towns = new PlaceIndex('town', [
   { code: '420324101', name: '蒋家堰镇' },
@@ -31,4 +31,38 @@ describe('PlaceIndex.resolve', () => {
     expect(v.resolve(null, '关垭')).toMatchObject({ kind: 'none' });
     expect(v.resolve(null, '关垭', (p) => p.code === '2')).toMatchObject({ kind: 'name', code: '2' });
   });
+});
+
+describe('name joins between a village (村) and a community (社区) of the same name', () => {
+  // The mini fixture's 中峰镇 has both: placeKey reduces each to 中峰.
+  const villages = new PlaceIndex('village', [
+    { code: '420324102001', name: '中峰社区居委会' },
+    { code: '420324102201', name: '中峰村委会' },
+  ]);
+
+  it.each([
+    ['the name as written', '中峰村委会', '420324102201'],
+    ['the full community name', '中峰社区居委会', '420324102001'],
+    ['村 means the village committee', '中峰村', '420324102201'],
+    ['村民委员会 too', '中峰村民委员会', '420324102201'],
+    ['社区 means the community', '中峰社区', '420324102001'],
+    ['居委会 too', '中峰居委会', '420324102001'],
+    ['居民委员会 too', '中峰居民委员会', '420324102001'],
+  ])('%s: %s', (_name, name, code) => expect(villages.resolve(null, name)).toMatchObject({ kind: 'name', code }));
+
+  it('a bare name is still ambiguous, and says which places it could be', () => {
+    expect(villages.resolve(null, '中峰')).toEqual({
+      kind: 'none',
+      message: 'no village code; name "中峰" matches 2 villages (中峰社区居委会 420324102001, 中峰村委会 420324102201): give the code',
+    });
+  });
+
+  it('falls back to the other kind when a name has no place of its own kind', () => {
+    const only = new PlaceIndex('village', [{ code: '1', name: '关垭社区' }]);
+    expect(only.resolve(null, '关垭村')).toMatchObject({ kind: 'name', code: '1' });
+  });
+
+  it.each([['中峰村', 'village'], ['中峰村委会', 'village'], ['中峰社区居委会', 'community'], ['中峰居委会', 'community'], ['中峰镇', 'town'], ['中峰', null]])('placeClass(%s) = %s', (name, kind) =>
+    expect(placeClass(name)).toBe(kind),
+  );
 });
