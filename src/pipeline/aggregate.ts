@@ -1,6 +1,6 @@
 import type { ProjectStatus } from '../contract/columns';
-import type { AreaSeries, SeriesId } from '../contract/site';
-import { SERIES_IDS } from '../contract/site';
+import type { ProgressRecord } from '../contract/records';
+import { SERIES_IDS, type AreaSeries, type SeriesId } from '../contract/site';
 import { expectedProgressPct, isLagging } from '../domain/progress';
 import type { Dataset } from './model';
 
@@ -11,21 +11,35 @@ export interface ProjectState {
   spentWan: number;
 }
 
-/** State of every project in every month ([month][project]); before the first report a project is planned at 0. */
-export function projectStates(d: Dataset): ProjectState[][] {
+/**
+ * State of every project in every month ([month][project]). Before its first report a project is
+ * planned at 0. A blank progress or spending cell is not zero: it carries the project's last
+ * reported figure forward (a done project with blank progress is at 100).
+ */
+export function projectStates(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): ProjectState[][] {
+  const reports = d.projects.map((p) => carriedForward(d.progress[p.index] ?? []));
   const cursor = d.projects.map(() => -1);
   return d.months.map((month) =>
     d.projects.map((p) => {
-      const rows = d.progress[p.index]!;
+      const rows = reports[p.index]!;
       let k = cursor[p.index]!;
       while (k + 1 < rows.length && rows[k + 1]!.month <= month) k++;
       cursor[p.index] = k;
-      const r = rows[k];
-      if (!r) return { status: 'planned', progressPct: 0, spentWan: 0 };
-      const done = r.status === 'done' || r.status === 'accepted';
-      return { status: r.status, progressPct: r.progressPct ?? (done ? 100 : 0), spentWan: r.spentWan ?? 0 };
+      return rows[k]?.state ?? { status: 'planned', progressPct: 0, spentWan: 0 };
     }),
   );
+}
+
+/** Each report's state, ascending by month, with blank figures filled from the reports before it. */
+function carriedForward(rows: readonly ProgressRecord[]): { month: string; state: ProjectState }[] {
+  let progressPct = 0;
+  let spentWan = 0;
+  return rows.map((r) => {
+    const isDone = r.status === 'done' || r.status === 'accepted';
+    progressPct = r.progressPct ?? (isDone ? 100 : progressPct);
+    spentWan = r.spentWan ?? spentWan;
+    return { month: r.month, state: { status: r.status, progressPct, spentWan } };
+  });
 }
 
 /** Sums of one area in one month, from which every indicator is a ratio. */
@@ -64,6 +78,22 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+/** One value per series, each key written out so the compiler checks that none is missing. */
+function perSeries<T>(value: (id: SeriesId) => T): Record<SeriesId, T> {
+  return {
+    industry: value('industry'),
+    household: value('household'),
+    employment: value('employment'),
+    beauty: value('beauty'),
+    completion: value('completion'),
+    progress: value('progress'),
+    disbursement: value('disbursement'),
+    lag: value('lag'),
+    incidence: value('incidence'),
+    laggingProjects: value('laggingProjects'),
+  };
+}
+
 function indicatorsOf(s: Sums): Record<SeriesId, number | null> {
   return {
     industry: ratio(s.industryVillages, s.villages),
@@ -90,7 +120,7 @@ export function aggregate(d: Dataset, states: ProjectState[][]): { series: Recor
   const { config } = d;
   const goalOf = (p: number): string | null => config.categories[d.projects[p]!.category]?.goal ?? null;
   const coverageMonth = householdCoverageMonths(d, states);
-  const series = Object.fromEntries(SERIES_IDS.map((id) => [id, { county: [], towns: [], villages: [] }])) as unknown as Record<SeriesId, AreaSeries>;
+  const series = perSeries((): AreaSeries => ({ county: [], towns: [], villages: [] }));
 
   d.months.forEach((month, m) => {
     const villageSums = d.villages.map((v) => {
@@ -143,8 +173,10 @@ export function aggregate(d: Dataset, states: ProjectState[][]): { series: Recor
         if (v.record.poorHouseholds > 0) isEstimated = true;
         s.poorHouseholds = v.record.poorHouseholds;
         s.coveredHouseholds = Math.min(v.record.poorHouseholds, startedPoor[v.index]!);
-        s.laborers = v.record.laborers ?? 0;
-        s.employed = v.record.laborers === null ? 0 : (v.record.employed ?? 0);
+        // Blank is not zero: a village without both figures is left out of employment altogether.
+        const { laborers, employed } = v.record;
+        s.laborers = laborers !== null && employed !== null ? laborers : 0;
+        s.employed = laborers !== null && employed !== null ? employed : 0;
       }
     }
     const townSums = townOnly.map((t) => ({ ...t }));
@@ -175,8 +207,10 @@ function householdCoverageMonths(d: Dataset, states: ProjectState[][]): (number[
     if (!h.record.isPoor) continue;
     const v = out[h.village]!;
     v.push(Math.min(Infinity, ...h.projects.map((p) => firstStarted[p]!)));
-    v.laborers += h.record.laborers ?? 0;
-    v.employed += h.record.employed ?? 0;
+    const { laborers, employed } = h.record;
+    if (laborers === null || employed === null) continue;
+    v.laborers += laborers;
+    v.employed += employed;
   }
   return out;
 }
