@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../src/contract/issues';
 import { buildSite, type BuildResult } from '../src/pipeline/build';
+import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder } from './lib/folder-source';
 
 const USAGE = 'usage: data.ts check [DIR] | data.ts build [DIR] [--out DIR]';
@@ -86,6 +87,6 @@ async function writeAtomically(out: string, files: Map<string, string>): Promise
   if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url, process.argv[1])) {
   process.exitCode = await runDataCli(process.argv.slice(2));
 }
