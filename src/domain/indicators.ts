@@ -18,10 +18,10 @@ export interface IndicatorSpec {
 
 /** The indicators of DESIGN.md, in display order: the four goals first. */
 export const INDICATORS: readonly IndicatorSpec[] = [
-  { id: 'industry', zh: '产业覆盖率', en: 'Industry coverage', unit: 'share', isHigherBetter: true, goal: 'industry', definition: { zh: '有在建或已完工产业类项目的村 ÷ 村数', en: 'villages with an industry project building or done ÷ villages' } },
+  { id: 'industry', zh: '产业覆盖率', en: 'Industry coverage', unit: 'share', isHigherBetter: true, goal: 'industry', definition: { zh: '有在建或已完工产业类项目的村 ÷ 村数（产业类：atlas.config.json 中目标为“村村有产业”的类别）', en: 'villages with an industry project building or done ÷ villages (industry: the categories whose goal in atlas.config.json is "industry")' } },
   { id: 'household', zh: '贫困户项目覆盖率', en: 'Household coverage', unit: 'share', isHigherBetter: true, goal: 'household', definition: { zh: '至少有一个已开工项目覆盖的贫困户 ÷ 贫困户', en: 'poor households covered by ≥1 started project ÷ poor households' } },
-  { id: 'employment', zh: '贫困劳动力就业率', en: 'Employment', unit: 'share', isHigherBetter: true, goal: 'employment', definition: { zh: '已就业劳动力 ÷ 劳动力（贫困户）', en: 'employed laborers ÷ laborers (poor households)' } },
-  { id: 'beauty', zh: '美丽乡村覆盖率', en: 'Liveable villages', unit: 'share', isHigherBetter: true, goal: 'beauty', definition: { zh: '人居环境类项目已完工的村 ÷ 村数', en: 'villages with an environment project done ÷ villages' } },
+  { id: 'employment', zh: '贫困劳动力就业率', en: 'Employment', unit: 'share', isHigherBetter: true, goal: 'employment', definition: { zh: '已就业劳动力 ÷ 劳动力（贫困户；只计两项都填写的村或户）', en: 'employed laborers ÷ laborers (poor households; only villages or households with both figures)' } },
+  { id: 'beauty', zh: '美丽乡村覆盖率', en: 'Liveable villages', unit: 'share', isHigherBetter: true, goal: 'beauty', definition: { zh: '有已完工人居环境类项目的村 ÷ 村数（人居环境类：atlas.config.json 中目标为“处处都美丽”的类别）', en: 'villages with an environment project done ÷ villages (environment: the categories whose goal in atlas.config.json is "beauty")' } },
   { id: 'completion', zh: '项目完工率', en: 'Completion', unit: 'share', isHigherBetter: true, goal: null, definition: { zh: '已完工或已验收项目 ÷ 项目数', en: 'projects done or accepted ÷ projects' } },
   { id: 'progress', zh: '平均形象进度', en: 'Mean progress', unit: 'share', isHigherBetter: true, goal: null, definition: { zh: '按资金规模加权的形象进度', en: 'budget-weighted mean physical progress' } },
   { id: 'disbursement', zh: '资金拨付率', en: 'Disbursement', unit: 'share', isHigherBetter: true, goal: null, definition: { zh: '已拨付 ÷ 资金规模', en: 'spent ÷ budget' } },
