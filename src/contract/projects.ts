@@ -43,7 +43,8 @@ export interface SiteProjects {
 
 const STRING_COLUMNS = ['id', 'name', 'start', 'due'] as const;
 const TEXT_COLUMNS = ['content', 'fundSource', 'unit', 'hotline', 'target'] as const;
-const INDEX_COLUMNS = ['category', 'town', 'village', 'budgetWan'] as const;
+/** Indexes into site.json (category, town, village) and the budget: numbers that are never null. */
+const NUMBER_COLUMNS = ['category', 'town', 'village', 'budgetWan'] as const;
 const NULLABLE_NUMBER_COLUMNS = ['lon', 'lat', 'toLon', 'toLat', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs'] as const;
 
 /** Parses projects.json; every column must have one entry per project. */
@@ -77,7 +78,7 @@ export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
     months,
     ...(Object.fromEntries(STRING_COLUMNS.map((k) => [k, column(k, str, '')])) as Record<(typeof STRING_COLUMNS)[number], string[]>),
     ...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, column<string | null>(k, text, null)])) as Record<(typeof TEXT_COLUMNS)[number], (string | null)[]>),
-    ...(Object.fromEntries(INDEX_COLUMNS.map((k) => [k, column(k, num, 0)])) as Record<(typeof INDEX_COLUMNS)[number], number[]>),
+    ...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, column(k, num, 0)])) as Record<(typeof NUMBER_COLUMNS)[number], number[]>),
     ...(Object.fromEntries(NULLABLE_NUMBER_COLUMNS.map((k) => [k, column<number | null>(k, nullableNum, null)])) as Record<(typeof NULLABLE_NUMBER_COLUMNS)[number], (number | null)[]>),
     hasOwnPoint: column('hasOwnPoint', (v, p) => c.boolean(v, p), false),
     status: monthly('status', STATUSES.length - 1),

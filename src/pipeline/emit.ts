@@ -58,7 +58,8 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
   const estimated: IndicatorId[] = isHouseholdEstimated ? ['household'] : [];
   const site: Omit<SiteData, 'config'> & { config: unknown } = {
     schemaVersion: SITE_SCHEMA_VERSION,
-    config: serializeAtlasConfig(d.config),
+    // Every emitted coordinate has been converted, so the emitted config must say WGS-84.
+    config: { ...serializeAtlasConfig(d.config), crs: 'WGS84' },
     months: d.months,
     bbox: (turfBbox(outline) as BBox).map(r6) as BBox,
     towns,
