@@ -113,6 +113,42 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   };
 }
 
+/**
+ * What joining the tables needs from the config. An AtlasConfig is one; when the config has
+ * errors elsewhere (a colour, the tour), readJoinSettings still gets these so the join checks run.
+ */
+export interface JoinSettings {
+  crs: CrsId;
+  region: { name: string };
+  dataDate: string | null;
+  categories: readonly Pick<CategoryConfig, 'id' | 'zh' | 'en'>[];
+}
+
+/**
+ * The join settings of a config that failed to parse, or null when even they are unusable (a
+ * category without its names would make every project of it look wrong). Reports nothing:
+ * parseAtlasConfig has reported every problem.
+ */
+export function readJoinSettings(input: unknown): JoinSettings | null {
+  const c = new JsonChecker('');
+  const o = c.object(input, '');
+  if (!o) return null;
+  const region = c.object(o.region, 'region');
+  const name = region ? c.string(region.name, 'region.name') : null;
+  const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'crs', CRS_IDS);
+  const dataDate = o.dataDate === undefined ? null : isoDate(c, o.dataDate, 'dataDate');
+  const categories: JoinSettings['categories'][number][] = [];
+  (c.array(o.categories, 'categories') ?? []).forEach((x, i) => {
+    const k = c.object(x, join('categories', i));
+    const id = k ? c.string(k.id, join(join('categories', i), 'id')) : null;
+    const zh = k ? c.string(k.zh, join(join('categories', i), 'zh')) : null;
+    const en = k ? c.string(k.en, join(join('categories', i), 'en')) : null;
+    if (id && zh && en) categories.push({ id, zh, en });
+  });
+  if (c.hasErrors || !name || !crs || categories.length === 0) return null;
+  return { crs, region: { name }, dataDate, categories };
+}
+
 function text(c: JsonChecker, v: unknown, path: string): Text | null {
   const o = c.object(v, path);
   if (!o) return null;

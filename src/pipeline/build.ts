@@ -1,12 +1,14 @@
 import type { MultiPolygon } from 'geojson';
 import { parseCountyBoundary, parseTownBoundaries, type TownBoundary } from '../contract/boundaries';
-import { parseAtlasConfig } from '../contract/config';
+import { parseAtlasConfig, readJoinSettings } from '../contract/config';
 import { compareIssues, type Issue } from '../contract/issues';
 import { SITE_SCHEMA_VERSION } from '../contract/site';
 import { geometryToWgs84 } from './crs';
 import { decodeBytes } from './decode';
 import { emitSite, json } from './emit';
 import { linkDataset, type JoinCounts } from './link';
+import type { Dataset } from './model';
+import { checkTour } from './tour';
 import { readHouseholds, readProgress, readProjects, readVillages } from './tables';
 import type { TableCounts, TableResult } from './table';
 
@@ -19,6 +21,12 @@ export interface DatasetSource {
 export const CONFIG_FILE = 'atlas.config.json';
 export const TOWNS_FILE = 'boundaries/towns.geojson';
 export const COUNTY_FILE = 'boundaries/county.geojson';
+
+/** What the site shows when an optional file is absent or empty. */
+const IF_ABSENT: Readonly<Record<string, string>> = {
+  'progress.csv': 'every project is shown as not started',
+  'households.csv': "household coverage is estimated from the projects' beneficiary counts",
+};
 
 export interface InputSummary {
   sha256: string;
@@ -60,6 +68,8 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
   if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
   const config = parseAtlasConfig(configJson, CONFIG_FILE);
   issues.push(...config.issues);
+  // A config error elsewhere (a colour, the tour) must not hide the join errors: join with what can be read.
+  const settings = config.ok ? config.value : readJoinSettings(configJson);
 
   const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
   const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
@@ -68,6 +78,13 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
     const bytes = await load(file);
     if (!bytes) {
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
+      else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
+      return null;
+    }
+    if (isEmptyText(bytes)) {
+      // An empty optional file is what Excel leaves when a sheet is cleared: treat it as absent.
+      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is empty` });
+      else issues.push({ file, row: 0, column: '', level: 'warning', message: `${file} is empty${IF_ABSENT[file] ? `: ${IF_ABSENT[file]}` : ''}` });
       return null;
     }
     const t = read(bytes);
@@ -80,17 +97,37 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
   const progress = await table('progress.csv', false, readProgress);
   const households = await table('households.csv', false, readHouseholds);
 
-  if (!config.ok || !towns || !villages || !projects) return finish(null, null);
-  const crs = config.value.crs;
+  if (!settings || !towns || !villages?.isReadable || !projects?.isReadable) {
+    // Say so, rather than let the missing join errors pass for a clean join.
+    const blockers: [boolean, string][] = [[!settings, CONFIG_FILE], [!towns, TOWNS_FILE], [!villages?.isReadable, 'villages.csv'], [!projects?.isReadable, 'projects.csv']];
+    const files = blockers.filter(([isBlocking]) => isBlocking).map(([, file]) => file);
+    issues.push({ file: files[0]!, row: 0, column: '', level: 'warning', message: `the files were not joined (towns, villages, projects, progress, households) because of the errors in ${files.join(', ')}; fix them and check again` });
+    return finish(null, null);
+  }
+  const crs = settings.crs;
   const townsWgs: TownBoundary[] = towns.map((t) => ({ ...t, geometry: geometryToWgs84(t.geometry, crs) }));
   const countyWgs = county ? geometryToWgs84(county, crs) : null;
-  const linked = linkDataset({ config: config.value, towns: townsWgs, county: countyWgs, villages, projects, progress, households });
+  const linked = linkDataset({
+    settings,
+    towns: townsWgs,
+    county: countyWgs,
+    villages,
+    projects,
+    progress: progress?.isReadable ? progress : null,
+    households: households?.isReadable ? households : null,
+  });
   issues.push(...linked.issues);
+  if (!config.ok) {
+    issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', message: `the tour was not checked against the data because of the errors in ${CONFIG_FILE}` });
+    return finish(null, null);
+  }
+  const dataset: Dataset = { config: config.value, ...linked.dataset };
+  issues.push(...checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
-  const outputs = emitSite(linked.dataset, countyWgs);
+  const outputs = emitSite(dataset, countyWgs);
   issues.sort(compareIssues);
-  outputs.set('manifest.json', json(manifest(inputs, linked.joins, linked.dataset.towns.length, linked.dataset.villages.length, linked.dataset.projects.length, linked.dataset.months)));
+  outputs.set('manifest.json', json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months)));
   outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));
   return finish(null, outputs);
 
@@ -111,6 +148,12 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
 function manifest(inputs: Record<string, InputSummary>, joins: Record<string, JoinCounts>, towns: number, villages: number, projects: number, months: string[]) {
   const sorted = Object.fromEntries(Object.keys(inputs).sort().map((k) => [k, inputs[k]]));
   return { schemaVersion: SITE_SCHEMA_VERSION, counts: { towns, villages, projects, months: months.length }, months, inputs: sorted, joins };
+}
+
+/** True for a file with no text but white space (0 bytes, or only a BOM). */
+function isEmptyText(bytes: Uint8Array): boolean {
+  const decoded = decodeBytes(bytes);
+  return decoded.ok && decoded.text.trim() === '';
 }
 
 function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {

@@ -1,19 +1,24 @@
 import { bbox as turfBbox, booleanPointInPolygon, point as turfPoint } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import type { TownBoundary } from '../contract/boundaries';
-import type { AtlasConfig } from '../contract/config';
+import type { JoinSettings } from '../contract/config';
 import type { Issue, IssueLevel } from '../contract/issues';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
-import { INDICATOR_IDS, type BBox, type LonLat } from '../contract/site';
-import { monthRange } from '../domain/months';
+import type { BBox, LonLat } from '../contract/site';
 import { toWgs84 } from './crs';
 import { PlaceIndex } from './join';
-import type { Dataset, Household, Project, Town, Village } from './model';
+import { linkHouseholds } from './link-households';
+import { LinkLog, rejectedBefore, zeroJoins, type JoinCounts } from './link-log';
+import { linkProgress, monthAxis } from './link-progress';
+import type { Household, LinkedData, Project, Town, Village } from './model';
 import { squash } from './normalize';
 import type { TableResult } from './table';
 
+export type { JoinCounts } from './link-log';
+
 export interface LinkInput {
-  config: AtlasConfig;
+  /** The config's crs, region, categories and data date (an AtlasConfig will do). */
+  settings: JoinSettings;
   towns: TownBoundary[];
   county: MultiPolygon | null;
   villages: TableResult<VillageRecord>;
@@ -22,14 +27,8 @@ export interface LinkInput {
   households: TableResult<HouseholdRecord> | null;
 }
 
-export interface JoinCounts {
-  byCode: number;
-  byName: number;
-  unmatched: number;
-}
-
 export interface LinkResult {
-  dataset: Dataset;
+  dataset: LinkedData;
   issues: Issue[];
   joins: Record<'villages' | 'projects' | 'progress' | 'households', JoinCounts>;
 }
@@ -40,9 +39,9 @@ export interface LinkResult {
  * table's counts move from used to rejected), each with an issue naming row and column.
  */
 export function linkDataset(input: LinkInput): LinkResult {
-  const { config } = input;
-  const issues: Issue[] = [];
-  const joins: LinkResult['joins'] = { villages: zero(), projects: zero(), progress: zero(), households: zero() };
+  const { settings } = input;
+  const log = new LinkLog();
+  const joins: LinkResult['joins'] = { villages: zeroJoins(), projects: zeroJoins(), progress: zeroJoins(), households: zeroJoins() };
   const towns: Town[] = [...input.towns]
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((t, index) => ({ index, code: t.code, name: t.name, geometry: t.geometry, bbox: turfBbox(t.geometry) as BBox }));
@@ -50,20 +49,12 @@ export function linkDataset(input: LinkInput): LinkResult {
   const townByCode = new Map(towns.map((t) => [t.code, t]));
   const inCounty = (p: LonLat): boolean =>
     input.county ? booleanPointInPolygon(turfPoint(p), input.county) : towns.some((t) => booleanPointInPolygon(turfPoint(p), t.geometry));
-
-  const say = (table: TableResult<unknown>, file: string, row: number, column: string, level: IssueLevel, message: string): void => {
-    issues.push({ file, row, column: table.headers.get(column) ?? column, level, message });
-  };
-  const reject = (table: TableResult<unknown>): void => {
-    table.counts.used--;
-    table.counts.rejected++;
-  };
-  const locate = (table: TableResult<unknown>, file: string, row: number, lonCol: string, lon: number | null, lat: number | null): LonLat | null | false => {
+  const locate = (table: TableResult<unknown>, row: number, lonCol: string, lon: number | null, lat: number | null): LonLat | null | false => {
     if (lon === null || lat === null) return null;
-    const p = toWgs84(lon, lat, config.crs);
+    const p = toWgs84(lon, lat, settings.crs);
     if (inCounty(p)) return p;
-    const swapped = inCounty(toWgs84(lat, lon, config.crs)) ? ' (longitude and latitude look swapped)' : '';
-    say(table, file, row, lonCol, 'error', `point ${lon}, ${lat} is outside ${config.region.name}${swapped}`);
+    const swapped = inCounty(toWgs84(lat, lon, settings.crs)) ? ' (longitude and latitude look swapped)' : '';
+    log.say(table, row, lonCol, 'error', `point ${lon}, ${lat} is outside ${settings.region.name}${swapped}`);
     return false;
   };
 
@@ -72,33 +63,33 @@ export function linkDataset(input: LinkInput): LinkResult {
   const seenVillage = new Map<string, number>();
   const vt = input.villages;
   for (const r of vt.records) {
-    const file = 'villages.csv';
     if (r.villageCode === null) {
-      say(vt, file, r.row, 'village_code', 'error', 'a village code is required');
-      reject(vt);
+      log.say(vt, r.row, 'village_code', 'error', 'a village code is required');
+      log.reject(vt, r.row);
       continue;
     }
-    const first = seenVillage.get(r.villageCode);
+    const first = seenVillage.get(r.villageCode) ?? rejectedBefore(vt, r.villageCode, r.row);
     if (first !== undefined) {
-      say(vt, file, r.row, 'village_code', 'error', `village code ${r.villageCode} already appears on row ${first}`);
-      reject(vt);
+      const rejected = seenVillage.has(r.villageCode) ? '' : ', a rejected row: fix or delete one of them';
+      log.say(vt, r.row, 'village_code', 'error', `village code ${r.villageCode} already appears on row ${first}${rejected}`);
+      log.reject(vt, r.row);
       continue;
     }
-    const town = joinTown(townIndex, r.townCode, r.townName, joins.villages, (level, msg) => say(vt, file, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
-    const point = locate(vt, file, r.row, 'lon', r.lon, r.lat);
+    const town = joinTown(townIndex, r.townCode, r.townName, joins.villages, (level, msg) => log.say(vt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+    const point = locate(vt, r.row, 'lon', r.lon, r.lat);
     if (town === null || point === false) {
-      reject(vt);
+      log.reject(vt, r.row, r.villageCode);
       continue;
     }
     const t = townByCode.get(town)!;
-    if (!r.villageCode.startsWith(t.code)) say(vt, file, r.row, 'village_code', 'warning', `village code ${r.villageCode} does not begin with its town's code ${t.code} (${t.name})`);
-    if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) say(vt, file, r.row, 'lon', 'warning', `the point is outside its town ${t.name}`);
+    if (!r.villageCode.startsWith(t.code)) log.say(vt, r.row, 'village_code', 'warning', `village code ${r.villageCode} does not begin with its town's code ${t.code} (${t.name})`);
+    if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) log.say(vt, r.row, 'lon', 'warning', `the point is outside its town ${t.name}`);
     seenVillage.set(r.villageCode, r.row);
     villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode });
   }
   villages.sort((a, b) => (a.code < b.code ? -1 : 1)).forEach((v, i) => (v.index = i));
   for (const t of towns) {
-    if (!villages.some((v) => v.town === t.index)) issues.push({ file: 'villages.csv', row: 0, column: '', level: 'warning', message: `town ${t.name} (${t.code}) has no villages` });
+    if (!villages.some((v) => v.town === t.index)) log.note(vt.file, '', 'warning', `town ${t.name} (${t.code}) has no villages`);
   }
   const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
@@ -108,26 +99,26 @@ export function linkDataset(input: LinkInput): LinkResult {
   const pt = input.projects;
   const seenProject = new Map<string, number>();
   for (const r of pt.records) {
-    const file = 'projects.csv';
-    const bad = (column: string, message: string): void => say(pt, file, r.row, column, 'error', message);
+    const bad = (column: string, message: string): void => log.say(pt, r.row, column, 'error', message);
     let ok = true;
-    const dup = seenProject.get(r.projectId);
+    const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);
     if (dup !== undefined) {
-      bad('project_id', `project id ${r.projectId} already appears on row ${dup}`);
-      reject(pt);
+      const rejected = seenProject.has(r.projectId) ? '' : ', a rejected row: fix or delete one of them';
+      bad('project_id', `project id ${r.projectId} already appears on row ${dup}${rejected}`);
+      log.reject(pt, r.row);
       continue;
     }
     seenProject.set(r.projectId, r.row);
-    const category = findCategory(config, r.category);
+    const category = findCategory(settings.categories, r.category);
     if (category < 0) {
-      bad('category', `"${r.category}" is not one of the ${config.categories.length} categories (${config.categories.map((c) => c.zh).join('、')})`);
+      bad('category', `"${r.category}" is not one of the ${settings.categories.length} categories (${settings.categories.map((c) => c.zh).join('、')})`);
       ok = false;
     }
     let town: Town | null = null;
     // A project's join is counted once: by its village when it names one, else by its town.
     const hasVillage = r.villageCode !== null || r.villageName !== null;
     if (r.townCode !== null || r.townName !== null) {
-      const code = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zero() : joins.projects, (level, msg) => say(pt, file, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+      const code = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, msg) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
       town = code === null ? null : townByCode.get(code)!;
       if (code === null) {
         if (hasVillage) joins.projects.unmatched++;
@@ -135,7 +126,12 @@ export function linkDataset(input: LinkInput): LinkResult {
       }
     }
     let village: Village | null = null;
-    if (hasVillage && (town !== null || (r.townCode === null && r.townName === null))) {
+    const rejectedVillage = r.villageCode !== null && !villageByCode.has(r.villageCode) ? vt.rejectedKeys.get(r.villageCode) : undefined;
+    if (rejectedVillage !== undefined) {
+      bad('village_code', `village ${r.villageCode} was rejected in villages.csv (row ${rejectedVillage}); fix that row first`);
+      joins.projects.unmatched++;
+      ok = false;
+    } else if (hasVillage && (town !== null || (r.townCode === null && r.townName === null))) {
       const j = villageIndex.resolve(r.villageCode, r.villageName, town ? (p) => villageByCode.get(p.code)?.town === town!.index : undefined);
       const column = r.villageCode === null ? 'village_name' : 'village_code';
       if (j.kind === 'none') {
@@ -144,8 +140,8 @@ export function linkDataset(input: LinkInput): LinkResult {
         ok = false;
       } else {
         village = villageByCode.get(j.code)!;
-        if (town !== null || (r.townCode === null && r.townName === null)) joins.projects[j.kind === 'code' ? 'byCode' : 'byName']++;
-        if (j.kind === 'name') say(pt, file, r.row, column, 'warning', j.note);
+        joins.projects[j.kind === 'code' ? 'byCode' : 'byName']++;
+        if (j.kind === 'name') log.say(pt, r.row, column, 'warning', j.note);
         if (town && village.town !== town.index) {
           bad(column, `village ${village.record.villageName} (${village.code}) is not in ${town.name}`);
           ok = false;
@@ -153,105 +149,26 @@ export function linkDataset(input: LinkInput): LinkResult {
         town = towns[village.town]!;
       }
     }
-    const own = locate(pt, file, r.row, 'lon', r.lon, r.lat);
-    const to = locate(pt, file, r.row, 'to_lon', r.toLon, r.toLat);
+    const own = locate(pt, r.row, 'lon', r.lon, r.lat);
+    const to = locate(pt, r.row, 'to_lon', r.toLon, r.toLat);
     if (!ok || own === false || to === false || town === null) {
-      reject(pt);
+      log.reject(pt, r.row, r.projectId);
       continue;
     }
     if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
-      say(pt, file, r.row, 'beneficiary_households', 'warning', `${r.beneficiaryHouseholds} beneficiary households is more than the village's ${village.record.households}`);
+      log.say(pt, r.row, 'beneficiary_households', 'warning', `${r.beneficiaryHouseholds} beneficiary households is more than the village's ${village.record.households}`);
     }
     projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to });
   }
   projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
-  const projectById = new Map(projects.map((p) => [p.record.projectId, p]));
 
-  // Progress → projects.
-  const progress: ProgressRecord[][] = projects.map(() => []);
   const gt = input.progress;
-  if (gt) {
-    const seen = new Map<string, number>();
-    for (const r of gt.records) {
-      const p = projectById.get(r.projectId);
-      if (!p) {
-        say(gt, 'progress.csv', r.row, 'project_id', 'error', `project ${r.projectId} is not in projects.csv`);
-        joins.progress.unmatched++;
-        reject(gt);
-        continue;
-      }
-      const key = `${r.month} ${r.projectId}`;
-      const dup = seen.get(key);
-      if (dup !== undefined) {
-        say(gt, 'progress.csv', r.row, 'month', 'error', `project ${r.projectId} already has a report for ${r.month} on row ${dup}`);
-        reject(gt);
-        continue;
-      }
-      seen.set(key, r.row);
-      if (r.spentWan !== null && r.spentWan > p.record.budgetWan) say(gt, 'progress.csv', r.row, 'spent_wan', 'warning', `spent ${r.spentWan} 万元 is more than the budget of ${p.record.budgetWan} 万元`);
-      joins.progress.byCode++;
-      progress[p.index]!.push(r);
-    }
-    for (const rows of progress) rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  } else {
-    issues.push({ file: 'progress.csv', row: 0, column: '', level: 'warning', message: 'no progress.csv: every project is shown as not started' });
-  }
-
-  // Households → villages and projects (aggregated only; never emitted).
-  let households: Household[] | null = null;
+  const progress = gt ? linkProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : projects.map(() => []);
   const ht = input.households;
-  if (ht) {
-    households = [];
-    const seenKey = new Map<string, number>();
-    for (const r of ht.records) {
-      const dup = seenKey.get(r.key);
-      if (dup !== undefined) {
-        say(ht, 'households.csv', r.row, 'household_key', 'error', `household key already appears on row ${dup}; a household is counted once`);
-        reject(ht);
-        continue;
-      }
-      seenKey.set(r.key, r.row);
-      const v = villageByCode.get(r.villageCode);
-      if (!v) {
-        say(ht, 'households.csv', r.row, 'village_code', 'error', `village code ${r.villageCode} is not in villages.csv`);
-        joins.households.unmatched++;
-        reject(ht);
-        continue;
-      }
-      joins.households.byCode++;
-      const ids: number[] = [];
-      for (const id of r.projectIds) {
-        const p = projectById.get(id);
-        if (p) ids.push(p.index);
-        else say(ht, 'households.csv', r.row, 'project_ids', 'warning', `project ${id} is not in projects.csv; ignored`);
-      }
-      households.push({ village: v.index, record: r, projects: ids });
-    }
-  }
-
-  const reported = gt ? gt.records.map((r) => r.month).sort() : [];
-  const lastMonth = reported[reported.length - 1] ?? config.dataDate?.slice(0, 7) ?? projects.map((p) => p.record.start.slice(0, 7)).sort().pop() ?? '2016-01';
-  const months = monthRange(reported[0] ?? lastMonth, lastMonth);
-  issues.push(...checkTour(config, townByCode, months));
-  return { dataset: { config, towns, villages, projects, progress, households, months }, issues, joins };
-}
-
-/** Each tour stop must name a known town, indicator and month; issues name the stop by number. */
-function checkTour(config: AtlasConfig, towns: ReadonlyMap<string, Town>, months: readonly string[]): Issue[] {
-  const issues: Issue[] = [];
-  config.tour.forEach((stop, i) => {
-    const bad = (key: string, message: string): void => {
-      issues.push({ file: 'atlas.config.json', row: 0, column: `tour[${i}].${key}`, level: 'error', message: `tour stop ${i + 1}: ${message}` });
-    };
-    if (stop.town !== null && !towns.has(stop.town)) bad('town', `town ${stop.town} is not in boundaries/towns.geojson`);
-    if (stop.indicator !== null && !(INDICATOR_IDS as readonly string[]).includes(stop.indicator)) bad('indicator', `"${stop.indicator}" is not an indicator (${INDICATOR_IDS.join(', ')})`);
-    if (stop.month !== null && !months.includes(stop.month)) bad('month', `${stop.month} is not a month of the data (${months[0]} to ${months[months.length - 1]})`);
-  });
-  return issues;
-}
-
-function zero(): JoinCounts {
-  return { byCode: 0, byName: 0, unmatched: 0 };
+  // Aggregated only; never emitted.
+  const households: Household[] | null = ht ? linkHouseholds(log, ht, villages, vt, projects, joins.households) : null;
+  const months = monthAxis(log, progress, projects, settings.dataDate);
+  return { dataset: { towns, villages, projects, progress, households, months }, issues: log.issues, joins };
 }
 
 function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, message: string) => void): string | null {
@@ -270,9 +187,21 @@ function joinTown(index: PlaceIndex, code: string | null, name: string | null, c
   return null;
 }
 
-/** A category by id, Chinese or English name; -1 when none. */
-function findCategory(config: AtlasConfig, raw: string): number {
-  const key = squash(raw);
-  return config.categories.findIndex((c) => [c.id, c.zh, c.en].some((n) => squash(n) === key));
-}
+/** A name without bracketed parts: `基础设施（水电路）` → `基础设施` (after squash, brackets are half-width). */
+const withoutBrackets = (s: string): string => s.replace(/\([^()]*\)/g, '');
 
+/**
+ * A category by id, Chinese or English name; -1 when none. The name as written wins; then the
+ * names compared without their bracketed parts, so DESIGN.md's `基础设施（水电路）` matches a
+ * config's `基础设施` and the other way round, when that leaves exactly one category.
+ */
+export function findCategory(categories: JoinSettings['categories'], raw: string): number {
+  const key = squash(raw);
+  const names = (c: JoinSettings['categories'][number]): string[] => [c.id, c.zh, c.en].map(squash);
+  const exact = categories.findIndex((c) => names(c).includes(key));
+  if (exact >= 0) return exact;
+  const short = withoutBrackets(key);
+  if (short === '') return -1;
+  const loose = categories.flatMap((c, i) => (names(c).some((n) => withoutBrackets(n) === short) ? [i] : []));
+  return loose.length === 1 ? loose[0]! : -1;
+}

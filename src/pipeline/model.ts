@@ -50,3 +50,6 @@ export interface Dataset {
   households: Household[] | null;
   months: string[];
 }
+
+/** The dataset as the joins produce it, before the full config is attached. */
+export type LinkedData = Omit<Dataset, 'config'>;
