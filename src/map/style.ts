@@ -1,0 +1,116 @@
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { SiteData } from '../contract/site';
+
+/** Stable ids of the sources and layers the atlas draws, so updates never rebuild the style. */
+export const SOURCE = { county: 'county', towns: 'towns', townLabels: 'town-labels', villages: 'villages' } as const;
+export const LAYER = {
+  background: 'background',
+  countyFill: 'county-fill',
+  townNoData: 'town-nodata',
+  townFill: 'town-fill',
+  townLine: 'town-line',
+  townSelected: 'town-selected',
+  countyLine: 'county-line',
+  villageCircle: 'village-circle',
+  villageLabel: 'village-label',
+  townLabel: 'town-label',
+} as const;
+
+export const HATCH_IMAGE = 'nodata-hatch';
+/** Village names appear from this zoom on (or whenever their town is drilled into). */
+export const VILLAGE_LABEL_MIN_ZOOM = 10.5;
+
+/** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
+export const BASE_COLOURS = { background: '#eceae4', county: '#ffffff', townLine: '#ffffff', countyLine: '#4a4a4a', selected: '#1a1a1a', label: '#1f2933', halo: '#ffffff' };
+
+/** Points for the town labels, from the build's label points (inside each town). */
+export function townLabelPoints(site: SiteData): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: site.towns.map((t) => ({ type: 'Feature', id: t.id, properties: { name: t.name }, geometry: { type: 'Point', coordinates: t.labelPoint } })),
+  };
+}
+
+/** The villages with a point, as GeoJSON whose feature ids are village ids (for feature state). */
+export function villagePoints(site: SiteData): FeatureCollection {
+  const maxPoor = Math.max(1, ...site.villages.map((v) => v.poorHouseholds));
+  return {
+    type: 'FeatureCollection',
+    features: site.villages.flatMap((v) =>
+      v.point
+        ? [{ type: 'Feature' as const, id: v.id, properties: { name: v.name, townId: v.townId, size: Math.sqrt(v.poorHouseholds / maxPoor) }, geometry: { type: 'Point' as const, coordinates: v.point } }]
+        : [],
+    ),
+  };
+}
+
+/**
+ * The whole style: every source and layer the atlas needs, with data-driven colours read from
+ * feature state so that changing indicator, month or selection never re-uploads geometry.
+ * No `glyphs` and no tiles: Chinese labels come from the local font (localIdeographFontFamily).
+ */
+export function atlasStyle(site: SiteData, towns: FeatureCollection, county: FeatureCollection): StyleSpecification {
+  const hasData: ExpressionSpecification = ['boolean', ['feature-state', 'hasData'], false];
+  // Area-true: radius grows with √(poor households) (the `size` property), 4–14 px at zoom 12.
+  const villageRadius: ExpressionSpecification = ['+', 4, ['*', 10, ['get', 'size']]];
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.county]: { type: 'geojson', data: county },
+      [SOURCE.towns]: { type: 'geojson', data: towns },
+      [SOURCE.townLabels]: { type: 'geojson', data: townLabelPoints(site) },
+      [SOURCE.villages]: { type: 'geojson', data: villagePoints(site) },
+    },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': BASE_COLOURS.background } },
+      { id: LAYER.countyFill, type: 'fill', source: SOURCE.county, paint: { 'fill-color': BASE_COLOURS.county } },
+      { id: LAYER.townNoData, type: 'fill', source: SOURCE.towns, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1] } },
+      {
+        id: LAYER.townFill,
+        type: 'fill',
+        source: SOURCE.towns,
+        paint: {
+          'fill-color': ['coalesce', ['feature-state', 'color'], '#ffffff'],
+          'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1],
+        },
+      },
+      { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: { 'line-color': BASE_COLOURS.townLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5] } },
+      { id: LAYER.countyLine, type: 'line', source: SOURCE.county, paint: { 'line-color': BASE_COLOURS.countyLine, 'line-width': 1.6 } },
+      {
+        id: LAYER.townSelected,
+        type: 'line',
+        source: SOURCE.towns,
+        paint: { 'line-color': BASE_COLOURS.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+      },
+      {
+        id: LAYER.villageCircle,
+        type: 'circle',
+        source: SOURCE.villages,
+        paint: {
+          'circle-color': ['coalesce', ['feature-state', 'color'], '#bdbdbd'],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.6, villageRadius], 12, ['*', 1.3, villageRadius]],
+          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLOURS.selected, '#ffffff'],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.2],
+          'circle-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 1, 0],
+          'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 1, 0],
+        },
+      },
+      {
+        id: LAYER.villageLabel,
+        type: 'symbol',
+        source: SOURCE.villages,
+        minzoom: VILLAGE_LABEL_MIN_ZOOM,
+        layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
+        paint: { 'text-color': BASE_COLOURS.label, 'text-halo-color': BASE_COLOURS.halo, 'text-halo-width': 1.5 },
+      },
+      {
+        id: LAYER.townLabel,
+        type: 'symbol',
+        source: SOURCE.townLabels,
+        layout: { 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 13, 12, 18], 'text-allow-overlap': false, 'text-padding': 2 },
+        paint: { 'text-color': BASE_COLOURS.label, 'text-halo-color': BASE_COLOURS.halo, 'text-halo-width': 2 },
+      },
+    ],
+  };
+}

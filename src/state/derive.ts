@@ -1,0 +1,90 @@
+import { STATUSES } from '../contract/columns';
+import type { SiteProjects } from '../contract/projects';
+import type { IndicatorId, SiteData, SiteTown, SiteVillage } from '../contract/site';
+import type { ViewState } from './view-state';
+
+/** Pure selectors from the view state to what the page shows; shared by the map and the panel. */
+
+export type Level = 'county' | 'town' | 'village';
+
+export interface Selection {
+  level: Level;
+  town: SiteTown | null;
+  village: SiteVillage | null;
+}
+
+/** Index of the state's month in the data (the latest when unset or unknown). */
+export function monthIndexOf(site: SiteData, state: ViewState): number {
+  const i = state.month === null ? -1 : site.months.indexOf(state.month);
+  return i >= 0 ? i : site.months.length - 1;
+}
+
+/** The selected area and its level. */
+export function selectionOf(site: SiteData, state: ViewState): Selection {
+  const village = state.village === null ? null : (site.villages.find((v) => v.code === state.village) ?? null);
+  const town = village ? (site.towns[village.townId] ?? null) : state.town === null ? null : (site.towns.find((t) => t.code === state.town) ?? null);
+  return { level: village ? 'village' : town ? 'town' : 'county', town, village };
+}
+
+/** Values of an indicator in a month for every town and every village. */
+export function valuesAt(site: SiteData, indicator: IndicatorId, monthIndex: number): { towns: (number | null)[]; villages: (number | null)[]; county: number | null } {
+  const s = site.series[indicator];
+  return { towns: s.towns[monthIndex] ?? [], villages: s.villages[monthIndex] ?? [], county: s.county[monthIndex] ?? null };
+}
+
+/** Status filter group of a project's status index: accepted counts as done. */
+function statusGroup(statusIndex: number): 'planned' | 'building' | 'done' {
+  const s = STATUSES[statusIndex] ?? 'planned';
+  return s === 'accepted' ? 'done' : s;
+}
+
+/** Projects shown on the map: in the selected area, of the chosen categories and statuses. */
+export function visibleProjects(site: SiteData, p: SiteProjects, state: ViewState, monthIndex: number, selection: Selection): number[] {
+  const categoryIds = site.config.categories.map((c) => c.id);
+  const cats = state.cat.length > 0 ? new Set(state.cat.map((id) => categoryIds.indexOf(id))) : null;
+  const sts = state.st.length > 0 ? new Set(state.st) : null;
+  const statusRow = p.status[monthIndex] ?? [];
+  const out: number[] = [];
+  for (let i = 0; i < p.id.length; i++) {
+    if (selection.village && p.village[i] !== selection.village.id) continue;
+    if (!selection.village && selection.town && p.town[i] !== selection.town.id) continue;
+    if (cats && !cats.has(p.category[i] ?? -1)) continue;
+    if (sts && !sts.has(statusGroup(statusRow[i] ?? 0))) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Per category: projects and how many are done or accepted, for the projects of an area. */
+export function categoryCompletion(site: SiteData, p: SiteProjects, monthIndex: number, selection: Selection): { total: number; done: number }[] {
+  const out = site.config.categories.map(() => ({ total: 0, done: 0 }));
+  const statusRow = p.status[monthIndex] ?? [];
+  for (let i = 0; i < p.id.length; i++) {
+    if (!inArea(p, i, selection)) continue;
+    const c = out[p.category[i] ?? -1];
+    if (!c) continue;
+    c.total++;
+    if (statusGroup(statusRow[i] ?? 0) === 'done') c.done++;
+  }
+  return out;
+}
+
+/** Counts by status group, budget and spent for the projects of an area in a month. */
+export function projectTotals(p: SiteProjects, monthIndex: number, selection: Selection): { planned: number; building: number; done: number; budgetWan: number; spentWan: number } {
+  const t = { planned: 0, building: 0, done: 0, budgetWan: 0, spentWan: 0 };
+  const statusRow = p.status[monthIndex] ?? [];
+  const spentRow = p.spentWan[monthIndex] ?? [];
+  for (let i = 0; i < p.id.length; i++) {
+    if (!inArea(p, i, selection)) continue;
+    t[statusGroup(statusRow[i] ?? 0)]++;
+    t.budgetWan += p.budgetWan[i] ?? 0;
+    t.spentWan += spentRow[i] ?? 0;
+  }
+  return t;
+}
+
+function inArea(p: SiteProjects, i: number, selection: Selection): boolean {
+  if (selection.village) return p.village[i] === selection.village.id;
+  if (selection.town) return p.town[i] === selection.town.id;
+  return true;
+}

@@ -1,0 +1,300 @@
+/** The area panel: the story of the selected county, town or village in the chosen month. */
+import './panel.css';
+import type { SiteProjects } from '../contract/projects';
+import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
+import { formatPoints, formatShare, formatWan, formatMonthZh } from '../domain/format';
+import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { categoryCompletion, monthIndexOf, projectTotals, selectionOf, type Selection } from '../state/derive';
+import type { ViewState } from '../state/view-state';
+import { t, type Lang, type StringKey } from './i18n';
+
+export interface PanelDeps {
+  site: SiteData;
+  projects: SiteProjects;
+}
+
+export interface PanelView {
+  /** Renders the panel for a state; cheap when nothing the panel shows has changed. */
+  update(state: ViewState): void;
+  unmount(): void;
+}
+
+/** Mounts the area panel (`#area-panel`) into `el`; nothing shows until the first update. */
+export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
+  const root = h('section', 'panel-area');
+  root.id = 'area-panel';
+  root.setAttribute('aria-labelledby', 'area-panel-title');
+  el.append(root);
+  let shownKey = '';
+  return {
+    update(state) {
+      const m = monthIndexOf(deps.site, state);
+      const sel = selectionOf(deps.site, state);
+      const key = [sel.town?.code, sel.village?.code, m, state.lang].join('|');
+      if (key === shownKey) return;
+      shownKey = key;
+      const ctx: Ctx = { ...deps, sel, m, lang: state.lang };
+      root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
+    },
+    unmount() {
+      root.remove();
+    },
+  };
+}
+
+/** An interface string with `{name}` placeholders filled in. */
+export function fillText(lang: Lang, key: StringKey, values: Record<string, string | number>): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2016-05` → `2016年5月` (zh) or `May 2016` (en). */
+export function monthLabel(lang: Lang, month: string): string {
+  return lang === 'zh' ? formatMonthZh(month) : `${MONTHS_EN[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
+}
+
+/** An indicator value in its unit: `37.5%` or `−5.0 个百分点`; `—` for no data. */
+export function formatIndicator(spec: IndicatorSpec, value: number | null, lang: Lang): string {
+  return spec.unit === 'points' ? formatPoints(value, lang) : formatShare(value);
+}
+
+interface Ctx extends PanelDeps {
+  sel: Selection;
+  m: number;
+  lang: Lang;
+}
+
+function header(c: Ctx): HTMLElement {
+  const el = h('header', 'panel-header');
+  const title = h('h2', 'panel-title', c.sel.village?.name ?? c.sel.town?.name ?? c.site.config.region.name);
+  title.id = 'area-panel-title';
+  el.append(title);
+  if (c.sel.village && c.sel.town) el.append(h('p', 'panel-subtitle', fillText(c.lang, 'townOf', { town: c.sel.town.name })));
+  const month = c.site.months[c.m];
+  if (month !== undefined) {
+    const time = h('time', '', monthLabel(c.lang, month));
+    time.setAttribute('datetime', month);
+    const p = h('p', 'panel-month');
+    p.append(time);
+    el.append(p);
+  }
+  return el;
+}
+
+function goals(c: Ctx): HTMLElement {
+  const { el } = section(c, 'goals', 'goals');
+  const list = h('ul', 'panel-goals');
+  for (const goal of c.site.config.goals) {
+    const spec = indicatorSpec(goal.id);
+    const value = areaValue(c, goal.id);
+    const isEstimated = c.site.estimated.includes(goal.id);
+    const item = h('li', 'panel-goal');
+    const slogan = c.lang === 'zh' ? goal.zh : goal.en;
+    const figure = h('p', 'panel-goal-figure');
+    const number = h('span', 'panel-goal-value', formatShare(value));
+    number.dataset.indicator = goal.id;
+    number.dataset.value = value === null ? '' : String(value);
+    figure.append(number);
+    if (value === null) figure.append(h('span', 'panel-badge panel-badge--nodata', t(c.lang, 'noData')));
+    if (isEstimated) {
+      const badge = h('span', 'panel-badge panel-badge--estimate', t(c.lang, 'estimated'));
+      badge.title = t(c.lang, 'estimatedNote');
+      figure.append(badge);
+    }
+    item.append(h('p', 'panel-goal-slogan', slogan), figure, meter(value, `${slogan}：${spec[c.lang]}`), h('p', 'panel-goal-name', spec[c.lang]));
+    list.append(item);
+  }
+  el.append(list);
+  return el;
+}
+
+function otherIndicators(c: Ctx): HTMLElement {
+  const { el } = section(c, 'other', 'otherIndicators');
+  const dl = h('dl', 'panel-stats');
+  for (const id of ['completion', 'progress', 'disbursement', 'lag', 'incidence'] as const) {
+    const spec = indicatorSpec(id);
+    const value = areaValue(c, id);
+    const dd = h('dd', value === null ? 'panel-nodata' : '', formatIndicator(spec, value, c.lang));
+    dd.dataset.indicator = id;
+    dd.dataset.value = value === null ? '' : String(value);
+    if (value === null) dd.append(h('span', 'panel-badge panel-badge--nodata', t(c.lang, 'noData')));
+    dl.append(h('dt', '', spec[c.lang]), dd);
+  }
+  const lagging = areaValue(c, 'laggingProjects');
+  dl.append(h('dt', '', t(c.lang, 'laggingProjects')), h('dd', lagging === null ? 'panel-nodata' : '', lagging === null ? '—' : count(c.lang, lagging, 'itemsUnit')));
+  el.append(dl);
+  return el;
+}
+
+function categories(c: Ctx): HTMLElement {
+  const { el, headingId } = section(c, 'categories', 'byCategory');
+  const rows = categoryCompletion(c.site, c.projects, c.m, c.sel);
+  const table = h('table', 'panel-cats');
+  table.setAttribute('aria-labelledby', headingId);
+  const head = table.createTHead().insertRow();
+  for (const [key, className] of [['category', ''], ['doneOfAll', 'panel-num']] as const) {
+    const th = h('th', className, t(c.lang, key));
+    th.scope = 'col';
+    head.append(th);
+  }
+  const tbody = table.createTBody();
+  c.site.config.categories.forEach((cat, i) => {
+    const { done, total } = rows[i] ?? { done: 0, total: 0 };
+    const row = tbody.insertRow();
+    row.dataset.category = cat.id;
+    if (total === 0) row.className = 'panel-cats-empty';
+    const name = h('th', '');
+    name.scope = 'row';
+    const swatch = h('span', 'panel-swatch');
+    swatch.style.backgroundColor = cat.colour;
+    swatch.setAttribute('aria-hidden', 'true');
+    name.append(swatch, document.createTextNode(c.lang === 'zh' ? cat.zh : cat.en));
+    const cell = row.insertCell();
+    cell.className = 'panel-num';
+    const bar = h('span', 'panel-minibar');
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = h('span', 'panel-minibar-fill');
+    fill.style.width = `${total === 0 ? 0 : (100 * done) / total}%`;
+    bar.append(fill);
+    const text = h('span', 'panel-cats-count', total === 0 ? '—' : `${done}/${total}`);
+    text.setAttribute('aria-hidden', 'true');
+    cell.append(bar, text, h('span', 'panel-sr-only', total === 0 ? t(c.lang, 'noProjects') : fillText(c.lang, 'doneOfTotal', { done, total })));
+    row.prepend(name);
+  });
+  el.append(table);
+  return el;
+}
+
+function projectsByStatus(c: Ctx): HTMLElement {
+  const { el } = section(c, 'status', 'byStatus');
+  const totals = projectTotals(c.projects, c.m, c.sel);
+  const all = totals.planned + totals.building + totals.done;
+  const stack = h('div', 'panel-stack');
+  stack.setAttribute('aria-hidden', 'true');
+  const list = h('ul', 'panel-status-list');
+  for (const s of ['planned', 'building', 'done'] as const) {
+    const segment = h('span', `panel-stack-part panel-status--${s}`);
+    segment.style.width = `${all === 0 ? 0 : (100 * totals[s]) / all}%`;
+    stack.append(segment);
+    const item = h('li', '');
+    const key = h('span', `panel-status-key panel-status--${s}`);
+    key.setAttribute('aria-hidden', 'true');
+    item.append(key, h('span', '', t(c.lang, s)), h('strong', 'panel-count', String(totals[s])));
+    item.dataset.status = s;
+    list.append(item);
+  }
+  el.append(h('p', 'panel-total', `${t(c.lang, 'projectCount')} ${count(c.lang, all, 'itemsUnit')}`), stack, list);
+  return el;
+}
+
+function funds(c: Ctx): HTMLElement {
+  const { el } = section(c, 'funds', 'money');
+  const totals = projectTotals(c.projects, c.m, c.sel);
+  const rate = totals.budgetWan > 0 ? totals.spentWan / totals.budgetWan : null;
+  const disbursement = indicatorSpec('disbursement');
+  const figure = h('p', 'panel-money-figure');
+  figure.append(h('span', 'panel-money-value', formatShare(rate)), h('span', 'panel-money-label', disbursement[c.lang]));
+  const dl = h('dl', 'panel-stats');
+  dl.append(h('dt', '', t(c.lang, 'budget')), h('dd', '', `${formatWan(totals.budgetWan)} ${t(c.lang, 'wan')}`), h('dt', '', t(c.lang, 'spent')), h('dd', '', `${formatWan(totals.spentWan)} ${t(c.lang, 'wan')}`));
+  el.append(figure, meter(rate, `${disbursement[c.lang]}：${fillText(c.lang, 'budgetVsSpent', { spent: formatWan(totals.spentWan), budget: formatWan(totals.budgetWan) })}`), dl);
+  return el;
+}
+
+function poverty(c: Ctx): HTMLElement {
+  const { el } = section(c, 'poverty', 'poverty');
+  const villages = villagesOf(c);
+  const poorHouseholds = sum(villages, (v) => v.poorHouseholds);
+  const poorPopulation = sum(villages, (v) => v.poorPopulation);
+  const population = c.sel.village?.population ?? c.sel.town?.population ?? sum(c.site.towns, (t) => t.population);
+  const incidence = areaValue(c, 'incidence');
+  const remaining = incidence === null ? null : Math.round(incidence * population);
+  const exited = remaining === null ? null : Math.max(0, poorPopulation - remaining);
+  const people = (n: number | null): string => (n === null ? '—' : count(c.lang, n, 'peopleUnit'));
+  const dl = h('dl', 'panel-stats');
+  const add = (key: StringKey, text: string, name?: string): void => {
+    const dd = h('dd', text === '—' ? 'panel-nodata' : '', text);
+    if (name) dd.dataset.figure = name;
+    dl.append(h('dt', '', t(c.lang, key)), dd);
+  };
+  add('poorHouseholds', count(c.lang, poorHouseholds, 'householdsUnit'), 'poorHouseholds');
+  add('poorPopulation', people(poorPopulation), 'poorPopulation');
+  add('exitedPopulation', people(exited), 'exitedPopulation');
+  add('remainingPoor', people(remaining), 'remainingPoor');
+  el.append(dl, h('p', 'panel-note', t(c.lang, 'exitedDerived')));
+
+  const places = h('dl', 'panel-stats panel-stats--places');
+  const year = Number(c.site.months[c.m]?.slice(0, 4) ?? Infinity);
+  if (c.sel.village) {
+    const v = c.sel.village;
+    places.append(h('dt', '', t(c.lang, 'isPoorVillage')), h('dd', '', v.isPoorVillage === null ? '—' : t(c.lang, v.isPoorVillage ? 'yes' : 'no')));
+    places.append(h('dt', '', t(c.lang, 'exitYear')), h('dd', '', v.exitYear === null ? t(c.lang, 'notYet') : String(v.exitYear)));
+  } else {
+    places.append(h('dt', '', t(c.lang, 'villageCount')), h('dd', '', String(villages.length)));
+    places.append(h('dt', '', t(c.lang, 'poorVillages')), h('dd', '', String(villages.filter((v) => v.isPoorVillage === true).length)));
+    places.append(h('dt', '', t(c.lang, 'exitedVillages')), h('dd', '', String(villages.filter((v) => v.exitYear !== null && v.exitYear <= year).length)));
+  }
+  el.append(places);
+  return el;
+}
+
+/** A bar whose width is the share; a meter for screen readers, hatched and hidden when there is no value. */
+function meter(value: number | null, label: string): HTMLElement {
+  const bar = h('div', value === null ? 'panel-meter panel-meter--nodata' : 'panel-meter');
+  const fill = h('div', 'panel-meter-fill');
+  bar.append(fill);
+  if (value === null) {
+    bar.setAttribute('aria-hidden', 'true');
+    return bar;
+  }
+  const pct = Math.min(100, Math.max(0, value * 100));
+  fill.style.width = `${pct}%`;
+  bar.setAttribute('role', 'meter');
+  bar.setAttribute('aria-label', label);
+  bar.setAttribute('aria-valuemin', '0');
+  bar.setAttribute('aria-valuemax', '100');
+  bar.setAttribute('aria-valuenow', pct.toFixed(1));
+  bar.setAttribute('aria-valuetext', formatShare(value));
+  return bar;
+}
+
+/** A titled section of the panel, labelled by its heading. */
+function section(c: Ctx, id: string, title: StringKey): { el: HTMLElement; headingId: string } {
+  const el = h('section', `panel-section panel-section--${id}`);
+  const headingId = `area-panel-${id}`;
+  const heading = h('h3', 'panel-heading', t(c.lang, title));
+  heading.id = headingId;
+  el.setAttribute('aria-labelledby', headingId);
+  el.append(heading);
+  return { el, headingId };
+}
+
+function areaValue(c: Ctx, id: SeriesId): number | null {
+  const s = c.site.series[id];
+  if (c.sel.village) return s.villages[c.m]?.[c.sel.village.id] ?? null;
+  if (c.sel.town) return s.towns[c.m]?.[c.sel.town.id] ?? null;
+  return s.county[c.m] ?? null;
+}
+
+function villagesOf(c: Ctx): SiteVillage[] {
+  if (c.sel.village) return [c.sel.village];
+  const town = c.sel.town;
+  return town ? c.site.villages.filter((v) => v.townId === town.id) : c.site.villages;
+}
+
+function sum<T>(items: readonly T[], f: (item: T) => number): number {
+  return items.reduce((n, item) => n + f(item), 0);
+}
+
+/** `1,234 户` (zh) or `1,234 households` (en). */
+function count(lang: Lang, n: number, unit: StringKey): string {
+  const u = t(lang, unit);
+  return `${n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}${u === '' ? '' : ` ${u}`}`;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className !== '') el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}

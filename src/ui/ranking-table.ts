@@ -1,0 +1,207 @@
+/** 比学赶超: the towns (or a town's villages) ranked by the current indicator, the map's text alternative. */
+import './panel.css';
+import type { SiteData } from '../contract/site';
+import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { formatSigned, pointsUnit } from '../domain/format';
+import { rankAreas } from '../domain/ranking';
+import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
+import type { ViewState } from '../state/view-state';
+import { t, type Lang } from './i18n';
+import { fillText, formatIndicator, monthLabel } from './panel';
+
+export interface RankingTableDeps {
+  site: SiteData;
+  onSelectTown(code: string): void;
+  onSelectVillage(code: string): void;
+}
+
+export interface RankingTableView {
+  update(state: ViewState): void;
+  unmount(): void;
+}
+
+export type RankingSortKey = 'rank' | 'name' | 'value';
+export type RankingSortDirection = 'ascending' | 'descending';
+
+interface Row {
+  code: string;
+  name: string;
+  value: number | null;
+  rank: number | null;
+  /** Position in the best-first ranking, the tie-break of every sort. */
+  order: number;
+}
+
+const COLUMNS: readonly RankingSortKey[] = ['rank', 'name', 'value'];
+/** The direction a column sorts in when first chosen: names A→Z, values largest first. */
+const FIRST_DIRECTION: Record<RankingSortKey, RankingSortDirection> = { rank: 'ascending', name: 'ascending', value: 'descending' };
+const COLLATOR = new Intl.Collator('zh-CN');
+
+/** Mounts `<table id="ranking-table">` into `el`; it fills on the first update. */
+export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): RankingTableView {
+  const { site } = deps;
+  let sort: { key: RankingSortKey; direction: RankingSortDirection } = { key: 'rank', direction: 'ascending' };
+  let state: ViewState | null = null;
+  const table = document.createElement('table');
+  table.id = 'ranking-table';
+  table.className = 'ranking-table';
+  const caption = table.createCaption();
+  caption.className = 'ranking-caption';
+  const captionText = document.createElement('span');
+  const hint = document.createElement('span');
+  hint.className = 'ranking-hint';
+  caption.append(captionText, hint);
+  const headRow = table.createTHead().insertRow();
+  const headers = new Map<RankingSortKey, { th: HTMLTableCellElement; label: HTMLSpanElement; icon: HTMLSpanElement; button: HTMLButtonElement }>();
+  for (const key of COLUMNS) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.className = `ranking-col-${key}${key === 'name' ? '' : ' ranking-num'}`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'ranking-sort';
+    const label = document.createElement('span');
+    const icon = document.createElement('span');
+    icon.className = 'ranking-sort-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    button.append(label, icon);
+    button.addEventListener('click', () => {
+      sort = sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] };
+      render();
+    });
+    th.append(button);
+    headRow.append(th);
+    headers.set(key, { th, label, icon, button });
+  }
+  const tbody = table.createTBody();
+  const footRow = table.createTFoot().insertRow();
+  el.append(table);
+
+
+  function render(): void {
+    if (!state) return;
+    const lang = state.lang;
+    const m = monthIndexOf(site, state);
+    const sel = selectionOf(site, state);
+    const spec = indicatorSpec(state.ind);
+    const values = valuesAt(site, state.ind, m);
+    const month = site.months[m];
+    const town = sel.town;
+    const areas = town ? site.villages.filter((v) => v.townId === town.id) : site.towns;
+    const areaValues = areas.map((a) => (town ? values.villages : values.towns)[a.id] ?? null);
+    const ranked: Row[] = rankAreas(areaValues, spec.isHigherBetter).map((r, order) => {
+      const area = areas[r.index];
+      return { code: area?.code ?? '', name: area?.name ?? '', value: r.value, rank: r.rank, order };
+    });
+
+    const fill = { indicator: spec[lang], month: month === undefined ? '—' : monthLabel(lang, month) };
+    captionText.textContent = town ? fillText(lang, 'rankingVillages', { ...fill, town: town.name }) : fillText(lang, 'rankingTowns', fill);
+    hint.textContent = t(lang, 'rankingHint');
+    table.dataset.level = town ? 'village' : 'town';
+    table.dataset.indicator = spec.id;
+    renderHeaders(lang, spec, town !== null);
+
+    const focusedCode = focusedRowCode();
+    tbody.replaceChildren(...sortRows(ranked, sort.key, sort.direction).map((row) => renderRow(row, spec, lang, town !== null, sel.village?.code ?? null)));
+    if (focusedCode !== null) tbody.querySelector<HTMLButtonElement>(`tr[data-code="${CSS.escape(focusedCode)}"] button`)?.focus();
+
+    const total = town ? (values.towns[town.id] ?? null) : values.county;
+    const label = document.createElement('th');
+    label.scope = 'row';
+    label.colSpan = 2;
+    label.textContent = fillText(lang, 'areaTotal', { name: town ? town.name : site.config.region.name });
+    footRow.replaceChildren(label, valueCell(spec, total, lang));
+  }
+
+  function renderHeaders(lang: Lang, spec: IndicatorSpec, isVillages: boolean): void {
+    const unit = spec.unit === 'share' ? '%' : pointsUnit(lang);
+    const texts: Record<RankingSortKey, string> = {
+      rank: t(lang, 'rank'),
+      name: t(lang, isVillages ? 'village' : 'town'),
+      value: lang === 'zh' ? `${spec.zh}（${unit}）` : `${spec.en} (${unit})`,
+    };
+    for (const [key, h] of headers) {
+      h.label.textContent = texts[key];
+      h.button.title = fillText(lang, 'sortBy', { column: texts[key] });
+      const isActive = sort.key === key;
+      if (isActive) h.th.setAttribute('aria-sort', sort.direction);
+      else h.th.removeAttribute('aria-sort');
+      h.icon.textContent = isActive ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕';
+      h.icon.classList.toggle('ranking-sort-icon--idle', !isActive);
+    }
+  }
+
+  function renderRow(row: Row, spec: IndicatorSpec, lang: Lang, isVillage: boolean, selectedVillage: string | null): HTMLTableRowElement {
+    const tr = document.createElement('tr');
+    tr.dataset.code = row.code;
+    if (row.value === null) tr.className = 'ranking-nodata';
+    if (row.code === selectedVillage) {
+      tr.setAttribute('aria-current', 'true');
+      tr.classList.add('ranking-current');
+    }
+    const rank = tr.insertCell();
+    rank.className = 'ranking-num ranking-rank';
+    rank.textContent = row.rank === null ? '—' : String(row.rank);
+    const name = document.createElement('th');
+    name.scope = 'row';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'ranking-link';
+    button.textContent = row.name;
+    button.addEventListener('click', () => (isVillage ? deps.onSelectVillage(row.code) : deps.onSelectTown(row.code)));
+    name.append(button);
+    tr.append(name, valueCell(spec, row.value, lang));
+    return tr;
+  }
+
+  function focusedRowCode(): string | null {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !tbody.contains(active)) return null;
+    return active.closest('tr')?.dataset.code ?? null;
+  }
+
+  return {
+    update(next) {
+      state = next;
+      render();
+    },
+    unmount() {
+      table.remove();
+    },
+  };
+}
+
+/** Rows in the chosen order; rows without data always last, in ranking order. */
+export function sortRows<R extends { name: string; value: number | null; order: number }>(rows: readonly R[], key: RankingSortKey, direction: RankingSortDirection): R[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const compare = (a: R, b: R): number => {
+    if (key === 'name') return sign * COLLATOR.compare(a.name, b.name) || a.order - b.order;
+    if (key === 'value') return sign * ((a.value ?? 0) - (b.value ?? 0)) || a.order - b.order;
+    return sign * (a.order - b.order);
+  };
+  const withData = rows.filter((r) => r.value !== null).sort(compare);
+  const noData = rows.filter((r) => r.value === null).sort((a, b) => a.order - b.order);
+  return [...withData, ...noData];
+}
+
+/** The value cell: the formatted value (无数据 when missing), the raw value in data-value, a bar for shares. */
+function valueCell(spec: IndicatorSpec, value: number | null, lang: Lang): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.className = 'ranking-num ranking-value';
+  td.dataset.value = value === null ? '' : String(value);
+  const text = document.createElement('span');
+  // The header carries the unit of points; shares keep their % sign.
+  text.textContent = value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(value) : formatIndicator(spec, value, lang);
+  if (spec.unit === 'share' && value !== null) {
+    const bar = document.createElement('span');
+    bar.className = 'ranking-bar';
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = document.createElement('span');
+    fill.className = 'ranking-bar-fill';
+    fill.style.width = `${Math.min(100, Math.max(0, value * 100))}%`;
+    bar.append(fill);
+    td.append(bar);
+  }
+  td.append(text);
+  return td;
+}
