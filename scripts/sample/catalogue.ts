@@ -32,7 +32,7 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'industry', zh: '产业发展', en: 'Industry', colour: '#e69f00', goal: 'industry', budgetWan: [5, 300], months: [3, 9], jobs: [3, 40], funds: [[SPECIAL, 4], [INTEGRATED, 3], [SOCIAL, 1], [PAIRING, 1]] },
   { id: 'tourism', zh: '乡村旅游', en: 'Rural tourism', colour: '#cc79a7', goal: 'industry', budgetWan: [5, 200], months: [3, 8], jobs: [2, 25], funds: [[SPECIAL, 2], [INTEGRATED, 2], [SOCIAL, 1], [PAIRING, 1]] },
   { id: 'employment', zh: '就业创业', en: 'Employment', colour: '#56b4e9', goal: 'employment', budgetWan: [2, 150], months: [2, 8], jobs: [5, 60], funds: [[SPECIAL, 3], [SECTOR, 2], [PAIRING, 1]] },
-  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#000000', goal: null, budgetWan: [10, 300], months: [4, 11], jobs: null, funds: [[INTEGRATED, 4], [SPECIAL, 3], [SECTOR, 2]] },
+  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#999933', goal: null, budgetWan: [10, 300], months: [4, 11], jobs: null, funds: [[INTEGRATED, 4], [SPECIAL, 3], [SECTOR, 2]] },
   { id: 'relocation', zh: '易地搬迁', en: 'Relocation', colour: '#d55e00', goal: 'household', budgetWan: [5, 300], months: [6, 11], jobs: null, funds: [[RELOCATION_FUND, 5], [INTEGRATED, 1]] },
   { id: 'education', zh: '教育保障', en: 'Education', colour: '#f0e442', goal: 'household', budgetWan: [2, 120], months: [2, 6], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2], [SOCIAL, 1]] },
   { id: 'health', zh: '健康医疗', en: 'Health care', colour: '#332288', goal: 'household', budgetWan: [1, 80], months: [2, 7], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2]] },
