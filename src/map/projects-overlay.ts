@@ -13,6 +13,13 @@ import { LAYER } from './style';
 const METRES_PER_SQRT_WAN = 30;
 const MIN_RADIUS_PX = 2;
 const MAX_RADIUS_PX = 22;
+/** Arcs are context, not the message: drawn translucent so the choropleth shows through. */
+const ARC_ALPHA = 140;
+
+function withAlpha([r, g, b]: [number, number, number, number], a: number): [number, number, number, number] {
+  return [r, g, b, a];
+}
+
 /** The prop @deck.gl/maplibre reads to slot a layer below a map layer (untyped on layers). */
 type InterleavedProps = { beforeId?: string };
 
@@ -95,16 +102,15 @@ export class ProjectsOverlay {
     const arcs = withPoint.filter((i) => p.toLon[i] !== null && p.toLat[i] !== null);
     const trigger = [m, state.selected, state.visible.length];
     this.drawn = withPoint;
-    this.overlay.setProps({
-      layers: [
+    const layers = [
         new ArcLayer<number, InterleavedProps>({
           id: 'relocation-arcs',
           beforeId: LAYER.villageCircle,
           data: arcs,
           getSourcePosition: (i) => [p.lon[i] ?? 0, p.lat[i] ?? 0],
           getTargetPosition: (i) => [p.toLon[i] ?? 0, p.toLat[i] ?? 0],
-          getSourceColor: (i) => colour(i),
-          getTargetColor: (i) => colour(i),
+          getSourceColor: (i) => withAlpha(colour(i), ARC_ALPHA),
+          getTargetColor: (i) => withAlpha(colour(i), ARC_ALPHA),
           getWidth: 1.5,
           widthUnits: 'pixels',
           getHeight: 0.5,
@@ -132,8 +138,11 @@ export class ProjectsOverlay {
           getLineWidth: (i) => (i === state.selected ? 3 : status(i) >= 2 ? 0.75 : 1.5),
           updateTriggers: { getFillColor: trigger, getLineColor: trigger, getLineWidth: trigger, getRadius: trigger },
         }),
-      ],
-    });
+    ];
+    this.overlay.setProps({ layers });
+    // @deck.gl/maplibre slots layers into the style only while the style reports loaded; until
+    // then they would draw on top of the labels. Slot them in once the map settles.
+    if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.overlay.setProps({ layers }));
   }
 
   /** The project drawn at a point of the map container (CSS pixels), or null. */

@@ -18,8 +18,8 @@ export const LAYER = {
 } as const;
 
 export const HATCH_IMAGE = 'nodata-hatch';
-/** Village names appear from this zoom on (or whenever their town is drilled into). */
-export const VILLAGE_LABEL_MIN_ZOOM = 10.5;
+/** Village names show for the drilled-into town from this zoom on. */
+export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
 /** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
 export const BASE_COLOURS = { background: '#eceae4', county: '#ffffff', townLine: '#ffffff', countyLine: '#4a4a4a', selected: '#1a1a1a', label: '#1f2933', halo: '#ffffff' };
