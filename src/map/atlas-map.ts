@@ -4,9 +4,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { SiteProjects } from '../contract/projects';
 import type { BBox, SiteData } from '../contract/site';
+import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
 import { ProjectsOverlay, type MarkerEvents, type MarkerState } from './projects-overlay';
-import { HATCH_IMAGE, LAYER, SOURCE, atlasStyle } from './style';
+import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -66,7 +67,7 @@ export class AtlasMap {
         events.onClick(project);
         return;
       }
-      const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f));
+      const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f, map.getZoom()));
       if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
       else if (hit) events.onTown(Number(hit.id));
       else events.onBackground();
@@ -82,7 +83,7 @@ export class AtlasMap {
       bounds: [w, s, e, n],
       fitBoundsOptions: { padding: framePadding(container) },
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
-      attributionControl: false,
+      attributionControl: basemapStyle(data.site.config.basemap).attribution ? { compact: true } : false,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 16,
@@ -122,8 +123,10 @@ export class AtlasMap {
         { color: colour ?? '#bdbdbd', visible: isVisible, selected: style.selectedVillage === v.id },
       );
     });
-    this.map.setLayoutProperty(LAYER.villageLabel, 'visibility', style.selectedTown === null ? 'none' : 'visible');
-    if (style.selectedTown !== null) this.map.setFilter(LAYER.villageLabel, ['==', ['get', 'townId'], style.selectedTown]);
+    this.map.setFilter(
+      LAYER.villageLabel,
+      style.selectedTown === null ? ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM] : ['any', ['==', ['get', 'townId'], style.selectedTown], ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM]],
+    );
     this.lastArea = { ...style };
   }
 
@@ -158,6 +161,6 @@ export class AtlasMap {
   }
 }
 
-function isVisible(f: MapGeoJSONFeature): boolean {
-  return f.layer.id !== LAYER.villageCircle || f.state.visible === true;
+function isVisible(f: MapGeoJSONFeature, zoom: number): boolean {
+  return f.layer.id !== LAYER.villageCircle || f.state.visible === true || zoom >= VILLAGES_EVERYWHERE_ZOOM;
 }

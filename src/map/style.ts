@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { SiteData } from '../contract/site';
+import { basemapStyle } from './basemap';
 
 /** Stable ids of the sources and layers the atlas draws, so updates never rebuild the style. */
 export const SOURCE = { county: 'county', towns: 'towns', townLabels: 'town-labels', villages: 'villages' } as const;
@@ -18,6 +19,8 @@ export const LAYER = {
 } as const;
 
 export const HATCH_IMAGE = 'nodata-hatch';
+/** Every town's villages (points and names) show from this zoom on, drilled into or not. */
+export const VILLAGES_EVERYWHERE_ZOOM = 11.5;
 /** Village names show for the drilled-into town from this zoom on. */
 export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
@@ -51,12 +54,17 @@ export function villagePoints(site: SiteData): FeatureCollection {
  * No `glyphs` and no tiles: Chinese labels come from the local font (localIdeographFontFamily).
  */
 export function atlasStyle(site: SiteData, towns: FeatureCollection, county: FeatureCollection): StyleSpecification {
+  const basemap = basemapStyle(site.config.basemap);
+  // Over a basemap the county is a light veil and the choropleth translucent, so the map shows through.
+  const hasBasemap = basemap.layers.length > 0;
   const hasData: ExpressionSpecification = ['boolean', ['feature-state', 'hasData'], false];
   // Area-true: radius grows with √(poor households) (the `size` property), 4–14 px at zoom 12.
+  const isVillageShown: ExpressionSpecification = ['boolean', ['feature-state', 'visible'], false];
   const villageRadius: ExpressionSpecification = ['+', 4, ['*', 10, ['get', 'size']]];
   return {
     version: 8,
     sources: {
+      ...basemap.sources,
       [SOURCE.county]: { type: 'geojson', data: county },
       [SOURCE.towns]: { type: 'geojson', data: towns },
       [SOURCE.townLabels]: { type: 'geojson', data: townLabelPoints(site) },
@@ -64,7 +72,8 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': BASE_COLOURS.background } },
-      { id: LAYER.countyFill, type: 'fill', source: SOURCE.county, paint: { 'fill-color': BASE_COLOURS.county } },
+      ...basemap.layers,
+      { id: LAYER.countyFill, type: 'fill', source: SOURCE.county, paint: { 'fill-color': BASE_COLOURS.county, 'fill-opacity': hasBasemap ? 0.35 : 1 } },
       { id: LAYER.townNoData, type: 'fill', source: SOURCE.towns, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1] } },
       {
         id: LAYER.townFill,
@@ -72,7 +81,7 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
         source: SOURCE.towns,
         paint: {
           'fill-color': ['coalesce', ['feature-state', 'color'], '#ffffff'],
-          'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1],
+          'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, hasBasemap ? 0.75 : 1],
         },
       },
       { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: { 'line-color': BASE_COLOURS.townLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5] } },
@@ -92,8 +101,8 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.6, villageRadius], 12, ['*', 1.3, villageRadius]],
           'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLOURS.selected, '#ffffff'],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.2],
-          'circle-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 1, 0],
-          'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 1, 0],
+          'circle-opacity': ['step', ['zoom'], ['case', isVillageShown, 1, 0], VILLAGES_EVERYWHERE_ZOOM, 1],
+          'circle-stroke-opacity': ['step', ['zoom'], ['case', isVillageShown, 1, 0], VILLAGES_EVERYWHERE_ZOOM, 1],
         },
       },
       {
