@@ -92,18 +92,26 @@ export function createColorScale(indicator: IndicatorSpec, values: readonly (num
 
   const colors = indicator.unit === 'points' ? divergingColors(breaks, binCount, data) : sequentialColors(sequentialSchemeFor(indicator), binCount);
   const counts = new Array<number>(binCount).fill(0);
+  const memberMin = new Array<number>(binCount).fill(Infinity);
+  const memberMax = new Array<number>(binCount).fill(-Infinity);
   let noDataCount = 0;
   for (const v of values) {
     const i = binIndex(v);
-    if (i < 0) noDataCount++;
-    else counts[i] = (counts[i] ?? 0) + 1;
+    if (i < 0 || v === null) {
+      noDataCount++;
+      continue;
+    }
+    counts[i] = (counts[i] ?? 0) + 1;
+    memberMin[i] = Math.min(memberMin[i] ?? Infinity, v);
+    memberMax[i] = Math.max(memberMax[i] ?? -Infinity, v);
   }
   const format = labelFormat(indicator, lang);
   const bins: ColorBin[] = Array.from({ length: binCount }, (_, i) => ({
     lower: i === 0 ? -Infinity : (breaks[i - 1] as number),
     upper: i === binCount - 1 ? Infinity : (breaks[i] as number),
     color: colors[i] ?? NO_DATA_COLOR,
-    label: binLabel(i, breaks, method, classification.domain, data, format),
+    // A data-driven class whose members all share one value says that value (e.g. 0% and 100% villages).
+    label: method !== 'fixed' && memberMin[i] === memberMax[i] ? format.one(memberMin[i] as number) : binLabel(i, breaks, method, classification.domain, data, format),
     count: counts[i] ?? 0,
   }));
 

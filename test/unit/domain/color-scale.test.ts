@@ -245,3 +245,13 @@ describe('palettes and point formatting', () => {
     expect(formatPoints(null)).toBe('—');
   });
 });
+
+describe('labels of classes that hold one value', () => {
+  it('say that value, so a 0%/100% split does not read as 0–100%', () => {
+    const scale = createColorScale(indicatorSpec('industry'), [0, 0, 1, 1, 1, null], 'quantile');
+    expect(scale.bins.map((b) => [b.label, b.count])).toEqual([
+      ['0.0%', 2],
+      ['100.0%', 3],
+    ]);
+  });
+});
