@@ -2,7 +2,9 @@
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
 import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../domain/format';
+
+export type { Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** Project statuses a filter can show; `done` includes accepted projects. */

@@ -1,5 +1,7 @@
 /** Interface strings in Chinese (first) and English; place names and data stay as written. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../domain/format';
+
+export type { Lang };
 
 const STRINGS = {
   appName: { zh: '村户', en: 'Cunhu' },
