@@ -37,7 +37,10 @@ async function start(data: LoadedData): Promise<void> {
   const areaPanel = mountPanel(byId('area-slot'), { site, projects });
   const ranking = mountRankingTable(byId('ranking-slot'), {
     site,
-    onSelectTown: (code) => store.set({ town: code, village: null, project: null }),
+    onSelectTown: (code) => {
+      store.set({ town: code, village: null, project: null });
+      focusAreaTitle();
+    },
     onSelectVillage: (code) => store.set({ village: code, project: null }),
   });
   const search = mountSearch(byId('search-slot'), {
@@ -67,6 +70,14 @@ async function start(data: LoadedData): Promise<void> {
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
+
+  /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
+  function focusAreaTitle(): void {
+    const title = document.getElementById('area-panel-title');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: false });
+  }
 
   function townOfVillage(code: string): string | null {
     const v = site.villages.find((x) => x.code === code);
