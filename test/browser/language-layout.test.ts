@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createColorScale } from '../../src/domain/color-scale';
+import { INDICATORS, indicatorSpec } from '../../src/domain/indicators';
+import { launchChromium } from './chromium';
+import { mapIdle, openAtlas } from './page';
+import { builtSite } from './site-fixture';
+
+const { site } = builtSite();
+const LAST = site.months.length - 1;
+const JIANGJIAYAN = site.towns.find((t) => t.code === '420324101')!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const optionTexts = (page: Page): Promise<string[]> => page.$$eval('#control-ind option', (os) => os.map((o) => o.textContent ?? ''));
+const legendTitle = (zhOrEn: 'zh' | 'en'): string => createColorScale(indicatorSpec('industry'), site.series.industry.towns[LAST] ?? [], 'quantile', zhOrEn).title;
+
+describe('the interface language', () => {
+  it('opens in English from #lang=en, and the toggle switches to Chinese and back, updating the hash', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#lang=en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await optionTexts(page)).toEqual(INDICATORS.map((i) => i.en));
+    expect(await page.textContent('label:has(#control-ind) span')).toBe('Indicator');
+    const enTitle = (await page.textContent('#legend .legend-title')) ?? '';
+    expect(enTitle).toContain(legendTitle('en'));
+    expect(enTitle).not.toContain(legendTitle('zh'));
+    expect(await page.getAttribute('#legend', 'aria-label')).toBe('Legend');
+    expect(await page.textContent('#lang-toggle')).toBe('中文');
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('Search towns, villages, projects');
+    expect(await page.textContent('#ranking-table caption')).toContain('Towns ranked by Industry coverage (Dec 2016)');
+    expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('The four goals');
+    expect(await page.title()).toContain(site.config.title.en);
+    await page.screenshot({ path: 'test-results/county-en-1366.png' });
+
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await page.evaluate(() => location.hash)).not.toContain('lang=');
+    expect(await optionTexts(page)).toEqual(INDICATORS.map((i) => i.zh));
+    expect(await page.textContent('#legend .legend-title')).toContain(legendTitle('zh'));
+    expect(await page.getAttribute('#legend', 'aria-label')).toBe('图例');
+    expect(await page.textContent('#lang-toggle')).toBe('English');
+    expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('四个目标');
+
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => location.hash.includes('lang=en'));
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await optionTexts(page)).toEqual(INDICATORS.map((i) => i.en));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+interface Layout {
+  scrollWidth: number;
+  innerWidth: number;
+  canvas: { left: number; right: number; top: number; bottom: number; width: number; height: number } | null;
+  panel: { left: number; right: number; top: number; bottom: number; width: number; height: number } | null;
+}
+
+/** Where the map canvas and the panel are on the page (document coordinates) and how wide the page is. */
+function layout(page: Page): Promise<Layout> {
+  return page.evaluate(() => {
+    const box = (sel: string) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { left: r.left + scrollX, right: r.right + scrollX, top: r.top + scrollY, bottom: r.bottom + scrollY, width: r.width, height: r.height };
+    };
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, canvas: box('#map canvas.maplibregl-canvas'), panel: box('#area-panel') };
+  });
+}
+
+describe('the layout at common screen sizes', () => {
+  const desktops = [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+    { width: 1024, height: 768 },
+  ];
+  for (const viewport of desktops) {
+    it(`county view at ${viewport.width}×${viewport.height}: map and panel side by side, no horizontal overflow`, async () => {
+      const { page, errors } = await openAtlas(browser, inject('baseUrl'), '', viewport);
+      await mapIdle(page);
+      await page.screenshot({ path: `test-results/layout-county-${viewport.width}x${viewport.height}.png` });
+      const l = await layout(page);
+      expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth);
+      expect(l.canvas!.width).toBeGreaterThan(viewport.width / 2);
+      expect(l.canvas!.height).toBeGreaterThan(viewport.height / 2);
+      expect(l.panel!.width).toBeGreaterThan(250);
+      expect(l.panel!.height).toBeGreaterThan(100);
+      // Both start on screen, the panel to the right of the map, not over it.
+      expect(l.canvas!.top).toBeLessThan(viewport.height);
+      expect(l.panel!.top).toBeLessThan(viewport.height);
+      expect(l.canvas!.right).toBeLessThanOrEqual(l.panel!.left + 1);
+      expect(l.panel!.right).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  const phone = { width: 390, height: 844 };
+  for (const [what, hash] of [
+    ['county', ''],
+    ['town', `#town=${JIANGJIAYAN.code}`],
+  ] as const) {
+    it(`${what} view on a phone (390×844): map above the panel, no horizontal overflow`, async () => {
+      const { page, errors } = await openAtlas(browser, inject('baseUrl'), hash, phone);
+      await mapIdle(page);
+      await page.screenshot({ path: `test-results/layout-${what}-phone-390x844.png`, fullPage: true });
+      const l = await layout(page);
+      expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth);
+      expect(l.canvas!.width).toBeGreaterThan(300);
+      expect(l.canvas!.width).toBeLessThanOrEqual(phone.width);
+      expect(l.canvas!.height).toBeGreaterThan(250);
+      expect(l.canvas!.top).toBeLessThan(phone.height);
+      expect(l.panel!.width).toBeGreaterThan(300);
+      expect(l.panel!.right).toBeLessThanOrEqual(phone.width);
+      expect(l.panel!.top).toBeGreaterThanOrEqual(l.canvas!.bottom - 1);
+      if (what === 'town') {
+        expect(await page.textContent('#area-panel-title')).toBe(JIANGJIAYAN.name);
+        expect(await page.getAttribute('#ranking-table', 'data-level')).toBe('village');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the keyboard', () => {
+  it('Tab from the top reaches the search box, the indicator select and the ranking table, each with a visible focus outline', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'));
+    const targets = { search: false, indicator: false, ranking: false };
+    const seen: string[] = [];
+    let rankingLink: string | null = null;
+    for (let k = 0; k < 40 && !(targets.search && targets.indicator && targets.ranking && rankingLink); k++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        return {
+          id: el.id,
+          cls: el.className,
+          inRanking: el.closest('#ranking-table') !== null,
+          rowCode: el.closest('tr')?.dataset.code ?? null,
+          isLink: el.classList.contains('ranking-link'),
+          outlineStyle: cs.outlineStyle,
+          outlineWidth: Number.parseFloat(cs.outlineWidth),
+        };
+      });
+      if (!focused) continue;
+      seen.push(focused.id || focused.cls);
+      const which = focused.id === 'search' ? 'search' : focused.id === 'control-ind' ? 'indicator' : focused.inRanking ? 'ranking' : null;
+      if (which === null) continue;
+      targets[which] = true;
+      expect(focused.outlineStyle, `${which} focus outline`).not.toBe('none');
+      expect(focused.outlineWidth, `${which} focus outline width`).toBeGreaterThan(0);
+      if (focused.isLink && rankingLink === null) rankingLink = focused.rowCode;
+    }
+    expect(targets, `focus order: ${seen.join(' → ')}`).toEqual({ search: true, indicator: true, ranking: true });
+    expect(seen.indexOf('search')).toBeLessThan(seen.indexOf('control-ind'));
+    // The first town link reached opens that town from the keyboard.
+    expect(rankingLink).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((code) => location.hash.includes(`town=${code}`), rankingLink!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
