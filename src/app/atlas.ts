@@ -60,7 +60,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null });
     legend.update({
       scale,
-      subject: selection.town ? `${selection.town.name}${t(state.lang, 'village')}` : `${site.config.region.name}${t(state.lang, 'town')}`,
+      subject: selection.town
+        ? t(state.lang, 'legendVillagesOf').replace('{town}', selection.town.name)
+        : t(state.lang, 'legendTownsOf').replace('{region}', state.lang === 'zh' ? site.config.region.name : site.config.region.nameEn),
       categories: site.config.categories,
       showsProjects: showsProjects(),
       isEstimated: site.estimated.includes(state.ind),

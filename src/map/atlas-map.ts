@@ -18,10 +18,24 @@ const FRAME_PADDING_PX = 40;
 const CONTROLS_HEIGHT_PX = 56;
 const LEGEND_WIDTH_PX = 250;
 
-/** Padding that keeps a framed area clear of the controls and the legend on wide maps. */
+/**
+ * Padding that keeps a framed area clear of what floats over the map: the controls along the top
+ * (measured: they wrap on narrow screens) and the legend at the bottom left (beside the area on a
+ * wide map, above its bottom edge on a narrow one).
+ */
 function framePadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
-  const isWide = container.clientWidth > 900;
-  return { top: CONTROLS_HEIGHT_PX, bottom: FRAME_PADDING_PX / 2, left: isWide ? LEGEND_WIDTH_PX : FRAME_PADDING_PX / 2, right: isWide ? 60 : FRAME_PADDING_PX / 2 };
+  const margin = FRAME_PADDING_PX / 2;
+  const controls = container.parentElement?.querySelector<HTMLElement>('.controls-slot');
+  const legend = container.querySelector<HTMLElement>('.legend');
+  const top = Math.max(CONTROLS_HEIGHT_PX, (controls?.offsetHeight ?? 0) + margin);
+  const legendWidth = legend?.offsetWidth ?? LEGEND_WIDTH_PX;
+  const legendHeight = legend?.offsetHeight ?? 0;
+  const width = container.clientWidth;
+  const height = container.clientHeight;
+  if (width - legendWidth > width * 0.55) return { top, bottom: margin, left: legendWidth + margin, right: margin * 2 };
+  // Too narrow to sit beside the legend: keep clear of its height, if that leaves room to draw.
+  const bottom = height - top - legendHeight > height * 0.35 ? legendHeight + margin : margin;
+  return { top, bottom, left: margin, right: margin };
 }
 const FLY_DURATION_MS = 900;
 

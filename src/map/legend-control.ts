@@ -20,6 +20,8 @@ export interface LegendContent {
  */
 export class LegendControl implements IControl {
   private readonly el = document.createElement('section');
+  /** Collapsed by default where the legend would cover most of a small map (phones). */
+  private isCollapsed: boolean | null = null;
 
   constructor() {
     this.el.className = 'maplibregl-ctrl legend';
@@ -39,13 +41,25 @@ export class LegendControl implements IControl {
     const { scale, lang } = c;
     this.el.setAttribute('aria-label', t(lang, 'legend'));
     this.el.replaceChildren();
-    const h = el('h2', 'legend-title', `${c.subject}：${scale.title}${c.isEstimated ? `（${t(lang, 'estimated')}）` : ''}`);
-    const method = el('p', 'legend-method', `${t(lang, 'classification')}：${CLASS_METHOD_LABELS[scale.method][lang]}`);
+    this.isCollapsed ??= (this.el.parentElement?.closest('.maplibregl-map')?.clientWidth ?? 1000) < 600;
+    const colon = t(lang, 'colon');
+    const estimated = c.isEstimated ? (lang === 'zh' ? `（${t(lang, 'estimated')}）` : ` (${t(lang, 'estimated')})`) : '';
+    const h = el('h2', 'legend-title', `${c.subject}${colon}${scale.title}${estimated}`);
+    const toggle = el('button', 'legend-toggle', t(lang, this.isCollapsed ? 'showLegend' : 'hideLegend'));
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', String(!this.isCollapsed));
+    toggle.addEventListener('click', () => {
+      this.isCollapsed = !this.isCollapsed;
+      this.update(c);
+    });
+    this.el.append(h, toggle);
+    if (this.isCollapsed) return;
+    const method = el('p', 'legend-method', `${t(lang, 'classification')}${colon}${CLASS_METHOD_LABELS[scale.method][lang]}`);
     const list = el('ul', 'legend-bins');
     list.setAttribute('aria-label', scale.title);
     for (const bin of [...scale.bins].reverse()) list.append(item(bin.color, bin.label, bin.count, false));
     list.append(item(scale.noData.color, scale.noData.label, scale.noData.count, true));
-    this.el.append(h, method, list);
+    this.el.append(method, list);
     if (c.showsProjects) this.el.append(projectLegend(c.categories, lang));
   }
 }

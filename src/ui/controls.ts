@@ -59,7 +59,8 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
     const lang = state.lang;
     indicator.refresh(t(lang, 'indicator'), state.ind);
     cls.refresh(t(lang, 'classification'), state.cls);
-    summary.textContent = `${t(lang, 'categories')} · ${t(lang, 'statuses')}`;
+    const active = (state.cat.length > 0 ? 1 : 0) + (state.st.length > 0 ? 1 : 0);
+    summary.textContent = `${t(lang, 'categories')} · ${t(lang, 'statuses')}${active > 0 ? `（${t(lang, 'filtered')} ${state.cat.length || site.config.categories.length}/${site.config.categories.length} · ${state.st.length || STATUS_FILTERS.length}/${STATUS_FILTERS.length}）` : ''}`;
     showBox.text.textContent = t(lang, 'showProjects');
     catLegend.textContent = t(lang, 'categories');
     stLegend.textContent = t(lang, 'statuses');

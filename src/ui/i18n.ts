@@ -64,6 +64,12 @@ const STRINGS = {
   category: { zh: '类别', en: 'Category' },
   beneficiaries: { zh: '受益户数（其中贫困户）', en: 'Beneficiary households (poor)' },
   language: { zh: 'English', en: '中文' },
+  legendTownsOf: { zh: '{region}各乡镇', en: 'Towns of {region}' },
+  legendVillagesOf: { zh: '{town}各村（社区）', en: 'Villages of {town}' },
+  colon: { zh: '：', en: ': ' },
+  showLegend: { zh: '展开图例', en: 'Show legend' },
+  hideLegend: { zh: '收起图例', en: 'Hide legend' },
+  filtered: { zh: '已筛选', en: 'filtered' },
   // The area panel, the ranking table and the search box ({name} placeholders are filled by the view).
   areaPanel: { zh: '地区概况', en: 'Area summary' },
   townOf: { zh: '所属乡镇：{town}', en: 'in {town}' },

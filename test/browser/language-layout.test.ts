@@ -98,6 +98,8 @@ describe('the layout at common screen sizes', () => {
       expect(l.panel!.top).toBeLessThan(viewport.height);
       expect(l.canvas!.right).toBeLessThanOrEqual(l.panel!.left + 1);
       expect(l.panel!.right).toBeLessThanOrEqual(viewport.width);
+      // The page itself does not scroll: the panel scrolls inside its column.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -121,6 +123,13 @@ describe('the layout at common screen sizes', () => {
       expect(l.panel!.width).toBeGreaterThan(300);
       expect(l.panel!.right).toBeLessThanOrEqual(phone.width);
       expect(l.panel!.top).toBeGreaterThanOrEqual(l.canvas!.bottom - 1);
+      // Nothing (the footer, say) is drawn over the panel's heading once it is scrolled to.
+      await page.locator('#area-panel-title').scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => {
+        const title = document.getElementById('area-panel-title');
+        const r = title?.getBoundingClientRect();
+        return r ? document.elementFromPoint(r.left + 4, r.top + r.height / 2)?.closest('#area-panel-title') !== null : false;
+      })).toBe(true);
       if (what === 'town') {
         expect(await page.textContent('#area-panel-title')).toBe(JIANGJIAYAN.name);
         expect(await page.getAttribute('#ranking-table', 'data-level')).toBe('village');
