@@ -29,7 +29,7 @@ const STRINGS = {
   town: { zh: '乡镇', en: 'Town' },
   village: { zh: '村（社区）', en: 'Village' },
   value: { zh: '数值', en: 'Value' },
-  search: { zh: '搜索乡镇、村、项目', en: 'Search towns, villages, projects' },
+  search: { zh: '搜索乡镇、村、项目（可输拼音首字母）', en: 'Search towns, villages, projects (pinyin works)' },
   searchLabel: { zh: '搜索', en: 'Search' },
   noMatch: { zh: '没有找到', en: 'No match' },
   breadcrumb: { zh: '当前位置', en: 'You are here' },

@@ -1,4 +1,5 @@
-/** The search box's index: towns, villages and projects by Chinese name. Pure, no DOM. */
+/** The search box's index: towns, villages and projects by Chinese name, places also by pinyin initials. Pure, no DOM. */
+import PinyinMatch from 'pinyin-match';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 
@@ -85,16 +86,26 @@ export function search(index: SearchIndex, query: string, limit = 8): SearchHit[
   const q = normalizeSearchText(query);
   if (q === '' || limit <= 0) return [];
   const bare = stripPlaceSuffix(q);
+  const isLatin = /^[a-z]+$/.test(q);
   const scored: { entry: Entry; score: number }[] = [];
   for (const entry of index.entries) {
     const asTyped = matchQuality(entry, q);
     // Dropping the typed suffix finds 鄂坪乡 for 鄂坪镇, but never beats a name that has what was typed.
     const withoutSuffix = bare === q ? 0 : Math.min(matchQuality(entry, bare), 2);
-    const score = Math.max(asTyped * 2 + 1, withoutSuffix * 2);
-    if (asTyped > 0 || withoutSuffix > 0) scored.push({ entry, score });
+    // Latin letters also match a place's pinyin (jjy → 蒋家堰镇), below any match of the name itself.
+    const pinyin = isLatin && entry.hit.kind !== 'project' ? pinyinQuality(entry, q) : 0;
+    const score = Math.max(asTyped * 2 + 1, withoutSuffix * 2, pinyin);
+    if (asTyped > 0 || withoutSuffix > 0 || pinyin > 0) scored.push({ entry, score });
   }
   scored.sort((a, b) => b.score - a.score || KIND_ORDER[a.entry.hit.kind] - KIND_ORDER[b.entry.hit.kind] || a.entry.name.length - b.entry.name.length || a.entry.order - b.entry.order);
   return scored.slice(0, limit).map((s) => s.entry.hit);
+}
+
+/** Pinyin (full or initials): 2 for the whole bare name, 1 from its start, 0 otherwise (never above a name match). */
+function pinyinQuality(entry: Entry, q: string): number {
+  const at = PinyinMatch.match(entry.bareName, q);
+  if (!at || at[0] !== 0) return 0;
+  return at[1] === entry.bareName.length - 1 ? 2 : 1;
 }
 
 /** 3 exact, 2 prefix, 1 substring, 0 no match. A name without its suffix counts as the exact name. */

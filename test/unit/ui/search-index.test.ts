@@ -58,6 +58,12 @@ describe('search on the mini fixture', () => {
     ['双竹社区', 1, ['village:420324101201']],
     // Exact village, then projects whose names start with it.
     ['双竹村', 8, ['village:420324101201', 'project:T-001', 'project:T-002']],
+    // Pinyin initials or full pinyin find places (never projects): the whole name first.
+    ['jjy', 8, ['town:420324101']],
+    ['jiangjiayan', 8, ['town:420324101']],
+    ['sz', 8, ['village:420324101201']],
+    ['zf', 8, ['town:420324102', 'village:420324102201', 'village:420324102001']],
+    ['qqq', 8, []],
     // Substring only.
     ['茶叶', 8, ['project:T-001']],
     ['卫生室', 8, ['project:T-003']],
