@@ -32,7 +32,7 @@ describe('the interface language', () => {
     expect(enTitle).not.toContain(legendTitle('zh'));
     expect(await page.getAttribute('#legend', 'aria-label')).toBe('Legend');
     expect(await page.textContent('#lang-toggle')).toBe('中文');
-    expect(await page.getAttribute('#search', 'placeholder')).toBe('Search towns, villages, projects');
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('Search towns, villages, projects (pinyin works)');
     expect(await page.textContent('#ranking-table caption')).toContain('Towns ranked by Industry coverage (Dec 2016)');
     expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('The four goals');
     expect(await page.title()).toContain(site.config.title.en);
