@@ -11,7 +11,12 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export type StatusFilter = 'planned' | 'building' | 'done';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
 
+/** The page's views: the atlas map, or the monthly report (月度通报). */
+export type ViewName = 'map' | 'report';
+export const VIEW_NAMES: readonly ViewName[] = ['map', 'report'];
+
 export interface ViewState {
+  view: ViewName;
   ind: IndicatorId;
   cls: ClassMethod;
   /** 9-digit town code, or null for the county. */
@@ -27,6 +32,8 @@ export interface ViewState {
   /** Statuses shown; [] = all. */
   st: StatusFilter[];
   lang: Lang;
+  /** Colour by the change since the previous month instead of the value (key `delta=1`). */
+  isDelta: boolean;
 }
 
 /** What the data allows: used to validate values from a hash. */
@@ -41,6 +48,7 @@ export interface ViewContext {
 
 /** The county view: what an empty hash means. Frozen, so nobody edits it in place. */
 export const DEFAULT_VIEW: ViewState = frozen({
+  view: 'map',
   ind: 'industry',
   cls: 'quantile',
   town: null,
@@ -50,6 +58,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   cat: frozen([]),
   st: frozen([]),
   lang: 'zh',
+  isDelta: false,
 });
 
 /** The towns, villages, projects, months and categories a hash may name, from the site data. */
@@ -81,6 +90,7 @@ interface KeyCodec<T> {
 
 /** Every field's codec, in the order keys appear in a serialised hash. A new key (`view`, `tour`) is a field in ViewState, its default and an entry here; the types insist on all three. */
 const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
+  view: oneOf('view', VIEW_NAMES, DEFAULT_VIEW.view),
   ind: oneOf('ind', INDICATOR_IDS, DEFAULT_VIEW.ind),
   cls: oneOf('cls', CLASS_METHODS, DEFAULT_VIEW.cls),
   town: member('town', { noun: 'town', format: [/^\d{9}$/, 'a 9-digit town code'], has: (c, v) => c.towns.has(v), fallback: 'showing the county' }),
@@ -93,6 +103,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
     return shown.length === STATUS_FILTERS.length ? [] : shown;
   }),
   lang: oneOf('lang', LANGS, DEFAULT_VIEW.lang),
+  isDelta: flag('delta'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.
@@ -211,6 +222,19 @@ function list<T extends string>(key: string, noun: string, allowed: (ctx: ViewCo
       return canonical(values);
     },
     encode: (values) => canonical(values).map(encodeURIComponent).join(','),
+  };
+}
+
+/** A boolean key written `1` (on) or `0` (off). */
+function flag(key: string): KeyCodec<boolean> {
+  return {
+    key,
+    decode(text, _ctx, warn) {
+      if (text === '1' || text === '0') return text === '1';
+      warn(`#${key}: unknown value "${text}"; use 1 or 0`);
+      return undefined;
+    },
+    encode: (value) => (value ? '1' : '0'),
   };
 }
 

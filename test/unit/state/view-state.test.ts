@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAtlasConfig } from '../../../src/contract/config';
 import { INDICATOR_IDS, SERIES_IDS, type AreaSeries, type SeriesId, type SiteData, type SiteTown, type SiteVillage } from '../../../src/contract/site';
 import { CLASS_METHODS } from '../../../src/domain/classify';
-import { DEFAULT_VIEW, LANGS, STATUS_FILTERS, parseViewState, serializeViewState, viewContextOf, type ViewContext, type ViewState } from '../../../src/state/view-state';
+import { DEFAULT_VIEW, LANGS, STATUS_FILTERS, VIEW_NAMES, parseViewState, serializeViewState, viewContextOf, type ViewContext, type ViewState } from '../../../src/state/view-state';
 import { MINI } from '../../helpers/fixtures';
 
 const T1 = '420324101';
@@ -138,6 +138,7 @@ function validStates(count: number): ViewState[] {
     const [town, village] = oneOf(places);
     const st = subset(STATUS_FILTERS);
     states.push({
+      view: oneOf(VIEW_NAMES),
       ind: oneOf(INDICATOR_IDS),
       cls: oneOf(CLASS_METHODS),
       town,
@@ -147,6 +148,7 @@ function validStates(count: number): ViewState[] {
       cat: subset([...CATEGORIES].sort()),
       st: st.length === STATUS_FILTERS.length ? [] : st,
       lang: oneOf(LANGS),
+      isDelta: oneOf([false, true]),
     });
   }
   return states;
@@ -196,7 +198,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ ind: 'industry', cls: 'quantile', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh' }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'quantile', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
@@ -225,5 +227,22 @@ describe('viewContextOf', () => {
 
   it('lets a village name its town', () => {
     expect(parseViewState(`#village=${V21}`, viewContextOf(site, [])).state).toEqual(view({ town: T2, village: V21 }));
+  });
+});
+
+describe('view and delta keys', () => {
+  it.each([
+    ['#view=report&month=2016-05', { view: 'report', month: '2016-05' }, []],
+    ['#delta=1&ind=lag', { isDelta: true, ind: 'lag' }, []],
+    ['#delta=yes', { isDelta: false }, ['#delta: unknown value "yes"; use 1 or 0']],
+    ['#view=chart', { view: 'map' }, ['#view: unknown value "chart"; using "map"']],
+  ] as const)('%s', (hash, fields, warnings) => {
+    const { state, warnings: got } = parseViewState(hash, ctx);
+    expect(state).toMatchObject(fields);
+    expect(got).toEqual(warnings);
+  });
+
+  it('puts view first and delta last in a serialised hash', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW, view: 'report', isDelta: true, ind: 'lag' })).toBe('#view=report&ind=lag&delta=1');
   });
 });
