@@ -31,6 +31,8 @@ export interface GoalConfig {
   id: GoalId;
   zh: string;
   en: string;
+  /** The share (0–1) at which a village counts as having reached the goal; 1 unless configured. */
+  target: number;
 }
 
 export interface Camera {
@@ -183,11 +185,12 @@ function parseGoals(c: JsonChecker, v: unknown): GoalConfig[] | null {
     const path = join('goals', i);
     const o = c.object(g, path);
     if (!o) return;
-    c.onlyKeys(o, path, ['id', 'zh', 'en']);
+    c.onlyKeys(o, path, ['id', 'zh', 'en', 'target']);
     const id = c.oneOf(o.id, join(path, 'id'), GOAL_IDS);
     const zh = c.string(o.zh, join(path, 'zh'));
     const en = c.string(o.en, join(path, 'en'));
-    if (id && zh && en) goals.push({ id, zh, en });
+    const target = o.target === undefined ? 1 : c.number(o.target, join(path, 'target'), 0, 1);
+    if (id && zh && en && target !== null) goals.push({ id, zh, en, target });
   });
   for (const id of GOAL_IDS) if (!goals.some((g) => g.id === id)) c.error('goals', `goal "${id}" is missing`);
   return goals;
@@ -292,7 +295,7 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     crs: c.crs,
     ...(c.dataDate === null ? {} : { dataDate: c.dataDate }),
     categories: c.categories,
-    goals: c.goals,
+    goals: c.goals.map((g) => (g.target === 1 ? { id: g.id, zh: g.zh, en: g.en } : g)),
     thresholds: c.thresholds,
     tour: c.tour.map((s) => ({
       town: s.town,
