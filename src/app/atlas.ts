@@ -1,8 +1,10 @@
 import type { SiteData } from '../contract/site';
 import { STATUSES } from '../contract/columns';
-import { createColorScale, type ColorScale } from '../domain/color-scale';
+import { delta, deltas } from '../domain/change';
+import { createColorScale, deltaSpec, deltaValues, type ColorScale } from '../domain/color-scale';
+import { laggingProjects } from '../domain/lag';
 import { formatWan } from '../domain/format';
-import { indicatorSpec } from '../domain/indicators';
+import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { AtlasMap } from '../map/atlas-map';
 import { LegendControl } from '../map/legend-control';
 import { ProjectPopup, projectDisclosure } from '../map/project-popup';
@@ -45,27 +47,33 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const state = store.get();
     const m = monthIndexOf(site, state);
     const selection = selectionOf(site, state);
-    const spec = indicatorSpec(state.ind);
-    const values = valuesAt(site, state.ind, m);
-    const scale = scaleFor(site, selection, spec, values, state);
+    const { spec, values, scale } = coloured(site, selection, state, m);
     const colour = (v: number | null): string | null => (v === null ? null : scale.colorFor(v));
+    const lagPoints = site.config.thresholds.lagPoints;
+    const isBehind = (v: number | null | undefined): boolean => v !== null && v !== undefined && v > lagPoints;
+    const lag = valuesAt(site, 'lag', m);
     atlas.setAreas({
       townColours: selection.town ? site.towns.map(() => NEUTRAL_TOWN) : values.towns.map(colour),
       villageColours: values.villages.map(colour),
       selectedTown: selection.town?.id ?? null,
       selectedVillage: selection.village?.id ?? null,
+      laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
+      laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
     });
     const visible = showsProjects() ? visibleProjects(site, projects, state, m, selection) : [];
     const selectedProject = state.project === null ? -1 : projects.id.indexOf(state.project);
-    atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null });
+    const lagging = new Set(laggingProjects(projects, m, lagPoints, visible).map((l) => l.index));
+    atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: selection.town === null });
     legend.update({
+      lagPoints,
+      isDelta: state.isDelta,
       scale,
       subject: selection.town
         ? t(state.lang, 'legendVillagesOf').replace('{town}', selection.town.name)
         : t(state.lang, 'legendTownsOf').replace('{region}', state.lang === 'zh' ? site.config.region.name : site.config.region.nameEn),
       categories: site.config.categories,
       showsProjects: showsProjects(),
-      isEstimated: site.estimated.includes(state.ind),
+      isEstimated: site.estimated.includes(spec.id),
       lang: state.lang,
     });
     const place = `${state.town}/${state.village}`;
@@ -86,11 +94,30 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   return { render, map: atlas };
 }
 
-/** The scale of what is coloured: the towns at county level, else the villages of the selected town. */
-function scaleFor(site: SiteData, selection: Selection, spec: ReturnType<typeof indicatorSpec>, values: ReturnType<typeof valuesAt>, state: ViewState): ColorScale {
+/** Fixed classes of the change since last month, in percentage points, symmetric around zero. */
+const DELTA_FIXED_BREAKS = [-10, -2, 2, 10];
+
+/**
+ * What the map colours and with which scale: the indicator (or, in delta mode, its change since
+ * the previous month, in points) for the towns at county level, else for the selected town's villages.
+ */
+function coloured(site: SiteData, selection: Selection, state: ViewState, m: number): { spec: IndicatorSpec; values: AreaValues; scale: ColorScale } {
+  const base = indicatorSpec(state.ind);
+  const now = valuesAt(site, state.ind, m);
+  let spec = base;
+  let values: AreaValues = now;
+  if (state.isDelta) {
+    const before = m > 0 ? valuesAt(site, state.ind, m - 1) : null;
+    const change = (a: readonly (number | null)[], b: readonly (number | null)[] | undefined) => deltaValues(base, b ? deltas(a, b) : a.map(() => null));
+    spec = deltaSpec(base);
+    values = { towns: change(now.towns, before?.towns), villages: change(now.villages, before?.villages), county: deltaValues(base, [before ? delta(now.county, before.county) : null])[0] ?? null };
+  }
   const classified = selection.town ? site.villages.filter((v) => v.townId === selection.town?.id).map((v) => values.villages[v.id] ?? null) : values.towns;
-  return createColorScale(spec, classified, state.cls, state.lang);
+  const options = state.isDelta ? { fixedBreaks: DELTA_FIXED_BREAKS, isPositiveGood: base.isHigherBetter } : {};
+  return { spec, values, scale: createColorScale(spec, classified, state.cls, state.lang, options) };
 }
+
+type AreaValues = ReturnType<typeof valuesAt>;
 
 function frameOf(site: SiteData, selection: Selection): [number, number, number, number] {
   const p = selection.village?.point;

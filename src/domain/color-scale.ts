@@ -41,6 +41,8 @@ export interface ColorScaleOptions {
   classes?: number;
   /** Thresholds for `fixed`; fixedBreaksFor(indicator) if omitted. */
   fixedBreaks?: readonly number[];
+  /** Diverging scales: true when a positive value is good news (drawn blue), e.g. a rise in coverage. */
+  isPositiveGood?: boolean;
 }
 
 /** Classes of the data-driven methods unless asked otherwise. */
@@ -62,6 +64,24 @@ export function schemeFor(indicator: IndicatorSpec): SchemeId {
 /** Light → dark always runs with the value; the hue says whether more is good (blue-green) or bad (orange-brown). */
 function sequentialSchemeFor(indicator: IndicatorSpec): SequentialSchemeId {
   return indicator.isHigherBetter ? 'YlGnBu' : 'YlOrBr';
+}
+
+/**
+ * The indicator "change since the previous month": percentage points, diverging around zero, with
+ * the same direction of good. Share indicators' changes are in points (×100), lag's stay points.
+ */
+export function deltaSpec(indicator: IndicatorSpec): IndicatorSpec {
+  return {
+    ...indicator,
+    unit: 'points',
+    zh: `${indicator.zh}较上月变化`,
+    en: `Change in ${indicator.en.toLowerCase()} since last month`,
+  };
+}
+
+/** Converts an indicator's month-over-month changes to the delta scale's unit (points). */
+export function deltaValues(indicator: IndicatorSpec, changes: readonly (number | null)[]): (number | null)[] {
+  return indicator.unit === 'share' ? changes.map((d) => (d === null ? null : Math.round(d * 10000) / 100)) : changes.map((d) => (d === null ? null : Math.round(d * 100) / 100));
 }
 
 /** The legend title: the indicator's name with its unit. */
@@ -90,7 +110,7 @@ export function createColorScale(indicator: IndicatorSpec, values: readonly (num
     return i;
   };
 
-  const colors = indicator.unit === 'points' ? divergingColors(breaks, binCount, data) : sequentialColors(sequentialSchemeFor(indicator), binCount);
+  const colors = indicator.unit === 'points' ? divergingColors(breaks, binCount, data, options.isPositiveGood ?? false) : sequentialColors(sequentialSchemeFor(indicator), binCount);
   const counts = new Array<number>(binCount).fill(0);
   const memberMin = new Array<number>(binCount).fill(Infinity);
   const memberMax = new Array<number>(binCount).fill(-Infinity);
@@ -182,7 +202,9 @@ function binLabel(i: number, breaks: readonly number[], method: ClassMethod, dom
  * the largest |value| or |break|: 0 stays neutral, and bins wholly below 0 are blue, wholly above red.
  * Open end bins are represented by the data beyond their break, or by one neighbouring class width.
  */
-function divergingColors(breaks: readonly number[], binCount: number, data: { min: number; max: number } | null): string[] {
+function divergingColors(breaks: readonly number[], binCount: number, data: { min: number; max: number } | null, isPositiveGood: boolean): string[] {
+  // RdBu runs blue (−) to red (+): red is bad news, so a scale where + is good reads it mirrored.
+  const colour = (t: number): string => divergingColor(isPositiveGood ? -t : t);
   const extents: [number, number][] = [];
   for (let i = 0; i < binCount; i++) {
     const lower = breaks[i - 1];
@@ -204,8 +226,8 @@ function divergingColors(breaks: readonly number[], binCount: number, data: { mi
   const s = DIVERGING_MIN_STRENGTH;
   return extents.map(([lo, hi]) => {
     const t = (lo + hi) / 2 / extreme;
-    if (lo >= 0 && hi > 0) return divergingColor(s + (1 - s) * t);
-    if (hi <= 0 && lo < 0) return divergingColor(-s + (1 - s) * t);
-    return divergingColor(t * s);
+    if (lo >= 0 && hi > 0) return colour(s + (1 - s) * t);
+    if (hi <= 0 && lo < 0) return colour(-s + (1 - s) * t);
+    return colour(t * s);
   });
 }

@@ -59,6 +59,9 @@ export interface AreaStyle {
   villageColours: readonly (string | null)[];
   selectedTown: number | null;
   selectedVillage: number | null;
+  /** Towns and villages flagged as behind plan beyond the threshold. */
+  laggingTowns: ReadonlySet<number>;
+  laggingVillages: ReadonlySet<number>;
 }
 
 /** The atlas map: a maplibre map with the county, towns, villages and deck.gl project markers. */
@@ -125,8 +128,9 @@ export class AtlasMap {
       const colour = style.townColours[t.id] ?? null;
       const isDim = style.selectedTown !== null && style.selectedTown !== t.id;
       const isSelected = style.selectedTown === t.id;
-      if (prev && prev.townColours[t.id] === colour && (prev.selectedTown === t.id) === isSelected && (prev.selectedTown !== null && prev.selectedTown !== t.id) === isDim) return;
-      this.map.setFeatureState({ source: SOURCE.towns, id: t.id }, { color: colour ?? undefined, hasData: colour !== null, dim: isDim, selected: isSelected });
+      const isLagging = style.laggingTowns.has(t.id);
+      if (prev && prev.townColours[t.id] === colour && (prev.selectedTown === t.id) === isSelected && (prev.selectedTown !== null && prev.selectedTown !== t.id) === isDim && prev.laggingTowns.has(t.id) === isLagging) return;
+      this.map.setFeatureState({ source: SOURCE.towns, id: t.id }, { color: colour ?? undefined, hasData: colour !== null, dim: isDim, selected: isSelected, lagging: isLagging });
     });
     site.villages.forEach((v) => {
       if (!v.point) return;
@@ -134,7 +138,7 @@ export class AtlasMap {
       const isVisible = style.selectedTown === v.townId;
       this.map.setFeatureState(
         { source: SOURCE.villages, id: v.id },
-        { color: colour ?? '#bdbdbd', visible: isVisible, selected: style.selectedVillage === v.id },
+        { color: colour ?? '#bdbdbd', visible: isVisible, selected: style.selectedVillage === v.id, lagging: style.laggingVillages.has(v.id) },
       );
     });
     this.map.setFilter(

@@ -3,6 +3,7 @@ import type { CategoryConfig } from '../contract/config';
 import { CLASS_METHOD_LABELS } from '../domain/classify';
 import type { ColorScale } from '../domain/color-scale';
 import { t, type Lang } from '../ui/i18n';
+import { fillText } from '../ui/panel';
 
 export interface LegendContent {
   scale: ColorScale;
@@ -11,6 +12,10 @@ export interface LegendContent {
   categories: readonly CategoryConfig[];
   showsProjects: boolean;
   isEstimated: boolean;
+  /** Colours show the change since last month (the first month has none). */
+  isDelta: boolean;
+  /** The lag threshold, for the flag's legend entry. */
+  lagPoints: number;
   lang: Lang;
 }
 
@@ -59,7 +64,12 @@ export class LegendControl implements IControl {
     list.setAttribute('aria-label', scale.title);
     for (const bin of [...scale.bins].reverse()) list.append(item(bin.color, bin.label, bin.count, false));
     list.append(item(scale.noData.color, scale.noData.label, scale.noData.count, true));
-    this.el.append(method, list);
+    const flag = el('p', 'legend-flag');
+    const dash = el('span', 'swatch swatch-lag');
+    dash.setAttribute('aria-hidden', 'true');
+    flag.append(dash, el('span', '', fillText(lang, 'lagFlag', { n: String(c.lagPoints) })));
+    this.el.append(method, list, flag);
+    if (c.isDelta && scale.bins.length === 0) this.el.append(el('p', 'legend-method', t(lang, 'noPreviousMonth')));
     if (c.showsProjects) this.el.append(projectLegend(c.categories, lang));
   }
 }

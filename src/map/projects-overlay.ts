@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CategoryConfig } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import { hexToRgba } from './colour';
-import { LAYER } from './style';
+import { LAG_FLAG_COLOUR, LAYER } from './style';
 
 /**
  * Marker radius in metres for a budget of 1 万元; a marker's area is proportional to its budget and
@@ -25,12 +25,17 @@ type InterleavedProps = { beforeId?: string };
 
 const INK: [number, number, number, number] = [31, 41, 51, 255];
 const WHITE: [number, number, number, number] = [255, 255, 255, 255];
+const LAG_RIM = hexToRgba(LAG_FLAG_COLOUR);
 
 /** What the markers show: which projects, in which month, which is selected. */
 export interface MarkerState {
   visible: readonly number[];
   monthIndex: number;
   selected: number | null;
+  /** Projects behind plan beyond the threshold: drawn with a dark-red rim. */
+  lagging: ReadonlySet<number>;
+  /** True on the county overview, where markers are small: rims are drawn thinner. */
+  isOverview: boolean;
 }
 
 export interface MarkerEvents {
@@ -100,7 +105,7 @@ export class ProjectsOverlay {
     const status = (i: number) => p.status[m]?.[i] ?? 0;
     const withPoint = state.visible.filter((i) => p.lon[i] !== null && p.lat[i] !== null);
     const arcs = withPoint.filter((i) => p.toLon[i] !== null && p.toLat[i] !== null);
-    const trigger = [m, state.selected, state.visible.length];
+    const trigger = [m, state.selected, state.visible.length, state.lagging.size, state.isOverview];
     this.drawn = withPoint;
     const layers = [
         new ArcLayer<number, InterleavedProps>({
@@ -134,8 +139,8 @@ export class ProjectsOverlay {
             const [r, g, b] = colour(i);
             return s === 0 ? [255, 255, 255, 230] : s === 1 ? [r, g, b, 120] : [r, g, b, 255];
           },
-          getLineColor: (i) => (i === state.selected ? INK : status(i) >= 2 ? WHITE : colour(i)),
-          getLineWidth: (i) => (i === state.selected ? 3 : status(i) >= 2 ? 0.75 : 1.5),
+          getLineColor: (i) => (i === state.selected ? INK : state.lagging.has(i) ? LAG_RIM : status(i) >= 2 ? WHITE : colour(i)),
+          getLineWidth: (i) => (i === state.selected ? 3 : state.lagging.has(i) ? (state.isOverview ? 1.25 : 2.5) : status(i) >= 2 ? 0.75 : 1.5),
           updateTriggers: { getFillColor: trigger, getLineColor: trigger, getLineWidth: trigger, getRadius: trigger },
         }),
     ];

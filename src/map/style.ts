@@ -12,6 +12,7 @@ export const LAYER = {
   townFill: 'town-fill',
   townLine: 'town-line',
   townSelected: 'town-selected',
+  townLagging: 'town-lagging',
   countyLine: 'county-line',
   villageCircle: 'village-circle',
   villageLabel: 'village-label',
@@ -25,6 +26,9 @@ export const VILLAGES_EVERYWHERE_ZOOM = 11.5;
 export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
 /** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
+/** The flag for areas and projects behind plan beyond the threshold: a dashed dark-red outline. */
+export const LAG_FLAG_COLOUR = '#99000d';
+
 export const BASE_COLOURS = { background: '#eceae4', county: '#ffffff', townLine: '#ffffff', countyLine: '#4a4a4a', selected: '#1a1a1a', label: '#1f2933', halo: '#ffffff' };
 
 /** Points for the town labels, from the build's label points (inside each town). */
@@ -87,6 +91,12 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
       { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: { 'line-color': BASE_COLOURS.townLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5] } },
       { id: LAYER.countyLine, type: 'line', source: SOURCE.county, paint: { 'line-color': BASE_COLOURS.countyLine, 'line-width': 1.6 } },
       {
+        id: LAYER.townLagging,
+        type: 'line',
+        source: SOURCE.towns,
+        paint: { 'line-color': LAG_FLAG_COLOUR, 'line-width': ['case', ['boolean', ['feature-state', 'lagging'], false], 2.5, 0], 'line-dasharray': [2, 1.5], 'line-offset': 1.5 },
+      },
+      {
         id: LAYER.townSelected,
         type: 'line',
         source: SOURCE.towns,
@@ -99,8 +109,8 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
         paint: {
           'circle-color': ['coalesce', ['feature-state', 'color'], '#bdbdbd'],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.6, villageRadius], 12, ['*', 1.3, villageRadius]],
-          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLOURS.selected, '#ffffff'],
-          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.2],
+          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLOURS.selected, ['boolean', ['feature-state', 'lagging'], false], LAG_FLAG_COLOUR, '#ffffff'],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'lagging'], false], 2.5, 1.2],
           'circle-opacity': ['step', ['zoom'], ['case', isVillageShown, 1, 0], VILLAGES_EVERYWHERE_ZOOM, 1],
           'circle-stroke-opacity': ['step', ['zoom'], ['case', isVillageShown, 1, 0], VILLAGES_EVERYWHERE_ZOOM, 1],
         },

@@ -26,6 +26,9 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
   const cls = select('cls', () => CLASS_METHODS.map((m) => [m, CLASS_METHOD_LABELS[m][store.get().lang]]));
   cls.input.addEventListener('change', () => store.set({ cls: cls.input.value as ClassMethod }));
 
+  const deltaBox = checkbox('control-delta', false, (on) => store.set({ isDelta: on }));
+  deltaBox.label.classList.add('map-control');
+  deltaBox.swatch.remove();
   const filters = document.createElement('details');
   filters.className = 'map-filters';
   const summary = document.createElement('summary');
@@ -52,7 +55,7 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
   filters.append(summary, catSet, stSet);
   showBox.label.classList.add('map-control');
   showBox.swatch.remove();
-  root.append(indicator.label, cls.label, showBox.label, filters);
+  root.append(indicator.label, cls.label, deltaBox.label, showBox.label, filters);
   el.append(root);
 
   function update(state: ViewState): void {
@@ -62,6 +65,8 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
     const active = (state.cat.length > 0 ? 1 : 0) + (state.st.length > 0 ? 1 : 0);
     summary.textContent = `${t(lang, 'categories')} · ${t(lang, 'statuses')}${active > 0 ? `（${t(lang, 'filtered')} ${state.cat.length || site.config.categories.length}/${site.config.categories.length} · ${state.st.length || STATUS_FILTERS.length}/${STATUS_FILTERS.length}）` : ''}`;
     showBox.text.textContent = t(lang, 'showProjects');
+    deltaBox.text.textContent = t(lang, 'deltaMode');
+    deltaBox.input.checked = state.isDelta;
     catLegend.textContent = t(lang, 'categories');
     stLegend.textContent = t(lang, 'statuses');
     catBoxes.forEach((b, i) => {

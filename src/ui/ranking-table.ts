@@ -3,6 +3,7 @@ import './panel.css';
 import type { SiteData } from '../contract/site';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { formatSigned, pointsUnit } from '../domain/format';
+import { rankChanges } from '../domain/change';
 import { rankAreas } from '../domain/ranking';
 import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
 import type { ViewState } from '../state/view-state';
@@ -28,6 +29,8 @@ interface Row {
   name: string;
   value: number | null;
   rank: number | null;
+  /** Places climbed since the previous month (negative = fell), null when not comparable. */
+  change: number | null;
   /** Position in the best-first ranking, the tie-break of every sort. */
   order: number;
 }
@@ -52,6 +55,9 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
   hint.className = 'ranking-hint';
   caption.append(captionText, hint);
   const headRow = table.createTHead().insertRow();
+  const changeHeader = document.createElement('th');
+  changeHeader.scope = 'col';
+  changeHeader.className = 'ranking-col-change ranking-num';
   const headers = new Map<RankingSortKey, { th: HTMLTableCellElement; label: HTMLSpanElement; icon: HTMLSpanElement; button: HTMLButtonElement }>();
   for (const key of COLUMNS) {
     const th = document.createElement('th');
@@ -72,6 +78,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     th.append(button);
     headRow.append(th);
     headers.set(key, { th, label, icon, button });
+    if (key === 'rank') headRow.append(changeHeader);
   }
   const tbody = table.createTBody();
   const footRow = table.createTFoot().insertRow();
@@ -89,9 +96,11 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     const town = sel.town;
     const areas = town ? site.villages.filter((v) => v.townId === town.id) : site.towns;
     const areaValues = areas.map((a) => (town ? values.villages : values.towns)[a.id] ?? null);
+    const previous = m > 0 ? valuesAt(site, state.ind, m - 1) : null;
+    const changes = previous ? rankChanges(areaValues, areas.map((a) => (town ? previous.villages : previous.towns)[a.id] ?? null), spec.isHigherBetter) : areas.map(() => null);
     const ranked: Row[] = rankAreas(areaValues, spec.isHigherBetter).map((r, order) => {
       const area = areas[r.index];
-      return { code: area?.code ?? '', name: area?.name ?? '', value: r.value, rank: r.rank, order };
+      return { code: area?.code ?? '', name: area?.name ?? '', value: r.value, rank: r.rank, change: changes[r.index] ?? null, order };
     });
 
     const fill = { indicator: spec[lang], month: month === undefined ? '—' : monthLabel(lang, month) };
@@ -108,7 +117,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     const total = town ? (values.towns[town.id] ?? null) : values.county;
     const label = document.createElement('th');
     label.scope = 'row';
-    label.colSpan = 2;
+    label.colSpan = 3;
     label.textContent = fillText(lang, 'areaTotal', { name: town ? town.name : site.config.region.name });
     footRow.replaceChildren(label, valueCell(spec, total, lang));
   }
@@ -120,6 +129,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
       name: t(lang, isVillages ? 'village' : 'town'),
       value: lang === 'zh' ? `${spec.zh}（${unit}）` : `${spec.en} (${unit})`,
     };
+    changeHeader.textContent = t(lang, 'rankChange');
     for (const [key, h] of headers) {
       h.label.textContent = texts[key];
       h.button.title = fillText(lang, 'sortBy', { column: texts[key] });
@@ -142,6 +152,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     const rank = tr.insertCell();
     rank.className = 'ranking-num ranking-rank';
     rank.textContent = row.rank === null ? '—' : String(row.rank);
+    tr.append(rankChangeCell(row.change, lang));
     const name = document.createElement('th');
     name.scope = 'row';
     const button = document.createElement('button');
@@ -185,6 +196,23 @@ export function sortRows<R extends { name: string; value: number | null; order: 
 }
 
 /** The value cell: the formatted value (无数据 when missing), the raw value in data-value, a bar for shares. */
+/** ↑2 / ↓1 / – : places climbed or fallen since last month, with words for screen readers. */
+function rankChangeCell(change: number | null, lang: Lang): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.className = 'ranking-num ranking-change';
+  td.dataset.change = change === null ? '' : String(change);
+  if (change === null || change === 0) {
+    td.textContent = change === null ? '' : '–';
+    if (change === 0) td.title = t(lang, 'rankSame');
+    return td;
+  }
+  td.textContent = `${change > 0 ? '↑' : '↓'}${Math.abs(change)}`;
+  td.classList.add(change > 0 ? 'ranking-up' : 'ranking-down');
+  td.title = fillText(lang, change > 0 ? 'rankUp' : 'rankDown', { n: String(Math.abs(change)) });
+  td.setAttribute('aria-label', td.title);
+  return td;
+}
+
 function valueCell(spec: IndicatorSpec, value: number | null, lang: Lang): HTMLTableCellElement {
   const td = document.createElement('td');
   td.className = 'ranking-num ranking-value';

@@ -75,7 +75,7 @@ describe('the ranking table (比学赶超)', () => {
     const caption = (await page.textContent('#ranking-table caption')) ?? '';
     expect(caption).toContain('产业覆盖率');
     expect(caption).toContain('2016年12月');
-    expect(await sortState(page)).toEqual({ 'ranking-col-rank': 'ascending', 'ranking-col-name': null, 'ranking-col-value': null });
+    expect(await sortState(page)).toEqual({ 'ranking-col-rank': 'ascending', 'ranking-col-change': null, 'ranking-col-name': null, 'ranking-col-value': null });
 
     // Another indicator (lower is better) and another month: the table re-ranks.
     await goTo(page, '#ind=lag&month=2016-05');
@@ -91,7 +91,7 @@ describe('the ranking table (比学赶超)', () => {
 
     // Value header: first click largest first, second click smallest first.
     await page.click('#ranking-table th.ranking-col-value button');
-    expect(await sortState(page)).toEqual({ 'ranking-col-rank': null, 'ranking-col-name': null, 'ranking-col-value': 'descending' });
+    expect(await sortState(page)).toEqual({ 'ranking-col-rank': null, 'ranking-col-change': null, 'ranking-col-name': null, 'ranking-col-value': 'descending' });
     const byValueDesc = [...lagMay].sort((a, b) => Number(b.value) - Number(a.value));
     expect((await shownRows(page)).map((r) => r.code)).toEqual(byValueDesc.map((r) => r.code));
     await page.click('#ranking-table th.ranking-col-value button');
@@ -100,7 +100,7 @@ describe('the ranking table (比学赶超)', () => {
 
     // Name header: pinyin order (zh-CN collation), aria-sort on that column only.
     await page.click('#ranking-table th.ranking-col-name button');
-    expect(await sortState(page)).toEqual({ 'ranking-col-rank': null, 'ranking-col-name': 'ascending', 'ranking-col-value': null });
+    expect(await sortState(page)).toEqual({ 'ranking-col-rank': null, 'ranking-col-change': null, 'ranking-col-name': 'ascending', 'ranking-col-value': null });
     const collator = new Intl.Collator('zh-CN');
     expect((await shownRows(page)).map((r) => r.name)).toEqual(lagMay.map((r) => r.name).sort(collator.compare));
     // The rank cells travel with their rows.

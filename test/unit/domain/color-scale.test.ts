@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASS_METHODS, type ClassMethod } from '../../../src/domain/classify';
-import { DEFAULT_CLASSES, createColorScale, fixedBreaksFor, schemeFor, type ColorScale } from '../../../src/domain/color-scale';
+import { DEFAULT_CLASSES, createColorScale, deltaSpec, deltaValues, fixedBreaksFor, schemeFor, type ColorScale } from '../../../src/domain/color-scale';
 import { formatPoints, formatSigned } from '../../../src/domain/format';
 import { INDICATORS, indicatorSpec } from '../../../src/domain/indicators';
 import { DIVERGING_RDBU, NO_DATA_COLOR, SEQUENTIAL_SCHEMES, sequentialColors } from '../../../src/domain/palettes';
@@ -253,5 +253,21 @@ describe('labels of classes that hold one value', () => {
       ['0.0%', 2],
       ['100.0%', 3],
     ]);
+  });
+});
+
+describe('the delta (change since last month) scale', () => {
+  it('is in points, diverging, with a rise in a good share drawn blue and a rise in lag drawn red', () => {
+    const industry = indicatorSpec('industry');
+    const changes = deltaValues(industry, [0.1, -0.05, 0, 0.02]);
+    expect(changes).toEqual([10, -5, 0, 2]);
+    const up = createColorScale(deltaSpec(industry), changes, 'fixed', 'zh', { fixedBreaks: [-5, 0, 5], isPositiveGood: true });
+    const blue = (hex: string) => Number.parseInt(hex.slice(5, 7), 16) > Number.parseInt(hex.slice(1, 3), 16);
+    expect(blue(up.colorFor(10))).toBe(true);
+    expect(blue(up.colorFor(-8))).toBe(false);
+    const lag = createColorScale(deltaSpec(indicatorSpec('lag')), [5, -5], 'fixed', 'zh', { fixedBreaks: [-5, 0, 5], isPositiveGood: false });
+    expect(blue(lag.colorFor(8))).toBe(false);
+    expect(blue(lag.colorFor(-8))).toBe(true);
+    expect(up.title).toBe('产业覆盖率较上月变化（百分点）');
   });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { BOM, toCsv, withBom, type CsvCell } from '../../../src/domain/csv';
+
+describe('toCsv', () => {
+  it.each<[string, CsvCell[][], string]>([
+    ['plain cells', [['a', 'b'], ['c', 'd']], 'a,b\r\nc,d\r\n'],
+    ['no rows', [], ''],
+    ['an empty row', [[]], '\r\n'],
+    ['null as empty', [['a', null, 'c']], 'a,,c\r\n'],
+    ['numbers as plain text', [[1, 0.375, -2, 1234567]], '1,0.375,-2,1234567\r\n'],
+    ['non-finite numbers as empty', [[Number.NaN, Number.POSITIVE_INFINITY]], ',\r\n'],
+    ['a comma', [['蒋家堰镇,中峰镇', 'x']], '"蒋家堰镇,中峰镇",x\r\n'],
+    ['a quote, doubled', [['竹溪县"十个到村到户"']], '"竹溪县""十个到村到户"""\r\n'],
+    ['LF inside a cell', [['第一行\n第二行']], '"第一行\n第二行"\r\n'],
+    ['CR inside a cell', [['a\rb']], '"a\rb"\r\n'],
+    ['Chinese and full-width punctuation unquoted', [['竹溪县“十个到村到户”，通报：']], '竹溪县“十个到村到户”，通报：\r\n'],
+    ['leading and trailing spaces kept', [[' a ', '']], ' a ,\r\n'],
+    ['signs and percent kept as written', [['−1.0', '+2.3', '37.5%', '↑2']], '−1.0,+2.3,37.5%,↑2\r\n'],
+  ])('%s', (_name, rows, expected) => {
+    expect(toCsv(rows)).toBe(expected);
+  });
+
+  it('reads back to the same cells', () => {
+    const rows = [['名次', '乡镇', '说明'], ['1', '蒋家堰镇', 'a "quoted", multi\r\nline cell'], ['2', '中峰镇', '']];
+    const parsed = Papa.parse<string[]>(toCsv(rows), { newline: '\r\n', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual(rows);
+  });
+});
+
+describe('withBom', () => {
+  it.each([
+    ['a,b\r\n', '\uFEFFa,b\r\n'],
+    ['', '\uFEFF'],
+    ['\uFEFF已有', '\uFEFF已有'],
+  ])('%j → %j', (text, expected) => expect(withBom(text)).toBe(expected));
+
+  it('is U+FEFF, three bytes EF BB BF in UTF-8', () => {
+    expect([...new TextEncoder().encode(BOM)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
