@@ -20,7 +20,7 @@ const NEUTRAL_TOWN = '#f3f2ee';
 const VILLAGE_FRAME_DEG = 0.03;
 
 /** The map part of the atlas, bound to the store: areas, markers, legend, popup and camera. */
-export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; map: AtlasMap }> {
+export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap }> {
   const { site, projects } = data;
   const atlas = await AtlasMap.create(container, data, {
     onTown: (id) => {
@@ -91,7 +91,14 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     }
     await atlas.whenIdle();
   }
-  return { render, map: atlas };
+  /** A PNG of the map as the state frames it (for the report), after a fresh, unanimated framing. */
+  async function snapshot(): Promise<string> {
+    atlas.map.resize();
+    atlas.frame(frameOf(site, selectionOf(site, store.get())), false);
+    await render();
+    return atlas.map.getCanvas().toDataURL('image/png');
+  }
+  return { render, snapshot, map: atlas };
 }
 
 /** Fixed classes of the change since last month, in percentage points, symmetric around zero. */

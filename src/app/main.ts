@@ -6,7 +6,9 @@ import { mountControls } from '../ui/controls';
 import { t } from '../ui/i18n';
 import { mountPanel } from '../ui/panel';
 import { mountRankingTable } from '../ui/ranking-table';
+import { mountReport } from '../ui/report';
 import { mountSearch } from '../ui/search';
+import { mountTimeSlider } from '../ui/time-slider';
 import { basemapStyle } from '../map/basemap';
 import { mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
@@ -69,7 +71,16 @@ async function start(data: LoadedData): Promise<void> {
   });
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
+  // Mounted before the map, so the map's first framing keeps clear of it.
+  const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
+  const report = mountReport(byId('report-slot'), {
+    site,
+    projects,
+    // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
+    getMapImage: () => atlas.snapshot(),
+    onBack: () => store.set({ view: 'map' }),
+  });
 
   /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
   function focusAreaTitle(): void {
@@ -107,7 +118,15 @@ async function start(data: LoadedData): Promise<void> {
     ranking.update(state);
     controls.update(state);
     search.setLang(lang);
+    timeSlider.update(state);
+    const isReport = state.view === 'report';
+    byId('report-slot').hidden = !isReport;
+    document.querySelector('.layout')?.classList.toggle('is-behind', isReport);
+    document.body.dataset.view = state.view;
+    byId('view-toggle').textContent = t(lang, isReport ? 'openMap' : 'openReport');
+    if (isReport) void report.update(state);
   };
+  byId('view-toggle').addEventListener('click', () => store.set({ view: store.get().view === 'report' ? 'map' : 'report' }));
   byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;

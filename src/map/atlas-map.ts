@@ -26,15 +26,17 @@ const LEGEND_WIDTH_PX = 250;
 function framePadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
   const margin = FRAME_PADDING_PX / 2;
   const controls = container.parentElement?.querySelector<HTMLElement>('.controls-slot');
+  const timeBar = container.parentElement?.querySelector<HTMLElement>('.time-slot');
   const legend = container.querySelector<HTMLElement>('.legend');
   const top = Math.max(CONTROLS_HEIGHT_PX, (controls?.offsetHeight ?? 0) + margin);
   const legendWidth = legend?.offsetWidth ?? LEGEND_WIDTH_PX;
   const legendHeight = legend?.offsetHeight ?? 0;
   const width = container.clientWidth;
   const height = container.clientHeight;
-  if (width - legendWidth > width * 0.55) return { top, bottom: margin, left: legendWidth + margin, right: margin * 2 };
+  const timeHeight = timeBar?.offsetHeight ? timeBar.offsetHeight + margin : margin;
+  if (width - legendWidth > width * 0.55) return { top, bottom: timeHeight, left: legendWidth + margin, right: margin * 2 };
   // Too narrow to sit beside the legend: keep clear of its height, if that leaves room to draw.
-  const bottom = height - top - legendHeight > height * 0.35 ? legendHeight + margin : margin;
+  const bottom = height - top - legendHeight > height * 0.35 ? Math.max(legendHeight + margin, timeHeight) : timeHeight;
   return { top, bottom, left: margin, right: margin };
 }
 const FLY_DURATION_MS = 900;
