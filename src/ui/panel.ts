@@ -4,14 +4,24 @@ import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
 import { formatPoints, formatShare, formatWan, formatMonthZh } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { laggingProjects } from '../domain/lag';
 import { categoryCompletion, monthIndexOf, projectTotals, selectionOf, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 import { t, type Lang, type StringKey } from './i18n';
+import { sparkline } from './sparkline';
 
 export interface PanelDeps {
   site: SiteData;
   projects: SiteProjects;
+  /** When given, the names in the lagging-projects list are buttons that open the project (by its id). */
+  onSelectProject?(projectId: string): void;
 }
+
+/** Lagging projects listed in the panel; the rest are counted ("另有 N 个"). */
+export const LAGGING_LIST_MAX = 10;
+/** Goal sparklines, in px: small enough to sit beside the figure in a two-column grid. */
+const SPARK_WIDTH_PX = 64;
+const SPARK_HEIGHT_PX = 28;
 
 export interface PanelView {
   /** Renders the panel for a state; cheap when nothing the panel shows has changed. */
@@ -34,7 +44,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       if (key === shownKey) return;
       shownKey = key;
       const ctx: Ctx = { ...deps, sel, m, lang: state.lang };
-      root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
+      root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
     },
     unmount() {
       root.remove();
@@ -95,7 +105,7 @@ function goals(c: Ctx): HTMLElement {
     const number = h('span', 'panel-goal-value', formatShare(value));
     number.dataset.indicator = goal.id;
     number.dataset.value = value === null ? '' : String(value);
-    figure.append(number);
+    figure.append(number, goalSparkline(c, goal.id, slogan));
     if (value === null) figure.append(h('span', 'panel-badge panel-badge--nodata', t(c.lang, 'noData')));
     if (isEstimated) {
       const badge = h('span', 'panel-badge panel-badge--estimate', t(c.lang, 'estimated'));
@@ -124,7 +134,115 @@ function otherIndicators(c: Ctx): HTMLElement {
   const lagging = areaValue(c, 'laggingProjects');
   dl.append(h('dt', '', t(c.lang, 'laggingProjects')), h('dd', lagging === null ? 'panel-nodata' : '', lagging === null ? '—' : count(c.lang, lagging, 'itemsUnit')));
   el.append(dl);
+  if (!c.sel.village) {
+    // 进度不均: how far apart the parts of the area are in completion (the May 2016 report's word).
+    const spread = spreadPoints(completionOfParts(c));
+    const dt = h('dt', '', t(c.lang, 'unevenness'));
+    const dd = h('dd', spread === null ? 'panel-nodata' : '', formatPoints(spread, c.lang));
+    dd.dataset.figure = 'unevenness';
+    dd.dataset.value = spread === null ? '' : String(spread);
+    dl.append(dt, dd);
+    el.append(h('p', 'panel-note', `${t(c.lang, 'unevenness')}${t(c.lang, 'colon')}${t(c.lang, c.sel.town ? 'unevennessVillages' : 'unevennessTowns')}`));
+  }
   return el;
+}
+
+/**
+ * The spread of a set of completion shares (0–1), in percentage points: their standard deviation
+ * (population, over the non-null values); null with fewer than two values.
+ */
+export function spreadPoints(values: readonly (number | null)[]): number | null {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length < 2) return null;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length;
+  return Math.sqrt(variance) * 100;
+}
+
+/** Completion in the month of the area's parts: the villages of a town, or the towns of the county. */
+function completionOfParts(c: Ctx): (number | null)[] {
+  const s = c.site.series.completion;
+  const town = c.sel.town;
+  if (town) {
+    const row = s.villages[c.m] ?? [];
+    return c.site.villages.filter((v) => v.townId === town.id).map((v) => row[v.id] ?? null);
+  }
+  const row = s.towns[c.m] ?? [];
+  return c.site.towns.map((tw) => row[tw.id] ?? null);
+}
+
+/** The goal over every month for the area, the shown month marked; shares on a fixed 0–100% scale. */
+function goalSparkline(c: Ctx, id: SeriesId, slogan: string): HTMLElement {
+  const first = c.site.months[0];
+  const last = c.site.months[c.site.months.length - 1];
+  const svg = sparkline(areaSeries(c, id), {
+    width: SPARK_WIDTH_PX,
+    height: SPARK_HEIGHT_PX,
+    highlightIndex: c.m,
+    min: 0,
+    max: 1,
+    format: formatShare,
+    label: first === undefined || last === undefined ? slogan : fillText(c.lang, 'sparklineOf', { goal: slogan, first: monthLabel(c.lang, first), last: monthLabel(c.lang, last) }),
+  });
+  svg.dataset.sparkline = id;
+  const wrap = h('span', 'panel-goal-spark');
+  wrap.append(svg);
+  return wrap;
+}
+
+/** 滞后项目: the area's projects behind plan in the month by more than the threshold, worst first. */
+function lagging(c: Ctx): HTMLElement {
+  const threshold = c.site.config.thresholds.lagPoints;
+  const { el, headingId } = section(c, 'lagging', 'laggingProjects');
+  const heading = el.querySelector('h3');
+  if (heading) heading.textContent = fillText(c.lang, 'laggingOf', { n: threshold });
+  const p = c.projects;
+  const among = p.id.map((_, i) => i).filter((i) => inSelection(c, i));
+  const rows = laggingProjects(p, c.m, threshold, among);
+  const list = h('ol', 'panel-lag-list');
+  list.id = 'lagging-list';
+  list.dataset.count = String(rows.length);
+  list.setAttribute('aria-labelledby', headingId);
+  for (const row of rows.slice(0, LAGGING_LIST_MAX)) {
+    const i = row.index;
+    const id = p.id[i] ?? '';
+    const item = h('li', 'panel-lag-item');
+    item.dataset.project = id;
+    item.dataset.lag = String(row.lagPoints);
+    const name = p.name[i] ?? id;
+    const onSelect = c.onSelectProject;
+    if (onSelect) {
+      const b = h('button', 'panel-lag-name panel-lag-link', name);
+      b.type = 'button';
+      b.addEventListener('click', () => onSelect(id));
+      item.append(b);
+    } else item.append(h('span', 'panel-lag-name', name));
+    const unit = p.unit[i];
+    item.append(
+      h('span', 'panel-lag-place', placeOf(c, i)),
+      h('span', 'panel-lag-unit', `${t(c.lang, 'unit')}${t(c.lang, 'colon')}${unit ?? '—'}`),
+      h('span', 'panel-lag-figures', fillText(c.lang, 'lagPlanActual', { expected: Math.round(row.expectedPct), actual: Math.round(row.actualPct), lag: Math.round(row.lagPoints) })),
+    );
+    list.append(item);
+  }
+  list.hidden = rows.length === 0;
+  el.append(list);
+  if (rows.length === 0) el.append(h('p', 'panel-note', t(c.lang, 'lagNone')));
+  if (rows.length > LAGGING_LIST_MAX) el.append(h('p', 'panel-lag-more', fillText(c.lang, 'lagMore', { n: rows.length - LAGGING_LIST_MAX })));
+  return el;
+}
+
+/** Where a project is: `town · village`, or `town（全镇）` for a town-wide project. */
+function placeOf(c: Ctx, i: number): string {
+  const town = c.site.towns[c.projects.town[i] ?? -1]?.name ?? '';
+  const village = c.site.villages[c.projects.village[i] ?? -1]?.name;
+  return village === undefined ? fillText(c.lang, 'townWide', { town }) : `${town} · ${village}`;
+}
+
+function inSelection(c: Ctx, i: number): boolean {
+  if (c.sel.village) return c.projects.village[i] === c.sel.village.id;
+  if (c.sel.town) return c.projects.town[i] === c.sel.town.id;
+  return true;
 }
 
 function categories(c: Ctx): HTMLElement {
@@ -274,6 +392,16 @@ function areaValue(c: Ctx, id: SeriesId): number | null {
   if (c.sel.village) return s.villages[c.m]?.[c.sel.village.id] ?? null;
   if (c.sel.town) return s.towns[c.m]?.[c.sel.town.id] ?? null;
   return s.county[c.m] ?? null;
+}
+
+/** An area's values over every month. */
+function areaSeries(c: Ctx, id: SeriesId): (number | null)[] {
+  const s = c.site.series[id];
+  const village = c.sel.village;
+  const town = c.sel.town;
+  if (village) return s.villages.map((row) => row[village.id] ?? null);
+  if (town) return s.towns.map((row) => row[town.id] ?? null);
+  return [...s.county];
 }
 
 function villagesOf(c: Ctx): SiteVillage[] {
