@@ -42,6 +42,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   const popup = new ProjectPopup(atlas.map, () => store.set({ project: null }));
   let lastPlace: string | null | undefined;
   let lastPopup: string | null = null;
+  let isSnapshot = false;
 
   async function render(): Promise<void> {
     const state = store.get();
@@ -60,7 +61,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
       laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
     });
-    const visible = showsProjects() ? visibleProjects(site, projects, state, m, selection) : [];
+    const visible = showsProjects() && !isSnapshot ? visibleProjects(site, projects, state, m, selection) : [];
     const selectedProject = state.project === null ? -1 : projects.id.indexOf(state.project);
     const lagging = new Set(laggingProjects(projects, m, lagPoints, visible).map((l) => l.index));
     atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: selection.town === null });
@@ -77,7 +78,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lang: state.lang,
     });
     const place = `${state.town}/${state.village}`;
-    if (place !== lastPlace) {
+    if (place !== lastPlace && !isSnapshot) {
       atlas.frame(frameOf(site, selection), lastPlace !== undefined);
       lastPlace = place;
     }
@@ -91,12 +92,18 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     }
     await atlas.whenIdle();
   }
-  /** A PNG of the map as the state frames it (for the report), after a fresh, unanimated framing. */
+  /** A PNG of the county coloured for the state's indicator and month, without markers (for the report). */
   async function snapshot(): Promise<string> {
-    atlas.map.resize();
-    atlas.frame(frameOf(site, selectionOf(site, store.get())), false);
-    await render();
-    return atlas.map.getCanvas().toDataURL('image/png');
+    isSnapshot = true;
+    try {
+      atlas.map.resize();
+      atlas.frame(site.bbox, false);
+      await render();
+      return atlas.map.getCanvas().toDataURL('image/png');
+    } finally {
+      isSnapshot = false;
+      lastPlace = null;
+    }
   }
   return { render, snapshot, map: atlas };
 }
