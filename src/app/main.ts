@@ -36,7 +36,14 @@ async function start(data: LoadedData): Promise<void> {
 
   const panel = byId('panel');
   const breadcrumb = mountBreadcrumb(byId('breadcrumb-slot'), site, (level) => store.set(level === 'county' ? { town: null, village: null, project: null } : { village: null, project: null }));
-  const areaPanel = mountPanel(byId('area-slot'), { site, projects });
+  const areaPanel = mountPanel(byId('area-slot'), {
+    site,
+    projects,
+    onSelectProject: (id) => {
+      const i = projects.id.indexOf(id);
+      store.set({ town: site.towns[projects.town[i] ?? -1]?.code ?? null, village: site.villages[projects.village[i] ?? -1]?.code ?? null, project: id });
+    },
+  });
   const ranking = mountRankingTable(byId('ranking-slot'), {
     site,
     onSelectTown: (code) => {

@@ -50,7 +50,7 @@ export interface ViewContext {
 export const DEFAULT_VIEW: ViewState = frozen({
   view: 'map',
   ind: 'industry',
-  cls: 'quantile',
+  cls: 'fixed',
   town: null,
   village: null,
   project: null,

@@ -56,7 +56,7 @@ describe('parseViewState: valid hashes', () => {
 describe('parseViewState: fallbacks, each with its warning', () => {
   it.each<[string, Partial<ViewState>, string[]]>([
     ['#ind=goal', {}, ['#ind: unknown value "goal"; using "industry"']],
-    ['#cls=jenks&ind=lag', { ind: 'lag' }, ['#cls: unknown value "jenks"; using "quantile"']],
+    ['#cls=jenks&ind=lag', { ind: 'lag' }, ['#cls: unknown value "jenks"; using "fixed"']],
     ['#lang=fr', {}, ['#lang: unknown value "fr"; using "zh"']],
     ['#town=4203', {}, ['#town: "4203" is not a 9-digit town code; showing the county']],
     ['#town=420324999', {}, ['#town: town "420324999" is not in the data; showing the county']],
@@ -94,14 +94,14 @@ describe('serializeViewState', () => {
   it('writes nothing for the default view', () => expect(serializeViewState(DEFAULT_VIEW)).toBe(''));
 
   it('writes only non-default keys, in a fixed order, URL-encoded', () => {
-    const all = view({ lang: 'en', st: ['done', 'building'], cat: ['road', 'health'], month: '2016-02', project: 'a=b,c%', village: V12, town: T1, cls: 'fixed', ind: 'lag' });
-    expect(serializeViewState(all)).toBe(`#ind=lag&cls=fixed&town=${T1}&village=${V12}&proj=a%3Db%2Cc%25&month=2016-02&cat=health,road&st=building,done&lang=en`);
+    const all = view({ lang: 'en', st: ['done', 'building'], cat: ['road', 'health'], month: '2016-02', project: 'a=b,c%', village: V12, town: T1, cls: 'quantile', ind: 'lag' });
+    expect(serializeViewState(all)).toBe(`#ind=lag&cls=quantile&town=${T1}&village=${V12}&proj=a%3Db%2Cc%25&month=2016-02&cat=health,road&st=building,done&lang=en`);
     expect(serializeViewState(view({ lang: 'en', ind: 'beauty' }))).toBe('#ind=beauty&lang=en');
   });
 
   it.each<[string, string]>([
     ['#lang=en&ind=lag', '#ind=lag&lang=en'],
-    ['ind=industry&cls=quantile&lang=zh', ''],
+    ['ind=industry&cls=fixed&lang=zh', ''],
     ['#cat=road,industry,road', '#cat=industry,road'],
     ['#st=done,planned,building', ''],
     ['#st=done,planned', '#st=planned,done'],
@@ -198,7 +198,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'quantile', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
