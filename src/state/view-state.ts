@@ -34,6 +34,8 @@ export interface ViewState {
   lang: Lang;
   /** Colour by the change since the previous month instead of the value (key `delta=1`). */
   isDelta: boolean;
+  /** Presentation mode at this tour stop, counting from 1 (key `tour`); null = not presenting. */
+  tour: number | null;
 }
 
 /** What the data allows: used to validate values from a hash. */
@@ -44,6 +46,8 @@ export interface ViewContext {
   projects: ReadonlySet<string>;
   months: readonly string[];
   categories: readonly string[];
+  /** Number of stops in the configured tour. */
+  tourStops: number;
 }
 
 /** The county view: what an empty hash means. Frozen, so nobody edits it in place. */
@@ -59,6 +63,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   st: frozen([]),
   lang: 'zh',
   isDelta: false,
+  tour: null,
 });
 
 /** The towns, villages, projects, months and categories a hash may name, from the site data. */
@@ -74,6 +79,7 @@ export function viewContextOf(site: SiteData, projectIds: readonly string[]): Vi
     projects: new Set(projectIds),
     months: site.months,
     categories: site.config.categories.map((c) => c.id),
+    tourStops: site.config.tour.length,
   };
 }
 
@@ -104,6 +110,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   }),
   lang: oneOf('lang', LANGS, DEFAULT_VIEW.lang),
   isDelta: flag('delta'),
+  tour: stopNumber('tour'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.
@@ -222,6 +229,20 @@ function list<T extends string>(key: string, noun: string, allowed: (ctx: ViewCo
       return canonical(values);
     },
     encode: (values) => canonical(values).map(encodeURIComponent).join(','),
+  };
+}
+
+/** A tour stop, 1 to the number of stops. */
+function stopNumber(key: string): KeyCodec<number | null> {
+  return {
+    key,
+    decode(text, ctx, warn) {
+      const n = /^\d+$/.test(text) ? Number(text) : NaN;
+      if (n >= 1 && n <= ctx.tourStops) return n;
+      warn(`#${key}: "${text}" is not a stop from 1 to ${ctx.tourStops}; not presenting`);
+      return undefined;
+    },
+    encode: (value) => (value === null ? '' : String(value)),
   };
 }
 

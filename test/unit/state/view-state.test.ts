@@ -23,6 +23,7 @@ const ctx: ViewContext = {
   projects: new Set(PROJECTS),
   months: MONTHS,
   categories: CATEGORIES,
+  tourStops: 7,
 };
 
 const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
@@ -149,6 +150,7 @@ function validStates(count: number): ViewState[] {
       st: st.length === STATUS_FILTERS.length ? [] : st,
       lang: oneOf(LANGS),
       isDelta: oneOf([false, true]),
+      tour: oneOf([null, 1, 4, 7]),
     });
   }
   return states;
@@ -198,7 +200,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
@@ -236,6 +238,9 @@ describe('view and delta keys', () => {
     ['#delta=1&ind=lag', { isDelta: true, ind: 'lag' }, []],
     ['#delta=yes', { isDelta: false }, ['#delta: unknown value "yes"; use 1 or 0']],
     ['#view=chart', { view: 'map' }, ['#view: unknown value "chart"; using "map"']],
+    ['#tour=3', { tour: 3 }, []],
+    ['#tour=0', { tour: null }, ['#tour: "0" is not a stop from 1 to 7; not presenting']],
+    ['#tour=8', { tour: null }, ['#tour: "8" is not a stop from 1 to 7; not presenting']],
   ] as const)('%s', (hash, fields, warnings) => {
     const { state, warnings: got } = parseViewState(hash, ctx);
     expect(state).toMatchObject(fields);
