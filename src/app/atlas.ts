@@ -6,7 +6,7 @@ import { laggingProjects } from '../domain/lag';
 import { formatWan } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { AtlasMap } from '../map/atlas-map';
-import { LegendControl } from '../map/legend-control';
+import { LegendControl, type LegendContent } from '../map/legend-control';
 import { ProjectPopup, projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
@@ -20,7 +20,7 @@ const NEUTRAL_TOWN = '#f3f2ee';
 const VILLAGE_FRAME_DEG = 0.03;
 
 /** The map part of the atlas, bound to the store: areas, markers, legend, popup and camera. */
-export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap }> {
+export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap; legendContent(): LegendContent | null }> {
   const { site, projects } = data;
   const atlas = await AtlasMap.create(container, data, {
     onTown: (id) => {
@@ -43,6 +43,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   let lastPlace: string | null | undefined;
   let lastPopup: string | null = null;
   let isSnapshot = false;
+  let lastLegend: LegendContent | null = null;
 
   async function render(): Promise<void> {
     const state = store.get();
@@ -65,7 +66,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const selectedProject = state.project === null ? -1 : projects.id.indexOf(state.project);
     const lagging = new Set(laggingProjects(projects, m, lagPoints, visible).map((l) => l.index));
     atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: selection.town === null });
-    legend.update({
+    lastLegend = {
       lagPoints,
       isDelta: state.isDelta,
       scale,
@@ -76,7 +77,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       showsProjects: showsProjects(),
       isEstimated: site.estimated.includes(spec.id),
       lang: state.lang,
-    });
+    };
+    legend.update(lastLegend);
     const place = `${state.town}/${state.village}`;
     if (place !== lastPlace && !isSnapshot) {
       atlas.frame(frameOf(site, selection), lastPlace !== undefined);
@@ -105,7 +107,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lastPlace = null;
     }
   }
-  return { render, snapshot, map: atlas };
+  return { render, snapshot, map: atlas, legendContent: () => lastLegend };
 }
 
 /** Fixed classes of the change since last month, in percentage points, symmetric around zero. */

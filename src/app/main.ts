@@ -9,6 +9,10 @@ import { mountRankingTable } from '../ui/ranking-table';
 import { mountReport } from '../ui/report';
 import { mountSearch } from '../ui/search';
 import { mountTimeSlider } from '../ui/time-slider';
+import { mountExportButtons } from '../ui/export-button';
+import { exportFileName, exportMapPng } from '../map/export-png';
+import { monthIndexOf } from '../state/derive';
+import { fillText, monthLabel } from '../ui/panel';
 import { basemapStyle } from '../map/basemap';
 import { mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
@@ -89,6 +93,39 @@ async function start(data: LoadedData): Promise<void> {
     onBack: () => store.set({ view: 'map' }),
   });
 
+  const exportSlot = document.createElement('div');
+  exportSlot.className = 'export-slot';
+  byId('view-toggle').before(exportSlot);
+  const exportButtons = mountExportButtons(exportSlot, {
+    lang: store.get().lang,
+    exportPng: async (scale) => {
+      const state = store.get();
+      const { lang } = state;
+      // The legend as last drawn: the same ColorScale the map is coloured with.
+      const legend = atlas.legendContent();
+      if (!legend) throw new Error('the map has not been drawn yet');
+      const month = site.months[monthIndexOf(site, state)] ?? '';
+      const region = lang === 'zh' ? site.config.region.name : site.config.region.nameEn;
+      const selection = selectionOf(site, state);
+      const area = [region, selection.town?.name, selection.village?.name].filter(Boolean).join(' ');
+      const blob = await exportMapPng(
+        atlas.map.map,
+        {
+          title: lang === 'zh' ? site.config.title.zh : site.config.title.en,
+          subtitle: [area, legend.scale.title, monthLabel(lang, month)].join(' · '),
+          legend: legend.scale,
+          legendSubject: legend.subject,
+          legendNotes: [fillText(lang, 'lagFlag', { n: String(legend.lagPoints) })],
+          dataDate: site.config.dataDate ?? site.months[site.months.length - 1] ?? '—',
+          note: sourcesText(data, lang),
+          lang,
+        },
+        scale,
+      );
+      return { blob, fileName: exportFileName(site.config.region.name, state.ind, month, scale) };
+    },
+  });
+
   /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
   function focusAreaTitle(): void {
     const title = document.getElementById('area-panel-title');
@@ -125,6 +162,7 @@ async function start(data: LoadedData): Promise<void> {
     ranking.update(state);
     controls.update(state);
     search.setLang(lang);
+    exportButtons.setLang(lang);
     timeSlider.update(state);
     const isReport = state.view === 'report';
     byId('report-slot').hidden = !isReport;

@@ -183,6 +183,24 @@ const STRINGS = {
   unevenness: { zh: '进度不均', en: 'Uneven progress' },
   unevennessTowns: { zh: '各乡镇项目完工率的标准差', en: 'standard deviation of completion across towns' },
   unevennessVillages: { zh: '各村项目完工率的标准差', en: 'standard deviation of completion across villages' },
+  // Presentation mode (现场会): the guided tour in large type.
+  presentationStart: { zh: '演示', en: 'Present' },
+  presentationLabel: { zh: '演示：{title}', en: 'Presentation: {title}' },
+  presentationProgress: { zh: '第 {n} 站，共 {total} 站', en: 'Stop {n} of {total}' },
+  presentationStop: { zh: '第 {n} 站：{title}', en: 'Stop {n}: {title}' },
+  presentationPrevious: { zh: '上一站', en: 'Previous' },
+  presentationNext: { zh: '下一站', en: 'Next' },
+  presentationFullScreen: { zh: '全屏', en: 'Full screen' },
+  presentationExit: { zh: '退出演示', en: 'Exit' },
+  presentationKeys: { zh: '← → 翻页 · 数字键跳站 · Esc 退出', en: '← → move · digits jump · Esc exits' },
+  // Export of the current view as PNG.
+  exportActions: { zh: '导出地图', en: 'Export the map' },
+  exportPng: { zh: '导出图片', en: 'Export image' },
+  exportPng2x: { zh: '导出高清图片（2倍）', en: 'Export high-resolution image (2×)' },
+  exportPngHint: { zh: '将当前地图连同图例、比例尺和数据说明导出为 PNG 图片', en: 'Save the current map, with its legend, scale bar and data note, as a PNG image' },
+  exportBusy: { zh: '正在生成图片…', en: 'Rendering the image…' },
+  exportDone: { zh: '已导出 {file}', en: 'Saved {file}' },
+  exportFailed: { zh: '导出失败：{error}', en: 'Export failed: {error}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
