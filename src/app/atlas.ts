@@ -79,9 +79,12 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lang: state.lang,
     };
     legend.update(lastLegend);
-    const place = `${state.town}/${state.village}`;
+    const place = `${state.town}/${state.village}/${state.tour}`;
     if (place !== lastPlace && !isSnapshot) {
-      atlas.frame(frameOf(site, selection), lastPlace !== undefined);
+      const camera = state.tour === null ? null : (site.config.tour[state.tour - 1]?.camera ?? null);
+      // A tour stop's camera is data (STYLE.md: it goes straight to the map); otherwise frame the area.
+      if (camera) atlas.flyTo(camera, frameOf(site, selection), lastPlace !== undefined);
+      else atlas.frame(frameOf(site, selection), lastPlace !== undefined);
       lastPlace = place;
     }
     if (state.project !== lastPopup || state.project !== null) {

@@ -10,6 +10,12 @@ import { mountReport } from '../ui/report';
 import { mountSearch } from '../ui/search';
 import { mountTimeSlider } from '../ui/time-slider';
 import { mountExportButtons } from '../ui/export-button';
+import { mountPresentation, type StopFigures } from '../ui/presentation';
+import { tourStopState } from '../state/tour';
+import { indicatorSpec } from '../domain/indicators';
+import { rankAreas } from '../domain/ranking';
+import { formatIndicator } from '../ui/panel';
+import { valuesAt } from '../state/derive';
 import { exportFileName, exportMapPng } from '../map/export-png';
 import { monthIndexOf } from '../state/derive';
 import { fillText, monthLabel } from '../ui/panel';
@@ -82,6 +88,26 @@ async function start(data: LoadedData): Promise<void> {
   });
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
+  // Presentation mode (tour=N): mounted before the map (it changes the layout the map measures)
+  // and before the page's Escape handler (its Escape leaves the tour, not the town).
+  const presentationSlot = document.createElement('div');
+  document.body.append(presentationSlot);
+  const presentation = mountPresentation(presentationSlot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+  const figuresOf = (state: ViewState): StopFigures => {
+    const m = monthIndexOf(site, state);
+    const spec = indicatorSpec(state.ind);
+    const v = valuesAt(site, state.ind, m);
+    const town = site.towns.find((x) => x.code === state.town);
+    const value = town ? (v.towns[town.id] ?? null) : v.county;
+    // The county stop ends on the ranking: its top three towns.
+    const top = town ? [] : rankAreas(v.towns, spec.isHigherBetter).slice(0, 3).map((r) => ({ label: `${r.rank ?? '—'}. ${site.towns[r.index]?.name ?? ''}`, value: formatIndicator(spec, r.value, state.lang) }));
+    const villages = { label: t(state.lang, 'villages'), value: String(town?.villageCount ?? site.villages.length) };
+    return { townName: town?.name ?? site.config.region.name, indicatorName: spec[state.lang], value: formatIndicator(spec, value, state.lang), month: monthLabel(state.lang, site.months[m] ?? ''), extra: town ? [villages] : top };
+  };
+  if (store.get().tour !== null) store.set(tourStopState(site, store.get().tour ?? 1));
+  presentation.update(store.get(), figuresOf(store.get()));
+  byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
+
   // Mounted before the map, so the map's first framing keeps clear of it.
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
@@ -169,6 +195,7 @@ async function start(data: LoadedData): Promise<void> {
     document.querySelector('.layout')?.classList.toggle('is-behind', isReport);
     document.body.dataset.view = state.view;
     byId('view-toggle').textContent = t(lang, isReport ? 'openMap' : 'openReport');
+    byId('present-toggle').textContent = t(lang, 'present');
     if (isReport) void report.update(state);
   };
   byId('view-toggle').addEventListener('click', () => store.set({ view: store.get().view === 'report' ? 'map' : 'report' }));
@@ -180,11 +207,19 @@ async function start(data: LoadedData): Promise<void> {
     else if (s.village !== null) store.set({ village: null });
     else if (s.town !== null) store.set({ town: null });
   });
-  store.subscribe((state) => {
+  store.subscribe((state, previous) => {
+    presentation.update(state, figuresOf(state));
+    if ((state.tour === null) !== (previous.tour === null)) {
+      // The layout changed under the map: measure again before framing; arrows belong to the tour.
+      atlas.map.map.resize();
+      if (state.tour === null) atlas.map.map.keyboard.enable();
+      else atlas.map.map.keyboard.disable();
+    }
     renderText(state);
     void atlas.render();
   });
   renderText(store.get());
+  if (store.get().tour !== null) atlas.map.map.keyboard.disable();
   await atlas.render();
   // A handle for browser tests and tools: the map (to project points) and the store.
   window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };

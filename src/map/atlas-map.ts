@@ -2,6 +2,7 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
+import type { Camera } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import type { BBox, SiteData } from '../contract/site';
 import { basemapStyle } from './basemap';
@@ -160,6 +161,20 @@ export class AtlasMap {
     const [w, s, e, n] = bbox;
     const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.map.fitBounds([w, s, e, n], { padding: framePadding(this.map.getContainer()), duration: isAnimated && !reduceMotion ? FLY_DURATION_MS : 0, maxZoom: 14 });
+  }
+
+  /**
+   * Flies to a configured camera (jumps under reduced motion or when not animated). A camera set
+   * for a bigger screen than this one is zoomed out until `area` fits, so a stop never cuts its town.
+   */
+  flyTo(camera: Camera, area: BBox, isAnimated: boolean): void {
+    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const [w, s, e, n] = area;
+    const fit = this.map.cameraForBounds([w, s, e, n], { padding: framePadding(this.map.getContainer()) });
+    const tooClose = fit?.zoom !== undefined && fit.zoom < camera.zoom;
+    const options = tooClose && fit?.center ? { center: fit.center, zoom: fit.zoom ?? camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    if (isAnimated && !reduceMotion) this.map.flyTo({ ...options, duration: FLY_DURATION_MS * 2, essential: false });
+    else this.map.jumpTo(options);
   }
 
   addControl(control: IControl, position: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'): void {

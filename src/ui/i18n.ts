@@ -66,6 +66,7 @@ const STRINGS = {
   language: { zh: 'English', en: '中文' },
   rankChange: { zh: '较上月', en: 'vs last month' },
   openReport: { zh: '月度通报', en: 'Monthly report' },
+  present: { zh: '演示', en: 'Present' },
   openMap: { zh: '返回地图', en: 'Back to the map' },
   lagFlag: { zh: '红色虚线/红边：进度滞后超过 {n} 个百分点', en: 'Red dashes / rim: more than {n} points behind plan' },
   noPreviousMonth: { zh: '第一个月没有上月可比', en: 'The first month has no previous month to compare' },
