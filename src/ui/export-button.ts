@@ -1,5 +1,6 @@
 /** The export buttons: the current view as PNG at screen size (导出图片) or twice it for print (导出高清图片（2倍）). */
 import './export-button.css';
+import { downloadBlob } from './download';
 import { t, type Lang } from './i18n';
 import { fillText } from './panel';
 
@@ -13,9 +14,6 @@ export interface ExportButtons {
   setLang(lang: Lang): void;
   unmount(): void;
 }
-
-/** How long a download's object URL lives after its click. */
-const OBJECT_URL_LIFETIME_MS = 10_000;
 
 /** Mounts `#export-png` and `#export-png-2x` with a status line into `el`. */
 export function mountExportButtons(el: HTMLElement, deps: ExportButtonDeps): ExportButtons {
@@ -55,7 +53,7 @@ export function mountExportButtons(el: HTMLElement, deps: ExportButtonDeps): Exp
     render();
     try {
       const { blob, fileName } = await deps.exportPng(scale);
-      download(blob, fileName);
+      downloadBlob(blob, fileName);
       status = { kind: 'done', file: fileName };
     } catch (e) {
       status = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
@@ -97,14 +95,3 @@ export function mountExportButtons(el: HTMLElement, deps: ExportButtonDeps): Exp
   };
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
-}

@@ -1,5 +1,6 @@
 /** The monthly report (月度通报, view=report): one month's bulletin for the county, laid out for A4 and downloadable as CSV. */
 import './report.css';
+import { downloadBlob } from './download';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
@@ -32,8 +33,6 @@ export interface TownsTableText {
   rows: { code: string; cells: string[] }[];
 }
 
-/** How long the CSV's object URL lives after the click that downloads it. */
-const OBJECT_URL_LIFETIME_MS = 10_000;
 
 /** Mounts `<article id="report">` into `el`; it fills on the first update. */
 export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
@@ -54,7 +53,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
     deps.onBack();
   });
   const csvButton = button('report-csv', () => {
-    if (csv) download(csv.fileName, withBom(csv.text));
+    if (csv) downloadBlob(new Blob([withBom(csv.text)], { type: 'text/csv;charset=utf-8' }), csv.fileName);
   });
   const printButton = button('report-print', () => window.print());
   const actions = h('nav', 'report-actions');
@@ -451,18 +450,6 @@ function contentBox(rgba: Uint8ClampedArray, width: number, height: number): { l
   return right < 0 ? null : { left, top, right, bottom };
 }
 
-/** Saves text as a file: a Blob, an object URL and a temporary `<a download>`. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = h('a', '');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), OBJECT_URL_LIFETIME_MS);
-}
 
 function count(lang: Lang, n: number): string {
   return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, pagePoint, pixelAt } from './page';
+import { mapIdle, openAtlas, pagePoint, pixelAt, isNearColour } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 const { site, projects, towns } = builtSite();
@@ -19,11 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Colour distance per channel, tolerant of antialiasing and blending rounding. */
-function near(a: string, b: string, tolerance = 6): boolean {
-  const ch = (h: string, i: number) => Number.parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
-  return [0, 1, 2].every((i) => Math.abs(ch(a, i) - ch(b, i)) <= tolerance);
-}
 
 describe('the county view', () => {
   it('colours each town by its value, with the legend built from the same scale', async () => {
@@ -36,7 +31,7 @@ describe('the county view', () => {
       const feature = towns.features[town.id];
       if (!feature) throw new Error(`no feature for ${town.name}`);
       const { hex } = await pixelAt(page, interiorPoint(feature, LABELS));
-      expect(near(hex, scale.colorFor(values[town.id] ?? null)), `${town.name}: ${hex} vs ${scale.colorFor(values[town.id] ?? null)}`).toBe(true);
+      expect(isNearColour(hex, scale.colorFor(values[town.id] ?? null)), `${town.name}: ${hex} vs ${scale.colorFor(values[town.id] ?? null)}`).toBe(true);
     }
     const legend = await page.$$eval('#legend .legend-bin', (lis) => lis.map((li) => [li.getAttribute('data-colour'), li.querySelector('.legend-label')?.textContent]));
     expect(legend).toEqual([...[...scale.bins].reverse().map((b) => [b.color, b.label]), [scale.noData.color, scale.noData.label]]);

@@ -70,3 +70,9 @@ export async function pixelAt(page: Page, lonLat: [number, number]): Promise<{ h
     return { hex, x: box.left + p.x, y: box.top + p.y };
   }, lonLat);
 }
+
+/** True when two #rrggbb colours differ by at most `tolerance` per channel (antialiasing, blending). */
+export function isNearColour(a: string, b: string, tolerance = 6): boolean {
+  const ch = (h: string, i: number) => Number.parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return [0, 1, 2].every((i) => Math.abs(ch(a, i) - ch(b, i)) <= tolerance);
+}

@@ -5,7 +5,7 @@ import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { laggingProjects } from '../../src/domain/lag';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, pixelAt } from './page';
+import { mapIdle, openAtlas, pixelAt, isNearColour } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 const { site, projects, towns } = builtSite();
@@ -22,11 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Colour distance per channel, tolerant of antialiasing and blending rounding. */
-function near(a: string, b: string, tolerance = 6): boolean {
-  const ch = (h: string, i: number) => Number.parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
-  return [0, 1, 2].every((i) => Math.abs(ch(a, i) - ch(b, i)) <= tolerance);
-}
 
 /** The default indicator's town colours in a month, as the map's default (fixed) scale gives them. */
 function townColours(month: number): string[] {
@@ -56,7 +51,7 @@ describe('the time slider', () => {
 
     expect(await page.getAttribute('#time-slider', 'aria-valuetext')).toBe('2016年12月');
     expect(await page.textContent('#time-slider-bar .time-slider-label')).toBe('2016年12月');
-    expect(near((await pixelAt(page, point)).hex, december[town.id]!)).toBe(true);
+    expect(isNearColour((await pixelAt(page, point)).hex, december[town.id]!)).toBe(true);
     expect(await rankingValue(page, town.code)).toBe(valueIn(LAST));
 
     await page.focus('#time-slider');
@@ -72,7 +67,7 @@ describe('the time slider', () => {
 
     await mapIdle(page);
     const { hex } = await pixelAt(page, point);
-    expect(near(hex, may[town.id]!), `${town.name}: ${hex} vs ${may[town.id]}`).toBe(true);
+    expect(isNearColour(hex, may[town.id]!), `${town.name}: ${hex} vs ${may[town.id]}`).toBe(true);
     expect(await rankingValue(page, town.code)).toBe(valueIn(MAY));
     expect(await page.getAttribute('#area-panel .panel-month time', 'datetime')).toBe('2016-05');
     expect(errors).toEqual([]);
