@@ -10,6 +10,7 @@ import { mountReport } from '../ui/report';
 import { mountSearch } from '../ui/search';
 import { mountTimeSlider } from '../ui/time-slider';
 import { mountExportButtons } from '../ui/export-button';
+import { mountPrintView } from '../ui/print-view';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -119,6 +120,9 @@ async function start(data: LoadedData): Promise<void> {
     onBack: () => store.set({ view: 'map' }),
   });
 
+  const printSlot = document.createElement('span');
+  byId('view-toggle').before(printSlot);
+  const printView = mountPrintView(printSlot, { lang: store.get().lang, mapImage: () => atlas.map.map.getCanvas().toDataURL('image/png') });
   const exportSlot = document.createElement('div');
   exportSlot.className = 'export-slot';
   byId('view-toggle').before(exportSlot);
@@ -189,6 +193,7 @@ async function start(data: LoadedData): Promise<void> {
     controls.update(state);
     search.setLang(lang);
     exportButtons.setLang(lang);
+    printView.setLang(lang);
     timeSlider.update(state);
     const isReport = state.view === 'report';
     byId('report-slot').hidden = !isReport;
