@@ -89,37 +89,6 @@ async function start(data: LoadedData): Promise<void> {
   });
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
-  // Presentation mode (tour=N): mounted before the map (it changes the layout the map measures)
-  // and before the page's Escape handler (its Escape leaves the tour, not the town).
-  const presentationSlot = document.createElement('div');
-  document.body.append(presentationSlot);
-  const presentation = mountPresentation(presentationSlot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
-  const figuresOf = (state: ViewState): StopFigures => {
-    const m = monthIndexOf(site, state);
-    const spec = indicatorSpec(state.ind);
-    const v = valuesAt(site, state.ind, m);
-    const town = site.towns.find((x) => x.code === state.town);
-    const value = town ? (v.towns[town.id] ?? null) : v.county;
-    // The county stop ends on the ranking: its top three towns.
-    const top = town ? [] : rankAreas(v.towns, spec.isHigherBetter).slice(0, 3).map((r) => ({ label: `${r.rank ?? '—'}. ${site.towns[r.index]?.name ?? ''}`, value: formatIndicator(spec, r.value, state.lang) }));
-    const villages = { label: t(state.lang, 'villages'), value: String(town?.villageCount ?? site.villages.length) };
-    return { townName: town?.name ?? site.config.region.name, indicatorName: spec[state.lang], value: formatIndicator(spec, value, state.lang), month: monthLabel(state.lang, site.months[m] ?? ''), extra: town ? [villages] : top };
-  };
-  if (store.get().tour !== null) store.set(tourStopState(site, store.get().tour ?? 1));
-  presentation.update(store.get(), figuresOf(store.get()));
-  byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
-
-  // Mounted before the map, so the map's first framing keeps clear of it.
-  const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
-  const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
-  const report = mountReport(byId('report-slot'), {
-    site,
-    projects,
-    // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
-    getMapImage: () => atlas.snapshot(),
-    onBack: () => store.set({ view: 'map' }),
-  });
-
   const printSlot = document.createElement('span');
   byId('view-toggle').before(printSlot);
   const printView = mountPrintView(printSlot, { lang: store.get().lang, mapImage: () => atlas.map.map.getCanvas().toDataURL('image/png') });
@@ -155,6 +124,38 @@ async function start(data: LoadedData): Promise<void> {
       return { blob, fileName: exportFileName(site.config.region.name, state.ind, month, scale) };
     },
   });
+
+  // Presentation mode (tour=N): mounted before the map (it changes the layout the map measures)
+  // and before the page's Escape handler (its Escape leaves the tour, not the town).
+  const presentationSlot = document.createElement('div');
+  document.body.append(presentationSlot);
+  const presentation = mountPresentation(presentationSlot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+  const figuresOf = (state: ViewState): StopFigures => {
+    const m = monthIndexOf(site, state);
+    const spec = indicatorSpec(state.ind);
+    const v = valuesAt(site, state.ind, m);
+    const town = site.towns.find((x) => x.code === state.town);
+    const value = town ? (v.towns[town.id] ?? null) : v.county;
+    // The county stop ends on the ranking: its top three towns.
+    const top = town ? [] : rankAreas(v.towns, spec.isHigherBetter).slice(0, 3).map((r) => ({ label: `${r.rank ?? '—'}. ${site.towns[r.index]?.name ?? ''}`, value: formatIndicator(spec, r.value, state.lang) }));
+    const villages = { label: t(state.lang, 'villages'), value: String(town?.villageCount ?? site.villages.length) };
+    return { townName: town?.name ?? site.config.region.name, indicatorName: spec[state.lang], value: formatIndicator(spec, value, state.lang), month: monthLabel(state.lang, site.months[m] ?? ''), extra: town ? [villages] : top };
+  };
+  if (store.get().tour !== null) store.set(tourStopState(site, store.get().tour ?? 1));
+  presentation.update(store.get(), figuresOf(store.get()));
+  byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
+
+  // Mounted before the map, so the map's first framing keeps clear of it.
+  const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
+  const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
+  const report = mountReport(byId('report-slot'), {
+    site,
+    projects,
+    // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
+    getMapImage: () => atlas.snapshot(),
+    onBack: () => store.set({ view: 'map' }),
+  });
+
 
   /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
   function focusAreaTitle(): void {
@@ -225,6 +226,8 @@ async function start(data: LoadedData): Promise<void> {
   });
   renderText(store.get());
   if (store.get().tour !== null) atlas.map.map.keyboard.disable();
+  // The masthead and panel have their final size now: measure the map again before the first frame.
+  atlas.map.map.resize();
   await atlas.render();
   // A handle for browser tests and tools: the map (to project points) and the store.
   window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };
