@@ -117,9 +117,10 @@ describe('the project filters', () => {
       const box = map.getContainer().getBoundingClientRect();
       for (const { i, lonLat } of list) {
         const p = map.project(lonLat);
-        if (window.cunhu!.pickProject(p.x, p.y) !== i) continue;
-        const x = box.left + p.x;
-        const y = box.top + p.y;
+        // The mouse moves in whole pixels: the marker must be on top at the rounded point too.
+        const x = Math.round(box.left + p.x);
+        const y = Math.round(box.top + p.y);
+        if (window.cunhu!.pickProject(p.x, p.y) !== i || window.cunhu!.pickProject(x - box.left, y - box.top) !== i) continue;
         if (document.elementFromPoint(x, y) === map.getCanvas()) return { i, x, y };
       }
       return null;
