@@ -21,6 +21,8 @@ const COUNTY_ZOOM: [number, number] = [8, 9.5];
 interface StopText {
   town: string | null;
   indicator: 'industry' | 'household' | 'employment' | 'beauty' | 'completion' | 'lag';
+  /** A ranking stop is classed by quantile: early in the year fixed thresholds put every town in one class. */
+  classification?: 'quantile';
   title: { zh: string; en: string };
   text: { zh: [string, string]; en: [string, string] };
 }
@@ -76,11 +78,11 @@ const STOPS: readonly StopText[] = [
     },
   },
   {
-    town: null, indicator: 'completion',
+    town: null, indicator: 'completion', classification: 'quantile',
     title: { zh: '全县：比学赶超', en: 'The county: compare and catch up' },
     text: {
-      zh: ['全县对比：各乡镇完工情况并排来看', '拖动时间轴，看各乡镇此后几个月的变化'],
-      en: ['County overview: completion town by town, side by side', 'Move the timeline to see how each town changes in the months after'],
+      zh: ['全县对比：各乡镇完工率并排来看，按名次分档着色', '退出演示后拖动时间轴，看各乡镇此后几个月的变化'],
+      en: ['County overview: completion town by town, coloured by rank', 'After the tour, move the timeline to see how each town changes'],
     },
   },
 ];
@@ -109,7 +111,7 @@ function tour(towns: readonly Town[], county: Area): unknown[] {
     const town = stop.town === null ? null : towns.find((t) => t.name === stop.town);
     if (town === undefined) throw new Error(`tour: no town named ${stop.town}`);
     const camera = town ? fitCamera(mainPartBbox(town.area), TOWN_ZOOM) : fitCamera(mainPartBbox(county), COUNTY_ZOOM);
-    return { town: town ? town.code : null, camera, indicator: stop.indicator, month: TOUR_MONTH, title: stop.title, text: stop.text };
+    return { town: town ? town.code : null, camera, indicator: stop.indicator, month: TOUR_MONTH, ...(stop.classification ? { classification: stop.classification } : {}), title: stop.title, text: stop.text };
   });
 }
 

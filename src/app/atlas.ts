@@ -62,7 +62,10 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
       laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
     });
-    const visible = showsProjects() && !isSnapshot ? visibleProjects(site, projects, state, m, selection) : [];
+    // A tour's county stop compares towns: thousands of markers over them would only hide the colours.
+    const isTourOverview = state.tour !== null && selection.town === null;
+    const drawsProjects = showsProjects() && !isTourOverview;
+    const visible = drawsProjects && !isSnapshot ? visibleProjects(site, projects, state, m, selection) : [];
     const selectedProject = state.project === null ? -1 : projects.id.indexOf(state.project);
     const lagging = new Set(laggingProjects(projects, m, lagPoints, visible).map((l) => l.index));
     atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: selection.town === null });
@@ -74,7 +77,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
         ? t(state.lang, 'legendVillagesOf').replace('{town}', selection.town.name)
         : t(state.lang, 'legendTownsOf').replace('{region}', state.lang === 'zh' ? site.config.region.name : site.config.region.nameEn),
       categories: site.config.categories,
-      showsProjects: showsProjects(),
+      showsProjects: drawsProjects,
       isEstimated: site.estimated.includes(spec.id),
       lang: state.lang,
     };

@@ -220,12 +220,16 @@ async function start(data: LoadedData): Promise<void> {
       atlas.map.map.resize();
       if (state.tour === null) atlas.map.map.keyboard.enable();
       else atlas.map.map.keyboard.disable();
+      atlas.map.setTheme(state.tour === null ? 'default' : 'projector');
     }
     renderText(state);
     void atlas.render();
   });
   renderText(store.get());
-  if (store.get().tour !== null) atlas.map.map.keyboard.disable();
+  if (store.get().tour !== null) {
+    atlas.map.map.keyboard.disable();
+    atlas.map.setTheme('projector');
+  }
   // The masthead and panel have their final size now: measure the map again before the first frame.
   atlas.map.map.resize();
   await atlas.render();

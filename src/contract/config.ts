@@ -43,6 +43,10 @@ export interface Camera {
   pitch: number;
 }
 
+/** How values are cut into classes for a choropleth. */
+export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'fixed';
+export const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'ckmeans', 'fixed'];
+
 export interface TourStop {
   /** 9-digit town code, or null for the whole county. */
   town: string | null;
@@ -50,6 +54,8 @@ export interface TourStop {
   indicator: string | null;
   /** YYYY-MM, or null for the latest month. */
   month: string | null;
+  /** How the stop's map is classed; null for the atlas default (fixed thresholds). A ranking stop wants quantiles. */
+  classification: ClassMethod | null;
   title: Text;
   text: { zh: string[]; en: string[] };
 }
@@ -248,16 +254,17 @@ function parseTour(c: JsonChecker, v: unknown): TourStop[] | null {
     const path = join('tour', i);
     const o = c.object(x, path);
     if (!o) return;
-    c.onlyKeys(o, path, ['town', 'camera', 'indicator', 'month', 'title', 'text']);
+    c.onlyKeys(o, path, ['town', 'camera', 'indicator', 'month', 'classification', 'title', 'text']);
     const town = o.town === undefined || o.town === null ? null : c.string(o.town, join(path, 'town'));
     const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'));
     const indicator = o.indicator === undefined ? null : c.string(o.indicator, join(path, 'indicator'));
     const month = o.month === undefined ? null : c.string(o.month, join(path, 'month'));
     if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), `expected YYYY-MM, got "${month}"`);
+    const classification = o.classification === undefined ? null : c.oneOf(o.classification, join(path, 'classification'), CLASS_METHODS);
     const title = text(c, o.title, join(path, 'title'));
     const t = c.object(o.text ?? { zh: [], en: [] }, join(path, 'text'));
     const lines = (k: 'zh' | 'en'): string[] => (c.array(t?.[k] ?? [], join(join(path, 'text'), k)) ?? []).map((s, j) => c.string(s, join(join(join(path, 'text'), k), j)) ?? '');
-    if (title) stops.push({ town, camera, indicator, month, title, text: { zh: lines('zh'), en: lines('en') } });
+    if (title) stops.push({ town, camera, indicator, month, classification, title, text: { zh: lines('zh'), en: lines('en') } });
   });
   return stops;
 }
@@ -302,6 +309,7 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
       ...(s.camera === null ? {} : { camera: s.camera }),
       ...(s.indicator === null ? {} : { indicator: s.indicator }),
       ...(s.month === null ? {} : { month: s.month }),
+      ...(s.classification === null ? {} : { classification: s.classification }),
       title: s.title,
       text: s.text,
     })),

@@ -1,8 +1,9 @@
 import { ckmeans, quantileSorted } from 'simple-statistics';
 
-/** How values are cut into classes for a choropleth. */
-export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'fixed';
-export const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'ckmeans', 'fixed'];
+import { CLASS_METHODS, type ClassMethod } from '../contract/config';
+
+/** How values are cut into classes for a choropleth (named by the config contract: tour stops use them). */
+export { CLASS_METHODS, type ClassMethod };
 
 /** Names of the methods for the legend and the method picker. */
 export const CLASS_METHOD_LABELS: Record<ClassMethod, { zh: string; en: string }> = {

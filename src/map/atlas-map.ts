@@ -8,7 +8,7 @@ import type { BBox, SiteData } from '../contract/site';
 import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
 import { ProjectsOverlay, type MarkerEvents, type MarkerState } from './projects-overlay';
-import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle } from './style';
+import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -71,6 +71,7 @@ export interface AreaStyle {
 export class AtlasMap {
   private readonly overlay: ProjectsOverlay;
   private lastArea: AreaStyle | null = null;
+  private theme: MapTheme = 'default';
 
   private constructor(
     readonly map: MapLibreMap,
@@ -149,6 +150,18 @@ export class AtlasMap {
       style.selectedTown === null ? ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM] : ['any', ['==', ['get', 'townId'], style.selectedTown], ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM]],
     );
     this.lastArea = { ...style };
+  }
+
+  /** Switches between the everyday look and the projector theme (thicker lines, larger labels). */
+  setTheme(theme: MapTheme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    for (const p of themeProperties(theme)) {
+      // Names typed as strings in ThemeProperty; maplibre validates them against the style spec.
+      if (p.kind === 'paint') this.map.setPaintProperty(p.layer, p.name as never, p.value as never);
+      else this.map.setLayoutProperty(p.layer, p.name as never, p.value as never);
+    }
+    this.map.getContainer().dataset.theme = theme;
   }
 
   /** Shows these projects as markers, in the state of the month. */

@@ -25,10 +25,10 @@ export const VILLAGES_EVERYWHERE_ZOOM = 11.5;
 /** Village names show for the drilled-into town from this zoom on. */
 export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
-/** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
 /** The flag for areas and projects behind plan beyond the threshold: a dashed dark-red outline. */
 export const LAG_FLAG_COLOUR = '#99000d';
 
+/** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
 export const BASE_COLOURS = { background: '#eceae4', county: '#ffffff', townLine: '#ffffff', countyLine: '#4a4a4a', selected: '#1a1a1a', label: '#1f2933', halo: '#ffffff' };
 
 /** Points for the town labels, from the build's label points (inside each town). */
@@ -65,7 +65,7 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
   // Area-true: radius grows with √(poor households) (the `size` property), 4–14 px at zoom 12.
   const isVillageShown: ExpressionSpecification = ['boolean', ['feature-state', 'visible'], false];
   const villageRadius: ExpressionSpecification = ['+', 4, ['*', 10, ['get', 'size']]];
-  return {
+  const style: StyleSpecification = {
     version: 8,
     sources: {
       ...basemap.sources,
@@ -88,19 +88,19 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
           'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, hasBasemap ? 0.75 : 1],
         },
       },
-      { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: { 'line-color': BASE_COLOURS.townLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.5] } },
-      { id: LAYER.countyLine, type: 'line', source: SOURCE.county, paint: { 'line-color': BASE_COLOURS.countyLine, 'line-width': 1.6 } },
+      { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: {} },
+      { id: LAYER.countyLine, type: 'line', source: SOURCE.county, paint: {} },
       {
         id: LAYER.townLagging,
         type: 'line',
         source: SOURCE.towns,
-        paint: { 'line-color': LAG_FLAG_COLOUR, 'line-width': ['case', ['boolean', ['feature-state', 'lagging'], false], 2.5, 0], 'line-dasharray': [2, 1.5], 'line-offset': 1.5 },
+        paint: { 'line-color': LAG_FLAG_COLOUR, 'line-dasharray': [2, 1.5], 'line-offset': 1.5 },
       },
       {
         id: LAYER.townSelected,
         type: 'line',
         source: SOURCE.towns,
-        paint: { 'line-color': BASE_COLOURS.selected, 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+        paint: { 'line-color': BASE_COLOURS.selected },
       },
       {
         id: LAYER.villageCircle,
@@ -120,16 +120,60 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
         type: 'symbol',
         source: SOURCE.villages,
         minzoom: VILLAGE_LABEL_MIN_ZOOM,
-        layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
-        paint: { 'text-color': BASE_COLOURS.label, 'text-halo-color': BASE_COLOURS.halo, 'text-halo-width': 1.5 },
+        layout: { 'text-field': ['get', 'name'], 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
+        paint: { 'text-halo-color': BASE_COLOURS.halo },
       },
       {
         id: LAYER.townLabel,
         type: 'symbol',
         source: SOURCE.townLabels,
-        layout: { 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 13, 12, 18], 'text-allow-overlap': false, 'text-padding': 2 },
-        paint: { 'text-color': BASE_COLOURS.label, 'text-halo-color': BASE_COLOURS.halo, 'text-halo-width': 2 },
+        layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2 },
+        paint: { 'text-halo-color': BASE_COLOURS.halo },
       },
     ],
   };
+  // Line widths, label sizes and their colours come from the theme, so switching themes and the
+  // first draw can never disagree.
+  for (const p of themeProperties('default')) {
+    const layer = style.layers.find((l) => l.id === p.layer) as unknown as Record<'paint' | 'layout', Record<string, unknown> | undefined> | undefined;
+    if (!layer) continue;
+    layer[p.kind] = { ...layer[p.kind], [p.name]: p.value };
+  }
+  return style;
+}
+
+/** The map's look: the everyday atlas, or the projector theme of presentation mode. */
+export type MapTheme = 'default' | 'projector';
+
+/** One paint or layout property a theme sets on one layer. */
+export interface ThemeProperty {
+  layer: (typeof LAYER)[keyof typeof LAYER];
+  kind: 'paint' | 'layout';
+  name: string;
+  value: unknown;
+}
+
+/**
+ * What the projector theme changes, and the everyday values it returns to. A projector washes out
+ * pale colours and thin lines and is read from across a room: town borders become dark and
+ * thicker, the county outline and the selection heavier, labels larger with a wider halo.
+ * atlasStyle() starts with the everyday values.
+ */
+export function themeProperties(theme: MapTheme): ThemeProperty[] {
+  const isProjector = theme === 'projector';
+  const zoomed = (low: number, high: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, low, 12, high];
+  return [
+    { layer: LAYER.townLine, kind: 'paint', name: 'line-color', value: isProjector ? '#3a3a3a' : BASE_COLOURS.townLine },
+    { layer: LAYER.townLine, kind: 'paint', name: 'line-width', value: isProjector ? zoomed(1.6, 3.5) : zoomed(1, 2.5) },
+    { layer: LAYER.countyLine, kind: 'paint', name: 'line-width', value: isProjector ? 3.2 : 1.6 },
+    { layer: LAYER.countyLine, kind: 'paint', name: 'line-color', value: isProjector ? '#000000' : BASE_COLOURS.countyLine },
+    { layer: LAYER.townSelected, kind: 'paint', name: 'line-width', value: ['case', ['boolean', ['feature-state', 'selected'], false], isProjector ? 5 : 3, 0] },
+    { layer: LAYER.townLagging, kind: 'paint', name: 'line-width', value: ['case', ['boolean', ['feature-state', 'lagging'], false], isProjector ? 3.5 : 2.5, 0] },
+    { layer: LAYER.townLabel, kind: 'layout', name: 'text-size', value: isProjector ? zoomed(18, 26) : zoomed(13, 18) },
+    { layer: LAYER.townLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 3 : 2 },
+    { layer: LAYER.townLabel, kind: 'paint', name: 'text-color', value: isProjector ? '#000000' : BASE_COLOURS.label },
+    { layer: LAYER.villageLabel, kind: 'layout', name: 'text-size', value: isProjector ? 16 : 12 },
+    { layer: LAYER.villageLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 2.5 : 1.5 },
+    { layer: LAYER.villageLabel, kind: 'paint', name: 'text-color', value: isProjector ? '#000000' : BASE_COLOURS.label },
+  ];
 }

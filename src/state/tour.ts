@@ -4,7 +4,7 @@
  * (`tour=N`). No DOM: the presentation view binds keys and buttons to it, Node tests drive it.
  */
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
-import type { ViewState } from './view-state';
+import { DEFAULT_VIEW, type ViewState } from './view-state';
 
 export interface TourOptions {
   /** Called when the current stop changes by any method except `sync`. */
@@ -73,7 +73,8 @@ export function tourStopState(site: Pick<SiteData, 'config'>, stop: number): Par
   const s = Number.isInteger(stop) ? site.config.tour[stop - 1] : undefined;
   if (!s) return {};
   const ind = indicatorOf(s.indicator);
-  return { view: 'map', town: s.town, village: null, project: null, ...(ind === null ? {} : { ind }), month: s.month, tour: stop };
+  // Every stop sets its whole view (classes and change mode too), so a stop looks the same however it is reached.
+  return { view: 'map', town: s.town, village: null, project: null, ...(ind === null ? {} : { ind }), month: s.month, cls: s.classification ?? DEFAULT_VIEW.cls, isDelta: false, tour: stop };
 }
 
 function indicatorOf(id: string | null): IndicatorId | null {

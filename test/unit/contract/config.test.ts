@@ -24,6 +24,7 @@ describe('parseAtlasConfig', () => {
     ['a colour that is not #rrggbb', { categories: [{ id: 'industry', zh: '产业', en: 'Industry', colour: 'orange', goal: 'industry' }] }, 'categories[0].colour', 'expected #rrggbb, got "orange"'],
     ['a goal that does not exist', { categories: [{ id: 'industry', zh: '产业', en: 'Industry', colour: '#ffaa00', goal: 'wealth' }] }, 'categories[0].goal', 'expected one of industry, household, employment, beauty, got "wealth"'],
     ['a tour month that is not YYYY-MM', { tour: [{ town: '420324101', month: '2016-5', title: { zh: '蒋家堰', en: 'Jiangjiayan' } }] }, 'tour[0].month', 'expected YYYY-MM, got "2016-5"'],
+    ['a tour classification that does not exist', { tour: [{ town: '420324101', classification: 'jenks', title: { zh: '蒋家堰', en: 'Jiangjiayan' } }] }, 'tour[0].classification', 'expected one of quantile, equal, ckmeans, fixed, got "jenks"'],
   ])('rejects %s', (_name, patch, column, message) => {
     const r = parseAtlasConfig(withChange(patch));
     expect(r.ok).toBe(false);

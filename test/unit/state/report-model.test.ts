@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GoalId } from '../../../src/contract/config';
-import { parseSiteProjects, type SiteProjects } from '../../../src/contract/projects';
-import { parseSiteData, type SiteData } from '../../../src/contract/site';
-import { buildSite } from '../../../src/pipeline/build';
+import type { SiteProjects } from '../../../src/contract/projects';
+import type { SiteData } from '../../../src/contract/site';
 import { buildReport, type GoalReach, type MonthlyReport } from '../../../src/state/report-model';
-import { folderSource } from '../../../scripts/lib/folder-source';
-import { MINI } from '../../helpers/fixtures';
+import { loadMiniSite } from '../../helpers/site';
 
 // Values worked out by hand from test/fixtures/mini (see test/unit/pipeline/build.test.ts):
 // towns 0 蒋家堰镇 (villages 0 双竹村委会, 1 周湾村委会) and 1 中峰镇 (2 中峰社区居委会, 3 中峰村委会);
@@ -13,13 +11,7 @@ import { MINI } from '../../helpers/fixtures';
 let site: SiteData;
 let projects: SiteProjects;
 beforeAll(async () => {
-  const result = await buildSite(folderSource(MINI));
-  if (!result.outputs) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  const s = parseSiteData(JSON.parse(result.outputs.get('site.json') ?? 'null'));
-  const p = parseSiteProjects(JSON.parse(result.outputs.get('projects.json') ?? 'null'));
-  if (!s.ok || !p.ok) throw new Error('the mini build does not parse');
-  site = s.value;
-  projects = p.value;
+  ({ site, projects } = await loadMiniSite());
 });
 
 const JAN = 0;

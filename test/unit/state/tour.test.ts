@@ -93,7 +93,8 @@ describe('tourStopState over the sample tour', () => {
     [6, '420324203', 'beauty'],
     [7, null, 'completion'],
   ] as const)('stop %i: town %s, indicator %s, May 2016, the map, nothing open', (stop, town, ind) => {
-    expect(tourStopState(site, stop)).toEqual({ view: 'map', town, village: null, project: null, ind, month: '2016-05', tour: stop });
+    const cls = stop === 7 ? 'quantile' : 'fixed';
+    expect(tourStopState(site, stop)).toEqual({ view: 'map', town, village: null, project: null, ind, month: '2016-05', cls, isDelta: false, tour: stop });
   });
 
   it.each([0, 8, -1, 1.5])('stop %s implies nothing', (stop) => {
@@ -102,14 +103,20 @@ describe('tourStopState over the sample tour', () => {
 });
 
 describe('tourStopState', () => {
-  const stop = (s: Partial<TourStop>): TourStop => ({ town: null, camera: null, indicator: null, month: null, title: { zh: '站', en: 'Stop' }, text: { zh: [], en: [] }, ...s });
+  const stop = (s: Partial<TourStop>): TourStop => ({ town: null, camera: null, indicator: null, month: null, classification: null, title: { zh: '站', en: 'Stop' }, text: { zh: [], en: [] }, ...s });
   const siteWith = (...tour: TourStop[]) => ({ config: { ...sampleConfig(), tour } });
 
   it('leaves the indicator unchanged when the stop names none (or an unknown one), and means the latest month by null', () => {
     const site = siteWith(stop({}), stop({ indicator: 'nonsense', town: '420324101' }));
     const first = tourStopState(site, 1);
-    expect(first).toEqual({ view: 'map', town: null, village: null, project: null, month: null, tour: 1 });
+    expect(first).toEqual({ view: 'map', town: null, village: null, project: null, month: null, cls: 'fixed', isDelta: false, tour: 1 });
     expect('ind' in first).toBe(false);
-    expect(tourStopState(site, 2)).toEqual({ view: 'map', town: '420324101', village: null, project: null, month: null, tour: 2 });
+    expect(tourStopState(site, 2)).toEqual({ view: 'map', town: '420324101', village: null, project: null, month: null, cls: 'fixed', isDelta: false, tour: 2 });
+  });
+
+  it("sets the stop's classification, and goes back to the default on a stop without one", () => {
+    const site = siteWith(stop({ classification: 'quantile' }), stop({}));
+    expect(tourStopState(site, 1).cls).toBe('quantile');
+    expect(tourStopState(site, 2).cls).toBe('fixed');
   });
 });

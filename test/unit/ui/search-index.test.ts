@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSiteProjects } from '../../../src/contract/projects';
-import { parseSiteData } from '../../../src/contract/site';
-import { buildSite } from '../../../src/pipeline/build';
+import { loadMiniSite } from '../../helpers/site';
 import { buildSearchIndex, normalizeSearchText, search, stripPlaceSuffix, type SearchIndex } from '../../../src/ui/search-index';
-import { folderSource } from '../../../scripts/lib/folder-source';
-import { MINI } from '../../helpers/fixtures';
 
 let index: SearchIndex;
 
 beforeAll(async () => {
-  const result = await buildSite(folderSource(MINI));
-  if (!result.outputs) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  const read = (name: string): unknown => JSON.parse(result.outputs?.get(name) ?? 'null');
-  const site = parseSiteData(read('site.json'));
-  const projects = parseSiteProjects(read('projects.json'));
-  if (!site.ok || !projects.ok) throw new Error('the mini fixture does not parse');
-  index = buildSearchIndex(site.value, projects.value);
+  const { site, projects } = await loadMiniSite();
+  index = buildSearchIndex(site, projects);
 });
 
 describe('normalizeSearchText and stripPlaceSuffix', () => {
