@@ -141,7 +141,7 @@ function coloured(site: SiteData, selection: Selection, state: ViewState, m: num
 
 type AreaValues = ReturnType<typeof valuesAt>;
 
-function frameOf(site: SiteData, selection: Selection): [number, number, number, number] {
+export function frameOf(site: SiteData, selection: Selection): [number, number, number, number] {
   const p = selection.village?.point;
   if (p) return [p[0] - VILLAGE_FRAME_DEG, p[1] - VILLAGE_FRAME_DEG, p[0] + VILLAGE_FRAME_DEG, p[1] + VILLAGE_FRAME_DEG];
   return selection.town?.bbox ?? site.bbox;

@@ -21,7 +21,7 @@ import { exportFileName, exportMapPng } from '../map/export-png';
 import { monthIndexOf } from '../state/derive';
 import { fillText, monthLabel } from '../ui/panel';
 import { basemapStyle } from '../map/basemap';
-import { mountAtlasMap } from './atlas';
+import { frameOf, mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
 import { loadSiteData, type LoadedData } from './load';
 import './app.css';
@@ -91,45 +91,49 @@ async function start(data: LoadedData): Promise<void> {
   renderHeader(store.get());
   const printSlot = document.createElement('span');
   byId('view-toggle').before(printSlot);
-  const printView = mountPrintView(printSlot, { lang: store.get().lang, mapImage: () => atlas.map.map.getCanvas().toDataURL('image/png') });
+  const printView = mountPrintView(printSlot, {
+    lang: store.get().lang,
+    mapImage: () => atlas.map.image(),
+    mapImageAt: (width, height, ratio, legendScale) => atlas.map.imageAt(width, height, ratio, { area: frameOf(site, selectionOf(site, store.get())), legendScale }),
+  });
   const exportSlot = document.createElement('div');
   exportSlot.className = 'export-slot';
   byId('view-toggle').before(exportSlot);
-  const exportButtons = mountExportButtons(exportSlot, {
-    lang: store.get().lang,
-    exportPng: async (scale) => {
-      const state = store.get();
-      const { lang } = state;
-      // The legend as last drawn: the same ColorScale the map is coloured with.
-      const legend = atlas.legendContent();
-      if (!legend) throw new Error('the map has not been drawn yet');
-      const month = site.months[monthIndexOf(site, state)] ?? '';
-      const region = lang === 'zh' ? site.config.region.name : site.config.region.nameEn;
-      const selection = selectionOf(site, state);
-      const area = [region, selection.town?.name, selection.village?.name].filter(Boolean).join(' ');
-      const blob = await exportMapPng(
-        atlas.map.map,
-        {
-          title: lang === 'zh' ? site.config.title.zh : site.config.title.en,
-          subtitle: [area, legend.scale.title, monthLabel(lang, month)].join(' · '),
-          legend: legend.scale,
-          legendSubject: legend.subject,
-          legendNotes: [fillText(lang, 'lagFlag', { n: String(legend.lagPoints) })],
-          dataDate: site.config.dataDate ?? site.months[site.months.length - 1] ?? '—',
-          note: sourcesText(data, lang),
-          lang,
-        },
-        scale,
-      );
-      return { blob, fileName: exportFileName(site.config.region.name, state.ind, month, scale) };
-    },
-  });
+  const exportPng = async (scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> => {
+    const state = store.get();
+    const { lang } = state;
+    // The legend as last drawn: the same ColorScale the map is coloured with.
+    const legend = atlas.legendContent();
+    if (!legend) throw new Error('the map has not been drawn yet');
+    const month = site.months[monthIndexOf(site, state)] ?? '';
+    const region = lang === 'zh' ? site.config.region.name : site.config.region.nameEn;
+    const selection = selectionOf(site, state);
+    const area = [region, selection.town?.name, selection.village?.name].filter(Boolean).join(' ');
+    const blob = await exportMapPng(
+      atlas.map,
+      {
+        title: lang === 'zh' ? site.config.title.zh : site.config.title.en,
+        subtitle: [area, legend.scale.title, monthLabel(lang, month)].join(' · '),
+        legend: legend.scale,
+        legendSubject: legend.subject,
+        legendNotes: [fillText(lang, 'lagFlag', { n: String(legend.lagPoints) })],
+        dataDate: site.config.dataDate ?? site.months[site.months.length - 1] ?? '—',
+        note: sourcesText(data, lang),
+        lang,
+      },
+      scale,
+    );
+    return { blob, fileName: exportFileName(site.config.region.name, state.ind, month, scale) };
+  };
+  const exportButtons = mountExportButtons(exportSlot, { lang: store.get().lang, exportPng });
 
   // Presentation mode (tour=N): mounted before the map (it changes the layout the map measures)
   // and before the page's Escape handler (its Escape leaves the tour, not the town).
   const presentationSlot = document.createElement('div');
   document.body.append(presentationSlot);
   const presentation = mountPresentation(presentationSlot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+  // The stop's map as a PNG for the meeting's slides, from the presenter's column.
+  const presentationExport = mountExportButtons(presentation.actions, { lang: store.get().lang, exportPng, idPrefix: 'presentation-export' });
   const figuresOf = (state: ViewState): StopFigures => {
     const m = monthIndexOf(site, state);
     const spec = indicatorSpec(state.ind);
@@ -194,6 +198,7 @@ async function start(data: LoadedData): Promise<void> {
     controls.update(state);
     search.setLang(lang);
     exportButtons.setLang(lang);
+    presentationExport.setLang(lang);
     printView.setLang(lang);
     timeSlider.update(state);
     const isReport = state.view === 'report';

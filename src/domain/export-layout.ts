@@ -1,4 +1,4 @@
-/** Pure parts of the PNG export: the scale bar's length and the file name. */
+/** Pure parts of the PNG export and the printed map: the scale bar's length and the file name. */
 
 /** Earth's equatorial circumference in metres (Web Mercator). */
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
@@ -49,6 +49,30 @@ export function scaleBarFor(zoom: number, latitude: number, widthPx: number, fra
   const km = below > 0 && targetKm / below <= above / targetKm ? below : above;
   const clean = Number(km.toPrecision(3));
   return { km: clean, px: (clean * 1000) / mpp, label: `${formatKm(clean)} km` };
+}
+
+/** A map image as drawn: its CSS size and the camera it was drawn with. */
+export interface MapImageView {
+  cssWidth: number;
+  cssHeight: number;
+  zoom: number;
+  latitude: number;
+}
+
+/** A map image (PNG data URL) with the size and camera it was drawn with, for its scale bar. */
+export interface MapImage extends MapImageView {
+  src: string;
+}
+
+/**
+ * The scale bar for a map image printed into a box of `box` millimetres with object-fit: contain
+ * (scaled to fill the box's width or its height, whichever comes first): a round length and its
+ * printed width in millimetres.
+ */
+export function printedScaleBar(image: MapImageView, box: { width: number; height: number }): { label: string; km: number; widthMm: number } {
+  const mmPerCssPx = Math.min(box.width / image.cssWidth, box.height / image.cssHeight);
+  const bar = scaleBarFor(image.zoom, image.latitude, image.cssWidth);
+  return { label: bar.label, km: bar.km, widthMm: bar.px * mmPerCssPx };
 }
 
 function formatKm(km: number): string {

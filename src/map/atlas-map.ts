@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import type { BBox, SiteData } from '../contract/site';
+import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
 import { ProjectsOverlay, type MarkerEvents, type MarkerState } from './projects-overlay';
@@ -41,6 +42,22 @@ function framePadding(container: HTMLElement): { top: number; bottom: number; le
   return { top, bottom, left: margin, right: margin };
 }
 const FLY_DURATION_MS = 900;
+
+/** How a printed map frames its area: the area, and the legend's printed size relative to the screen's. */
+export interface PrintFit {
+  area: BBox;
+  /** The printed legend's size over its size on screen (its type is set smaller on paper). */
+  legendScale: number;
+}
+
+/** Padding that keeps an area beside a legend of this size in the bottom-left corner of a box (or above it, in a narrow box). */
+function paddingBeside(width: number, height: number, legend: { width: number; height: number } | null): { top: number; bottom: number; left: number; right: number } {
+  const margin = FRAME_PADDING_PX / 2;
+  if (!legend) return { top: margin, bottom: margin, left: margin, right: margin };
+  if (width - legend.width > width * 0.55) return { top: margin, bottom: margin, left: legend.width + margin, right: margin };
+  const bottom = height - legend.height > height * 0.5 ? legend.height + margin : margin;
+  return { top: margin, bottom, left: margin, right: margin };
+}
 
 export interface AtlasMapData {
   site: SiteData;
@@ -150,6 +167,52 @@ export class AtlasMap {
       style.selectedTown === null ? ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM] : ['any', ['==', ['get', 'townId'], style.selectedTown], ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM]],
     );
     this.lastArea = { ...style };
+  }
+
+  /** Draws map and markers at this many device pixels per CSS pixel (null: the screen's), e.g. 2 for a print-quality export. */
+  setPixelRatio(ratio: number | null): void {
+    // The markers follow the canvas's size before each frame (ProjectsOverlay).
+    this.map.setPixelRatio(ratio ?? globalThis.devicePixelRatio ?? 1);
+  }
+
+  /** The map as drawn now: a PNG data URL with its CSS size and camera (for a scale bar). */
+  image(): MapImage {
+    const el = this.map.getContainer();
+    return { src: this.map.getCanvas().toDataURL('image/png'), cssWidth: el.clientWidth, cssHeight: el.clientHeight, zoom: this.map.getZoom(), latitude: this.map.getCenter().lat };
+  }
+
+  /**
+   * A PNG of the current view drawn in a box of `width` × `height` CSS pixels at `ratio` device
+   * pixels each (the paper's shape for printing): the view's bounds are fitted into the box, the
+   * image read, and the map put back as it was.
+   */
+  async imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
+    const el = this.map.getContainer();
+    const bounds = this.map.getBounds();
+    // The area as framed when it is all in view (the usual case), else exactly what is on screen.
+    const [w, s, e, n] = fit?.area ?? [0, 0, 0, 0];
+    const isAreaInView = fit !== null && bounds.contains([w, s]) && bounds.contains([e, n]);
+    const legend = el.querySelector<HTMLElement>('.legend');
+    const legendSize = legend && fit ? { width: legend.offsetWidth * fit.legendScale, height: legend.offsetHeight * fit.legendScale } : null;
+    const camera = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+    const saved = { width: el.style.width, height: el.style.height };
+    el.style.width = `${Math.round(width)}px`;
+    el.style.height = `${Math.round(height)}px`;
+    try {
+      this.map.resize();
+      this.setPixelRatio(ratio);
+      if (isAreaInView) this.map.fitBounds([w, s, e, n], { padding: paddingBeside(width, height, legendSize), duration: 0, maxZoom: 14 });
+      else this.map.fitBounds(bounds, { padding: 0, duration: 0 });
+      await this.whenIdle();
+      return this.image();
+    } finally {
+      el.style.width = saved.width;
+      el.style.height = saved.height;
+      this.setPixelRatio(null);
+      this.map.resize();
+      this.map.jumpTo(camera);
+      await this.whenIdle();
+    }
   }
 
   /** Switches between the everyday look and the projector theme (thicker lines, larger labels). */

@@ -1,9 +1,10 @@
 /**
- * Export of the current map view as a PNG: the map as drawn, with a title band, the legend (drawn
- * from the same ColorScale as the map), a scale bar, a north arrow and a footer with the data date
- * and the source / 示例数据 note. The image has the map's CSS size × scale.
+ * Export of the current map view as a PNG: a title band, the map as drawn with the legend (drawn
+ * from the same ColorScale as the map), a scale bar and a north arrow, and a footer with the data
+ * date and the source / 示例数据 note. The image is the map's CSS width × scale wide.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AtlasMap } from './atlas-map';
 import type { ColorScale } from '../domain/color-scale';
 import { scaleBarFor } from '../domain/export-layout';
 import { NO_DATA_HATCH } from '../domain/palettes';
@@ -39,40 +40,52 @@ const PAD = 12;
 /** How long to wait for the map to settle after a pixel-ratio change before drawing anyway. */
 const IDLE_TIMEOUT_MS = 15_000;
 
+/** Height of the title band above the map, in CSS pixels. */
+export const EXPORT_TITLE_HEIGHT_PX = PAD + 24 + 4 + 18 + PAD - 4;
+const FOOTER_FONT_PX = 11;
+const FOOTER_LINE_PX = 15;
+
 /**
- * Renders the current view to a PNG of the map's CSS size × `scale`. For scale 2 the map is redrawn
- * at twice the resolution (when the screen's is lower), read, and put back as it was.
+ * Renders the current view to a PNG: the title band above the map, the map at its CSS size with the
+ * legend, north arrow and scale bar over it where the screen has its own, and the footer below, all
+ * × `scale`. For scale 2 the map is redrawn at twice the resolution (when the screen's is lower),
+ * read, and put back as it was. The bands sit outside the map so they never hide what it frames.
  */
-export async function exportMapPng(map: MapLibreMap, content: ExportContent, scale: 1 | 2): Promise<Blob> {
+export async function exportMapPng(view: AtlasMap, content: ExportContent, scale: 1 | 2): Promise<Blob> {
   await document.fonts.ready;
+  const { map } = view;
   const container = map.getContainer();
   const width = container.clientWidth;
   const height = container.clientHeight;
   if (width === 0 || height === 0) throw new Error('the map has no size (is it hidden?)');
-  const mapImage = await captureMap(map, scale);
+  const mapImage = await captureMap(view, scale);
 
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas context');
+  const footer = footerLines(ctx, width, content);
+  const mapTop = EXPORT_TITLE_HEIGHT_PX;
+  const mapBottom = mapTop + height;
+  const total = mapBottom + footer.length * FOOTER_LINE_PX + 10;
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(total * scale);
   ctx.scale(scale, scale);
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(mapImage, 0, 0, width, height);
+  ctx.fillRect(0, 0, width, total);
+  ctx.drawImage(mapImage, 0, mapTop, width, height);
 
-  const top = drawTitle(ctx, width, content);
-  const footerTop = drawFooter(ctx, width, height, content);
-  drawNorthArrow(ctx, width - PAD - 14, top + PAD);
+  drawTitle(ctx, width, content);
+  drawFooter(ctx, width, mapBottom, footer);
+  drawNorthArrow(ctx, width - PAD - 14, mapTop + PAD);
   const centre = map.getCenter();
-  drawScaleBar(ctx, width, footerTop, scaleBarFor(map.getZoom(), centre.lat, width));
-  drawLegend(ctx, width, top, footerTop, content);
+  drawScaleBar(ctx, width, mapBottom, scaleBarFor(map.getZoom(), centre.lat, width));
+  drawLegend(ctx, width, mapTop, mapBottom, content);
   return toPng(canvas);
 }
 
 /** The map canvas as drawn at (at least) `scale` device pixels per CSS pixel. */
-async function captureMap(map: MapLibreMap, scale: 1 | 2): Promise<HTMLCanvasElement> {
-  const original = map.getPixelRatio();
+async function captureMap(view: AtlasMap, scale: 1 | 2): Promise<HTMLCanvasElement> {
+  const { map } = view;
   const copy = (): HTMLCanvasElement => {
     const src = map.getCanvas();
     const out = document.createElement('canvas');
@@ -81,43 +94,18 @@ async function captureMap(map: MapLibreMap, scale: 1 | 2): Promise<HTMLCanvasEle
     out.getContext('2d')?.drawImage(src, 0, 0);
     return out;
   };
-  if (original >= scale) {
+  if (map.getPixelRatio() >= scale) {
     await whenIdle(map);
     return copy();
   }
-  // deck.gl draws into the map's canvas but keeps its own drawing-buffer size, which does not follow
-  // a pixel-ratio change: without this its markers would be drawn at the old size into a corner.
-  const deckCanvas = interleavedDeckCanvas(map);
-  const followMap = (): void => deckCanvas?.setDrawingBufferSize(map.getCanvas().width, map.getCanvas().height);
   try {
-    map.setPixelRatio(scale);
-    followMap();
+    view.setPixelRatio(scale);
     await whenIdle(map);
     return copy();
   } finally {
-    map.setPixelRatio(original);
-    followMap();
+    view.setPixelRatio(null);
     await whenIdle(map);
   }
-}
-
-interface DeckCanvasContext {
-  setDrawingBufferSize(width: number, height: number): void;
-}
-
-/**
- * The canvas context of the deck.gl instance drawing interleaved into this map, if any.
- * @deck.gl/maplibre does not export the instance, so it is found among the map's controls (the
- * overlay keeps it as `_deck`). TODO: expose it from ProjectsOverlay / AtlasMap instead.
- */
-function interleavedDeckCanvas(map: MapLibreMap): DeckCanvasContext | null {
-  const controls = (map as unknown as { _controls?: unknown[] })._controls ?? [];
-  for (const c of controls) {
-    const deck = (c as { _deck?: { device?: { getDefaultCanvasContext?: () => Partial<DeckCanvasContext> } } } | null)?._deck;
-    const context = deck?.device?.getDefaultCanvasContext?.();
-    if (context && typeof context.setDrawingBufferSize === 'function') return context as DeckCanvasContext;
-  }
-  return null;
 }
 
 /** Resolves on the map's next `idle` (after a forced repaint), or after a timeout. */
@@ -144,17 +132,16 @@ function font(px: number, isBold = false): string {
   return `${isBold ? 'bold ' : ''}${px}px ${FONT_STACK}`;
 }
 
-/** The title band across the top; returns its bottom edge. */
-function drawTitle(ctx: CanvasRenderingContext2D, width: number, c: ExportContent): number {
+/** The title band across the top, EXPORT_TITLE_HEIGHT_PX high. */
+function drawTitle(ctx: CanvasRenderingContext2D, width: number, c: ExportContent): void {
   const maxWidth = width - PAD * 2;
   ctx.font = font(20, true);
   const title = ellipsize(ctx, c.title, maxWidth);
   ctx.font = font(14);
   const subtitle = ellipsize(ctx, c.subtitle, maxWidth);
-  const bandHeight = PAD + 24 + 4 + 18 + PAD - 4;
   ctx.fillStyle = PANEL;
-  ctx.fillRect(0, 0, width, bandHeight);
-  rule(ctx, 0, bandHeight, width);
+  ctx.fillRect(0, 0, width, EXPORT_TITLE_HEIGHT_PX);
+  rule(ctx, 0, EXPORT_TITLE_HEIGHT_PX, width);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
   ctx.fillStyle = INK;
@@ -163,28 +150,28 @@ function drawTitle(ctx: CanvasRenderingContext2D, width: number, c: ExportConten
   ctx.fillStyle = MUTED;
   ctx.font = font(14);
   ctx.fillText(subtitle, PAD, PAD + 24 + 4 + 14);
-  return bandHeight;
 }
 
-/** The footer across the bottom: data date, then the note, wrapped; returns its top edge. */
-function drawFooter(ctx: CanvasRenderingContext2D, width: number, height: number, c: ExportContent): number {
-  const size = 11;
-  const lineHeight = 15;
-  ctx.font = font(size);
+/** The footer's lines: the data date (unless the note already says it), then the note, wrapped. */
+function footerLines(ctx: CanvasRenderingContext2D, width: number, c: ExportContent): string[] {
+  ctx.font = font(FOOTER_FONT_PX);
   const text = `${t(c.lang, 'dataDate')}${c.lang === 'zh' ? ' ' : ': '}${c.dataDate}`;
   // The page's source line may already begin with the data date: say it once.
   const hasDate = c.dataDate.length > 0 && c.note.includes(c.dataDate);
-  const lines = [...(hasDate ? [] : [text]), ...wrap(ctx, c.note, width - PAD * 2)].filter((l) => l.length > 0);
-  const bandHeight = lines.length * lineHeight + 10;
-  const top = height - bandHeight;
+  return [...(hasDate ? [] : [text]), ...wrap(ctx, c.note, width - PAD * 2)].filter((l) => l.length > 0);
+}
+
+/** The footer band from `top` down. */
+function drawFooter(ctx: CanvasRenderingContext2D, width: number, top: number, lines: readonly string[]): void {
+  const bandHeight = lines.length * FOOTER_LINE_PX + 10;
   ctx.fillStyle = PANEL;
   ctx.fillRect(0, top, width, bandHeight);
   rule(ctx, 0, top, width);
   ctx.fillStyle = MUTED;
+  ctx.font = font(FOOTER_FONT_PX);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  lines.forEach((line, i) => ctx.fillText(line, PAD, top + 5 + (i + 1) * lineHeight - 4));
-  return top;
+  lines.forEach((line, i) => ctx.fillText(line, PAD, top + 5 + (i + 1) * FOOTER_LINE_PX - 4));
 }
 
 function rule(ctx: CanvasRenderingContext2D, x: number, y: number, width: number): void {

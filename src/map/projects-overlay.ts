@@ -70,6 +70,11 @@ export class ProjectsOverlay {
     this.categoryRgba = categories.map((c) => hexToRgba(c.colour));
     this.overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(this.overlay);
+    // deck.gl draws into the map's canvas but sizes its drawing buffer from the canvas's CSS size and
+    // the screen's pixel ratio (a ResizeObserver), so it misses map.setPixelRatio (2× export, print)
+    // and can lag a resize: its markers would be drawn at the old size into a corner. Before every
+    // frame, a custom layer sets deck's buffer to the map canvas's size (a no-op when they agree).
+    map.addLayer({ id: 'deck-canvas-size', type: 'custom', renderingMode: '2d', prerender: () => this.followMapCanvas(), render: () => undefined });
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'project-tooltip';
     this.tooltip.setAttribute('role', 'tooltip');
@@ -78,6 +83,11 @@ export class ProjectsOverlay {
     map.on('mousemove', (e) => this.hover(this.pick(e.point.x, e.point.y), e.point.x, e.point.y));
     map.on('mouseout', () => this.hover(null, 0, 0));
     map.on('movestart', () => this.hover(null, 0, 0));
+  }
+
+  private followMapCanvas(): void {
+    const canvas = this.map.getCanvas();
+    deckCanvasContext(this.overlay)?.setDrawingBufferSize(canvas.width, canvas.height);
   }
 
   private hover(i: number | null, x: number, y: number): void {
@@ -168,4 +178,19 @@ export class ProjectsOverlay {
   remove(map: MapLibreMap): void {
     map.removeControl(this.overlay);
   }
+}
+
+interface DeckCanvasContext {
+  setDrawingBufferSize(width: number, height: number): void;
+}
+
+/**
+ * The canvas context of the overlay's deck.gl instance. @deck.gl/maplibre keeps the instance private
+ * (`_deck`) and drops `useDevicePixels` in interleaved mode, so there is no public way to size its
+ * buffer; this is the one place that reaches in, and the 2× export test fails if it stops working.
+ */
+function deckCanvasContext(overlay: MapLibreOverlay): DeckCanvasContext | null {
+  const deck = (overlay as unknown as { _deck?: { device?: { getDefaultCanvasContext?: () => Partial<DeckCanvasContext> } } })._deck;
+  const context = deck?.device?.getDefaultCanvasContext?.();
+  return context && typeof context.setDrawingBufferSize === 'function' ? (context as DeckCanvasContext) : null;
 }

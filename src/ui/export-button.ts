@@ -8,6 +8,8 @@ export interface ExportButtonDeps {
   /** Renders the current view at `scale` and names the file. */
   exportPng(scale: 1 | 2): Promise<{ blob: Blob; fileName: string }>;
   lang: Lang;
+  /** Prefix of the elements' ids (`export` unless a second set is mounted, e.g. in presentation mode). */
+  idPrefix?: string;
 }
 
 export interface ExportButtons {
@@ -15,8 +17,9 @@ export interface ExportButtons {
   unmount(): void;
 }
 
-/** Mounts `#export-png` and `#export-png-2x` with a status line into `el`. */
+/** Mounts `#export-png` and `#export-png-2x` (or the same under `idPrefix`) with a status line into `el`. */
 export function mountExportButtons(el: HTMLElement, deps: ExportButtonDeps): ExportButtons {
+  const prefix = deps.idPrefix ?? 'export';
   let lang = deps.lang;
   let isBusy = false;
   /** The last status, re-rendered on a language change. */
@@ -26,11 +29,11 @@ export function mountExportButtons(el: HTMLElement, deps: ExportButtonDeps): Exp
   group.className = 'export-buttons';
   group.setAttribute('role', 'group');
   group.setAttribute('aria-busy', 'false');
-  const one = button('export-png', 1);
-  const two = button('export-png-2x', 2);
+  const one = button(`${prefix}-png`, 1);
+  const two = button(`${prefix}-png-2x`, 2);
   const line = document.createElement('span');
   line.className = 'export-status';
-  line.id = 'export-status';
+  line.id = `${prefix}-status`;
   line.setAttribute('role', 'status');
   line.setAttribute('aria-live', 'polite');
   group.append(one, two, line);

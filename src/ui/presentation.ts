@@ -31,6 +31,8 @@ export interface PresentationDeps {
 }
 
 export interface PresentationView {
+  /** Where the caller mounts actions on the stop (the PNG export), above the navigation. */
+  actions: HTMLElement;
   /** Shows the overlay at `state.tour` (hides it when null). */
   update(state: ViewState, figures: StopFigures): void;
   unmount(): void;
@@ -74,7 +76,8 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
   const nav = h('nav', 'presentation-nav');
   nav.append(previous, next, fullScreen, exit);
 
-  root.append(progress, title, figure, extra, text, nav, keys);
+  const actions = h('div', 'presentation-actions');
+  root.append(progress, title, figure, extra, text, actions, nav, keys);
   el.append(root);
 
   const tour = stops.length > 0 ? createTour(stops.length, { onChange: (n) => deps.onStop(n) }) : null;
@@ -175,6 +178,7 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
   document.addEventListener('keydown', onKey);
 
   return {
+    actions,
     update(state, figures) {
       lang = state.lang;
       const stop = state.tour;

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { mapIdle, openAtlas } from './page';
+import { decode, download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 
 const { site } = builtSite();
@@ -110,6 +111,42 @@ describe('presentation mode', () => {
     // Keys are the atlas's again: → no longer changes the view.
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => location.hash.includes('tour='))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the map in the projector theme, exports the stop as PNG from the overlay, and returns to the everyday look', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#tour=3', { width: 1024, height: 768 });
+    await atStop(page, 3);
+    const look = (): Promise<{ theme?: string; line: unknown; label: unknown }> =>
+      page.evaluate(() => {
+        const map = window.cunhu?.map;
+        return { theme: map?.getContainer().dataset.theme, line: map?.getPaintProperty('town-line', 'line-color'), label: map?.getLayoutProperty('town-label', 'text-size') };
+      });
+    const presenting = await look();
+    expect(presenting.theme).toBe('projector');
+    expect(presenting.line).toBe('#3a3a3a');
+
+    const css = await page.evaluate(() => {
+      const el = window.cunhu?.map.getContainer();
+      return { width: el?.clientWidth ?? 0, height: el?.clientHeight ?? 0 };
+    });
+    const shot = await download(page, '#presentation-export-png');
+    expect(shot.name).toBe(`${site.config.region.name}-lag-2016-05.png`);
+    expect(pngSize(shot.png).width).toBe(css.width);
+    expect(pngSize(shot.png).height).toBeGreaterThan(css.height);
+    expect((await decode(page, shot.png, [])).colours).toBeGreaterThan(20);
+    writeFileSync('test-results/presentation-export-3-1024.png', shot.png);
+    await expect.poll(() => page.$eval('#presentation-export-status', (el) => el.textContent ?? '')).toContain(shot.name);
+    // Still presenting, at the same stop.
+    expect((await hashParams(page)).tour).toBe('3');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !location.hash.includes('tour='));
+    const everyday = await look();
+    expect(everyday.theme).toBe('default');
+    expect(everyday.line).not.toBe(presenting.line);
+    expect(everyday.label).not.toEqual(presenting.label);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { launchChromium } from './chromium';
 import { mapIdle, openAtlas } from './page';
 
@@ -17,22 +17,43 @@ describe('printing the map view', () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#town=420324101&month=2016-05');
     await mapIdle(page);
     await page.selectOption('#print-paper', paper);
-    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    // The 打印 button draws the map in the paper's shape, then asks the browser to print.
+    await page.evaluate(() => {
+      window.print = () => {
+        window.dispatchEvent(new Event('beforeprint'));
+        document.documentElement.dataset.printed = 'true';
+      };
+    });
+    await page.click('#print-view');
+    await page.waitForSelector('html[data-printed]', { timeout: 60_000 });
+    // The screen's map is back at its own size and pixel ratio.
+    expect(
+      await page.evaluate(() => {
+        const canvas = window.cunhu?.map.getCanvas();
+        const box = document.getElementById('map')?.getBoundingClientRect();
+        return canvas !== undefined && box !== undefined && Math.abs(canvas.clientWidth - box.width) < 1 && Math.abs(canvas.clientHeight - box.height) < 1 && window.cunhu?.map.getPixelRatio() === devicePixelRatio;
+      }),
+    ).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => document.documentElement.dataset.paper)).toBe(paper);
-    expect(await page.textContent('#print-page-size')).toBe(`@page { size: ${paper} landscape; margin: 10mm; }`);
+    expect(await page.textContent('#print-page-size')).toContain(`@page { size: ${paper} landscape; margin: 10mm; }`);
     const shown = await page.evaluate(() => {
       const visible = (sel: string) => {
         const el = document.querySelector(sel);
         return el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetWidth > 0;
       };
       const img = document.getElementById('print-map') as HTMLImageElement | null;
-      return { map: visible('#print-map') && (img?.naturalWidth ?? 0) > 0, legend: visible('#legend'), goals: visible('#area-panel'), controls: visible('#map-controls'), search: visible('#search'), time: visible('#time-slider-bar') };
+      const box = document.querySelector('.map-area')?.getBoundingClientRect();
+      // Drawn in the box's shape (at 2 device pixels per CSS pixel), so it fills the box.
+      const fills = img !== null && box !== undefined && Math.abs(img.naturalWidth / img.naturalHeight - box.width / box.height) < 0.02;
+      return { map: visible('#print-map') && fills, legend: visible('#legend'), scale: visible('.print-scale'), screenScale: visible('.maplibregl-ctrl-scale'), goals: visible('#area-panel'), controls: visible('#map-controls'), search: visible('#search'), time: visible('#time-slider-bar') };
     });
-    expect(shown).toEqual({ map: true, legend: true, goals: true, controls: false, search: false, time: false });
+    expect(shown).toEqual({ map: true, legend: true, scale: true, screenScale: false, goals: true, controls: false, search: false, time: false });
     const path = `test-results/print-${paper}.pdf`;
     await page.pdf({ path, format: paper, landscape: true, printBackground: true, preferCSSPageSize: true });
     expect(statSync(path).size).toBeGreaterThan(50_000);
+    // One sheet: the page tree counts one page.
+    expect(readFileSync(path, 'latin1').match(/\/Count (\d+)/)?.[1]).toBe('1');
     expect(errors).toEqual([]);
     await page.close();
   });

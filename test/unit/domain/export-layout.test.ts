@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, metresPerPixel, roundDown125, scaleBarFor } from '../../../src/domain/export-layout';
+import { exportFileName, metresPerPixel, printedScaleBar, roundDown125, scaleBarFor } from '../../../src/domain/export-layout';
 
 describe('metresPerPixel', () => {
   it('is the circumference over 512 px at zoom 0 on the equator, halving per zoom', () => {
@@ -64,5 +64,30 @@ describe('exportFileName', () => {
   });
   it('replaces characters file systems refuse', () => {
     expect(exportFileName('Zhuxi County', 'a/b', '2016:05', 1)).toBe('Zhuxi-County-a-b-2016-05.png');
+  });
+});
+
+describe('printedScaleBar', () => {
+  const view = { cssWidth: 600, cssHeight: 600, zoom: 10, latitude: 32.3 };
+
+  it('is the screen bar scaled by the millimetres each CSS pixel takes on paper', () => {
+    const bar = printedScaleBar(view, { width: 150, height: 150 });
+    const screen = scaleBarFor(10, 32.3, 600);
+    expect(bar.label).toBe(screen.label);
+    expect(bar.widthMm).toBeCloseTo(screen.px * 0.25, 6);
+  });
+
+  it('follows the side that limits the fit: a wide image fills the width, a tall one the height', () => {
+    const wide = { ...view, cssWidth: 1200, cssHeight: 600 };
+    const tall = { ...view, cssWidth: 600, cssHeight: 1200 };
+    const box = { width: 150, height: 150 };
+    expect(printedScaleBar(wide, box).widthMm).toBeCloseTo(scaleBarFor(10, 32.3, 1200).px * (150 / 1200), 6);
+    expect(printedScaleBar(tall, box).widthMm).toBeCloseTo(scaleBarFor(10, 32.3, 600).px * (150 / 1200), 6);
+  });
+
+  it('gives the same ground distance per millimetre as the image: km / widthMm is the printed scale', () => {
+    const bar = printedScaleBar(view, { width: 155, height: 158 });
+    const groundMetresPerMm = (metresPerPixel(10, 32.3) * 600) / 155;
+    expect((bar.km * 1000) / bar.widthMm).toBeCloseTo(groundMetresPerMm, 3);
   });
 });
