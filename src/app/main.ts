@@ -11,6 +11,7 @@ import { mountSearch } from '../ui/search';
 import { mountTimeSlider } from '../ui/time-slider';
 import { mountExportButtons } from '../ui/export-button';
 import { mountPrintView } from '../ui/print-view';
+import { mountViewNav } from '../ui/view-nav';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -87,10 +88,11 @@ async function start(data: LoadedData): Promise<void> {
       void atlas.render();
     },
   });
+  const viewNav = mountViewNav(byId('view-nav'), (view) => store.set({ view, tour: null }));
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
   const printSlot = document.createElement('span');
-  byId('view-toggle').before(printSlot);
+  byId('view-nav').before(printSlot);
   const printView = mountPrintView(printSlot, {
     lang: store.get().lang,
     mapImage: () => atlas.map.image(),
@@ -98,7 +100,7 @@ async function start(data: LoadedData): Promise<void> {
   });
   const exportSlot = document.createElement('div');
   exportSlot.className = 'export-slot';
-  byId('view-toggle').before(exportSlot);
+  byId('view-nav').before(exportSlot);
   const exportPng = async (scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> => {
     const state = store.get();
     const { lang } = state;
@@ -203,13 +205,15 @@ async function start(data: LoadedData): Promise<void> {
     timeSlider.update(state);
     const isReport = state.view === 'report';
     byId('report-slot').hidden = !isReport;
-    document.querySelector('.layout')?.classList.toggle('is-behind', isReport);
+    byId('projects-slot').hidden = state.view !== 'projects';
+    byId('about-slot').hidden = state.view !== 'about';
+    // The map stays laid out behind the other views, so it keeps its size and can be drawn for a snapshot.
+    document.querySelector('.layout')?.classList.toggle('is-behind', state.view !== 'map');
     document.body.dataset.view = state.view;
-    byId('view-toggle').textContent = t(lang, isReport ? 'openMap' : 'openReport');
+    viewNav.update(state);
     byId('present-toggle').textContent = t(lang, 'present');
     if (isReport) void report.update(state);
   };
-  byId('view-toggle').addEventListener('click', () => store.set({ view: store.get().view === 'report' ? 'map' : 'report' }));
   byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;

@@ -5,10 +5,21 @@ export type CsvCell = string | number | null;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One cell: quoted (quotes doubled) when it holds a comma, a quote, CR or LF; non-finite numbers are empty. */
+/** Text a spreadsheet would run as a formula (CSV injection): = + - @, or a tab or CR in front of one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A signed number written as text (+2.3, -4.1%): a spreadsheet reads it as a number, nothing runs. */
+const SIGNED_NUMBER = /^[+-]\d+(\.\d+)?%?$/;
+
+/**
+ * One cell: quoted (quotes doubled) when it holds a comma, a quote, CR or LF; non-finite numbers are
+ * empty. Text that a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice),
+ * so a project named `=HYPERLINK(…)` opens as those characters; numbers (and signed numbers written as
+ * text) are written as they are.
+ */
 function cellText(cell: CsvCell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : cell;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  const text = FORMULA_START.test(cell) && !SIGNED_NUMBER.test(cell) ? `'${cell}` : cell;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

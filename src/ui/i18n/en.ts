@@ -2,6 +2,12 @@
 import type { Catalogue } from './zh';
 
 export const EN: Catalogue = {
+  // The page's views (the links in the masthead).
+  pages: 'Pages',
+  viewMap: 'Map',
+  viewProjects: 'Projects',
+  viewReport: 'Monthly report',
+  viewAbout: 'About',
   appName: 'Cunhu',
   loading: 'Loading data…',
   loadFailed: 'The data could not be loaded',
@@ -60,12 +66,10 @@ export const EN: Catalogue = {
   beneficiaries: 'Beneficiary households (poor)',
   language: '中文',
   rankChange: 'vs last month',
-  openReport: 'Monthly report',
   present: 'Present',
   print: 'Print',
   paper: 'Paper',
   printMapAlt: 'The map as shown',
-  openMap: 'Back to the map',
   lagFlag: 'Red dashes / rim: more than {n} points behind plan',
   noPreviousMonth: 'The first month has no previous month to compare',
   deltaMode: 'Change since last month',

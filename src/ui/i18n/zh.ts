@@ -1,5 +1,11 @@
 /** 界面文字（中文）：the Chinese catalogue, the reference every other language must match key for key. */
 export const ZH = {
+  // The page's views (the links in the masthead).
+  pages: '页面',
+  viewMap: '地图',
+  viewProjects: '项目公示',
+  viewReport: '月度通报',
+  viewAbout: '关于',
   appName: '村户',
   loading: '正在加载数据…',
   loadFailed: '数据加载失败',
@@ -58,12 +64,10 @@ export const ZH = {
   beneficiaries: '受益户数（其中贫困户）',
   language: 'English',
   rankChange: '较上月',
-  openReport: '月度通报',
   present: '演示',
   print: '打印',
   paper: '纸张',
   printMapAlt: '当前地图',
-  openMap: '返回地图',
   lagFlag: '红色虚线/红边：进度滞后超过 {n} 个百分点',
   noPreviousMonth: '第一个月没有上月可比',
   deltaMode: '较上月变化',

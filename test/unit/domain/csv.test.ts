@@ -16,7 +16,10 @@ describe('toCsv', () => {
     ['CR inside a cell', [['a\rb']], '"a\rb"\r\n'],
     ['Chinese and full-width punctuation unquoted', [['竹溪县“十个到村到户”，通报：']], '竹溪县“十个到村到户”，通报：\r\n'],
     ['leading and trailing spaces kept', [[' a ', '']], ' a ,\r\n'],
-    ['signs and percent kept as written', [['−1.0', '+2.3', '37.5%', '↑2']], '−1.0,+2.3,37.5%,↑2\r\n'],
+    ['signs and percent kept as written', [['−1.0', '+2.3', '37.5%', '↑2', '-4.1', '+12%']], '−1.0,+2.3,37.5%,↑2,-4.1,+12%\r\n'],
+    ['formulas neutralised with an apostrophe (CSV injection)', [['=1+1', '+SUM(A1)', '-2+3', '@cmd', '=HYPERLINK("http://x","y")']], `'=1+1,'+SUM(A1),'-2+3,'@cmd,"'=HYPERLINK(""http://x"",""y"")"\r\n`],
+    ['a tab or CR in front of a formula neutralised', [['\t=1', '\r=1']], `'\t=1,"'\r=1"\r\n`],
+    ['an equals sign later in the text left alone', [['a=b', '项目=1']], 'a=b,项目=1\r\n'],
   ])('%s', (_name, rows, expected) => {
     expect(toCsv(rows)).toBe(expected);
   });
