@@ -10,12 +10,14 @@ import { buildSite, type BuildResult } from '../src/pipeline/build';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder } from './lib/folder-source';
 
-const USAGE = 'usage: data.ts check [DIR] | data.ts build [DIR] [--out DIR]';
+const USAGE = 'usage: data.ts check [DIR] [--public] | data.ts build [DIR] [--out DIR] [--public]';
 
 export interface CliOptions {
   command: 'check' | 'build';
   dir: string;
   out: string;
+  /** The public portal's data: small household counts withheld. */
+  isPublic: boolean;
 }
 
 /** Parses the CLI arguments; unknown flags are an error, not ignored. */
@@ -25,13 +27,15 @@ export function parseArgs(argv: string[]): CliOptions | string {
   let dir = 'data';
   let out = 'public/data';
   let sawDir = false;
+  let isPublic = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--out' && command === 'build' && rest[i + 1]) out = rest[++i]!;
+    else if (a === '--public') isPublic = true;
     else if (!a.startsWith('-') && !sawDir) [dir, sawDir] = [a, true];
     else return `unknown argument "${a}"\n${USAGE}`;
   }
-  return { command, dir, out };
+  return { command, dir, out, isPublic };
 }
 
 /** Runs the command and returns the exit code; `log` receives every output line. */
@@ -45,7 +49,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     log(`${opts.dir}: error: the dataset folder does not exist`);
     return 2;
   }
-  const result = await buildSite(folderSource(opts.dir));
+  const result = await buildSite(folderSource(opts.dir), { isPublic: opts.isPublic });
   for (const issue of result.issues) log(formatIssue(issue));
   if (result.fatal) {
     log(`${opts.dir}: error: ${result.fatal}`);
@@ -58,7 +62,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
   }
   if (opts.command === 'build') {
     await writeAtomically(resolve(opts.out), result.outputs);
-    log(`wrote ${[...result.outputs.keys()].join(', ')} to ${opts.out}`);
+    log(`wrote ${[...result.outputs.keys()].join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
   }
   return 0;
 }

@@ -42,11 +42,16 @@ export interface SiteVillage {
   townId: number;
   /** The village committee seat, or null when the data has none. */
   point: LonLat | null;
-  households: number;
-  population: number;
+  /**
+   * Household and population counts; null when a public build withholds them (fewer households
+   * than thresholds.minHouseholdCount, or withheld alongside such a village so that town totals
+   * cannot give it away).
+   */
+  households: number | null;
+  population: number | null;
   isPoorVillage: boolean | null;
-  poorHouseholds: number;
-  poorPopulation: number;
+  poorHouseholds: number | null;
+  poorPopulation: number | null;
   exitYear: number | null;
   projectCount: number;
   budgetWan: number;
@@ -71,6 +76,16 @@ export interface SiteData {
   /** Indicators computed from an estimate rather than counted (e.g. household coverage without households.csv). */
   estimated: IndicatorId[];
   series: Record<SeriesId, AreaSeries>;
+  publication: Publication;
+}
+
+/** Who the build is for: the county's own atlas, or the public portal (`--public`) with small counts withheld. */
+export interface Publication {
+  isPublic: boolean;
+  /** Village household counts below this are withheld in a public build (thresholds.minHouseholdCount). */
+  minHouseholdCount: number;
+  /** How many villages' household figures a public build withholds. */
+  withheldVillages: number;
 }
 
 /** Parses site.json as fetched by the browser; anything unexpected is an issue, never a cast. */
@@ -89,6 +104,12 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
   const seriesObj = c.object(o.series, 'series') ?? {};
   const series = {} as Record<SeriesId, AreaSeries>;
   for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length);
+  const pub = c.object(o.publication, 'publication');
+  const publication: Publication = {
+    isPublic: c.boolean(pub?.isPublic, 'publication.isPublic') ?? false,
+    minHouseholdCount: count(c, pub?.minHouseholdCount, 'publication.minHouseholdCount'),
+    withheldVillages: count(c, pub?.withheldVillages, 'publication.withheldVillages'),
+  };
   if (c.hasErrors || !config.ok || !bbox) return { ok: false, issues: c.issues };
   return {
     ok: true,
@@ -102,6 +123,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
       villages: villages.filter((v) => v !== null),
       estimated: estimated.filter((e) => e !== null),
       series,
+      publication,
     },
   };
 }
@@ -138,7 +160,8 @@ function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | n
   const exitYear = o.exitYear === null ? null : c.number(o.exitYear, join(path, 'exitYear'));
   if (!code || !name) return null;
   const n = (k: string): number => count(c, o[k], join(path, k));
-  return { id: n('id'), code, name, townId: n('townId'), point, households: n('households'), population: n('population'), isPoorVillage, poorHouseholds: n('poorHouseholds'), poorPopulation: n('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
+  const withheld = (k: string): number | null => (o[k] === null ? null : n(k));
+  return { id: n('id'), code, name, townId: n('townId'), point, households: withheld('households'), population: withheld('population'), isPoorVillage, poorHouseholds: withheld('poorHouseholds'), poorPopulation: withheld('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
 }
 
 function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number): AreaSeries {

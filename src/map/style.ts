@@ -41,12 +41,13 @@ export function townLabelPoints(site: SiteData): FeatureCollection {
 
 /** The villages with a point, as GeoJSON whose feature ids are village ids (for feature state). */
 export function villagePoints(site: SiteData): FeatureCollection {
-  const maxPoor = Math.max(1, ...site.villages.map((v) => v.poorHouseholds));
+  // A village whose count a public build withholds gets the smallest circle, not one that gives its size away.
+  const maxPoor = Math.max(1, ...site.villages.map((v) => v.poorHouseholds ?? 0));
   return {
     type: 'FeatureCollection',
     features: site.villages.flatMap((v) =>
       v.point
-        ? [{ type: 'Feature' as const, id: v.id, properties: { name: v.name, townId: v.townId, size: Math.sqrt(v.poorHouseholds / maxPoor) }, geometry: { type: 'Point' as const, coordinates: v.point } }]
+        ? [{ type: 'Feature' as const, id: v.id, properties: { name: v.name, townId: v.townId, size: Math.sqrt((v.poorHouseholds ?? 0) / maxPoor) }, geometry: { type: 'Point' as const, coordinates: v.point } }]
         : [],
     ),
   };

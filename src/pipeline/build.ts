@@ -47,8 +47,13 @@ export interface BuildResult {
   outputs: Map<string, string> | null;
 }
 
+export interface BuildOptions {
+  /** The public portal's build (`--public`): small household counts withheld from village figures. */
+  isPublic: boolean;
+}
+
 /** Validates a dataset and, when it has no errors, produces the site data. Pure: I/O is the source's. */
-export async function buildSite(source: DatasetSource): Promise<BuildResult> {
+export async function buildSite(source: DatasetSource, options: BuildOptions = { isPublic: false }): Promise<BuildResult> {
   const issues: Issue[] = [];
   const inputs: Record<string, InputSummary> = {};
   const load = async (path: string): Promise<Uint8Array | null> => {
@@ -125,7 +130,7 @@ export async function buildSite(source: DatasetSource): Promise<BuildResult> {
   issues.push(...checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
-  const outputs = emitSite(dataset, countyWgs);
+  const outputs = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
   issues.sort(compareIssues);
   outputs.set('manifest.json', json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months)));
   outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));

@@ -7,6 +7,8 @@ import type { AreaGeometry } from '../contract/boundaries';
 import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, projectStates } from './aggregate';
 import type { Dataset } from './model';
+import { emitOpenData } from './open-data';
+import { withholdSmallCounts } from './withhold';
 
 /** Decimal places kept in emitted coordinates (6 ≈ 0.1 m). */
 const COORD_DIGITS = 6;
@@ -14,15 +16,20 @@ const COORD_DIGITS = 6;
 const r6 = (x: number): number => Math.round(x * 10 ** COORD_DIGITS) / 10 ** COORD_DIGITS;
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+export interface EmitOptions {
+  /** The public portal's build: small household counts withheld (withhold.ts). */
+  isPublic: boolean;
+}
+
 /** The site data files, as JSON text, from a linked dataset. */
-export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, string> {
+export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): Map<string, string> {
   const states = projectStates(d);
-  const { series, isHouseholdEstimated } = aggregate(d, states);
+  const { series: allSeries, isHouseholdEstimated } = aggregate(d, states);
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
   const byTown = (key: 'projects' | 'budget', town: number, village?: number): number =>
     d.projects.filter((p) => (village === undefined ? p.town === town : p.village === village)).reduce((n, p) => n + (key === 'projects' ? 1 : p.record.budgetWan), 0);
 
-  const villages: SiteVillage[] = d.villages.map((v) => ({
+  const counted: SiteVillage[] = d.villages.map((v) => ({
     id: v.index,
     code: v.code,
     name: v.record.villageName,
@@ -37,9 +44,10 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
     projectCount: byTown('projects', v.town, v.index),
     budgetWan: r2(byTown('budget', v.town, v.index)),
   }));
+  // Town totals are the true sums; a public build withholds small village counts after them.
   const towns: SiteTown[] = d.towns.map((t) => {
-    const vs = villages.filter((v) => v.townId === t.index);
-    const sum = (k: 'households' | 'population' | 'poorHouseholds' | 'poorPopulation'): number => vs.reduce((n, v) => n + v[k], 0);
+    const vs = counted.filter((v) => v.townId === t.index);
+    const sum = (k: 'households' | 'population' | 'poorHouseholds' | 'poorPopulation'): number => vs.reduce((n, v) => n + (v[k] ?? 0), 0);
     return {
       id: t.index,
       code: t.code,
@@ -55,6 +63,8 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
       budgetWan: r2(byTown('budget', t.index)),
     };
   });
+  const min = d.config.thresholds.minHouseholdCount;
+  const { villages, series, withheld } = options.isPublic ? withholdSmallCounts(counted, allSeries, min) : { villages: counted, series: allSeries, withheld: [] };
   const estimated: IndicatorId[] = isHouseholdEstimated ? ['household'] : [];
   const site: Omit<SiteData, 'config'> & { config: unknown } = {
     schemaVersion: SITE_SCHEMA_VERSION,
@@ -66,6 +76,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
     villages,
     estimated,
     series,
+    publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
   };
 
   const p = d.projects;
@@ -111,6 +122,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null): Map<string, s
     ['projects.json', json(projects)],
     ['towns.geojson', json(townsGeo)],
     ['county.geojson', json(countyGeo)],
+    ...emitOpenData({ ...site, config: d.config }, projects),
   ]);
 }
 

@@ -322,20 +322,23 @@ function funds(c: Ctx): HTMLElement {
 function poverty(c: Ctx): HTMLElement {
   const { el } = section(c, 'poverty', 'poverty');
   const villages = villagesOf(c);
-  const poorHouseholds = sum(villages, (v) => v.poorHouseholds);
-  const poorPopulation = sum(villages, (v) => v.poorPopulation);
-  const population = c.sel.village?.population ?? c.sel.town?.population ?? sum(c.site.towns, (t) => t.population);
+  // The area's own totals: a village's (null when a public build withholds a small count), else the
+  // town's or the county's true sums (which a public build keeps).
+  const area = c.sel.village ?? c.sel.town ?? { poorHouseholds: sum(c.site.towns, (t) => t.poorHouseholds), poorPopulation: sum(c.site.towns, (t) => t.poorPopulation), population: sum(c.site.towns, (t) => t.population) };
+  const { poorHouseholds, poorPopulation, population } = area;
   const incidence = areaValue(c, 'incidence');
-  const remaining = incidence === null ? null : Math.round(incidence * population);
-  const exited = remaining === null ? null : Math.max(0, poorPopulation - remaining);
-  const people = (n: number | null): string => (n === null ? '—' : count(c.lang, n, 'peopleUnit'));
+  const remaining = incidence === null || population === null ? null : Math.round(incidence * population);
+  const exited = remaining === null || poorPopulation === null ? null : Math.max(0, poorPopulation - remaining);
+  const withheld = fillText(c.lang, 'withheldCount', { n: c.site.publication.minHouseholdCount });
+  const isWithheld = c.sel.village !== null && poorHouseholds === null;
+  const people = (n: number | null): string => (n === null ? (isWithheld ? withheld : '—') : count(c.lang, n, 'peopleUnit'));
   const dl = h('dl', 'panel-stats');
   const add = (key: StringKey, text: string, name?: string): void => {
     const dd = h('dd', text === '—' ? 'panel-nodata' : '', text);
     if (name) dd.dataset.figure = name;
     dl.append(h('dt', '', t(c.lang, key)), dd);
   };
-  add('poorHouseholds', count(c.lang, poorHouseholds, 'householdsUnit'), 'poorHouseholds');
+  add('poorHouseholds', poorHouseholds === null ? withheld : count(c.lang, poorHouseholds, 'householdsUnit'), 'poorHouseholds');
   add('poorPopulation', people(poorPopulation), 'poorPopulation');
   add('exitedPopulation', people(exited), 'exitedPopulation');
   add('remainingPoor', people(remaining), 'remainingPoor');

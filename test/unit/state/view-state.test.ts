@@ -216,7 +216,7 @@ describe('viewContextOf', () => {
   const village = (id: number, code: string, townId: number): SiteVillage => ({ id, code, name: code, townId, point: null, households: 0, population: 0, isPoorVillage: null, poorHouseholds: 0, poorPopulation: 0, exitYear: null, projectCount: 0, budgetWan: 0 });
   const series = {} as Record<SeriesId, AreaSeries>;
   for (const id of SERIES_IDS) series[id] = { county: [], towns: [], villages: [] };
-  const site: SiteData = { schemaVersion: 1, config: parsed.value, months: ['2016-01', '2016-02'], bbox: [0, 0, 1, 1], towns: [town(0, T1), town(1, T2)], villages: [village(0, V11, 0), village(1, V21, 1)], estimated: [], series };
+  const site: SiteData = { schemaVersion: 1, config: parsed.value, months: ['2016-01', '2016-02'], bbox: [0, 0, 1, 1], towns: [town(0, T1), town(1, T2)], villages: [village(0, V11, 0), village(1, V21, 1)], estimated: [], series, publication: { isPublic: false, minHouseholdCount: 3, withheldVillages: 0 } };
 
   it('collects what a hash may name', () => {
     const c = viewContextOf(site, ['P001', 'P002']);
