@@ -1,5 +1,5 @@
 import { createStore } from '../state/store';
-import { DEFAULT_VIEW, viewContextOf, type ViewState } from '../state/view-state';
+import { DEFAULT_VIEW, serializeViewState, viewContextOf, type ViewState } from '../state/view-state';
 import { selectionOf } from '../state/derive';
 import { mountBreadcrumb } from '../ui/breadcrumb';
 import { mountControls } from '../ui/controls';
@@ -12,6 +12,7 @@ import { mountTimeSlider } from '../ui/time-slider';
 import { mountExportButtons } from '../ui/export-button';
 import { mountPrintView } from '../ui/print-view';
 import { mountViewNav } from '../ui/view-nav';
+import { mountAboutPage } from '../ui/about-page';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -154,6 +155,7 @@ async function start(data: LoadedData): Promise<void> {
   // Mounted before the map, so the map's first framing keeps clear of it.
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
+  const about = mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic });
   const report = mountReport(byId('report-slot'), {
     site,
     projects,
@@ -211,10 +213,30 @@ async function start(data: LoadedData): Promise<void> {
     document.querySelector('.layout')?.classList.toggle('is-behind', state.view !== 'map');
     document.body.dataset.view = state.view;
     viewNav.update(state);
+    document.querySelector('.map-area')?.setAttribute('aria-label', t(lang, 'mapRegion'));
+    renderSheetToggle(lang);
+    // embed=1: the map and legend only, for an iframe; the sample notice and sources stay.
+    document.documentElement.classList.toggle('embed', state.isEmbed);
+    const open = byId('embed-open') as HTMLAnchorElement;
+    open.hidden = !state.isEmbed;
+    open.textContent = t(lang, 'embedOpenFull');
+    open.href = `${location.pathname}${serializeViewState({ ...state, isEmbed: false })}`;
     byId('present-toggle').textContent = t(lang, 'present');
     if (isReport) void report.update(state);
+    if (state.view === 'about') about.update(state);
   };
   byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
+  // On a phone the panel is a bottom sheet over the map: this button opens and closes it.
+  const sheetToggle = byId('sheet-toggle');
+  function renderSheetToggle(lang: ViewState['lang']): void {
+    const isExpanded = panel.classList.contains('is-expanded');
+    sheetToggle.setAttribute('aria-expanded', String(isExpanded));
+    sheetToggle.textContent = t(lang, isExpanded ? 'sheetCollapse' : 'sheetExpand');
+  }
+  sheetToggle.addEventListener('click', () => {
+    panel.classList.toggle('is-expanded');
+    renderSheetToggle(store.get().lang);
+  });
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     const s = store.get();

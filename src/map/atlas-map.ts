@@ -27,10 +27,12 @@ const LEGEND_WIDTH_PX = 250;
  */
 function framePadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
   const margin = FRAME_PADDING_PX / 2;
-  const controls = container.parentElement?.querySelector<HTMLElement>('.controls-slot');
-  const timeBar = container.parentElement?.querySelector<HTMLElement>('.time-slot');
+  // The controls and the time bar count only where they float over the map (on a phone they sit above and below it).
+  const over = (el: HTMLElement | null | undefined): HTMLElement | null => (el && getComputedStyle(el).position === 'absolute' ? el : null);
+  const controls = over(container.parentElement?.querySelector<HTMLElement>('.controls-slot'));
+  const timeBar = over(container.parentElement?.querySelector<HTMLElement>('.time-slot'));
   const legend = container.querySelector<HTMLElement>('.legend');
-  const top = Math.max(CONTROLS_HEIGHT_PX, (controls?.offsetHeight ?? 0) + margin);
+  const top = controls ? Math.max(CONTROLS_HEIGHT_PX, controls.offsetHeight + margin) : margin;
   const legendWidth = legend?.offsetWidth ?? LEGEND_WIDTH_PX;
   const legendHeight = legend?.offsetHeight ?? 0;
   const width = container.clientWidth;

@@ -36,6 +36,8 @@ export interface ViewState {
   isDelta: boolean;
   /** Presentation mode at this tour stop, counting from 1 (key `tour`); null = not presenting. */
   tour: number | null;
+  /** The map and legend only, for an iframe on the county's website (key `embed=1`). */
+  isEmbed: boolean;
 }
 
 /** What the data allows: used to validate values from a hash. */
@@ -64,6 +66,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   lang: 'zh',
   isDelta: false,
   tour: null,
+  isEmbed: false,
 });
 
 /** The towns, villages, projects, months and categories a hash may name, from the site data. */
@@ -111,6 +114,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   lang: oneOf('lang', LANGS, DEFAULT_VIEW.lang),
   isDelta: flag('delta'),
   tour: stopNumber('tour'),
+  isEmbed: flag('embed'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.

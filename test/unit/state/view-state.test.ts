@@ -151,6 +151,7 @@ function validStates(count: number): ViewState[] {
       lang: oneOf(LANGS),
       isDelta: oneOf([false, true]),
       tour: oneOf([null, 1, 4, 7]),
+      isEmbed: oneOf([false, true]),
     });
   }
   return states;
@@ -200,7 +201,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
@@ -237,6 +238,7 @@ describe('view and delta keys', () => {
     ['#view=report&month=2016-05', { view: 'report', month: '2016-05' }, []],
     ['#delta=1&ind=lag', { isDelta: true, ind: 'lag' }, []],
     ['#delta=yes', { isDelta: false }, ['#delta: unknown value "yes"; use 1 or 0']],
+    ['#embed=1&town=420324101', { isEmbed: true, town: '420324101' }, []],
     ['#view=chart', { view: 'map' }, ['#view: unknown value "chart"; using "map"']],
     ['#tour=3', { tour: 3 }, []],
     ['#tour=0', { tour: null }, ['#tour: "0" is not a stop from 1 to 7; not presenting']],
