@@ -10,7 +10,7 @@ import { LegendControl, type LegendContent } from '../map/legend-control';
 import { ProjectPopup, projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
-import type { ViewState } from '../state/view-state';
+import { serializeViewState, type ViewState } from '../state/view-state';
 import { t } from '../ui/i18n';
 import type { LoadedData } from './load';
 
@@ -92,9 +92,20 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     }
     if (state.project !== lastPopup || state.project !== null) {
       const i = state.project === null ? -1 : projects.id.indexOf(state.project);
-      const lon = projects.lon[i];
-      const lat = projects.lat[i];
-      if (i >= 0 && lon != null && lat != null) popup.show([lon, lat], projectDisclosure(site, projects, i, m, state.lang));
+      // A project without a point of its own or a village's (a town-wide one) opens at its town's label.
+      const fallback = site.towns[projects.town[i] ?? -1]?.labelPoint ?? null;
+      const lon = projects.lon[i] ?? fallback?.[0];
+      const lat = projects.lat[i] ?? fallback?.[1];
+      if (i >= 0 && lon != null && lat != null) {
+        const box = projectDisclosure(site, projects, i, m, state.lang);
+        // The other way of the link between map and table: this project's row on the projects page.
+        const link = document.createElement('a');
+        link.className = 'project-table-link';
+        link.href = serializeViewState({ ...state, view: 'projects', tour: null });
+        link.textContent = t(state.lang, 'openInProjects');
+        box.append(link);
+        popup.show([lon, lat], box);
+      }
       else popup.hide();
       lastPopup = state.project;
     }

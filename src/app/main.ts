@@ -13,6 +13,7 @@ import { mountExportButtons } from '../ui/export-button';
 import { mountPrintView } from '../ui/print-view';
 import { mountViewNav } from '../ui/view-nav';
 import { mountAboutPage } from '../ui/about-page';
+import { mountProjectsPage } from '../ui/projects-page';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -156,6 +157,7 @@ async function start(data: LoadedData): Promise<void> {
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
   const about = mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic });
+  const projectsPage = mountProjectsPage(byId('projects-slot'), { site, projects, onChange: (patch) => store.set(patch), openData: OPEN_DATA });
   const report = mountReport(byId('report-slot'), {
     site,
     projects,
@@ -224,6 +226,7 @@ async function start(data: LoadedData): Promise<void> {
     byId('present-toggle').textContent = t(lang, 'present');
     if (isReport) void report.update(state);
     if (state.view === 'about') about.update(state);
+    projectsPage.update(state);
   };
   byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
   // On a phone the panel is a bottom sheet over the map: this button opens and closes it.
@@ -239,6 +242,9 @@ async function start(data: LoadedData): Promise<void> {
   });
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
+    // Escape steps back up the map's selection, on the map only and not from a form field (a search box clears itself).
+    const target = e.target instanceof HTMLElement ? e.target : null;
+    if (store.get().view !== 'map' || target?.closest('input, select, textarea')) return;
     const s = store.get();
     if (s.project !== null) store.set({ project: null });
     else if (s.village !== null) store.set({ village: null });
@@ -268,6 +274,17 @@ async function start(data: LoadedData): Promise<void> {
   window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };
   document.documentElement.dataset.ready = 'true';
 }
+
+/** The open dataset the build publishes beside the site data (src/pipeline/open-data.ts), for download. */
+const OPEN_DATA: readonly { href: string; fileName: string; zh: string; en: string }[] = [
+  { href: 'data/open-data/projects.csv', fileName: 'projects.csv', zh: '项目公示（全部项目）', en: 'Projects (all, disclosure fields)' },
+  { href: 'data/open-data/progress.csv', fileName: 'progress.csv', zh: '月度进度', en: 'Monthly progress' },
+  { href: 'data/open-data/villages.csv', fileName: 'villages.csv', zh: '村（社区）合计', en: 'Villages (totals)' },
+  { href: 'data/open-data/towns.csv', fileName: 'towns.csv', zh: '乡镇合计', en: 'Towns (totals)' },
+  { href: 'data/open-data/indicators.csv', fileName: 'indicators.csv', zh: '各月指标值', en: 'Indicators by month' },
+  { href: 'data/towns.geojson', fileName: 'towns.geojson', zh: '乡镇边界（GeoJSON）', en: 'Town boundaries (GeoJSON)' },
+  { href: 'data/open-data/dictionary.csv', fileName: 'dictionary.csv', zh: '数据字典', en: 'Data dictionary' },
+];
 
 function sourcesText(data: LoadedData, lang: ViewState['lang']): string {
   const { config, months } = data.site;

@@ -3,6 +3,7 @@ import type { Issue, IssueLevel } from '../contract/issues';
 import { parseCsv } from './csv';
 import { decodeBytes, type Encoding } from './decode';
 import { headerKey, squash } from './normalize';
+import { personalDataMessage, scanForPersonalData } from './pii';
 import { personalDataKind } from './privacy';
 import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from './values';
 
@@ -199,7 +200,14 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     const listed = quoteRows.slice(0, QUOTE_ROWS_NAMED).join(', ') + (quoteRows.length > QUOTE_ROWS_NAMED ? ', …' : '');
     issues.push({ file, row: 0, column: '', level: 'error', message: `quote errors (row ${listed}) make the rows after them unreliable: no row of this file is used until they are fixed` });
   }
-  const isReadable = missing.length === 0 && missingGroups.length === 0 && quoteRows.length === 0;
+  // Personal data in the cells (DESIGN.md): ID, mobile and bank card numbers in any column (the
+  // supervision hotline may hold a phone number), and a column of person names among the columns the
+  // contract does not know. Refused, naming the column and its first rows, never quoting a value.
+  const contractColumns = new Set([...located.values()].map((l) => l.index));
+  const hotlineColumns = new Set([...located.values()].filter((l) => l.spec.name === 'hotline').map((l) => l.index));
+  const findings = scanForPersonalData(rows[header.index]!, rows.slice(header.index + 1), header.index + 2, { allowsPhone: (i) => hotlineColumns.has(i), checksNames: (i) => !contractColumns.has(i) });
+  for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: 'error', message: personalDataMessage(f) });
+  const isReadable = missing.length === 0 && missingGroups.length === 0 && quoteRows.length === 0 && findings.length === 0;
   const keyAt = spec.key === undefined ? undefined : located.get(spec.key);
 
   const records: T[] = [];

@@ -11,6 +11,7 @@ export const ZH = {
   embedOpenFull: '打开完整地图 ↗',
   sheetExpand: '▲ 展开详情',
   sheetCollapse: '▼ 收起详情',
+  openInProjects: '在项目公示表中查看 →',
   appName: '村户',
   loading: '正在加载数据…',
   loadFailed: '数据加载失败',

@@ -23,6 +23,7 @@ const ERROR_CASES: { overlay: string; line: string }[] = [
   { overlay: 'bad-category', line: 'projects.csv:3:项目类别: error: "外星项目" is not one of the 3 categories (产业发展、美丽乡村、健康医疗)' },
   { overlay: 'outside-county', line: 'villages.csv:2:经度: error: point 111.6, 32.2 is outside 竹溪县' },
   { overlay: 'unknown-project', line: 'progress.csv:4:项目编号: error: project T-999 is not in projects.csv' },
+  { overlay: 'personal-data', line: 'projects.csv:4:备注: error: column looks like it holds 身份证号 ID numbers (row 4; 1 cell): personal data must never be published; delete the column or the values' },
   { overlay: 'unknown-town', line: 'villages.csv:4:乡镇代码: error: town code 420324199 is unknown; no town is named "中锋山" (nearest: 中峰镇 (420324102), 蒋家堰镇 (420324101))' },
 ];
 

@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { mapIdle, openAtlas } from './page';
+import { builtSite } from './site-fixture';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const { site } = builtSite();
+const JIANGJIAYAN = site.towns.find((t) => t.name === '蒋家堰镇')!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The page at a hash in a context that lets axe-core in (the page's CSP refuses injected scripts, as it should). */
+async function openForAxe(hash: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl') + hash);
+  await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+  return page;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page (WCAG 2.1 A and AA rules). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core in Chromium)', () => {
+  it.each([
+    ['the atlas', '#month=2016-05'],
+    ['a town in the atlas', `#town=${JIANGJIAYAN.code}&month=2016-05`],
+    ['the projects page', '#view=projects'],
+    ['the report', '#view=report&month=2016-05'],
+    ['the about page', '#view=about'],
+    ['the about page in English', '#view=about&lang=en'],
+  ])('%s has no serious or critical violations', async (_name, hash) => {
+    const page = await openForAxe(hash);
+    if (hash.includes('view=report')) await page.waitForSelector('#report[aria-busy="false"]', { timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('on a phone', () => {
+  for (const viewport of [
+    { width: 375, height: 667 },
+    { width: 414, height: 896 },
+  ]) {
+    it.each(['#month=2016-05', `#town=${JIANGJIAYAN.code}`, '#view=projects', '#view=report', '#view=about'])(`${viewport.width}×${viewport.height} %s: nothing scrolls sideways, tap targets are 44 px`, async (hash) => {
+      const { page, errors } = await openAtlas(browser, inject('baseUrl'), hash, viewport);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const small = await page.evaluate(() => {
+        const visible = (el: Element): boolean => {
+          const r = el.getBoundingClientRect();
+          const s = getComputedStyle(el);
+          return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > 0 && r.top < innerHeight;
+        };
+        // Controls, not links inside running text (WCAG's inline exception).
+        const targets = [...document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]):not([type=range]), summary, .view-nav-link, label:has(> input[type=checkbox])')].filter(visible);
+        return targets.filter((el) => el.getBoundingClientRect().height < 44 - 0.5).map((el) => `${el.tagName.toLowerCase()}#${el.id}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().height)}px`);
+      });
+      expect(small).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows the map full width with the panel as a bottom sheet that opens and closes', async () => {
+    const { page } = await openAtlas(browser, inject('baseUrl'), `#town=${JIANGJIAYAN.code}`, { width: 375, height: 667 });
+    const box = async (sel: string) => page.$eval(sel, (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect((await box('#map')).width).toBe(375);
+    const closed = await box('#panel');
+    expect(closed.bottom).toBe(667);
+    expect(closed.height).toBeLessThan(200);
+    expect(await page.getAttribute('#sheet-toggle', 'aria-expanded')).toBe('false');
+    await page.click('#sheet-toggle');
+    expect(await page.getAttribute('#sheet-toggle', 'aria-expanded')).toBe('true');
+    expect((await box('#panel')).height).toBeGreaterThan(500);
+    expect(await page.textContent('#area-panel-title')).toBe(JIANGJIAYAN.name);
+    await page.click('#sheet-toggle');
+    expect((await box('#panel')).height).toBeLessThan(200);
+    await page.close();
+  });
+});
+
+describe('the keyboard alone', () => {
+  it('selects a town from the search box and opens a project from the panel', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#month=2016-05');
+    await page.keyboard.press('Tab');
+    // Tab to the search box, as a person would.
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'search'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('龙坝');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('town=420324107'));
+    await mapIdle(page);
+    // On to the first lagging project's button in the panel, and open it.
+    let onProject = false;
+    for (let i = 0; i < 120 && !onProject; i++) {
+      await page.keyboard.press('Tab');
+      onProject = await page.evaluate(() => document.activeElement?.classList.contains('panel-lag-link') ?? false);
+    }
+    expect(onProject).toBe(true);
+    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(focusVisible).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('proj='));
+    expect(await page.isVisible('.project-disclosure')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('in English', () => {
+  it.each(['#lang=en&month=2016-05', `#lang=en&town=${JIANGJIAYAN.code}`, '#lang=en&view=projects', '#lang=en&view=report', '#lang=en&view=about'])('%s leaves no Chinese interface text (data names aside)', async (hash) => {
+    const { page } = await openAtlas(browser, inject('baseUrl'), hash);
+    if (hash.includes('view=report')) await page.waitForSelector('#report[aria-busy="false"]', { timeout: 60_000 });
+    const names = [site.config.region.name, ...site.towns.map((t) => t.name), ...site.villages.map((v) => v.name)];
+    const chinese = await page.evaluate((dataNames) => {
+      const han = /\p{Script=Han}/u;
+      // Data: place names, and whatever a data cell holds (project fields, units, hotlines).
+      const isData = (el: Element | null): boolean => el?.closest('[lang^="zh"], [data-data], .project-disclosure, td, tbody th, .panel-lag-item, .search-hit, .projects-hotlines') !== null;
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('[hidden], script, style') || isData(el)) continue;
+        const r = el.getBoundingClientRect();
+        if ((r.width === 0 && r.height === 0) || getComputedStyle(el).visibility === 'hidden') continue;
+        let text = n.textContent ?? '';
+        for (const name of dataNames) text = text.split(name).join('');
+        if (han.test(text)) found.push(text.trim().slice(0, 80));
+      }
+      for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+        if (el.closest('[hidden]') || isData(el) || getComputedStyle(el).visibility === 'hidden') continue;
+        for (const attr of ['aria-label', 'placeholder', 'title']) {
+          let text = el.getAttribute(attr) ?? '';
+          for (const name of dataNames) text = text.split(name).join('');
+          if (han.test(text)) found.push(`${attr}: ${text.slice(0, 80)}`);
+        }
+      }
+      return [...new Set(found)];
+    }, names);
+    expect(chinese).toEqual([]);
+    await page.close();
+  });
+});
