@@ -165,3 +165,46 @@ describe('in English', () => {
     await page.close();
   });
 });
+
+describe('embed=1', () => {
+  it('shows the map, its legend, the sample notice and the sources, and a link to the full atlas', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), `#embed=1&town=${JIANGJIAYAN.code}`, { width: 800, height: 500 });
+    await mapIdle(page);
+    const shown = await page.evaluate(() => {
+      const visible = (sel: string) => {
+        const el = document.querySelector(sel);
+        return el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetHeight > 0;
+      };
+      return { map: visible('#map'), legend: visible('#legend'), banner: visible('#sample-banner'), sources: visible('#sources'), open: visible('#embed-open'), search: visible('#search'), nav: visible('#view-nav'), panel: visible('#panel'), controls: visible('#map-controls') };
+    });
+    expect(shown).toEqual({ map: true, legend: true, banner: true, sources: true, open: true, search: false, nav: false, panel: false, controls: false });
+    const href = await page.getAttribute('#embed-open', 'href');
+    expect(href).toContain(`town=${JIANGJIAYAN.code}`);
+    expect(href).not.toContain('embed=');
+    expect(await page.getAttribute('#embed-open', 'target')).toBe('_blank');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  it('allows scripts from the page alone: no inline script, no eval, connections to its own origin', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#view=projects');
+    const csp = (await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')) ?? '';
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("connect-src 'self' data: blob:;");
+    expect(await page.$$eval('script:not([src])', (s) => s.length)).toBe(0);
+    // An injected inline script does not run.
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.head.append(s);
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
+    await page.close();
+  });
+});

@@ -63,9 +63,9 @@ describe('data:build', () => {
     const out2 = join(await mkdtemp(join(tmpdir(), 'cunhu-out-')), 'site');
     expect((await run(['build', dir, '--out', out1])).code).toBe(0);
     expect((await run(['build', dir, '--out', out2])).code).toBe(0);
-    const files = (await readdir(out1)).sort();
-    expect(files).toEqual(['county.geojson', 'manifest.json', 'projects.json', 'report.json', 'site.json', 'towns.geojson']);
-    for (const f of files) expect(await readFile(join(out2, f), 'utf8')).toBe(await readFile(join(out1, f), 'utf8'));
+    const files = (await readdir(out1, { recursive: true })).sort();
+    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...['dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => join('open-data', `${f}.csv`)), 'projects.json', 'report.json', 'site.json', 'towns.geojson']);
+    for (const f of files.filter((x) => x.includes('.'))) expect(await readFile(join(out2, f), 'utf8')).toBe(await readFile(join(out1, f), 'utf8'));
   });
 
   it('leaves the output folder as it was when the dataset has errors', async () => {
