@@ -242,9 +242,8 @@ async function start(data: LoadedData): Promise<void> {
   });
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    // Escape steps back up the map's selection, on the map only and not from a form field (a search box clears itself).
-    const target = e.target instanceof HTMLElement ? e.target : null;
-    if (store.get().view !== 'map' || target?.closest('input, select, textarea')) return;
+    // Escape steps back up the map's selection, on the map only (the search box handles its own first).
+    if (store.get().view !== 'map') return;
     const s = store.get();
     if (s.project !== null) store.set({ project: null });
     else if (s.village !== null) store.set({ village: null });
