@@ -19,6 +19,8 @@ const FRAME_PADDING_PX = 40;
 /** Room kept for the controls along the top and the legend at the bottom left when framing. */
 const CONTROLS_HEIGHT_PX = 56;
 const LEGEND_WIDTH_PX = 250;
+/** A map less tall than this (a phone's) frames areas without keeping clear of the legend. */
+const SMALL_MAP_PX = 420;
 
 /**
  * Padding that keeps a framed area clear of what floats over the map: the controls along the top
@@ -38,6 +40,9 @@ function framePadding(container: HTMLElement): { top: number; bottom: number; le
   const width = container.clientWidth;
   const height = container.clientHeight;
   const timeHeight = timeBar?.offsetHeight ? timeBar.offsetHeight + margin : margin;
+  // A phone's small map: framing around the legend would leave a sliver, so the area takes the
+  // whole map and the (folded) legend sits over its corner.
+  if (height < SMALL_MAP_PX) return { top, bottom: timeHeight, left: margin, right: margin };
   if (width - legendWidth > width * 0.55) return { top, bottom: timeHeight, left: legendWidth + margin, right: margin * 2 };
   // Too narrow to sit beside the legend: keep clear of its height, if that leaves room to draw.
   const bottom = height - top - legendHeight > height * 0.35 ? Math.max(legendHeight + margin, timeHeight) : timeHeight;

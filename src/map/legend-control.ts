@@ -58,6 +58,7 @@ export class LegendControl implements IControl {
       this.update(c);
     });
     this.el.append(h, toggle);
+    this.el.classList.toggle('is-collapsed', this.isCollapsed);
     if (this.isCollapsed) return;
     const method = el('p', 'legend-method', `${t(lang, 'classification')}${colon}${CLASS_METHOD_LABELS[scale.method][lang]}`);
     const list = el('ul', 'legend-bins');
