@@ -2,9 +2,13 @@ import type { ProjectStatus } from '../contract/columns';
 
 /** Cell parsers: each returns the value, or null when the text is not a value of that type. */
 
-/** A number as spreadsheets write it: full-width digits, thousands separators, a trailing %. */
+/**
+ * A number as spreadsheets write it: full-width digits, thousands separators, a trailing %, or a
+ * trailing 万 / 万元 (the money columns are in 万元 already, so `12.5万` is 12.5; 元 alone is not
+ * accepted: 1234元 in a 万元 column would be ten thousand times too big).
+ */
 export function parseNumber(raw: string): number | null {
-  const s = raw.normalize('NFKC').replace(/[\s,]/g, '').replace(/%$/, '');
+  const s = raw.normalize('NFKC').replace(/[\s,]/g, '').replace(/(%|万元|万)$/, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
@@ -27,17 +31,30 @@ export function parseBoolean(raw: string): boolean | null {
   return null;
 }
 
-/** A month `YYYY-MM` (a one-digit month is padded). */
+/** A month as `YYYY-MM` from 2016-05, 2016-5, 2016/5, 2016.5, 2016年5月 or 201605. */
 export function parseMonth(raw: string): string | null {
-  const m = /^(\d{4})-(\d{1,2})$/.exec(raw.normalize('NFKC').trim());
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(raw.normalize('NFKC').replace(/\s/g, '')) ?? /^(\d{4})(\d{2})$/.exec(raw.normalize('NFKC').trim());
   if (!m) return null;
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
 }
 
-/** A calendar date written 2016-05-31, 2016/5/31, 2016.5.31 or 2016年5月31日, as ISO `YYYY-MM-DD`. */
+/** Excel's day numbers this side of 1954–2119 (a date cell read as a number: 42521 is 2016-05-31). */
+const EXCEL_SERIAL = /^\d{5}$/;
+const EXCEL_SERIAL_RANGE = [20_000, 80_000] as const;
+/** Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A calendar date written 2016-05-31, 2016/5/31, 2016.5.31, 2016年5月31日 or as an Excel day number, as ISO `YYYY-MM-DD`. */
 export function parseDate(raw: string): string | null {
-  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/.exec(raw.normalize('NFKC').replace(/\s/g, ''));
+  const text = raw.normalize('NFKC').replace(/\s/g, '');
+  if (EXCEL_SERIAL.test(text)) {
+    const n = Number(text);
+    if (n < EXCEL_SERIAL_RANGE[0] || n > EXCEL_SERIAL_RANGE[1]) return null;
+    return new Date(EXCEL_EPOCH_MS + n * DAY_MS).toISOString().slice(0, 10);
+  }
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));

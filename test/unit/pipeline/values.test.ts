@@ -4,7 +4,8 @@ import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth
 describe('parseNumber', () => {
   it.each([
     ['12', 12], ['12.5', 12.5], ['1,234.5', 1234.5], ['１２３', 123], ['12.5%', 12.5], [' 7 ', 7], ['-3', -3], ['.5', 0.5],
-    ['abc', null], ['', null], ['12..5', null], ['1e400', null], ['二百', null],
+    ['12.5万', 12.5], ['1,200万元', 1200], ['１２．５％', 12.5],
+    ['abc', null], ['', null], ['12..5', null], ['1e400', null], ['二百', null], ['1234元', null], ['万', null],
   ])('%j → %j', (raw, expected) => expect(parseNumber(raw)).toBe(expected));
 });
 
@@ -19,7 +20,10 @@ describe('parseBoolean', () => {
 });
 
 describe('parseMonth', () => {
-  it.each([['2016-05', '2016-05'], ['2016-5', '2016-05'], ['2016-13', null], ['2016/05', null], ['May', null], ['２０１６-０５', '2016-05']])('%j → %j', (raw, expected) =>
+  it.each([
+    ['2016-05', '2016-05'], ['2016-5', '2016-05'], ['2016/05', '2016-05'], ['2016.5', '2016-05'], ['2016年5月', '2016-05'], ['2016 年 5 月', '2016-05'], ['201605', '2016-05'], ['２０１６-０５', '2016-05'],
+    ['2016-13', null], ['201613', null], ['2016-0', null], ['May', null], ['2016-05-31', null], ['20165', null],
+  ])('%j → %j', (raw, expected) =>
     expect(parseMonth(raw)).toBe(expected),
   );
 });
@@ -28,6 +32,8 @@ describe('parseDate', () => {
   it.each([
     ['2016-05-31', '2016-05-31'], ['2016/5/31', '2016-05-31'], ['2016.5.31', '2016-05-31'], ['2016年5月31日', '2016-05-31'],
     ['2016-02-30', null], ['2016-02-29', '2016-02-29'], ['2015-02-29', null], ['31/05/2016', null], ['', null],
+    // Excel's day numbers, when a date cell is read as its value.
+    ['42521', '2016-05-31'], ['42370', '2016-01-01'], ['42429', '2016-02-29'], ['123', null], ['99999', null],
   ])('%j → %j', (raw, expected) => expect(parseDate(raw)).toBe(expected));
 });
 
