@@ -138,8 +138,10 @@ describe('data/README.md as a whole', () => {
   it.each([
     ['2016-05', '2016-05'],
     ['2016-5', '2016-05'],
-    ['2016/5', null],
-    ['2016年5月', null],
+    ['2016/5', '2016-05'],
+    ['2016.5', '2016-05'],
+    ['2016年5月', '2016-05'],
+    ['201605', '2016-05'],
   ])('promises the month form %j → %j', (raw, month) => {
     expect(readme).toContain(raw);
     expect(parseMonth(raw)).toBe(month);
