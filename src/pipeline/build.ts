@@ -4,6 +4,7 @@ import { parseAtlasConfig, readJoinSettings } from '../contract/config';
 import { compareIssues, type Issue } from '../contract/issues';
 import { SITE_SCHEMA_VERSION } from '../contract/site';
 import { geometryToWgs84 } from './crs';
+import { canonicalArea, canonicalOutline } from './geometry';
 import { decodeBytes } from './decode';
 import { emitSite, json } from './emit';
 import { linkDataset, type JoinCounts } from './link';
@@ -110,8 +111,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     return finish(null, null);
   }
   const crs = settings.crs;
-  const townsWgs: TownBoundary[] = towns.map((t) => ({ ...t, geometry: geometryToWgs84(t.geometry, crs) }));
-  const countyWgs = county ? geometryToWgs84(county, crs) : null;
+  const townsWgs: TownBoundary[] = towns.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) }));
+  const countyWgs = county ? canonicalOutline(geometryToWgs84(county, crs)) : null;
   const linked = linkDataset({
     settings,
     towns: townsWgs,
