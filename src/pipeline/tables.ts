@@ -2,6 +2,7 @@ import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../contract/columns';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
 import { householdKeyProblem } from './privacy';
 import { readTable, type RowReader, type TableResult } from './table';
+import { parseDegrees } from './values';
 
 /** Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts. */
 
@@ -121,13 +122,33 @@ function date(r: RowReader, name: string): string | null {
   return d;
 }
 
-/** Longitude and latitude, both or neither, within the globe's ranges. */
+/** Longitude and latitude, both or neither, within the globe's ranges; degrees-minutes-seconds are read and reported. */
 function lonLat(r: RowReader, lonName: string, latName: string): { lon: number | null; lat: number | null } {
-  const lon = r.number(lonName, { min: -180, max: 180 });
-  const lat = r.number(latName, { min: -90, max: 90 });
+  const lon = degreesOrNumber(r, lonName, 180);
+  let lat = degreesOrNumber(r, latName, 180);
+  if (lat !== null && Math.abs(lat) > 90) {
+    // China's longitudes (73–135) do not fit a latitude: the two columns were most likely swapped.
+    const hint = lon !== null && Math.abs(lon) <= 90 ? '; longitude and latitude look swapped' : '';
+    r.report('error', latName, `${r.quote(lat)} is outside -90–90${hint}`);
+    lat = null;
+  }
   if ((lon === null) !== (lat === null)) {
     if (r.isValid) r.report('warning', lon === null ? lonName : latName, 'longitude and latitude go together; the point is ignored');
     return { lon: null, lat: null };
   }
   return { lon, lat };
+}
+
+/** A coordinate as a decimal number, or written in degrees, minutes and seconds (converted, with a warning). */
+function degreesOrNumber(r: RowReader, name: string, limit: number): number | null {
+  const raw = r.raw(name);
+  const dms = raw === null ? null : parseDegrees(raw);
+  if (dms === null || raw === null) return r.number(name, { min: -limit, max: limit });
+  if (Math.abs(dms) > limit) {
+    r.report('error', name, `${r.quote(raw)} is outside -${limit}–${limit} degrees`);
+    return null;
+  }
+  const value = Math.round(dms * 1e6) / 1e6;
+  r.report('warning', name, `${r.quote(raw)} is written in degrees, minutes and seconds; read as ${value}`);
+  return value;
 }

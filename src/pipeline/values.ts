@@ -89,3 +89,22 @@ export function parseList(raw: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * An angle written in degrees, minutes and seconds, as surveyors and GPS units print it:
+ * 109°36′30″, 109°36'30", 109度36分30秒, 109°36.5′, with an optional E/N/东经/北纬 (W/S/西经/南纬
+ * make it negative). Null for anything else, including a plain decimal number.
+ */
+export function parseDegrees(raw: string): number | null {
+  // NFKC writes ″ as two primes: seconds are a double prime or two single ones, whichever way typed.
+  const s = raw.normalize('NFKC').replace(/\s/g, '').toUpperCase().replace(/′′|''/g, '"').replace(/′/g, "'");
+  const m = /^(东经|北纬|西经|南纬|[NSEW])?(\d{1,3})(?:°|度)(?:(\d{1,2}(?:\.\d+)?)(?:'|分))?(?:(\d{1,2}(?:\.\d+)?)"|(\d{1,2}(?:\.\d+)?)秒)?(东经|北纬|西经|南纬|[NSEW])?$/.exec(s);
+  if (!m) return null;
+  const [, before, d, min, sec1, sec2, after] = m;
+  const minutes = Number(min ?? 0);
+  const seconds = Number(sec1 ?? sec2 ?? 0);
+  if (minutes >= 60 || seconds >= 60) return null;
+  const value = Number(d) + minutes / 60 + seconds / 3600;
+  const hemisphere = before ?? after ?? '';
+  return /^(W|S|西经|南纬)$/.test(hemisphere) ? -value : value;
+}

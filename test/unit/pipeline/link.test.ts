@@ -125,3 +125,31 @@ describe('the config, when it cannot be parsed in full', () => {
     expect(lines).toEqual(['boundaries/county.geojson:0:features: error: no polygon in the county outline', 'progress.csv:15:项目编号: error: project T-999 is not in projects.csv']);
   });
 });
+
+describe('coordinates as surveyors write them', () => {
+  it('reads degrees, minutes and seconds with a warning, to the same point', async () => {
+    // 109.7, 32.3 written 109°42′0″ and 32度18分0秒.
+    const villages = (await miniText('villages.csv')).replace('420324101202,周湾村委会,420324101,蒋家堰镇,109.7,32.3,', '420324101202,周湾村委会,420324101,蒋家堰镇,109°42′0″,32度18分0秒,');
+    const clean = await buildMiniWith();
+    const { result, lines } = await buildMiniWith({ 'villages.csv': villages });
+    expect(lines).toEqual([
+      'villages.csv:3:纬度: warning: "32度18分0秒" is written in degrees, minutes and seconds; read as 32.3',
+      'villages.csv:3:经度: warning: "109°42′0″" is written in degrees, minutes and seconds; read as 109.7',
+    ]);
+    expect(result.outputs?.get('site.json')).toBe(clean.result.outputs?.get('site.json'));
+  });
+
+  it('says when longitude and latitude look swapped', async () => {
+    const villages = (await miniText('villages.csv')).replace('420324101202,周湾村委会,420324101,蒋家堰镇,109.7,32.3,', '420324101202,周湾村委会,420324101,蒋家堰镇,32.3,109.7,');
+    const { lines } = await buildMiniWith({ 'villages.csv': villages });
+    expect(lines).toContain('villages.csv:3:纬度: error: 109.7 is outside -90–90; longitude and latitude look swapped');
+  });
+
+  it('warns when a village point is outside its own town', async () => {
+    // 周湾 (蒋家堰镇, west of 109.75) placed in 中峰镇.
+    const villages = (await miniText('villages.csv')).replace('420324101202,周湾村委会,420324101,蒋家堰镇,109.7,32.3,', '420324101202,周湾村委会,420324101,蒋家堰镇,109.9,32.3,');
+    const { result, lines } = await buildMiniWith({ 'villages.csv': villages });
+    expect(lines).toContain('villages.csv:3:经度: warning: the point is outside its town 蒋家堰镇');
+    expect(result.errorCount).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from '../../../src/pipeline/values';
+import { parseBoolean, parseCode, parseDate, parseDegrees, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from '../../../src/pipeline/values';
 
 describe('parseNumber', () => {
   it.each([
@@ -52,4 +52,18 @@ describe('parseCode', () => {
 
 describe('parseList', () => {
   it('splits on ; ；、 and , and drops blanks', () => expect(parseList('A;B；C、D,,E ')).toEqual(['A', 'B', 'C', 'D', 'E']));
+});
+
+describe('parseDegrees', () => {
+  it.each([
+    ['109°36′30″', 109 + 36 / 60 + 30 / 3600],
+    ["109°36'30\"", 109 + 36 / 60 + 30 / 3600],
+    ['109度36分30秒', 109 + 36 / 60 + 30 / 3600],
+    ['东经109°36′30″', 109 + 36 / 60 + 30 / 3600],
+    ['32°12.5′N', 32 + 12.5 / 60],
+    ['109°', 109],
+    ['W 74°0′21″', -(74 + 21 / 3600)],
+  ])('%j → %f', (raw, expected) => expect(parseDegrees(raw)).toBeCloseTo(expected, 9));
+
+  it.each(['109.6', '109°61′', '109°36′75″', '', 'abc', '1109°'])('%j → null', (raw) => expect(parseDegrees(raw)).toBeNull());
 });
