@@ -57,8 +57,17 @@ export interface BuildOptions {
 export async function buildSite(source: DatasetSource, options: BuildOptions = { isPublic: false }): Promise<BuildResult> {
   const issues: Issue[] = [];
   const inputs: Record<string, InputSummary> = {};
+  // Files the source could not read (too large, no permission): reported once, not also as missing.
+  const unreadable = new Set<string>();
   const load = async (path: string): Promise<Uint8Array | null> => {
-    const bytes = await source.read(path);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await source.read(path);
+    } catch (e) {
+      unreadable.add(path);
+      issues.push({ file: path, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
     if (bytes) inputs[path] = { sha256: await sha256(bytes), bytes: bytes.length, encoding: null, rows: null };
     return bytes;
   };
@@ -83,6 +92,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const table = async <T>(file: string, isRequired: boolean, read: (b: Uint8Array) => TableResult<T>): Promise<TableResult<T> | null> => {
     const bytes = await load(file);
     if (!bytes) {
+      if (unreadable.has(file)) return null;
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
       else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
       return null;
@@ -140,7 +150,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   async function readGeo<T>(file: string, isRequired: boolean, parse: (v: unknown) => { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] }): Promise<T | null> {
     const bytes = await load(file);
     if (!bytes) {
-      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
+      if (isRequired && !unreadable.has(file)) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
       return null;
     }
     const v = parseJson(bytes, file, issues);

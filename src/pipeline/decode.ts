@@ -9,6 +9,8 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
  * The encoding is detected from the bytes, never guessed from the file name.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
+  const binary = binaryKind(bytes);
+  if (binary) return { ok: false, message: binary };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict(bytes.subarray(3), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict(bytes.subarray(2), 'utf-16be');
@@ -26,4 +28,24 @@ function strict(bytes: Uint8Array, encoding: Encoding): Decoded {
   } catch {
     return { ok: false, message: `the file is not valid ${encoding.toUpperCase()} text` };
   }
+}
+
+/** How many leading bytes are looked at for signs of a binary file. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * Why the bytes are not a text file at all, or null: an Excel workbook (the commonest mistake: a
+ * .xlsx renamed .csv), an old .xls, or anything with NUL bytes (text never has them, except UTF-16,
+ * which carries a BOM).
+ */
+function binaryKind(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return 'this is an Excel workbook (.xlsx) or another zip file, not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"';
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return 'this is an old Excel workbook (.xls), not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"';
+  }
+  const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!hasBom && bytes.subarray(0, SNIFF_BYTES).includes(0)) return 'this is a binary file (it holds NUL bytes), not CSV or JSON text';
+  return null;
 }

@@ -32,4 +32,14 @@ describe('decodeBytes', () => {
     const d = decodeBytes(new Uint8Array([0x41, 0x81, 0x20, 0x42]));
     expect(d.ok).toBe(false);
   });
+
+  it.each([
+    ['an Excel workbook renamed .csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]), 'Excel workbook (.xlsx)'],
+    ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old Excel workbook (.xls)'],
+    ['a picture', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'binary file'],
+  ])('refuses %s, saying what it is', (_name, bytes, says) => {
+    const d = decodeBytes(bytes);
+    expect(d.ok).toBe(false);
+    expect(d.ok ? '' : d.message).toContain(says);
+  });
 });

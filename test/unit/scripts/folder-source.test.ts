@@ -1,0 +1,30 @@
+import { truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../../src/contract/issues';
+import { buildSite } from '../../../src/pipeline/build';
+import { folderSource } from '../../../scripts/lib/folder-source';
+import { datasetWith } from '../../helpers/fixtures';
+
+describe('huge or broken files', () => {
+  it('refuses a 2 GB file by its size, before reading it, with a clear error and nothing else about it', async () => {
+    const dir = await datasetWith();
+    // A sparse file: 2 GiB long, no disk used, and far too big to read.
+    await truncate(join(dir, 'projects.csv'), 2 * 1024 ** 3);
+    const started = Date.now();
+    const result = await buildSite(folderSource(dir));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const lines = result.issues.map(formatIssue).filter((l) => l.startsWith('projects.csv'));
+    expect(lines[0]).toBe('projects.csv:0:: error: the file is 2.0 GB; the build reads files up to 1.0 GB: is it the right file? A ledger this large should be split, e.g. by year');
+    expect(lines.some((l) => l.includes('is missing'))).toBe(false);
+    expect(result.outputs).toBeNull();
+  });
+
+  it('names a binary file renamed .csv for what it is', async () => {
+    const dir = await datasetWith();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'villages.csv'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 8, 0, 0, 0]));
+    const result = await buildSite(folderSource(dir));
+    expect(result.issues.map(formatIssue)).toContain('villages.csv:0:: error: this is an Excel workbook (.xlsx) or another zip file, not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"');
+  });
+});
