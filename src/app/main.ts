@@ -14,6 +14,7 @@ import { mountPrintView } from '../ui/print-view';
 import { mountViewNav } from '../ui/view-nav';
 import { mountAboutPage } from '../ui/about-page';
 import { mountProjectsPage } from '../ui/projects-page';
+import { mountPreviewPage, PREVIEW_DATA, PREVIEW_READY } from '../ui/preview-page';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -26,7 +27,7 @@ import { fillText, monthLabel } from '../ui/panel';
 import { basemapStyle } from '../map/basemap';
 import { frameOf, mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
-import { loadSiteData, type LoadedData } from './load';
+import { loadSiteData, parseSiteTexts, type LoadedData } from './load';
 import './app.css';
 
 declare global {
@@ -157,6 +158,7 @@ async function start(data: LoadedData): Promise<void> {
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
   const about = mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic });
+  const preview = mountPreviewPage(byId('check-slot'), { isPublic: site.publication.isPublic });
   const projectsPage = mountProjectsPage(byId('projects-slot'), { site, projects, onChange: (patch) => store.set(patch), openData: OPEN_DATA });
   const report = mountReport(byId('report-slot'), {
     site,
@@ -185,6 +187,9 @@ async function start(data: LoadedData): Promise<void> {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     byId('title').textContent = lang === 'zh' ? site.config.title.zh : site.config.title.en;
     document.title = `${lang === 'zh' ? site.config.title.zh : site.config.title.en} · ${t(lang, 'appName')}`;
+    const previewBanner = byId('preview-banner');
+    previewBanner.hidden = !isPreview;
+    previewBanner.textContent = t(lang, 'previewBanner');
     const banner = byId('sample-banner');
     banner.hidden = !site.config.isSample;
     banner.textContent = t(lang, 'sampleBanner');
@@ -211,6 +216,7 @@ async function start(data: LoadedData): Promise<void> {
     byId('report-slot').hidden = !isReport;
     byId('projects-slot').hidden = state.view !== 'projects';
     byId('about-slot').hidden = state.view !== 'about';
+    byId('check-slot').hidden = state.view !== 'check';
     // The map stays laid out behind the other views, so it keeps its size and can be drawn for a snapshot.
     document.querySelector('.layout')?.classList.toggle('is-behind', state.view !== 'map');
     document.body.dataset.view = state.view;
@@ -226,6 +232,7 @@ async function start(data: LoadedData): Promise<void> {
     byId('present-toggle').textContent = t(lang, 'present');
     if (isReport) void report.update(state);
     if (state.view === 'about') about.update(state);
+    preview.update(state);
     projectsPage.update(state);
   };
   byId('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
@@ -294,10 +301,29 @@ function sourcesText(data: LoadedData, lang: ViewState['lang']): string {
   return lang === 'zh' ? zh : en;
 }
 
+/** `?preview=1`: the page inside the check view's frame, drawing the site data its parent built. */
+const isPreview = new URLSearchParams(location.search).has('preview');
+
+/** The site data from the parent page (same origin only), for a preview. */
+function previewData(): Promise<LoadedData> {
+  return new Promise((resolve, reject) => {
+    window.addEventListener('message', function onMessage(e: MessageEvent<{ kind?: string; files?: Record<string, string> }>) {
+      if (e.origin !== location.origin || e.source !== window.parent || e.data?.kind !== PREVIEW_DATA || !e.data.files) return;
+      window.removeEventListener('message', onMessage);
+      try {
+        resolve(parseSiteTexts(e.data.files));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    window.parent.postMessage({ kind: PREVIEW_READY }, location.origin);
+  });
+}
+
 async function main(): Promise<void> {
   const status = byId('status');
   try {
-    const data = await loadSiteData('data/');
+    const data = isPreview ? await previewData() : await loadSiteData('data/');
     status.hidden = true;
     await start(data);
   } catch (e) {

@@ -11,9 +11,9 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export type StatusFilter = 'planned' | 'building' | 'done';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
 
-/** The page's views: the atlas map, the projects' public notice (项目公示), the monthly report (月度通报), and about (关于). */
-export type ViewName = 'map' | 'projects' | 'report' | 'about';
-export const VIEW_NAMES: readonly ViewName[] = ['map', 'projects', 'report', 'about'];
+/** The page's views: the atlas map, the projects' public notice (项目公示), the monthly report (月度通报), checking a dataset (数据检查), and about (关于). */
+export type ViewName = 'map' | 'projects' | 'report' | 'check' | 'about';
+export const VIEW_NAMES: readonly ViewName[] = ['map', 'projects', 'report', 'check', 'about'];
 
 export interface ViewState {
   view: ViewName;

@@ -6,7 +6,7 @@
 import { serializeViewState, VIEW_NAMES, type ViewName, type ViewState } from '../state/view-state';
 import { t, type StringKey } from './i18n';
 
-const LABELS: Readonly<Record<ViewName, StringKey>> = { map: 'viewMap', projects: 'viewProjects', report: 'viewReport', about: 'viewAbout' };
+const LABELS: Readonly<Record<ViewName, StringKey>> = { map: 'viewMap', projects: 'viewProjects', report: 'viewReport', check: 'viewCheck', about: 'viewAbout' };
 
 export interface ViewNav {
   update(state: ViewState): void;

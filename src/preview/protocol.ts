@@ -1,0 +1,16 @@
+import type { Issue } from '../contract/issues';
+
+/**
+ * Messages between the preview page and its build worker (src/preview/build-worker.ts). The
+ * dataset's bytes go to the worker and the site data comes back; nothing leaves the browser.
+ */
+export interface BuildRequest {
+  /** The dataset's files by their path in a dataset folder (e.g. `boundaries/towns.geojson`). */
+  files: Record<string, ArrayBuffer>;
+  isPublic: boolean;
+}
+
+export type BuildMessage =
+  | { kind: 'progress'; step: string; done: number; total: number }
+  | { kind: 'done'; issues: Issue[]; errorCount: number; warningCount: number; fatal: string | null; rows: Record<string, { read: number; used: number; rejected: number; skipped: number; encoding: string | null }>; outputs: Record<string, string> | null }
+  | { kind: 'failed'; message: string };

@@ -1,0 +1,266 @@
+/**
+ * 数据检查与预览 (view=check): a county clerk chooses or drops a dataset folder; the same pipeline
+ * as `npm run data:check` runs over it in a Web Worker, every problem is listed by file, row and
+ * column, and when it builds, the atlas shows the result in a frame marked 预览. Nothing is uploaded:
+ * the files go from the disk to the worker and back to this page.
+ */
+import './preview-page.css';
+import type { Issue } from '../contract/issues';
+import type { BuildMessage, BuildRequest } from '../preview/protocol';
+import type { ViewState } from '../state/view-state';
+import { t, type Lang } from './i18n';
+import { fillText } from './panel';
+
+/** The largest file read (as the CLI): beyond it is a mistake, refused before it is read. */
+const MAX_FILE_BYTES = 1024 ** 3;
+/** Where a file dropped on its own belongs in a dataset folder. */
+const BOUNDARY_FILES = new Set(['towns.geojson', 'county.geojson']);
+
+/** The message the preview frame sends when it is ready, and the one that hands it the site data. */
+export const PREVIEW_READY = 'cunhu-preview-ready';
+export const PREVIEW_DATA = 'cunhu-preview-data';
+
+export interface PreviewPage {
+  update(state: ViewState): void;
+}
+
+/** A chosen file with the path it has in the dataset. */
+interface Picked {
+  path: string;
+  file: File;
+}
+
+export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): PreviewPage {
+  let lang: Lang = 'zh';
+  let last: Extract<BuildMessage, { kind: 'done' }> | null = null;
+  let worker: Worker | null = null;
+
+  const root = h('article', 'preview-page');
+  root.id = 'preview-page';
+  root.setAttribute('aria-labelledby', 'preview-title');
+  const title = h('h2', 'preview-title');
+  title.id = 'preview-title';
+  const intro = h('p', 'preview-intro');
+  const privacy = h('p', 'preview-privacy');
+
+  const zone = h('div', 'preview-drop');
+  zone.id = 'preview-drop';
+  const zoneText = h('p', 'preview-drop-text');
+  const folderInput = document.createElement('input');
+  folderInput.type = 'file';
+  folderInput.id = 'preview-folder';
+  folderInput.multiple = true;
+  folderInput.setAttribute('webkitdirectory', '');
+  const folderLabel = h('label', 'preview-button');
+  folderLabel.htmlFor = folderInput.id;
+  const filesInput = document.createElement('input');
+  filesInput.type = 'file';
+  filesInput.id = 'preview-files';
+  filesInput.multiple = true;
+  filesInput.accept = '.csv,.geojson,.json,.txt';
+  const filesLabel = h('label', 'preview-button');
+  filesLabel.htmlFor = filesInput.id;
+  for (const input of [folderInput, filesInput]) input.className = 'visually-hidden';
+  zone.append(zoneText, folderInput, folderLabel, filesInput, filesLabel);
+
+  const status = h('div', 'preview-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const bar = document.createElement('progress');
+  bar.id = 'preview-progress';
+  bar.hidden = true;
+  const statusText = h('p', 'preview-status-text');
+  statusText.id = 'preview-status-text';
+  status.append(bar, statusText);
+
+  const results = h('section', 'preview-results');
+  results.id = 'preview-results';
+  results.hidden = true;
+  const frameWrap = h('section', 'preview-frame-wrap');
+  frameWrap.hidden = true;
+  const frameTitle = h('h3', 'preview-subheading');
+  const frame = document.createElement('iframe');
+  frame.id = 'preview-frame';
+  frame.className = 'preview-frame';
+  frameWrap.append(frameTitle, frame);
+
+  root.append(title, intro, privacy, zone, status, results, frameWrap);
+  el.append(root);
+
+  folderInput.addEventListener('change', () => void check(fromInput(folderInput)));
+  filesInput.addEventListener('change', () => void check(fromInput(filesInput)));
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('is-over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('is-over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('is-over');
+    void fromDrop(e.dataTransfer).then(check);
+  });
+  window.addEventListener('message', (e) => {
+    if (e.origin !== location.origin || e.source !== frame.contentWindow || (e.data as { kind?: string } | null)?.kind !== PREVIEW_READY || !last?.outputs) return;
+    frame.contentWindow?.postMessage({ kind: PREVIEW_DATA, files: last.outputs }, location.origin);
+  });
+
+  function render(): void {
+    title.textContent = t(lang, 'previewTitle');
+    intro.textContent = t(lang, 'previewIntro');
+    privacy.textContent = t(lang, 'previewPrivacy');
+    zoneText.textContent = t(lang, 'previewDrop');
+    folderLabel.textContent = t(lang, 'previewChooseFolder');
+    filesLabel.textContent = t(lang, 'previewChooseFiles');
+    frameTitle.textContent = t(lang, 'previewFrameTitle');
+    frame.title = t(lang, 'previewFrameTitle');
+    if (last) showResults(last);
+  }
+
+  async function check(picked: Picked[]): Promise<void> {
+    if (picked.length === 0) return;
+    const tooBig = picked.find((p) => p.file.size > MAX_FILE_BYTES);
+    results.hidden = true;
+    frameWrap.hidden = true;
+    last = null;
+    if (tooBig) {
+      statusText.textContent = fillText(lang, 'previewTooBig', { file: tooBig.path, size: (tooBig.file.size / 1024 ** 3).toFixed(1) });
+      return;
+    }
+    bar.hidden = false;
+    bar.removeAttribute('value');
+    statusText.textContent = fillText(lang, 'previewReading', { n: picked.length });
+    root.setAttribute('aria-busy', 'true');
+    const files: Record<string, ArrayBuffer> = {};
+    for (const p of picked) files[p.path] = await p.file.arrayBuffer();
+    worker?.terminate();
+    worker = new Worker(new URL('../preview/build-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (e: MessageEvent<BuildMessage>) => {
+      const m = e.data;
+      if (m.kind === 'progress') {
+        bar.max = m.total;
+        bar.value = m.done;
+        statusText.textContent = fillText(lang, 'previewChecking', { file: m.step });
+        return;
+      }
+      bar.hidden = true;
+      root.removeAttribute('aria-busy');
+      worker?.terminate();
+      worker = null;
+      if (m.kind === 'failed') {
+        statusText.textContent = fillText(lang, 'previewFailed', { message: m.message });
+        return;
+      }
+      last = m;
+      showResults(m);
+    });
+    const request: BuildRequest = { files, isPublic: deps.isPublic };
+    worker.postMessage(request, Object.values(files));
+  }
+
+  function showResults(m: Extract<BuildMessage, { kind: 'done' }>): void {
+    statusText.textContent = m.fatal ?? fillText(lang, m.errorCount > 0 ? 'previewHasErrors' : 'previewBuilt', { errors: m.errorCount, warnings: m.warningCount });
+    results.hidden = false;
+    results.replaceChildren(h('h3', 'preview-subheading', t(lang, 'previewFiles')), filesTable(m), h('h3', 'preview-subheading', fillText(lang, 'previewProblems', { n: m.issues.length })), issuesTable(m.issues));
+    frameWrap.hidden = m.outputs === null;
+    if (m.outputs) frame.src = `${location.pathname}?preview=1#lang=${lang}`;
+  }
+
+  function filesTable(m: Extract<BuildMessage, { kind: 'done' }>): HTMLElement {
+    const table = h('table', 'preview-table');
+    table.id = 'preview-files-table';
+    table.append(h('caption', 'visually-hidden', t(lang, 'previewFiles')));
+    const head = h('tr', '');
+    for (const key of ['previewFile', 'previewRead', 'previewUsed', 'previewRejected', 'previewSkipped', 'previewEncoding'] as const) head.append(th(t(lang, key)));
+    const thead = h('thead', '');
+    thead.append(head);
+    const body = h('tbody', '');
+    for (const [file, r] of Object.entries(m.rows)) {
+      const tr = h('tr', '');
+      tr.append(th(file, 'row'), td(String(r.read)), td(String(r.used)), td(String(r.rejected)), td(String(r.skipped)), td(r.encoding ?? '—'));
+      body.append(tr);
+    }
+    table.append(thead, body);
+    return table;
+  }
+
+  function issuesTable(issues: readonly Issue[]): HTMLElement {
+    if (issues.length === 0) return h('p', 'preview-none', t(lang, 'previewNoProblems'));
+    const table = h('table', 'preview-table');
+    table.id = 'preview-issues';
+    table.append(h('caption', 'visually-hidden', t(lang, 'previewProblemsCaption')));
+    const head = h('tr', '');
+    for (const key of ['previewFile', 'previewRow', 'previewColumn', 'previewLevel', 'previewMessage'] as const) head.append(th(t(lang, key)));
+    const thead = h('thead', '');
+    thead.append(head);
+    const body = h('tbody', '');
+    for (const issue of issues) {
+      const tr = h('tr', `preview-issue is-${issue.level}`);
+      tr.append(td(issue.file), td(issue.row > 0 ? String(issue.row) : '—'), td(issue.column || '—'), td(t(lang, issue.level === 'error' ? 'previewError' : 'previewWarning')), td(issue.message));
+      body.append(tr);
+    }
+    table.append(thead, body);
+    return table;
+  }
+
+  return {
+    update(state) {
+      if (state.view !== 'check') return;
+      if (state.lang === lang && title.textContent) return;
+      lang = state.lang;
+      render();
+    },
+  };
+}
+
+/** The chosen files with their paths in the dataset: a folder's own name is dropped. */
+function fromInput(input: HTMLInputElement): Picked[] {
+  return [...(input.files ?? [])].map((file) => ({ path: datasetPath(file.webkitRelativePath || file.name), file }));
+}
+
+/** A dropped folder (walked) or files. */
+async function fromDrop(data: DataTransfer | null): Promise<Picked[]> {
+  if (!data) return [];
+  const entries = [...data.items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => e !== null && e !== undefined);
+  if (entries.length === 0) return [...data.files].map((file) => ({ path: datasetPath(file.name), file }));
+  const out: Picked[] = [];
+  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      out.push({ path: datasetPath(`${prefix}${entry.name}`), file });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry, '');
+  return out;
+}
+
+/** `mydata/boundaries/towns.geojson` → `boundaries/towns.geojson`; a boundary file on its own goes to boundaries/. */
+export function datasetPath(relative: string): string {
+  const parts = relative.split('/').filter(Boolean);
+  const known = parts.findIndex((p, i) => p === 'boundaries' || (i === parts.length - 1 && !BOUNDARY_FILES.has(p)));
+  const path = known >= 0 ? parts.slice(known).join('/') : (parts.at(-1) ?? relative);
+  return BOUNDARY_FILES.has(path) ? `boundaries/${path}` : path;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function th(text: string, scope: 'col' | 'row' = 'col'): HTMLTableCellElement {
+  const cell = h('th', '', text);
+  cell.scope = scope;
+  return cell;
+}
+
+function td(text: string): HTMLTableCellElement {
+  return h('td', '', text);
+}

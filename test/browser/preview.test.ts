@@ -1,0 +1,57 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { openAtlas } from './page';
+
+const MESSY = 'test/fixtures/messy/';
+const MINI = 'test/fixtures/mini/';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cells = (page: Page, selector: string): Promise<string[][]> => page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+
+describe('checking a dataset in the browser (view=check)', () => {
+  it('reads a GBK, UTF-16, tab- and semicolon-separated dataset in a worker, lists its rows and problems, and previews it, marked 预览, without sending it anywhere', async () => {
+    const { page, requests, errors } = await openAtlas(browser, inject('baseUrl'), '#view=check');
+    const before = requests.length;
+    const methods: string[] = [];
+    page.on('request', (r) => methods.push(r.method()));
+    await page.setInputFiles('#preview-files', [MESSY + 'atlas.config.json', MESSY + 'boundaries/towns.geojson', MESSY + 'boundaries/county.geojson', MESSY + 'villages.csv', MESSY + 'projects.csv', MESSY + 'progress.csv', MINI + 'households.csv']);
+    await page.waitForSelector('#preview-results:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('#preview-status-text')).toBe('检查完成：0 个错误，4 个警告。下面是预览。');
+    const files = await cells(page, '#preview-files-table');
+    expect(files).toContainEqual(['projects.csv', '8', '6', '0', '2', 'gb18030']);
+    expect(files).toContainEqual(['progress.csv', '13', '13', '0', '0', 'utf-16le']);
+    const issues = await cells(page, '#preview-issues');
+    expect(issues).toContainEqual(['projects.csv', '12', '—', '警告', 'summary row "合计" skipped (totals are computed by the build)']);
+    expect(issues).toContainEqual(['projects.csv', '1', '—', '警告', '3 row(s) above the header (row 4) were skipped as a title']);
+
+    const frame = page.frameLocator('#preview-frame');
+    await frame.locator('html[data-ready]').waitFor({ timeout: 60_000 });
+    expect(await frame.locator('#preview-banner').isVisible()).toBe(true);
+    expect(await frame.locator('#preview-banner').textContent()).toContain('预览');
+    expect(await frame.locator('#title').textContent()).toBe('测试县工作图');
+    // Nothing left the page: no request off its origin, and nothing but GETs of its own files.
+    expect(requests.slice(before).filter((u) => !u.startsWith(inject('baseUrl')) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(methods.filter((m) => m !== 'GET')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names every problem of a broken dataset by file, row and column, and shows no map', async () => {
+    const { page } = await openAtlas(browser, inject('baseUrl'), '#view=check&lang=en');
+    await page.setInputFiles('#preview-files', [MINI + 'atlas.config.json', MINI + 'boundaries/towns.geojson', MINI + 'boundaries/county.geojson', MINI + 'villages.csv', 'test/fixtures/bad/personal-data/projects.csv', MINI + 'progress.csv']);
+    await page.waitForSelector('#preview-results:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('#preview-status-text')).toBe('Checked: 1 errors, 3 warnings. Fix the errors to see the map.');
+    const issues = await cells(page, '#preview-issues');
+    expect(issues).toContainEqual(['projects.csv', '4', '备注', 'error', 'column looks like it holds 身份证号 ID numbers (row 4; 1 cell): personal data must never be published; delete the column or the values']);
+    expect(await page.isHidden('#preview-frame')).toBe(true);
+    await page.close();
+  });
+});
