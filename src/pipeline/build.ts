@@ -89,8 +89,15 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
   const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
 
-  const table = async <T>(file: string, isRequired: boolean, read: (b: Uint8Array) => TableResult<T>): Promise<TableResult<T> | null> => {
-    const bytes = await load(file);
+  const table = async <T>(csvName: string, isRequired: boolean, read: (b: Uint8Array, file: string) => TableResult<T>): Promise<TableResult<T> | null> => {
+    // An Excel workbook of the same name stands in for the CSV (villages.xlsx for villages.csv).
+    const xlsxName = csvName.replace(/\.csv$/, '.xlsx');
+    let file = csvName;
+    let bytes = await load(csvName);
+    if (!bytes && !unreadable.has(csvName)) {
+      const book = await load(xlsxName);
+      if (book || unreadable.has(xlsxName)) [file, bytes] = [xlsxName, book];
+    }
     if (!bytes) {
       if (unreadable.has(file)) return null;
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
@@ -103,7 +110,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       else issues.push({ file, row: 0, column: '', level: 'warning', message: `${file} is empty${IF_ABSENT[file] ? `: ${IF_ABSENT[file]}` : ''}` });
       return null;
     }
-    const t = read(bytes);
+    const t = read(bytes, file);
     issues.push(...t.issues);
     inputs[file] = { ...inputs[file]!, encoding: t.encoding, rows: t.counts };
     return t;

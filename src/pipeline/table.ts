@@ -1,11 +1,15 @@
 import type { ColumnSpec, ProjectStatus, TableSpec } from '../contract/columns';
 import type { Issue, IssueLevel } from '../contract/issues';
-import { parseCsv } from './csv';
+import { parseCsv, type CsvRows } from './csv';
 import { decodeBytes, type Encoding } from './decode';
+import { isZip, readXlsxRows } from './xlsx';
 import { headerKey, squash } from './normalize';
 import { personalDataMessage, scanForPersonalData } from './pii';
 import { personalDataKind } from './privacy';
 import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from './values';
+
+/** How a table's file was stored: a text encoding, or an Excel workbook. */
+export type TableEncoding = Encoding | 'xlsx';
 
 /** Rows of one file: read = used + rejected + skipped, always. */
 export interface TableCounts {
@@ -21,7 +25,7 @@ export interface TableResult<T> {
   records: T[];
   issues: Issue[];
   counts: TableCounts;
-  encoding: Encoding | null;
+  encoding: TableEncoding | null;
   /** Header as written in the file, by canonical column name, for locating cross-file issues. */
   headers: Map<string, string>;
   /** False when the file could not be read as this table at all (every row rejected). */
@@ -153,10 +157,10 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     issues.push({ file, row, column, level: 'error', message });
     return { file, records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false, rejectedKeys };
   };
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return fail(decoded.message);
-  if (decoded.text.trim() === '') return fail('the file is empty');
-  const { rows, problems } = parseCsv(decoded.text);
+  const source = tableRows(bytes);
+  if (!source.ok) return fail(source.message);
+  const { rows, problems, encoding } = source;
+  if (rows.every((r) => r.every((c) => c.trim() === ''))) return fail('the file is empty');
   for (const p of problems) issues.push({ file, row: p.row, column: '', level: p.level, message: p.message });
   const quoteRows = [...new Set(problems.filter((p) => p.isQuoteError).map((p) => p.row))];
 
@@ -245,7 +249,18 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
     }
   }
   if (blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${blankRows} blank row(s) skipped` });
-  return { file, records, issues, counts, encoding: decoded.encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable, rejectedKeys };
+  return { file, records, issues, counts, encoding, headers: new Map([...located].map(([name, at]) => [name, at.header])), isReadable, rejectedKeys };
+}
+
+/** The file's rows: an Excel workbook's first sheet, or CSV text in whatever encoding it came. */
+function tableRows(bytes: Uint8Array): ({ ok: true; encoding: TableEncoding } & CsvRows) | { ok: false; message: string } {
+  if (isZip(bytes)) {
+    const book = readXlsxRows(bytes);
+    return book.ok ? { ok: true, encoding: 'xlsx', rows: book.rows, problems: [] } : book;
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, encoding: decoded.encoding, ...parseCsv(decoded.text) };
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -6,7 +6,7 @@ import { parseDegrees } from './values';
 
 /** Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts. */
 
-export function readVillages(bytes: Uint8Array): TableResult<VillageRecord> {
+export function readVillages(bytes: Uint8Array, file = VILLAGES.file): TableResult<VillageRecord> {
   return readTable(VILLAGES, bytes, (r) => {
     const villageCode = r.code('village_code');
     const villageName = r.text('village_name');
@@ -35,10 +35,10 @@ export function readVillages(bytes: Uint8Array): TableResult<VillageRecord> {
     if (record.exitedPopulation !== null && record.exitedPopulation > poorPopulation) r.report('error', 'exited_population', `${record.exitedPopulation} exited people is more than the ${poorPopulation} registered`);
     if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
     return { ...record, villageName, households, population, poorHouseholds, poorPopulation };
-  });
+  }, file);
 }
 
-export function readProjects(bytes: Uint8Array): TableResult<ProjectRecord> {
+export function readProjects(bytes: Uint8Array, file = PROJECTS.file): TableResult<ProjectRecord> {
   return readTable(PROJECTS, bytes, (r) => {
     const projectId = r.code('project_id');
     const projectName = r.text('project_name');
@@ -71,10 +71,10 @@ export function readProjects(bytes: Uint8Array): TableResult<ProjectRecord> {
     const { beneficiaryHouseholds: all, beneficiaryPoorHouseholds: poor } = rest;
     if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', `${poor} poor beneficiary households is more than the ${all} beneficiary households`);
     return { ...rest, projectId, projectName, category, budgetWan, start, due, toLon: to.lon, toLat: to.lat };
-  });
+  }, file);
 }
 
-export function readProgress(bytes: Uint8Array): TableResult<ProgressRecord> {
+export function readProgress(bytes: Uint8Array, file = PROGRESS.file): TableResult<ProgressRecord> {
   return readTable(PROGRESS, bytes, (r) => {
     const month = r.month('month');
     const projectId = r.code('project_id');
@@ -83,10 +83,10 @@ export function readProgress(bytes: Uint8Array): TableResult<ProgressRecord> {
     const spentWan = r.number('spent_wan', { min: 0 });
     if (month === null || projectId === null || status === null) return null;
     return { row: r.row, month, projectId, status, progressPct, spentWan };
-  });
+  }, file);
 }
 
-export function readHouseholds(bytes: Uint8Array): TableResult<HouseholdRecord> {
+export function readHouseholds(bytes: Uint8Array, file = HOUSEHOLDS.file): TableResult<HouseholdRecord> {
   return readTable(HOUSEHOLDS, bytes, (r) => {
     const key = r.raw('household_key');
     const villageCode = r.code('village_code');
@@ -98,7 +98,7 @@ export function readHouseholds(bytes: Uint8Array): TableResult<HouseholdRecord> 
     // Private file: the message never quotes a cell.
     if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', 'employed is more than laborers');
     return { ...record, key, villageCode, isPoor };
-  });
+  }, file);
 }
 
 /** A calendar year, 1978 (reform and opening) to 2100. */

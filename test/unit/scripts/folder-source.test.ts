@@ -23,8 +23,11 @@ describe('huge or broken files', () => {
   it('names a binary file renamed .csv for what it is', async () => {
     const dir = await datasetWith();
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(join(dir, 'villages.csv'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 8, 0, 0, 0]));
-    const result = await buildSite(folderSource(dir));
-    expect(result.issues.map(formatIssue)).toContain('villages.csv:0:: error: this is an Excel workbook (.xlsx) or another zip file, not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"');
+    // A picture, and a damaged workbook.
+    await writeFile(join(dir, 'villages.csv'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    await writeFile(join(dir, 'projects.csv'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 8, 0, 0, 0]));
+    const lines = (await buildSite(folderSource(dir))).issues.map(formatIssue);
+    expect(lines).toContain('villages.csv:0:: error: this is a binary file (it holds NUL bytes), not CSV or JSON text');
+    expect(lines).toContain('projects.csv:0:: error: the file starts like a zip or .xlsx workbook but cannot be unzipped: is it damaged?');
   });
 });
