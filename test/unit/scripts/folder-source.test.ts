@@ -31,3 +31,13 @@ describe('huge or broken files', () => {
     expect(lines).toContain('projects.csv:0:: error: the file starts like a zip or .xlsx workbook but cannot be unzipped: is it damaged?');
   });
 });
+
+describe('a GeoJSON nested a million deep', () => {
+  it('ends with a located error, not a crash', async () => {
+    const { buildMiniWith } = await import('../pipeline/mini-source');
+    const deep = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"420324101","name":"x"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}}]}`;
+    const { result, lines } = await buildMiniWith({ 'boundaries/towns.geojson': deep });
+    expect(result.fatal).toBeNull();
+    expect(lines).toContain('boundaries/towns.geojson:0:features[0].geometry.coordinates[0]: error: a ring has a position that is not [lon, lat]');
+  });
+});
