@@ -21,8 +21,9 @@ async function run(request: BuildRequest): Promise<void> {
     let done = 0;
     const source: DatasetSource = {
       async read(path) {
-        post({ kind: 'progress', step: path, done: done++, total: STEPS.length });
         const buffer = request.files[path];
+        // Progress names the files there are (not the .xlsx the build also looks for).
+        if (buffer) post({ kind: 'progress', step: path, done: done++, total: STEPS.length });
         return buffer ? new Uint8Array(buffer) : null;
       },
     };
