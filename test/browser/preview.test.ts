@@ -55,3 +55,23 @@ describe('checking a dataset in the browser (view=check)', () => {
     await page.close();
   });
 });
+
+describe('dropping files on the check view', () => {
+  it('checks what is dropped, as it checks what is chosen', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { page } = await openAtlas(browser, inject('baseUrl'), '#view=check');
+    const files = ['atlas.config.json', 'boundaries/towns.geojson', 'boundaries/county.geojson', 'villages.csv', 'projects.csv', 'progress.csv'].map((path) => ({ name: path.split('/').pop()!, base64: readFileSync(MESSY + path).toString('base64') }));
+    files.push({ name: 'households.csv', base64: readFileSync(MINI + 'households.csv').toString('base64') });
+    await page.evaluate((list) => {
+      const transfer = new DataTransfer();
+      for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      const zone = document.getElementById('preview-drop')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, files);
+    await page.waitForSelector('#preview-results:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('#preview-status-text')).toBe('检查完成：0 个错误，4 个警告。下面是预览。');
+    expect(await cells(page, '#preview-files-table')).toContainEqual(['villages.csv', '4', '4', '0', '0', 'gb18030']);
+    await page.close();
+  });
+});
