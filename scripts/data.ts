@@ -72,9 +72,6 @@ function summarise(result: BuildResult, log: (line: string) => void): void {
     const rows = s.rows ? `${s.rows.read} rows read, ${s.rows.used} used, ${s.rows.rejected} rejected, ${s.rows.skipped} skipped` : `${s.bytes} bytes`;
     log(`  ${file}: ${rows}${s.encoding ? ` (${s.encoding})` : ''}`);
   }
-  const manifest = result.outputs?.get('manifest.json');
-  const vertices = manifest ? (JSON.parse(manifest) as { townVertices?: { before: number; after: number } }).townVertices : undefined;
-  if (vertices) log(`  town boundaries: ${vertices.before} vertices, ${vertices.after} kept (the rest closer than about 1 m to their neighbours' line)`);
   log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
 }
 

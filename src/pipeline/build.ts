@@ -4,7 +4,7 @@ import { parseAtlasConfig, readJoinSettings } from '../contract/config';
 import { compareIssues, type Issue } from '../contract/issues';
 import { SITE_SCHEMA_VERSION } from '../contract/site';
 import { geometryToWgs84 } from './crs';
-import { canonicalArea, canonicalOutline, selfIntersections, simplifiedArea, vertexCount } from './geometry';
+import { canonicalArea, canonicalOutline, selfIntersections } from './geometry';
 import { decodeBytes } from './decode';
 import { emitSite, json } from './emit';
 import { linkDataset, type JoinCounts } from './link';
@@ -129,14 +129,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   }
   const crs = settings.crs;
   const canonical = towns.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) }));
-  const vertices = { before: 0, after: 0 };
   const townsWgs: TownBoundary[] = canonical.map((t, i) => {
     const crossings = selfIntersections(t.geometry);
     if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) crosses itself at ${crossings} point(s): areas and point-in-town checks may be wrong there; fix it in the GIS` });
-    const geometry = simplifiedArea(t.geometry);
-    vertices.before += vertexCount(t.geometry);
-    vertices.after += vertexCount(geometry);
-    return { ...t, geometry };
+    return t;
   });
   const countyWgs = county ? canonicalOutline(geometryToWgs84(county, crs)) : null;
   const linked = linkDataset({
@@ -159,7 +155,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
 
   const outputs = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
   issues.sort(compareIssues);
-  outputs.set('manifest.json', json({ ...manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months), townVertices: vertices }));
+  outputs.set('manifest.json', json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months)));
   outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));
   return finish(null, outputs);
 

@@ -1,4 +1,4 @@
-import { kinks, rewind, simplify } from '@turf/turf';
+import { kinks, rewind } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /**
@@ -22,24 +22,6 @@ export function canonicalOutline(g: MultiPolygon): MultiPolygon {
 
 function withoutRepeats(ring: Position[]): Position[] {
   return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
-}
-
-/**
- * Vertices closer than this (in degrees, about 1 m) to the line through their neighbours add
- * nothing a screen or a print can show; the build drops them (Douglas–Peucker, topology kept by
- * turf's high-quality mode) and reports how many.
- */
-export const SIMPLIFY_TOLERANCE_DEG = 0.00001;
-
-/** The number of positions in an area's rings. */
-export function vertexCount(g: Polygon | MultiPolygon): number {
-  const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return parts.reduce((n, rings) => n + rings.reduce((m, r) => m + r.length, 0), 0);
-}
-
-/** The area with the vertices the screen cannot show dropped. */
-export function simplifiedArea(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  return simplify(g, { tolerance: SIMPLIFY_TOLERANCE_DEG, highQuality: true, mutate: false }) as Polygon | MultiPolygon;
 }
 
 /** Where an area's rings cross themselves or each other: a boundary to fix at its source. */

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { canonicalArea, canonicalOutline, selfIntersections, simplifiedArea, vertexCount } from '../../../src/pipeline/geometry';
+import { canonicalArea, canonicalOutline, selfIntersections } from '../../../src/pipeline/geometry';
 
 const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
 const clockwise: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]] };
@@ -20,17 +20,6 @@ describe('canonicalArea', () => {
   it('drops a vertex repeated in a row', () => {
     const repeated: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 1], [0, 0]]] };
     expect(canonicalArea(repeated)).toEqual(square);
-  });
-});
-
-describe('simplifiedArea and vertexCount', () => {
-  it('drops vertices that lie within a metre of their neighbours’ line, and counts them', () => {
-    const noisy: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0.5, 0.000001], [1, 0], [1, 1], [0, 1], [0, 0]]] };
-    expect(vertexCount(noisy)).toBe(6);
-    expect(vertexCount(simplifiedArea(noisy))).toBe(5);
-    // A real corner stays.
-    const corner: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0.5, 0.2], [1, 0], [1, 1], [0, 1], [0, 0]]] };
-    expect(vertexCount(simplifiedArea(corner))).toBe(6);
   });
 });
 
