@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../src/contract/issues';
 import { buildSite, type BuildResult } from '../src/pipeline/build';
+import { DRAWN_MAX_ZOOM } from '../src/pipeline/simplify';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder } from './lib/folder-source';
 
@@ -70,7 +71,8 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
 function summarise(result: BuildResult, log: (line: string) => void): void {
   for (const [file, s] of Object.entries(result.inputs)) {
     const rows = s.rows ? `${s.rows.read} rows read, ${s.rows.used} used, ${s.rows.rejected} rejected, ${s.rows.skipped} skipped` : `${s.bytes} bytes`;
-    log(`  ${file}: ${rows}${s.encoding ? ` (${s.encoding})` : ''}`);
+    const vertices = s.vertices ? `, ${s.vertices.read} vertices, ${s.vertices.drawn} drawn (simplified to a pixel at zoom ${DRAWN_MAX_ZOOM})` : '';
+    log(`  ${file}: ${rows}${vertices}${s.encoding ? ` (${s.encoding})` : ''}`);
   }
   log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
 }

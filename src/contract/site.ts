@@ -3,6 +3,9 @@ import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 
 /** The site data the build emits and the browser reads (public/data/). */
+/** The deepest zoom the map allows; the build simplifies boundaries to a pixel there. */
+export const MAX_ZOOM = 16;
+
 export const SITE_SCHEMA_VERSION = 1;
 
 /** Every indicator of DESIGN.md: rates (0–1) except `lag`, in percentage points. */

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
-import type { BBox, SiteData } from '../contract/site';
+import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
@@ -131,7 +131,7 @@ export class AtlasMap {
       attributionControl: basemapStyle(data.site.config.basemap).attribution ? { compact: true } : false,
       dragRotate: false,
       pitchWithRotate: false,
-      maxZoom: 16,
+      maxZoom: MAX_ZOOM,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     // The hatch must exist before the first frame asks for it.

@@ -34,6 +34,8 @@ export interface InputSummary {
   bytes: number;
   encoding: string | null;
   rows: TableCounts | null;
+  /** For a boundary file: positions as read, and as drawn after simplification (simplify.ts). */
+  vertices?: { read: number; drawn: number };
 }
 
 export interface BuildResult {
@@ -153,8 +155,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   issues.push(...checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
-  const outputs = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
+  const { files: outputs, vertices } = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
   issues.sort(compareIssues);
+  inputs[TOWNS_FILE] = { ...inputs[TOWNS_FILE]!, vertices: vertices.towns };
+  if (inputs[COUNTY_FILE]) inputs[COUNTY_FILE] = { ...inputs[COUNTY_FILE], vertices: vertices.county };
   outputs.set('manifest.json', json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months)));
   outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));
   return finish(null, outputs);

@@ -8,7 +8,10 @@ import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, projectStates } from './aggregate';
 import type { Dataset } from './model';
 import { emitOpenData } from './open-data';
+import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from './withhold';
+
+export type BoundaryVertices = SimplifiedBoundaries['vertices'];
 
 /** Decimal places kept in emitted coordinates (6 ≈ 0.1 m). */
 const COORD_DIGITS = 6;
@@ -22,7 +25,7 @@ export interface EmitOptions {
 }
 
 /** The site data files, as JSON text, from a linked dataset. */
-export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): Map<string, string> {
+export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, string>; vertices: BoundaryVertices } {
   const states = projectStates(d);
   const { series: allSeries, isHouseholdEstimated } = aggregate(d, states);
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
@@ -109,21 +112,23 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     spentWan: states.map((row) => row.map((s) => r2(s.spentWan))),
   };
 
+  const drawn = simplifyBoundaries(d.towns.map((t) => t.geometry), outline);
   const townsGeo: FeatureCollection = {
     type: 'FeatureCollection',
-    features: d.towns.map((t) => ({ type: 'Feature', id: t.index, properties: { id: t.index, code: t.code, name: t.name }, geometry: roundGeometry(t.geometry) })),
+    features: d.towns.map((t, i) => ({ type: 'Feature', id: t.index, properties: { id: t.index, code: t.code, name: t.name }, geometry: roundGeometry(drawn.towns[i]!) })),
   };
   const countyGeo: FeatureCollection = {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', id: 0, properties: { code: d.config.region.code, name: d.config.region.name }, geometry: roundGeometry(outline) }],
+    features: [{ type: 'Feature', id: 0, properties: { code: d.config.region.code, name: d.config.region.name }, geometry: roundGeometry(drawn.outline) }],
   };
-  return new Map([
+  const files = new Map([
     ['site.json', json(site)],
     ['projects.json', json(projects)],
     ['towns.geojson', json(townsGeo)],
     ['county.geojson', json(countyGeo)],
     ...emitOpenData({ ...site, config: d.config }, projects),
   ]);
+  return { files, vertices: drawn.vertices };
 }
 
 /** Stable JSON text: insertion-ordered keys built by this module, one trailing newline. */
@@ -137,8 +142,10 @@ function labelPoint(g: AreaGeometry): LonLat {
   return [r6(p[0] ?? 0), r6(p[1] ?? 0)];
 }
 
+/** Coordinates to COORD_DIGITS places, a vertex that rounds onto the one before it dropped. */
 function roundGeometry<G extends Polygon | MultiPolygon>(g: G): G {
-  const ring = (r: Position[]): Position[] => r.map((p) => [r6(p[0] ?? 0), r6(p[1] ?? 0)]);
+  const ring = (r: Position[]): Position[] =>
+    r.map((p) => [r6(p[0] ?? 0), r6(p[1] ?? 0)]).filter((p, i, all) => i === 0 || p[0] !== all[i - 1]![0] || p[1] !== all[i - 1]![1]);
   return (g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(ring) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((q) => q.map(ring)) }) as G;
 }
 

@@ -1,3 +1,5 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { vertexCount } from '../../../src/pipeline/simplify';
 import { describe, expect, it } from 'vitest';
 import { parseSiteProjects } from '../../../src/contract/projects';
 import { parseSiteData, type SiteData } from '../../../src/contract/site';
@@ -155,5 +157,14 @@ describe('join results in the manifest', () => {
     expect(manifest.joins.villages).toEqual({ byCode: 3, byName: 1, unmatched: 0 });
     expect(manifest.joins.projects).toEqual({ byCode: 6, byName: 0, unmatched: 0 });
     expect(manifest.joins.progress).toEqual({ byCode: 13, byName: 0, unmatched: 0 });
+  });
+
+  it('counts the boundary vertices read and drawn', async () => {
+    const result = await buildSite(folderSource(await datasetWith('join-by-name')));
+    const manifest = JSON.parse(result.outputs?.get('manifest.json') ?? '{}');
+    const towns = JSON.parse(result.outputs?.get('towns.geojson') ?? '{}');
+    const drawn = (towns as FeatureCollection<Polygon | MultiPolygon>).features.reduce((n, f) => n + vertexCount(f.geometry), 0);
+    expect(manifest.inputs['boundaries/towns.geojson'].vertices.drawn).toBe(drawn);
+    expect(manifest.inputs['boundaries/towns.geojson'].vertices.read).toBeGreaterThanOrEqual(drawn);
   });
 });
