@@ -3,7 +3,7 @@ import { STATUSES } from '../contract/columns';
 import { delta, deltas } from '../domain/change';
 import { createColorScale, deltaSpec, deltaValues, type ColorScale } from '../domain/color-scale';
 import { laggingProjects } from '../domain/lag';
-import { formatWan } from '../domain/format';
+import { formatCount, formatWan } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { AtlasMap } from '../map/atlas-map';
 import { LegendControl, type LegendContent } from '../map/legend-control';
@@ -36,6 +36,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     onBackground: () => store.set({ project: null }),
     onClick: (i) => store.set({ project: projects.id[i] ?? null }),
     tooltip: (i) => tooltipText(data, i, monthIndexOf(site, store.get()), store.get().lang),
+    clusterTooltip: (count, budgetWan) => t(store.get().lang, 'clusterTooltip').replace('{n}', formatCount(count, store.get().lang)).replace('{budget}', formatWan(budgetWan)),
+    clusterLabel: (count) => formatCount(count, store.get().lang),
   });
   const legend = new LegendControl();
   atlas.addControl(legend, 'bottom-left');

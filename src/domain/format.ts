@@ -34,3 +34,9 @@ export function pointsUnit(lang: Lang = 'zh'): string {
 export function formatPoints(value: number | null, lang: Lang = 'zh'): string {
   return value === null ? '—' : `${formatSigned(value)} ${pointsUnit(lang)}`;
 }
+
+/** A count short enough for a cluster symbol: 12,345 → 1.2万 (zh) or 12k (en). */
+export function formatCount(n: number, lang: 'zh' | 'en'): string {
+  if (n < 10_000) return String(n);
+  return lang === 'zh' ? `${(n / 10_000).toFixed(n < 100_000 ? 1 : 0)}万` : `${Math.round(n / 1000)}k`;
+}

@@ -112,6 +112,7 @@ export class AtlasMap {
         events.onClick(project);
         return;
       }
+      if (this.overlay.zoomIntoCluster(e.point.x, e.point.y)) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f, map.getZoom()));
       if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
       else if (hit) events.onTown(Number(hit.id));
@@ -271,6 +272,11 @@ export class AtlasMap {
       else this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+  }
+
+  /** What the project layer draws now (markers or clusters, and how many), for tests and benchmarks. */
+  get drawnProjects(): { kind: 'markers' | 'clusters'; symbols: number; projects: number } {
+    return this.overlay.drawnSummary;
   }
 
   /** The project marker at a screen point (for tests). */

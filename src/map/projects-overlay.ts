@@ -1,8 +1,9 @@
-import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CategoryConfig } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
+import { INDIVIDUAL_LIMIT, gridClusters, projectPoints, projectsInBox, type ClusterSet, type ProjectPoints } from '../domain/clusters';
 import { hexToRgba } from './colour';
 import { LAG_FLAG_COLOUR, LAYER } from './style';
 
@@ -42,32 +43,59 @@ export interface MarkerEvents {
   onClick(index: number): void;
   /** Text for the hover tooltip of a project. */
   tooltip(index: number): string;
+  /** Text for the hover tooltip of a cluster of projects. */
+  clusterTooltip(count: number, budgetWan: number): string;
+  /** The count written on a cluster (short: 1.2万). */
+  clusterLabel(count: number): string;
 }
 
 /** Web Mercator metres per pixel at the equator at zoom 0 for 512-px tiles. */
 const EQUATOR_METRES_PER_PX_Z0 = 40_075_016.686 / 512;
 /** Extra pixels around a small marker that still count as a hit, for fingers and shaky hands. */
 const HIT_SLOP_PX = 2;
+/** Cluster symbols: radius in pixels grows with the logarithm of the count, within these bounds. */
+const CLUSTER_MIN_RADIUS_PX = 11;
+const CLUSTER_MAX_RADIUS_PX = 26;
+const CLUSTER_FILL: [number, number, number, number] = [31, 41, 51, 205];
+/** Fonts for the cluster counts (digits and 万), drawn by deck.gl into its own atlas: no glyph server. */
+const CLUSTER_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+export function clusterRadiusPx(count: number): number {
+  return Math.min(CLUSTER_MAX_RADIUS_PX, CLUSTER_MIN_RADIUS_PX + 3 * Math.log2(Math.max(1, count)));
+}
+
+/** The project columns the markers read (a SiteProjects has them; a benchmark can build just these). */
+export type MarkerProjects = Pick<SiteProjects, 'lon' | 'lat' | 'toLon' | 'toLat' | 'budgetWan' | 'category' | 'status'>;
+
+/** How the markers are drawn now: every visible project, those in view, or clusters. */
+type Drawn = { kind: 'markers'; indexes: number[] } | { kind: 'clusters'; set: ClusterSet };
 
 /**
- * deck.gl project markers and relocation arcs, interleaved below the map's labels. Interleaved
- * deck.gl receives no pointer events, so hover and click are hit-tested here on the CPU against
- * the same radii the layer draws (a few thousand markers take well under a frame).
+ * deck.gl project markers and relocation arcs, interleaved below the map's labels. Markers go to
+ * deck.gl as typed arrays (binary attributes), and when more than INDIVIDUAL_LIMIT projects are in
+ * view they are drawn as grid clusters (src/domain/clusters.ts), so what is drawn, hit-tested and
+ * uploaded follows the screen, not the size of the data. Interleaved deck.gl receives no pointer
+ * events, so hover and click are hit-tested here on the CPU against the same radii the layer draws.
  */
 export class ProjectsOverlay {
   private readonly overlay: MapLibreOverlay;
   private readonly categoryRgba: [number, number, number, number][];
-  private drawn: readonly number[] = [];
+  private readonly points: ProjectPoints;
+  private drawn: Drawn = { kind: 'markers', indexes: [] };
+  private state: MarkerState | null = null;
+  /** Clusters by zoom for the current visible set (recut only when the set or the zoom step changes). */
+  private clusterCache: { visible: readonly number[]; byZoom: Map<number, ClusterSet> } = { visible: [], byZoom: new Map() };
   private readonly tooltip: HTMLDivElement;
   private hovered: number | null = null;
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly projects: SiteProjects,
+    private readonly projects: MarkerProjects,
     categories: readonly CategoryConfig[],
     private readonly events: MarkerEvents,
   ) {
     this.categoryRgba = categories.map((c) => hexToRgba(c.colour));
+    this.points = projectPoints(projects.lon, projects.lat, projects.budgetWan);
     this.overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(this.overlay);
     // deck.gl draws into the map's canvas but sizes its drawing buffer from the canvas's CSS size and
@@ -80,9 +108,13 @@ export class ProjectsOverlay {
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
     map.getContainer().append(this.tooltip);
-    map.on('mousemove', (e) => this.hover(this.pick(e.point.x, e.point.y), e.point.x, e.point.y));
-    map.on('mouseout', () => this.hover(null, 0, 0));
-    map.on('movestart', () => this.hover(null, 0, 0));
+    map.on('mousemove', (e) => this.hover(e.point.x, e.point.y));
+    map.on('mouseout', () => this.hideTooltip());
+    map.on('movestart', () => this.hideTooltip());
+    // Only a large set depends on the view: what is in view, or the zoom step of the clusters.
+    map.on('moveend', () => {
+      if (this.state && this.withPointCount(this.state.visible) > INDIVIDUAL_LIMIT) this.redraw();
+    });
   }
 
   private followMapCanvas(): void {
@@ -90,14 +122,23 @@ export class ProjectsOverlay {
     deckCanvasContext(this.overlay)?.setDrawingBufferSize(canvas.width, canvas.height);
   }
 
-  private hover(i: number | null, x: number, y: number): void {
-    this.hovered = i;
-    this.map.getCanvas().style.cursor = i === null ? '' : 'pointer';
-    if (i === null) {
-      this.tooltip.hidden = true;
+  private hideTooltip(): void {
+    this.hovered = null;
+    this.map.getCanvas().style.cursor = '';
+    this.tooltip.hidden = true;
+  }
+
+  private hover(x: number, y: number): void {
+    const project = this.pick(x, y);
+    const cluster = project === null ? this.pickCluster(x, y) : null;
+    this.hovered = project;
+    if (project === null && cluster === null) {
+      this.hideTooltip();
       return;
     }
-    this.tooltip.textContent = this.events.tooltip(i);
+    this.map.getCanvas().style.cursor = 'pointer';
+    const set = this.drawn.kind === 'clusters' ? this.drawn.set : null;
+    this.tooltip.textContent = project !== null ? this.events.tooltip(project) : set && cluster !== null ? this.events.clusterTooltip(set.count[cluster] ?? 0, set.budgetWan[cluster] ?? 0) : '';
     this.tooltip.hidden = false;
     this.tooltip.style.transform = `translate(${Math.round(x + 14)}px, ${Math.round(y + 14)}px)`;
   }
@@ -107,77 +148,217 @@ export class ProjectsOverlay {
     return this.hovered;
   }
 
+  /** What is drawn: 'markers' with their count, or 'clusters' with theirs (for tests and benchmarks). */
+  get drawnSummary(): { kind: 'markers' | 'clusters'; symbols: number; projects: number } {
+    return this.drawn.kind === 'markers'
+      ? { kind: 'markers', symbols: this.drawn.indexes.length, projects: this.drawn.indexes.length }
+      : { kind: 'clusters', symbols: this.drawn.set.length, projects: this.drawn.set.members.length };
+  }
+
   /** Redraws from state; layer ids are stable, so deck.gl diffs rather than rebuilds. */
   update(state: MarkerState): void {
+    this.state = state;
+    this.redraw();
+  }
+
+  private withPointCount(visible: readonly number[]): number {
+    let n = 0;
+    for (const i of visible) if (!Number.isNaN(this.points.lon[i]!) && !Number.isNaN(this.points.lat[i]!)) n++;
+    return n;
+  }
+
+  /** Every visible project while there are few; else those in view, or clusters when too many are. */
+  private chooseDrawn(visible: readonly number[]): Drawn {
+    const all = projectsInBox(this.points, visible, [-180, -90, 180, 90]);
+    if (all.length <= INDIVIDUAL_LIMIT) return { kind: 'markers', indexes: all };
+    const b = this.map.getBounds();
+    // Half a screen beyond each edge, so a pan shows markers before the next moveend.
+    const dx = (b.getEast() - b.getWest()) / 2;
+    const dy = (b.getNorth() - b.getSouth()) / 2;
+    const inView = projectsInBox(this.points, visible, [b.getWest() - dx, b.getSouth() - dy, b.getEast() + dx, b.getNorth() + dy], INDIVIDUAL_LIMIT);
+    if (inView.length <= INDIVIDUAL_LIMIT) return { kind: 'markers', indexes: inView };
+    if (this.clusterCache.visible !== visible) this.clusterCache = { visible, byZoom: new Map() };
+    const z = Math.floor(this.map.getZoom());
+    let set = this.clusterCache.byZoom.get(z);
+    if (!set) {
+      set = gridClusters(this.points, visible, z);
+      this.clusterCache.byZoom.set(z, set);
+    }
+    return { kind: 'clusters', set };
+  }
+
+  private redraw(): void {
+    const state = this.state;
+    if (!state) return;
     const p = this.projects;
     const m = state.monthIndex;
+    this.drawn = this.chooseDrawn(state.visible);
+    const indexes = this.drawn.kind === 'markers' ? this.drawn.indexes : [];
     const colour = (i: number) => this.categoryRgba[p.category[i] ?? 0] ?? INK;
     const status = (i: number) => p.status[m]?.[i] ?? 0;
-    const withPoint = state.visible.filter((i) => p.lon[i] !== null && p.lat[i] !== null);
-    const arcs = withPoint.filter((i) => p.toLon[i] !== null && p.toLat[i] !== null);
+    const arcs = indexes.filter((i) => p.toLon[i] !== null && p.toLat[i] !== null);
     const trigger = [m, state.selected, state.visible.length, state.lagging.size, state.isOverview];
-    this.drawn = withPoint;
-    const layers = [
-        new ArcLayer<number, InterleavedProps>({
-          id: 'relocation-arcs',
+    const layers: (ArcLayer<number, InterleavedProps> | ScatterplotLayer<unknown, InterleavedProps> | TextLayer<number, InterleavedProps>)[] = [
+      new ArcLayer<number, InterleavedProps>({
+        id: 'relocation-arcs',
+        beforeId: LAYER.villageCircle,
+        data: arcs,
+        getSourcePosition: (i) => [p.lon[i] ?? 0, p.lat[i] ?? 0],
+        getTargetPosition: (i) => [p.toLon[i] ?? 0, p.toLat[i] ?? 0],
+        getSourceColor: (i) => withAlpha(colour(i), ARC_ALPHA),
+        getTargetColor: (i) => withAlpha(colour(i), ARC_ALPHA),
+        getWidth: 1.5,
+        widthUnits: 'pixels',
+        getHeight: 0.5,
+        updateTriggers: { getSourceColor: trigger },
+      }),
+      new ScatterplotLayer<unknown, InterleavedProps>({
+        id: 'project-markers',
+        beforeId: LAYER.villageCircle,
+        data: this.markerAttributes(indexes, state),
+        radiusUnits: 'meters',
+        radiusMinPixels: MIN_RADIUS_PX,
+        radiusMaxPixels: MAX_RADIUS_PX,
+        stroked: true,
+        filled: true,
+        lineWidthUnits: 'pixels',
+      }),
+    ];
+    if (this.drawn.kind === 'clusters') {
+      const set = this.drawn.set;
+      const ids = Array.from({ length: set.length }, (_, k) => k);
+      layers.push(
+        new ScatterplotLayer<unknown, InterleavedProps>({
+          id: 'project-clusters',
           beforeId: LAYER.villageCircle,
-          data: arcs,
-          getSourcePosition: (i) => [p.lon[i] ?? 0, p.lat[i] ?? 0],
-          getTargetPosition: (i) => [p.toLon[i] ?? 0, p.toLat[i] ?? 0],
-          getSourceColor: (i) => withAlpha(colour(i), ARC_ALPHA),
-          getTargetColor: (i) => withAlpha(colour(i), ARC_ALPHA),
-          getWidth: 1.5,
-          widthUnits: 'pixels',
-          getHeight: 0.5,
-          updateTriggers: { getSourceColor: trigger },
-        }),
-        new ScatterplotLayer<number, InterleavedProps>({
-          id: 'project-markers',
-          beforeId: LAYER.villageCircle,
-          data: withPoint,
-          getPosition: (i) => [p.lon[i] ?? 0, p.lat[i] ?? 0],
-          getRadius: (i) => METRES_PER_SQRT_WAN * Math.sqrt(p.budgetWan[i] ?? 0),
-          radiusUnits: 'meters',
-          radiusMinPixels: MIN_RADIUS_PX,
-          radiusMaxPixels: MAX_RADIUS_PX,
+          data: clusterAttributes(set),
+          radiusUnits: 'pixels',
           stroked: true,
           filled: true,
           lineWidthUnits: 'pixels',
-          // planned: hollow ring; building: half-tone fill; done/accepted: solid with a white rim.
-          getFillColor: (i) => {
-            const s = status(i);
-            const [r, g, b] = colour(i);
-            return s === 0 ? [255, 255, 255, 230] : s === 1 ? [r, g, b, 120] : [r, g, b, 255];
-          },
-          getLineColor: (i) => (i === state.selected ? INK : state.lagging.has(i) ? LAG_RIM : status(i) >= 2 ? WHITE : colour(i)),
-          getLineWidth: (i) => (i === state.selected ? 3 : state.lagging.has(i) ? (state.isOverview ? 1.25 : 2.5) : status(i) >= 2 ? 0.75 : 1.5),
-          updateTriggers: { getFillColor: trigger, getLineColor: trigger, getLineWidth: trigger, getRadius: trigger },
+          getFillColor: CLUSTER_FILL,
+          getLineColor: WHITE,
+          getLineWidth: 1.5,
         }),
-    ];
+        // A count per cluster: a few thousand labels at most, whatever the data holds.
+        new TextLayer<number, InterleavedProps>({
+          id: 'project-cluster-counts',
+          beforeId: LAYER.villageCircle,
+          data: ids,
+          getPosition: (k) => [set.lon[k] ?? 0, set.lat[k] ?? 0],
+          getText: (k) => this.events.clusterLabel(set.count[k] ?? 0),
+          getSize: 12,
+          getColor: WHITE,
+          fontFamily: CLUSTER_FONTS,
+          fontWeight: 600,
+          characterSet: '0123456789.,+k万',
+          getTextAnchor: 'middle',
+          getAlignmentBaseline: 'center',
+        }),
+      );
+    } else {
+      // Keep the cluster layers' ids in the list, empty, so deck.gl reuses them on the next zoom out.
+      layers.push(
+        new ScatterplotLayer<unknown, InterleavedProps>({ id: 'project-clusters', beforeId: LAYER.villageCircle, data: [] }),
+        new TextLayer<number, InterleavedProps>({ id: 'project-cluster-counts', beforeId: LAYER.villageCircle, data: [] }),
+      );
+    }
     this.overlay.setProps({ layers });
     // @deck.gl/maplibre slots layers into the style only while the style reports loaded; until
     // then they would draw on top of the labels. Slot them in once the map settles.
     if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.overlay.setProps({ layers }));
   }
 
+  /**
+   * The markers' binary attributes: one typed array per property, filled from the project columns.
+   * planned: hollow ring; building: half-tone fill; done/accepted: solid with a white rim; lagging:
+   * a dark-red rim; the selected project: a thick dark rim.
+   */
+  private markerAttributes(indexes: readonly number[], state: MarkerState): { length: number; attributes: Record<string, { value: Float64Array | Float32Array | Uint8Array; size: number }> } {
+    const p = this.projects;
+    const row = p.status[state.monthIndex] ?? [];
+    const n = indexes.length;
+    const position = new Float64Array(n * 2);
+    const radius = new Float32Array(n);
+    const fill = new Uint8Array(n * 4);
+    const line = new Uint8Array(n * 4);
+    const lineWidth = new Float32Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = indexes[k]!;
+      const s = row[i] ?? 0;
+      const c = this.categoryRgba[p.category[i] ?? 0] ?? INK;
+      position[2 * k] = this.points.lon[i]!;
+      position[2 * k + 1] = this.points.lat[i]!;
+      radius[k] = METRES_PER_SQRT_WAN * Math.sqrt(this.points.budgetWan[i]!);
+      fill.set(s === 0 ? [255, 255, 255, 230] : s === 1 ? [c[0], c[1], c[2], 120] : [c[0], c[1], c[2], 255], 4 * k);
+      const isLagging = state.lagging.has(i);
+      line.set(i === state.selected ? INK : isLagging ? LAG_RIM : s >= 2 ? WHITE : c, 4 * k);
+      lineWidth[k] = i === state.selected ? 3 : isLagging ? (state.isOverview ? 1.25 : 2.5) : s >= 2 ? 0.75 : 1.5;
+    }
+    return {
+      length: n,
+      attributes: {
+        getPosition: { value: position, size: 2 },
+        getRadius: { value: radius, size: 1 },
+        getFillColor: { value: fill, size: 4 },
+        getLineColor: { value: line, size: 4 },
+        getLineWidth: { value: lineWidth, size: 1 },
+      },
+    };
+  }
+
   /** The project drawn at a point of the map container (CSS pixels), or null. */
   pick(x: number, y: number): number | null {
-    const p = this.projects;
+    if (this.drawn.kind !== 'markers') return null;
     const zoom = this.map.getZoom();
     const lat = this.map.getCenter().lat;
     const metresPerPx = (EQUATOR_METRES_PER_PX_Z0 * Math.cos((lat * Math.PI) / 180)) / 2 ** zoom;
-    for (let k = this.drawn.length - 1; k >= 0; k--) {
-      const i = this.drawn[k]!;
-      const at = this.map.project([p.lon[i] ?? 0, p.lat[i] ?? 0]);
-      const radius = Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, (METRES_PER_SQRT_WAN * Math.sqrt(p.budgetWan[i] ?? 0)) / metresPerPx)) + HIT_SLOP_PX;
+    const drawn = this.drawn.indexes;
+    for (let k = drawn.length - 1; k >= 0; k--) {
+      const i = drawn[k]!;
+      const at = this.map.project([this.points.lon[i]!, this.points.lat[i]!]);
+      const radius = Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, (METRES_PER_SQRT_WAN * Math.sqrt(this.points.budgetWan[i]!)) / metresPerPx)) + HIT_SLOP_PX;
       if ((at.x - x) ** 2 + (at.y - y) ** 2 <= radius * radius) return i;
     }
     return null;
   }
 
+  /** The cluster drawn at a point of the map container, or null. */
+  pickCluster(x: number, y: number): number | null {
+    if (this.drawn.kind !== 'clusters') return null;
+    const set = this.drawn.set;
+    for (let k = set.length - 1; k >= 0; k--) {
+      const at = this.map.project([set.lon[k]!, set.lat[k]!]);
+      const radius = clusterRadiusPx(set.count[k]!) + HIT_SLOP_PX;
+      if ((at.x - x) ** 2 + (at.y - y) ** 2 <= radius * radius) return k;
+    }
+    return null;
+  }
+
+  /** A click on a cluster zooms in on it, two steps; true when there was one. */
+  zoomIntoCluster(x: number, y: number): boolean {
+    const k = this.pickCluster(x, y);
+    if (k === null || this.drawn.kind !== 'clusters') return false;
+    const set = this.drawn.set;
+    this.map.easeTo({ center: [set.lon[k]!, set.lat[k]!], zoom: Math.min(this.map.getMaxZoom(), set.zoom + 2) });
+    return true;
+  }
+
   remove(map: MapLibreMap): void {
     map.removeControl(this.overlay);
   }
+}
+
+/** Cluster symbols as binary attributes. */
+function clusterAttributes(set: ClusterSet): { length: number; attributes: Record<string, { value: Float64Array | Float32Array; size: number }> } {
+  const position = new Float64Array(set.length * 2);
+  const radius = new Float32Array(set.length);
+  for (let k = 0; k < set.length; k++) {
+    position[2 * k] = set.lon[k]!;
+    position[2 * k + 1] = set.lat[k]!;
+    radius[k] = clusterRadiusPx(set.count[k]!);
+  }
+  return { length: set.length, attributes: { getPosition: { value: position, size: 2 }, getRadius: { value: radius, size: 1 } } };
 }
 
 interface DeckCanvasContext {

@@ -331,6 +331,7 @@ export const EN: Catalogue = {
   projectsAllYears: 'All years',
   projectsDoneAccepted: 'Done (incl. accepted)',
   projectsReset: 'Clear filters',
+  clusterTooltip: '{n} projects · budgets {budget} × 10k yuan in all · click to zoom in',
   projectsCount: '{n} projects',
   projectsCountOne: '{n} project',
   projectsCountOf: '{n} of {total} projects',

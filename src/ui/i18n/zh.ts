@@ -329,6 +329,7 @@ export const ZH = {
   projectsAllYears: '全部年度',
   projectsDoneAccepted: '已完工（含已验收）',
   projectsReset: '清除筛选',
+  clusterTooltip: '{n} 个项目 · 预算合计 {budget} 万元 · 点击放大',
   projectsCount: '{n} 个项目',
   projectsCountOne: '{n} 个项目',
   projectsCountOf: '{n} 个项目（共 {total} 个）',
