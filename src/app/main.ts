@@ -6,15 +6,12 @@ import { mountControls } from '../ui/controls';
 import { t } from '../ui/i18n';
 import { mountPanel } from '../ui/panel';
 import { mountRankingTable } from '../ui/ranking-table';
-import { mountReport } from '../ui/report';
 import { mountSearch } from '../ui/search';
 import { mountTimeSlider } from '../ui/time-slider';
 import { mountExportButtons } from '../ui/export-button';
 import { mountPrintView } from '../ui/print-view';
 import { mountViewNav } from '../ui/view-nav';
-import { mountAboutPage } from '../ui/about-page';
-import { mountProjectsPage } from '../ui/projects-page';
-import { mountPreviewPage, PREVIEW_DATA, PREVIEW_READY } from '../ui/preview-page';
+import { PREVIEW_DATA, PREVIEW_READY } from '../preview/protocol';
 import { mountPresentation, type StopFigures } from '../ui/presentation';
 import { tourStopState } from '../state/tour';
 import { indicatorSpec } from '../domain/indicators';
@@ -157,16 +154,19 @@ async function start(data: LoadedData): Promise<void> {
   // Mounted before the map, so the map's first framing keeps clear of it.
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const atlas = await mountAtlasMap(byId('map'), data, store, () => showsProjects);
-  const about = mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic });
-  const preview = mountPreviewPage(byId('check-slot'), { isPublic: site.publication.isPublic });
-  const projectsPage = mountProjectsPage(byId('projects-slot'), { site, projects, onChange: (patch) => store.set(patch), openData: OPEN_DATA });
-  const report = mountReport(byId('report-slot'), {
-    site,
-    projects,
-    // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
-    getMapImage: () => atlas.snapshot(),
-    onBack: () => store.set({ view: 'map' }),
-  });
+  // The other views load when first opened: the map's first view does not wait for their code.
+  const about = lazyView('about', async () => (await import('../ui/about-page')).mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic }));
+  const preview = lazyView('check', async () => (await import('../ui/preview-page')).mountPreviewPage(byId('check-slot'), { isPublic: site.publication.isPublic }));
+  const projectsPage = lazyView('projects', async () => (await import('../ui/projects-page')).mountProjectsPage(byId('projects-slot'), { site, projects, onChange: (patch) => store.set(patch), openData: OPEN_DATA }));
+  const report = lazyView('report', async () =>
+    (await import('../ui/report')).mountReport(byId('report-slot'), {
+      site,
+      projects,
+      // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
+      getMapImage: () => atlas.snapshot(),
+      onBack: () => store.set({ view: 'map' }),
+    }),
+  );
 
 
   /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
@@ -230,7 +230,7 @@ async function start(data: LoadedData): Promise<void> {
     open.textContent = t(lang, 'embedOpenFull');
     open.href = `${location.pathname}${serializeViewState({ ...state, isEmbed: false })}`;
     byId('present-toggle').textContent = t(lang, 'present');
-    if (isReport) void report.update(state);
+    if (isReport) report.update(state);
     if (state.view === 'about') about.update(state);
     preview.update(state);
     projectsPage.update(state);
@@ -276,9 +276,34 @@ async function start(data: LoadedData): Promise<void> {
   // The masthead and panel have their final size now: measure the map again before the first frame.
   atlas.map.map.resize();
   await atlas.render();
+  // A page opened by its link (view=projects…) is drawn before the page says it is ready.
+  await Promise.all([report, about, preview, projectsPage].map((v) => v.whenMounted()));
   // A handle for browser tests and tools: the map (to project points) and the store.
   window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };
   document.documentElement.dataset.ready = 'true';
+  // The same moment for timing tools (npm run bench:page), from navigation start.
+  performance.mark('cunhu:data-ready');
+}
+
+/**
+ * A view whose code loads the first time it is shown (a dynamic import, its own chunk); after
+ * that it gets every state it is given.
+ */
+function lazyView<V extends { update(state: ViewState): unknown }>(view: ViewState['view'], load: () => Promise<V>): { update(state: ViewState): void; whenMounted(): Promise<unknown> } {
+  let mounted: Promise<V> | null = null;
+  let latest: ViewState | null = null;
+  return {
+    update(state) {
+      latest = state;
+      if (!mounted && state.view !== view) return;
+      mounted ??= load();
+      void mounted.then((v) => {
+        // Only the newest state: a slow first load must not replay the states it missed.
+        if (latest === state) void v.update(state);
+      });
+    },
+    whenMounted: async () => (mounted ? (await mounted, undefined) : undefined),
+  };
 }
 
 /** The open dataset the build publishes beside the site data (src/pipeline/open-data.ts), for download. */

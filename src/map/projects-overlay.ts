@@ -83,8 +83,9 @@ export class ProjectsOverlay {
   private readonly points: ProjectPoints;
   private drawn: Drawn = { kind: 'markers', indexes: [] };
   private state: MarkerState | null = null;
-  /** Clusters by zoom for the current visible set (recut only when the set or the zoom step changes). */
-  private clusterCache: { visible: readonly number[]; byZoom: Map<number, ClusterSet> } = { visible: [], byZoom: new Map() };
+  private counted: { visible: readonly number[]; n: number } = { visible: [], n: 0 };
+  private lastChoice: { visible: readonly number[]; key: string; drawn: Drawn } | null = null;
+  private clusterData: { set: ClusterSet; ids: number[]; attributes: ReturnType<typeof clusterAttributes> } | null = null;
   private readonly tooltip: HTMLDivElement;
   private hovered: number | null = null;
 
@@ -161,30 +162,37 @@ export class ProjectsOverlay {
     this.redraw();
   }
 
+  /** Visible projects that have a point (counted once per visible set). */
   private withPointCount(visible: readonly number[]): number {
-    let n = 0;
-    for (const i of visible) if (!Number.isNaN(this.points.lon[i]!) && !Number.isNaN(this.points.lat[i]!)) n++;
-    return n;
+    if (this.counted.visible !== visible) {
+      let n = 0;
+      for (const i of visible) if (!Number.isNaN(this.points.lon[i]!) && !Number.isNaN(this.points.lat[i]!)) n++;
+      this.counted = { visible, n };
+    }
+    return this.counted.n;
   }
 
-  /** Every visible project while there are few; else those in view, or clusters when too many are. */
+  /**
+   * Every visible project while there are few; else those in view (half a screen beyond each
+   * edge, so a pan shows them before the next moveend) one by one, or, when too many are in view,
+   * their clusters. Cells are fixed to the world at each zoom, so clusters stay put as the map pans.
+   * The same set, zoom and view reuse the last result (a month step redraws without recounting).
+   */
   private chooseDrawn(visible: readonly number[]): Drawn {
-    const all = projectsInBox(this.points, visible, [-180, -90, 180, 90]);
-    if (all.length <= INDIVIDUAL_LIMIT) return { kind: 'markers', indexes: all };
+    if (this.withPointCount(visible) <= INDIVIDUAL_LIMIT) return { kind: 'markers', indexes: projectsInBox(this.points, visible, [-180, -90, 180, 90]) };
     const b = this.map.getBounds();
-    // Half a screen beyond each edge, so a pan shows markers before the next moveend.
     const dx = (b.getEast() - b.getWest()) / 2;
     const dy = (b.getNorth() - b.getSouth()) / 2;
-    const inView = projectsInBox(this.points, visible, [b.getWest() - dx, b.getSouth() - dy, b.getEast() + dx, b.getNorth() + dy], INDIVIDUAL_LIMIT);
-    if (inView.length <= INDIVIDUAL_LIMIT) return { kind: 'markers', indexes: inView };
-    if (this.clusterCache.visible !== visible) this.clusterCache = { visible, byZoom: new Map() };
+    const box = [b.getWest() - dx, b.getSouth() - dy, b.getEast() + dx, b.getNorth() + dy] as const;
     const z = Math.floor(this.map.getZoom());
-    let set = this.clusterCache.byZoom.get(z);
-    if (!set) {
-      set = gridClusters(this.points, visible, z);
-      this.clusterCache.byZoom.set(z, set);
-    }
-    return { kind: 'clusters', set };
+    const key = `${z}|${box.join(',')}`;
+    if (this.lastChoice?.visible === visible && this.lastChoice.key === key) return this.lastChoice.drawn;
+    const inView = projectsInBox(this.points, visible, box);
+    // Decided by what is on screen; drawn with the margin.
+    const onScreen = inView.length <= INDIVIDUAL_LIMIT ? inView.length : projectsInBox(this.points, inView, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], INDIVIDUAL_LIMIT).length;
+    const drawn: Drawn = onScreen <= INDIVIDUAL_LIMIT ? { kind: 'markers', indexes: inView } : { kind: 'clusters', set: gridClusters(this.points, inView, z) };
+    this.lastChoice = { visible, key, drawn };
+    return drawn;
   }
 
   private redraw(): void {
@@ -226,12 +234,14 @@ export class ProjectsOverlay {
     ];
     if (this.drawn.kind === 'clusters') {
       const set = this.drawn.set;
-      const ids = Array.from({ length: set.length }, (_, k) => k);
+      // The same cluster set keeps the same data objects, so a month step does not lay the labels out again.
+      if (this.clusterData?.set !== set) this.clusterData = { set, ids: Array.from({ length: set.length }, (_, k) => k), attributes: clusterAttributes(set) };
+      const { ids, attributes } = this.clusterData;
       layers.push(
         new ScatterplotLayer<unknown, InterleavedProps>({
           id: 'project-clusters',
           beforeId: LAYER.villageCircle,
-          data: clusterAttributes(set),
+          data: attributes,
           radiusUnits: 'pixels',
           stroked: true,
           filled: true,
@@ -274,7 +284,7 @@ export class ProjectsOverlay {
    * planned: hollow ring; building: half-tone fill; done/accepted: solid with a white rim; lagging:
    * a dark-red rim; the selected project: a thick dark rim.
    */
-  private markerAttributes(indexes: readonly number[], state: MarkerState): { length: number; attributes: Record<string, { value: Float64Array | Float32Array | Uint8Array; size: number }> } {
+  private markerAttributes(indexes: readonly number[], state: MarkerState): { length: number; attributes: Record<string, { value: Float64Array | Float32Array | Uint8Array; size: number; normalized?: boolean }> } {
     const p = this.projects;
     const row = p.status[state.monthIndex] ?? [];
     const n = indexes.length;
@@ -300,8 +310,8 @@ export class ProjectsOverlay {
       attributes: {
         getPosition: { value: position, size: 2 },
         getRadius: { value: radius, size: 1 },
-        getFillColor: { value: fill, size: 4 },
-        getLineColor: { value: line, size: 4 },
+        getFillColor: { value: fill, size: 4, normalized: true },
+        getLineColor: { value: line, size: 4, normalized: true },
         getLineWidth: { value: lineWidth, size: 1 },
       },
     };

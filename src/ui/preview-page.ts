@@ -6,7 +6,7 @@
  */
 import './preview-page.css';
 import type { Issue } from '../contract/issues';
-import type { BuildMessage, BuildRequest } from '../preview/protocol';
+import { PREVIEW_DATA, PREVIEW_READY, type BuildMessage, type BuildRequest } from '../preview/protocol';
 import type { ViewState } from '../state/view-state';
 import { t, type Lang } from './i18n';
 import { fillText } from './panel';
@@ -16,9 +16,6 @@ const MAX_FILE_BYTES = 1024 ** 3;
 /** Where a file dropped on its own belongs in a dataset folder. */
 const BOUNDARY_FILES = new Set(['towns.geojson', 'county.geojson']);
 
-/** The message the preview frame sends when it is ready, and the one that hands it the site data. */
-export const PREVIEW_READY = 'cunhu-preview-ready';
-export const PREVIEW_DATA = 'cunhu-preview-data';
 
 export interface PreviewPage {
   update(state: ViewState): void;
