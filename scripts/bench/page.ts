@@ -1,0 +1,65 @@
+/**
+ * `npm run bench:page`: time from navigation to `data-ready` for the atlas (the sample county)
+ * against a bare MapLibre page drawing the same built boundaries (bench/bare.ts, the floor),
+ * median of RUNS each, run alternately in fresh browser contexts; and the bytes the atlas's
+ * first view transfers, gzipped as a CDN serves them, by kind.
+ */
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { isEntryPoint } from '../lib/entry-point';
+import { buildPages, figure, median, withBrowser } from './common';
+import { serve, type Kind, type Served } from './serve';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Milliseconds from navigation start to the page's data-ready, and what it fetched. */
+async function timeToReady(browser: Browser, url: string, served: Served[]): Promise<{ ms: number; requests: Served[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const before = served.length;
+  await page.goto(url);
+  // Both pages mark `cunhu:data-ready` when they set data-ready: its time is from navigation start.
+  await page.waitForFunction(() => performance.getEntriesByName('cunhu:data-ready').length > 0, undefined, { timeout: 180_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('cunhu:data-ready')[0]!.startTime);
+  const requests = served.slice(before);
+  await context.close();
+  return { ms, requests };
+}
+
+export async function benchPage(): Promise<void> {
+  buildPages();
+  const atlas = await serve(resolve('dist'));
+  const bare = await serve(resolve('dist-bench'));
+  try {
+    await withBrowser(async (browser) => {
+      const a: number[] = [];
+      const b: number[] = [];
+      let firstView: Served[] = [];
+      // One warm-up of each (shader compilation caches, disk), then alternate.
+      await timeToReady(browser, `${atlas.url}/`, atlas.served);
+      await timeToReady(browser, `${bare.url}/bare.html`, bare.served);
+      for (let r = 0; r < RUNS; r++) {
+        const run = await timeToReady(browser, `${atlas.url}/`, atlas.served);
+        a.push(run.ms);
+        firstView = run.requests;
+        b.push((await timeToReady(browser, `${bare.url}/bare.html`, bare.served)).ms);
+      }
+      const kb = (kind: Kind | 'all'): number => firstView.filter((s) => kind === 'all' || s.kind === kind).reduce((n, s) => n + s.bytes, 0) / 1024;
+      figure('page_runs', RUNS, 0);
+      figure('page_atlas_ready_ms', median(a), 0);
+      figure('page_bare_maplibre_ready_ms', median(b), 0);
+      for (const kind of ['js', 'css', 'worker', 'data', 'html', 'other'] as const) figure(`first_view_${kind}_kb_gzip`, kb(kind));
+      figure('first_view_total_kb_gzip', kb('all'));
+      for (const s of [...firstView].sort((x, y) => y.bytes - x.bytes).slice(0, 6)) console.log(`  ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${s.path}`);
+      figure('page_vs_bare_maplibre', median(a) / median(b), 2);
+    });
+  } finally {
+    await atlas.close();
+    await bare.close();
+  }
+}
+
+if (isEntryPoint(import.meta.url, process.argv[1])) {
+  await benchPage();
+}
