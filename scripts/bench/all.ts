@@ -5,9 +5,11 @@
  * ratios measured side by side in the same run; absolute times are for information only.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { isEntryPoint } from '../lib/entry-point';
 import { buildPages, machine } from './common';
+
+const NOTES_MARK = '<!-- notes: kept by npm run bench -- --write -->';
 
 const BLOCKS = [
   { name: 'bench:pipeline', script: 'scripts/bench/pipeline.ts' },
@@ -42,7 +44,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const total = (Date.now() - started) / 1000;
   console.log(`\nbench_total_wall_s: ${total.toFixed(0)}`);
-  if (argv.includes('--write')) await writeFile('BENCHMARKS.md', report(results, total));
+  if (argv.includes('--write')) {
+    // The notes written by hand below the marker are kept.
+    const old = await readFile('BENCHMARKS.md', 'utf8').catch(() => '');
+    const notes = old.includes(NOTES_MARK) ? old.slice(old.indexOf(NOTES_MARK)) : `${NOTES_MARK}\n`;
+    await writeFile('BENCHMARKS.md', `${report(results, total)}\n${notes}`);
+  }
   return results.some((r) => r.code !== 0) ? 1 : 0;
 }
 

@@ -133,6 +133,9 @@ export class AtlasMap {
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: MAX_ZOOM,
+      // Labels appear at once rather than fading in for 300 ms: the map is ready (data-ready,
+      // exports, prints, tour stops) as soon as it is drawn, not a fade later.
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     // The hatch must exist before the first frame asks for it.

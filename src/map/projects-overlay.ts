@@ -266,17 +266,17 @@ export class ProjectsOverlay {
           getAlignmentBaseline: 'center',
         }),
       );
-    } else {
-      // Keep the cluster layers' ids in the list, empty, so deck.gl reuses them on the next zoom out.
-      layers.push(
-        new ScatterplotLayer<unknown, InterleavedProps>({ id: 'project-clusters', beforeId: LAYER.villageCircle, data: [] }),
-        new TextLayer<number, InterleavedProps>({ id: 'project-cluster-counts', beforeId: LAYER.villageCircle, data: [] }),
-      );
     }
-    this.overlay.setProps({ layers });
+    // Only layers with something to draw: deck.gl compiles a layer's shaders on its first frame even
+    // when it is empty, and under software WebGL that is most of the first view's marker cost.
+    const drawing = layers.filter((l) => {
+      const data = l.props.data as { length?: number } | null;
+      return data !== null && data.length !== 0;
+    });
+    this.overlay.setProps({ layers: drawing });
     // @deck.gl/maplibre slots layers into the style only while the style reports loaded; until
     // then they would draw on top of the labels. Slot them in once the map settles.
-    if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.overlay.setProps({ layers }));
+    if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.overlay.setProps({ layers: drawing }));
   }
 
   /**
