@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
   const overlay = new ProjectsOverlay(map, data, CATEGORIES, { onClick: () => undefined, tooltip: (i) => `project ${i}`, clusterTooltip: (n) => `${n} projects`, clusterLabel: (n) => (n < 10_000 ? String(n) : `${(n / 10_000).toFixed(1)}万`) });
+  // As in the atlas (AtlasMap): a click on a cluster zooms in on it.
+  map.on('click', (e) => overlay.zoomIntoCluster(e.point.x, e.point.y));
   const visible = Array.from({ length: N }, (_, i) => i);
   const state = (monthIndex: number): MarkerState => ({ visible, monthIndex, selected: null, lagging: new Set(), isOverview: true });
   const frame = (): Promise<void> => new Promise((resolve) => { map.once('render', () => resolve()); map.triggerRepaint(); });
@@ -102,6 +104,8 @@ async function main(): Promise<void> {
       generatedMs,
       firstUpdateMs,
       drawn: () => overlay.drawnSummary,
+      /** What is under a container point: a project's index, a cluster's, or neither. */
+      hit: (x: number, y: number) => ({ project: overlay.pick(x, y), cluster: overlay.pickCluster(x, y) }),
       /** Milliseconds for one hover pick at a container point (marker, else cluster). */
       pick(x: number, y: number): number {
         const t = performance.now();
