@@ -8,7 +8,7 @@ import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
-import { ProjectsOverlay, type MarkerEvents, type MarkerState } from './projects-overlay';
+import type { MarkerEvents, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 
 setWorkerUrl(workerUrl);
@@ -101,8 +101,9 @@ export class AtlasMap {
     readonly map: MapLibreMap,
     private readonly data: AtlasMapData,
     events: AtlasMapEvents,
+    Overlay: typeof ProjectsOverlay,
   ) {
-    this.overlay = new ProjectsOverlay(map, data.projects, data.site.config.categories, events);
+    this.overlay = new Overlay(map, data.projects, data.site.config.categories, events);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
     map.on('click', (e) => {
       // A click on a project marker opens the project; otherwise it selects the area below.
@@ -146,8 +147,12 @@ export class AtlasMap {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // deck.gl (the markers) is its own chunk, fetched and compiled while the map loads its style.
+    const overlay = import('./projects-overlay');
     return new Promise((resolve, reject) => {
-      map.once('load', () => resolve(new AtlasMap(map, data, events)));
+      map.once('load', () => {
+        overlay.then(({ ProjectsOverlay }) => resolve(new AtlasMap(map, data, events, ProjectsOverlay)), reject);
+      });
       map.once('error', (e) => reject(e.error));
     });
   }
