@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../src/contract/issues';
 import { buildSite, type BuildResult } from '../src/pipeline/build';
+import type { OutputFile } from '../src/pipeline/emit';
 import { DRAWN_MAX_ZOOM } from '../src/pipeline/simplify';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder } from './lib/folder-source';
@@ -57,13 +58,13 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     return 2;
   }
   summarise(result, log);
-  if (result.errorCount > 0 || !result.outputs) {
+  if (result.errorCount > 0 || !result.files) {
     if (opts.command === 'build') log(`nothing written: ${opts.out} is left as it was`);
     return 1;
   }
   if (opts.command === 'build') {
-    await writeAtomically(resolve(opts.out), result.outputs);
-    log(`wrote ${[...result.outputs.keys()].join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
+    await writeAtomically(resolve(opts.out), result.files);
+    log(`wrote ${[...result.files.keys()].join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
   }
   return 0;
 }
@@ -77,14 +78,17 @@ function summarise(result: BuildResult, log: (line: string) => void): void {
   log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
 }
 
-/** Writes every file into a sibling folder, then swaps it in, so a failed write never leaves half a site. */
-async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
+/**
+ * Writes every file into a sibling folder, then swaps it in, so a failed write never leaves half a
+ * site. Each file is written piece by piece as it is made, never held whole.
+ */
+async function writeAtomically(out: string, files: Map<string, OutputFile>): Promise<void> {
   const staging = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  for (const [name, text] of files) {
+  for (const [name, file] of files) {
     await mkdir(dirname(join(staging, name)), { recursive: true });
-    await writeFile(join(staging, name), text);
+    await writeFile(join(staging, name), file());
   }
   await mkdir(dirname(out), { recursive: true });
   const hadOld = await isFolder(out);

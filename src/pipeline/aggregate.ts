@@ -1,7 +1,7 @@
-import type { ProjectStatus } from '../contract/columns';
-import type { ProgressRecord } from '../contract/records';
+import { STATUSES, type ProjectStatus } from '../contract/columns';
 import { SERIES_IDS, type AreaSeries, type SeriesId } from '../contract/site';
-import { expectedProgressPct, isLagging } from '../domain/progress';
+import { dateMs, monthEnd } from '../domain/months';
+import { isLagging } from '../domain/progress';
 import type { Dataset } from './model';
 
 /** A project's reported state as of one month: its latest report at or before it. */
@@ -12,34 +12,79 @@ export interface ProjectState {
 }
 
 /**
- * State of every project in every month ([month][project]). Before its first report a project is
- * planned at 0. A blank progress or spending cell is not zero: it carries the project's last
- * reported figure forward (a done project with blank progress is at 100).
+ * The state of every project in every month, as columns rather than a million objects: `at[m][i]`
+ * is the report in force for project `i` in month `m` (its latest at or before the month), an index
+ * into the per-report arrays, or -1 before the project's first report (planned, at 0).
  */
-export function projectStates(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): ProjectState[][] {
-  const reports = d.projects.map((p) => carriedForward(d.progress[p.index] ?? []));
-  const cursor = d.projects.map(() => -1);
-  return d.months.map((month) =>
-    d.projects.map((p) => {
-      const rows = reports[p.index]!;
-      let k = cursor[p.index]!;
-      while (k + 1 < rows.length && rows[k + 1]!.month <= month) k++;
-      cursor[p.index] = k;
-      return rows[k]?.state ?? { status: 'planned', progressPct: 0, spentWan: 0 };
-    }),
-  );
+export interface StateTable {
+  at: Int32Array[];
+  /** Per report: its status (index into STATUSES), and progress and spending with blanks carried forward. */
+  status: Uint8Array;
+  progressPct: Float64Array;
+  spentWan: Float64Array;
 }
 
-/** Each report's state, ascending by month, with blank figures filled from the reports before it. */
-function carriedForward(rows: readonly ProgressRecord[]): { month: string; state: ProjectState }[] {
-  let progressPct = 0;
-  let spentWan = 0;
-  return rows.map((r) => {
-    const isDone = r.status === 'done' || r.status === 'accepted';
-    progressPct = r.progressPct ?? (isDone ? 100 : progressPct);
-    spentWan = r.spentWan ?? spentWan;
-    return { month: r.month, state: { status: r.status, progressPct, spentWan } };
-  });
+const PLANNED = STATUSES.indexOf('planned');
+const DONE = STATUSES.indexOf('done');
+const ACCEPTED = STATUSES.indexOf('accepted');
+
+/** The status (index into STATUSES), progress and spending of project `i` in month `m`. */
+export function statusAt(t: StateTable, m: number, i: number): number {
+  const r = t.at[m]![i]!;
+  return r < 0 ? PLANNED : t.status[r]!;
+}
+export function progressAt(t: StateTable, m: number, i: number): number {
+  const r = t.at[m]![i]!;
+  return r < 0 ? 0 : t.progressPct[r]!;
+}
+export function spentAt(t: StateTable, m: number, i: number): number {
+  const r = t.at[m]![i]!;
+  return r < 0 ? 0 : t.spentWan[r]!;
+}
+
+/**
+ * State of every project in every month. Before its first report a project is planned at 0. A
+ * blank progress or spending cell is not zero: it carries the project's last reported figure
+ * forward (a done project with blank progress is at 100).
+ */
+export function stateTable(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): StateTable {
+  let reports = 0;
+  for (const p of d.projects) reports += d.progress[p.index]?.length ?? 0;
+  const status = new Uint8Array(reports);
+  const progressPct = new Float64Array(reports);
+  const spentWan = new Float64Array(reports);
+  const at = d.months.map(() => new Int32Array(d.projects.length).fill(-1));
+  let k = 0;
+  for (const p of d.projects) {
+    const rows = d.progress[p.index] ?? [];
+    const first = k;
+    // Each report's state, ascending by month, with blank figures filled from the reports before it.
+    let pct = 0;
+    let spent = 0;
+    for (const r of rows) {
+      const isDone = r.status === 'done' || r.status === 'accepted';
+      pct = r.progressPct ?? (isDone ? 100 : pct);
+      spent = r.spentWan ?? spent;
+      status[k] = STATUSES.indexOf(r.status);
+      progressPct[k] = pct;
+      spentWan[k] = spent;
+      k++;
+    }
+    // The report in force in each month: the latest at or before it.
+    let cursor = -1;
+    for (let m = 0; m < d.months.length; m++) {
+      const month = d.months[m]!;
+      while (cursor + 1 < rows.length && rows[cursor + 1]!.month <= month) cursor++;
+      at[m]![p.index] = cursor < 0 ? -1 : first + cursor;
+    }
+  }
+  return { at, status, progressPct, spentWan };
+}
+
+/** The same states as objects ([month][project]). */
+export function projectStates(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): ProjectState[][] {
+  const t = stateTable(d);
+  return d.months.map((_, m) => d.projects.map((p) => ({ status: STATUSES[statusAt(t, m, p.index)]!, progressPct: progressAt(t, m, p.index), spentWan: spentAt(t, m, p.index) })));
 }
 
 /** Sums of one area in one month, from which every indicator is a ratio. */
@@ -68,7 +113,23 @@ function emptySums(): Sums {
 }
 
 function add(into: Sums, s: Sums): void {
-  for (const k of Object.keys(s) as (keyof Sums)[]) into[k] += s[k];
+  into.villages += s.villages;
+  into.industryVillages += s.industryVillages;
+  into.beautyVillages += s.beautyVillages;
+  into.poorHouseholds += s.poorHouseholds;
+  into.coveredHouseholds += s.coveredHouseholds;
+  into.laborers += s.laborers;
+  into.employed += s.employed;
+  into.population += s.population;
+  into.remainingPoor += s.remainingPoor;
+  into.projects += s.projects;
+  into.doneProjects += s.doneProjects;
+  into.budget += s.budget;
+  into.budgetProgress += s.budgetProgress;
+  into.spent += s.spent;
+  into.lagBudget += s.lagBudget;
+  into.lagWeighted += s.lagWeighted;
+  into.laggingProjects += s.laggingProjects;
 }
 
 const ratio = (a: number, b: number, digits = 4): number | null => (b > 0 ? round(a / b, digits) : null);
@@ -115,14 +176,42 @@ function indicatorsOf(s: Sums): Record<SeriesId, number | null> {
  * has any; otherwise coverage is estimated from the projects' poor beneficiary counts (and
  * flagged) and employment comes from villages.csv.
  */
-export function aggregate(d: Dataset, states: ProjectState[][]): { series: Record<SeriesId, AreaSeries>; isHouseholdEstimated: boolean } {
+export function aggregate(d: Dataset, states: StateTable): { series: Record<SeriesId, AreaSeries>; isHouseholdEstimated: boolean } {
   let isEstimated = false;
   const { config } = d;
-  const goalOf = (p: number): string | null => config.categories[d.projects[p]!.category]?.goal ?? null;
   const coverageMonth = householdCoverageMonths(d, states);
   const series = perSeries((): AreaSeries => ({ county: [], towns: [], villages: [] }));
+  // What the monthly sums need of each project, read from its record once rather than every month.
+  const n = d.projects.length;
+  const village = new Int32Array(n);
+  const town = new Int32Array(n);
+  const budget = new Float64Array(n);
+  const poorBeneficiaries = new Float64Array(n);
+  const startMs = new Float64Array(n);
+  const dueMs = new Float64Array(n);
+  const goal = new Uint8Array(n);
+  const INDUSTRY = 1;
+  const BEAUTY = 2;
+  // The projects' indexes in the order they are added up.
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = d.projects[k]!;
+    const i = p.index;
+    order[k] = i;
+    village[i] = p.village;
+    town[i] = p.town;
+    budget[i] = p.record.budgetWan;
+    poorBeneficiaries[i] = p.record.beneficiaryPoorHouseholds ?? 0;
+    startMs[i] = dateMs(p.record.start);
+    dueMs[i] = dateMs(p.record.due);
+    const g = config.categories[p.category]?.goal ?? null;
+    goal[i] = g === 'industry' ? INDUSTRY : g === 'beauty' ? BEAUTY : 0;
+  }
+  const lagPoints = config.thresholds.lagPoints;
 
   d.months.forEach((month, m) => {
+    const monthMs = dateMs(monthEnd(month));
+    const at = states.at[m]!;
     const villageSums = d.villages.map((v) => {
       const s = emptySums();
       const r = v.record;
@@ -136,28 +225,34 @@ export function aggregate(d: Dataset, states: ProjectState[][]): { series: Recor
     const industry = new Set<number>();
     const beauty = new Set<number>();
     const startedPoor = d.villages.map(() => 0);
-    for (const p of d.projects) {
-      const st = states[m]![p.index]!;
-      const s = p.village >= 0 ? villageSums[p.village]! : townOnly[p.town]!;
-      const budget = p.record.budgetWan;
-      const expected = expectedProgressPct(p.record.start, p.record.due, month);
-      const isStarted = st.status !== 'planned';
-      const isDone = st.status === 'done' || st.status === 'accepted';
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const r = at[i]!;
+      const status = r < 0 ? PLANNED : states.status[r]!;
+      const progressPct = r < 0 ? 0 : states.progressPct[r]!;
+      const v = village[i]!;
+      const s = v >= 0 ? villageSums[v]! : townOnly[town[i]!]!;
+      const b = budget[i]!;
+      // expectedProgressPct(start, due, month), with the dates read once.
+      const t0 = startMs[i]!;
+      const t1 = dueMs[i]!;
+      const expected = monthMs < t0 ? 0 : monthMs >= t1 ? 100 : ((monthMs - t0) / (t1 - t0)) * 100;
+      const isStarted = status !== PLANNED;
+      const isDone = status === DONE || status === ACCEPTED;
       s.projects++;
-      s.budget += budget;
-      s.budgetProgress += budget * st.progressPct;
-      s.spent += st.spentWan;
+      s.budget += b;
+      s.budgetProgress += b * progressPct;
+      s.spent += r < 0 ? 0 : states.spentWan[r]!;
       if (isDone) s.doneProjects++;
       if (expected > 0) {
-        s.lagBudget += budget;
-        s.lagWeighted += budget * (expected - st.progressPct);
-        if (isLagging(expected, st.progressPct, config.thresholds.lagPoints)) s.laggingProjects++;
+        s.lagBudget += b;
+        s.lagWeighted += b * (expected - progressPct);
+        if (isLagging(expected, progressPct, lagPoints)) s.laggingProjects++;
       }
-      if (p.village < 0) continue;
-      const goal = goalOf(p.index);
-      if (goal === 'industry' && isStarted) industry.add(p.village);
-      if (goal === 'beauty' && isDone) beauty.add(p.village);
-      if (isStarted) startedPoor[p.village]! += p.record.beneficiaryPoorHouseholds ?? 0;
+      if (v < 0) continue;
+      if (goal[i] === INDUSTRY && isStarted) industry.add(v);
+      if (goal[i] === BEAUTY && isDone) beauty.add(v);
+      if (isStarted) startedPoor[v]! += poorBeneficiaries[i]!;
     }
     for (const v of d.villages) {
       const s = villageSums[v.index]!;
@@ -196,10 +291,10 @@ export function aggregate(d: Dataset, states: ProjectState[][]): { series: Recor
 }
 
 /** Per village: for each poor household, the first month index it is covered (Infinity if never). */
-function householdCoverageMonths(d: Dataset, states: ProjectState[][]): (number[] & { laborers: number; employed: number })[] | null {
+function householdCoverageMonths(d: Dataset, states: StateTable): (number[] & { laborers: number; employed: number })[] | null {
   if (!d.households) return null;
   const firstStarted = d.projects.map((p) => {
-    const m = states.findIndex((row) => row[p.index]!.status !== 'planned');
+    const m = states.at.findIndex((_, month) => statusAt(states, month, p.index) !== PLANNED);
     return m < 0 ? Infinity : m;
   });
   const out = d.villages.map(() => Object.assign([] as number[], { laborers: 0, employed: 0 }));

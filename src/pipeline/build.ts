@@ -6,17 +6,42 @@ import { SITE_SCHEMA_VERSION } from '../contract/site';
 import { geometryToWgs84 } from './crs';
 import { canonicalArea, canonicalOutline, selfIntersections } from './geometry';
 import { decodeBytes } from './decode';
-import { emitSite, json } from './emit';
+import { emitSite, json, outputText, type OutputFile } from './emit';
 import { linkDataset, type JoinCounts } from './link';
 import type { Dataset } from './model';
 import { checkTour } from './tour';
-import { readHouseholds, readProgress, readProjects, readVillages } from './tables';
-import type { TableCounts, TableResult } from './table';
+import { TABLES } from './tables';
+import { readTableStream, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
+import type { TableSpec } from '../contract/columns';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */
 export interface DatasetSource {
   /** The bytes of a file by its path inside the dataset (e.g. `boundaries/towns.geojson`), or null when absent. */
   read(path: string): Promise<Uint8Array | null>;
+  /**
+   * The file as a stream, or null when absent; used for the tables, so a ledger of a million rows
+   * is never held whole. Without it the tables are read with `read`.
+   */
+  open?(path: string): Promise<SourceFile | null>;
+}
+
+/** A file read as it streams. */
+export interface SourceFile extends ByteStream {
+  /** Its size in bytes. */
+  size: number;
+  /** Hex SHA-256 of its bytes. */
+  sha256(): Promise<string>;
+}
+
+/** Bytes in memory as a SourceFile, handed over in pieces as a file on disk is. */
+export function sourceFileOf(bytes: Uint8Array, chunkBytes = 1 << 20): SourceFile {
+  return {
+    size: bytes.length,
+    *chunks() {
+      for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
+    },
+    sha256: () => sha256(bytes),
+  };
 }
 
 export const CONFIG_FILE = 'atlas.config.json';
@@ -46,8 +71,13 @@ export interface BuildResult {
   errorCount: number;
   warningCount: number;
   inputs: Record<string, InputSummary>;
-  /** The site data files by name; null when there are errors. */
+  /** The site data files by name; null when there are errors. Their text is made when first asked for. */
   outputs: Map<string, string> | null;
+  /**
+   * The same files, each as text made piece by piece as it is written, so the files of a province
+   * (a million projects) are never held whole; null when there are errors.
+   */
+  files: Map<string, OutputFile> | null;
 }
 
 export interface BuildOptions {
@@ -73,10 +103,23 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     if (bytes) inputs[path] = { sha256: await sha256(bytes), bytes: bytes.length, encoding: null, rows: null };
     return bytes;
   };
-  const finish = (fatal: string | null, outputs: Map<string, string> | null): BuildResult => {
+  const finish = (fatal: string | null, made: Map<string, OutputFile> | null): BuildResult => {
     issues.sort(compareIssues);
     const errorCount = issues.filter((i) => i.level === 'error').length;
-    return { fatal, issues, errorCount, warningCount: issues.length - errorCount, inputs, outputs: errorCount > 0 || fatal ? null : outputs };
+    const files = errorCount > 0 || fatal ? null : made;
+    let outputs: Map<string, string> | null | undefined;
+    return {
+      fatal,
+      issues,
+      errorCount,
+      warningCount: issues.length - errorCount,
+      inputs,
+      get outputs() {
+        outputs ??= files && new Map([...files].map(([name, file]) => [name, outputText(file)]));
+        return outputs;
+      },
+      files,
+    };
   };
 
   const configBytes = await load(CONFIG_FILE);
@@ -91,36 +134,52 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
   const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
 
-  const table = async <T>(csvName: string, isRequired: boolean, read: (b: Uint8Array, file: string) => TableResult<T>): Promise<TableResult<T> | null> => {
+  // A table's file, streamed: its size now, its fingerprint once it has been read.
+  const open = async (path: string): Promise<SourceFile | null> => {
+    if (!source.open) {
+      const bytes = await load(path);
+      return bytes ? sourceFileOf(bytes) : null;
+    }
+    try {
+      return await source.open(path);
+    } catch (e) {
+      unreadable.add(path);
+      issues.push({ file: path, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+  };
+  const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }): Promise<TableResult<T> | null> => {
     // An Excel workbook of the same name stands in for the CSV (villages.xlsx for villages.csv).
     const xlsxName = csvName.replace(/\.csv$/, '.xlsx');
     let file = csvName;
-    let bytes = await load(csvName);
-    if (!bytes && !unreadable.has(csvName)) {
-      const book = await load(xlsxName);
-      if (book || unreadable.has(xlsxName)) [file, bytes] = [xlsxName, book];
+    let stream = await open(csvName);
+    if (!stream && !unreadable.has(csvName)) {
+      const book = await open(xlsxName);
+      if (book || unreadable.has(xlsxName)) [file, stream] = [xlsxName, book];
     }
-    if (!bytes) {
+    if (!stream) {
       if (unreadable.has(file)) return null;
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
       else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
       return null;
     }
-    if (isEmptyText(bytes)) {
+    const t = await readTableStream(kind.spec, stream, kind.build, file);
+    inputs[file] = { sha256: inputs[file]?.sha256 ?? (await stream.sha256()), bytes: stream.size, encoding: null, rows: null };
+    if (t.isEmptyText) {
       // An empty optional file is what Excel leaves when a sheet is cleared: treat it as absent.
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is empty` });
       else issues.push({ file, row: 0, column: '', level: 'warning', message: `${file} is empty${IF_ABSENT[file] ? `: ${IF_ABSENT[file]}` : ''}` });
       return null;
     }
-    const t = read(bytes, file);
-    issues.push(...t.issues);
+    for (const issue of t.issues) issues.push(issue);
     inputs[file] = { ...inputs[file]!, encoding: t.encoding, rows: t.counts };
-    return t;
+    const { isEmptyText: _, ...result } = t;
+    return result;
   };
-  const villages = await table('villages.csv', true, readVillages);
-  const projects = await table('projects.csv', true, readProjects);
-  const progress = await table('progress.csv', false, readProgress);
-  const households = await table('households.csv', false, readHouseholds);
+  const villages = await table('villages.csv', true, TABLES.villages);
+  const projects = await table('projects.csv', true, TABLES.projects);
+  const progress = await table('progress.csv', false, TABLES.progress);
+  const households = await table('households.csv', false, TABLES.households);
 
   if (!settings || !towns || !villages?.isReadable || !projects?.isReadable) {
     // Say so, rather than let the missing join errors pass for a clean join.
@@ -159,8 +218,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   issues.sort(compareIssues);
   inputs[TOWNS_FILE] = { ...inputs[TOWNS_FILE]!, vertices: vertices.towns };
   if (inputs[COUNTY_FILE]) inputs[COUNTY_FILE] = { ...inputs[COUNTY_FILE], vertices: vertices.county };
-  outputs.set('manifest.json', json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months)));
-  outputs.set('report.json', json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues }));
+  const manifestText = json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months));
+  const reportText = json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues });
+  outputs.set('manifest.json', () => [manifestText]);
+  outputs.set('report.json', () => [reportText]);
   return finish(null, outputs);
 
   async function readGeo<T>(file: string, isRequired: boolean, parse: (v: unknown) => { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] }): Promise<T | null> {
@@ -180,12 +241,6 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
 function manifest(inputs: Record<string, InputSummary>, joins: Record<string, JoinCounts>, towns: number, villages: number, projects: number, months: string[]) {
   const sorted = Object.fromEntries(Object.keys(inputs).sort().map((k) => [k, inputs[k]]));
   return { schemaVersion: SITE_SCHEMA_VERSION, counts: { towns, villages, projects, months: months.length }, months, inputs: sorted, joins };
-}
-
-/** True for a file with no text but white space (0 bytes, or only a BOM). */
-function isEmptyText(bytes: Uint8Array): boolean {
-  const decoded = decodeBytes(bytes);
-  return decoded.ok && decoded.text.trim() === '';
 }
 
 function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {

@@ -4,21 +4,42 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
 
 /**
+ * What a file's first bytes (at least SNIFF_BYTES of them, or the whole file) say: that it is not
+ * text at all, or which encodings to try, in order, after skipping `skip` bytes of byte order mark.
+ */
+export type Sniffed = { ok: false; message: string } | { ok: true; encodings: Encoding[]; skip: number };
+
+/**
  * Decodes a file's bytes: a BOM decides (UTF-8, UTF-16 from Excel's "Unicode text"); otherwise
  * strict UTF-8, then GB18030 (a superset of GBK, what Excel and WPS save on Chinese Windows).
  * The encoding is detected from the bytes, never guessed from the file name.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  const binary = binaryKind(bytes);
+  const sniffed = sniffBytes(bytes);
+  if (!sniffed.ok) return sniffed;
+  const body = bytes.subarray(sniffed.skip);
+  for (const encoding of sniffed.encodings) {
+    const decoded = strict(body, encoding);
+    if (decoded.ok) return decoded;
+  }
+  return { ok: false, message: undecodable(sniffed) };
+}
+
+/** The encodings to try for a file that starts with `head`, or why it is not text. */
+export function sniffBytes(head: Uint8Array): Sniffed {
+  const binary = binaryKind(head);
   if (binary) return { ok: false, message: binary };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict(bytes.subarray(3), 'utf-8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict(bytes.subarray(2), 'utf-16be');
-  const utf8 = strict(bytes, 'utf-8');
-  if (utf8.ok) return utf8;
-  const gb = strict(bytes, 'gb18030');
-  if (gb.ok) return gb;
-  return { ok: false, message: 'the file is neither UTF-8 nor GBK/GB18030 text; save it as "CSV UTF-8" from Excel or WPS' };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encodings: ['utf-8'], skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encodings: ['utf-16le'], skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encodings: ['utf-16be'], skip: 2 };
+  return { ok: true, encodings: ['utf-8', 'gb18030'], skip: 0 };
+}
+
+/** Why no encoding of `sniffed` decodes the file. */
+export function undecodable(sniffed: { encodings: Encoding[] }): string {
+  const [only] = sniffed.encodings;
+  if (sniffed.encodings.length === 1 && only) return `the file is not valid ${only.toUpperCase()} text`;
+  return 'the file is neither UTF-8 nor GBK/GB18030 text; save it as "CSV UTF-8" from Excel or WPS';
 }
 
 function strict(bytes: Uint8Array, encoding: Encoding): Decoded {
@@ -30,8 +51,29 @@ function strict(bytes: Uint8Array, encoding: Encoding): Decoded {
   }
 }
 
+/**
+ * Strict decoding of a file that arrives in chunks (a character may be split between two):
+ * `decode` throws at the first byte sequence that is not valid in the encoding.
+ */
+export class ChunkDecoder {
+  private readonly decoder: TextDecoder;
+
+  constructor(readonly encoding: Encoding) {
+    this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  }
+
+  decode(chunk: Uint8Array): string {
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  /** The end of the file: throws when it stops in the middle of a character. */
+  end(): string {
+    return this.decoder.decode();
+  }
+}
+
 /** How many leading bytes are looked at for signs of a binary file. */
-const SNIFF_BYTES = 4096;
+export const SNIFF_BYTES = 4096;
 
 /**
  * Why the bytes are not a text file at all, or null: an Excel workbook (the commonest mistake: a

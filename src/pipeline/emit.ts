@@ -1,11 +1,10 @@
 import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature, union, featureCollection, feature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { STATUSES } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import { SITE_SCHEMA_VERSION, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
 import type { AreaGeometry } from '../contract/boundaries';
 import { serializeAtlasConfig } from '../contract/config';
-import { aggregate, projectStates } from './aggregate';
+import { aggregate, progressAt, spentAt, stateTable, statusAt, type StateTable } from './aggregate';
 import type { Dataset } from './model';
 import { emitOpenData } from './open-data';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
@@ -24,13 +23,153 @@ export interface EmitOptions {
   isPublic: boolean;
 }
 
-/** The site data files, as JSON text, from a linked dataset. */
-export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, string>; vertices: BoundaryVertices } {
-  const states = projectStates(d);
+/** A file of the site data: its text in pieces, made as it is written, so no file is held whole. */
+export type OutputFile = () => Iterable<string>;
+
+/** The whole text of an output file. */
+export function outputText(file: OutputFile): string {
+  let text = '';
+  for (const piece of file()) text += piece;
+  return text;
+}
+
+/**
+ * What projects.json holds, project by project: the record's disclosure fields as emitted
+ * (coordinates to 6 places, money to 2) and the state of each month. Read from the dataset when
+ * asked, so a million projects are not copied into columns.
+ */
+export interface ProjectView {
+  length: number;
+  months: string[];
+  id(i: number): string;
+  name(i: number): string;
+  category(i: number): number;
+  town(i: number): number;
+  village(i: number): number;
+  lon(i: number): number | null;
+  lat(i: number): number | null;
+  hasOwnPoint(i: number): boolean;
+  toLon(i: number): number | null;
+  toLat(i: number): number | null;
+  budgetWan(i: number): number;
+  start(i: number): string;
+  due(i: number): string;
+  content(i: number): string | null;
+  fundSource(i: number): string | null;
+  unit(i: number): string | null;
+  hotline(i: number): string | null;
+  target(i: number): string | null;
+  beneficiaryHouseholds(i: number): number | null;
+  beneficiaryPoorHouseholds(i: number): number | null;
+  jobs(i: number): number | null;
+  /** Month `m`: index into STATUSES, progress (%) and spending (万元) to 2 places. */
+  status(m: number, i: number): number;
+  progressPct(m: number, i: number): number;
+  spentWan(m: number, i: number): number;
+}
+
+function projectView(d: Dataset, states: StateTable): ProjectView {
+  const p = d.projects;
+  const rec = (i: number) => p[i]!.record;
+  return {
+    length: p.length,
+    months: d.months,
+    id: (i) => rec(i).projectId,
+    name: (i) => rec(i).projectName,
+    category: (i) => p[i]!.category,
+    town: (i) => p[i]!.town,
+    village: (i) => p[i]!.village,
+    lon: (i) => (p[i]!.point ? r6(p[i]!.point![0]) : null),
+    lat: (i) => (p[i]!.point ? r6(p[i]!.point![1]) : null),
+    hasOwnPoint: (i) => p[i]!.hasOwnPoint,
+    toLon: (i) => (p[i]!.to ? r6(p[i]!.to![0]) : null),
+    toLat: (i) => (p[i]!.to ? r6(p[i]!.to![1]) : null),
+    budgetWan: (i) => rec(i).budgetWan,
+    start: (i) => rec(i).start,
+    due: (i) => rec(i).due,
+    content: (i) => rec(i).content,
+    fundSource: (i) => rec(i).fundSource,
+    unit: (i) => rec(i).unit,
+    hotline: (i) => rec(i).hotline,
+    target: (i) => rec(i).target,
+    beneficiaryHouseholds: (i) => rec(i).beneficiaryHouseholds,
+    beneficiaryPoorHouseholds: (i) => rec(i).beneficiaryPoorHouseholds,
+    jobs: (i) => rec(i).jobs,
+    status: (m, i) => statusAt(states, m, i),
+    progressPct: (m, i) => r2(progressAt(states, m, i)),
+    spentWan: (m, i) => r2(spentAt(states, m, i)),
+  };
+}
+
+/** The columns of projects.json, in the order written. */
+const PROJECT_COLUMNS = [
+  'id', 'name', 'category', 'town', 'village', 'lon', 'lat', 'hasOwnPoint', 'toLon', 'toLat', 'budgetWan', 'start', 'due',
+  'content', 'fundSource', 'unit', 'hotline', 'target', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs',
+] as const satisfies readonly (keyof SiteProjects & keyof ProjectView)[];
+const MONTHLY_COLUMNS = ['status', 'progressPct', 'spentWan'] as const satisfies readonly (keyof SiteProjects & keyof ProjectView)[];
+/** Every column of SiteProjects is written: a column added there and not here fails to compile. */
+type Unwritten = Exclude<keyof SiteProjects, (typeof PROJECT_COLUMNS)[number] | (typeof MONTHLY_COLUMNS)[number] | 'schemaVersion' | 'months'>;
+const EVERY_COLUMN_WRITTEN: [Unwritten] extends [never] ? true : Unwritten = true;
+void EVERY_COLUMN_WRITTEN;
+
+/**
+ * Elements serialised at a time when an array is written in pieces: small enough that a piece is
+ * an ordinary young object (a big string goes to the large-object space and waits for a full GC).
+ */
+const SLICE = 1 << 10;
+
+/** `JSON.stringify` of an array of `n` primitives, in pieces. */
+function* jsonArray(n: number, at: (i: number) => unknown): Generator<string> {
+  yield '[';
+  const part: unknown[] = [];
+  for (let from = 0; from < n; from += SLICE) {
+    const to = Math.min(n, from + SLICE);
+    part.length = 0;
+    for (let i = from; i < to; i++) part.push(at(i));
+    const text = JSON.stringify(part);
+    yield from > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1);
+  }
+  yield ']';
+}
+
+/** projects.json, exactly as `json(projects)` of the columns would write it, in pieces. */
+function* projectsJson(v: ProjectView): Generator<string> {
+  yield `{"schemaVersion":${JSON.stringify(SITE_SCHEMA_VERSION)},"months":${JSON.stringify(v.months)}`;
+  for (const key of PROJECT_COLUMNS) {
+    yield `,${JSON.stringify(key)}:`;
+    const column = v[key] as (i: number) => unknown;
+    yield* jsonArray(v.length, column);
+  }
+  for (const key of MONTHLY_COLUMNS) {
+    yield `,${JSON.stringify(key)}:[`;
+    const column = v[key];
+    for (let m = 0; m < v.months.length; m++) {
+      if (m > 0) yield ',';
+      yield* jsonArray(v.length, (i) => column(m, i));
+    }
+    yield ']';
+  }
+  yield '}\n';
+}
+
+/** The site data files, as JSON text made when written, from a linked dataset. */
+export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, OutputFile>; vertices: BoundaryVertices } {
+  const states = stateTable(d);
   const { series: allSeries, isHouseholdEstimated } = aggregate(d, states);
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
-  const byTown = (key: 'projects' | 'budget', town: number, village?: number): number =>
-    d.projects.filter((p) => (village === undefined ? p.town === town : p.village === village)).reduce((n, p) => n + (key === 'projects' ? 1 : p.record.budgetWan), 0);
+  // Projects and budgets per village and per town, added up in project order.
+  const villageProjects = new Array<number>(d.villages.length).fill(0);
+  const villageBudget = new Array<number>(d.villages.length).fill(0);
+  const townProjects = new Array<number>(d.towns.length).fill(0);
+  const townBudget = new Array<number>(d.towns.length).fill(0);
+  for (const p of d.projects) {
+    townProjects[p.town]!++;
+    townBudget[p.town]! += p.record.budgetWan;
+    if (p.village >= 0) {
+      villageProjects[p.village]!++;
+      villageBudget[p.village]! += p.record.budgetWan;
+    }
+  }
 
   const counted: SiteVillage[] = d.villages.map((v) => ({
     id: v.index,
@@ -44,12 +183,14 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     poorHouseholds: v.record.poorHouseholds,
     poorPopulation: v.record.poorPopulation,
     exitYear: v.record.exitYear,
-    projectCount: byTown('projects', v.town, v.index),
-    budgetWan: r2(byTown('budget', v.town, v.index)),
+    projectCount: villageProjects[v.index]!,
+    budgetWan: r2(villageBudget[v.index]!),
   }));
+  const villagesOfTown: SiteVillage[][] = d.towns.map(() => []);
+  for (const v of counted) villagesOfTown[v.townId]!.push(v);
   // Town totals are the true sums; a public build withholds small village counts after them.
   const towns: SiteTown[] = d.towns.map((t) => {
-    const vs = counted.filter((v) => v.townId === t.index);
+    const vs = villagesOfTown[t.index]!;
     const sum = (k: 'households' | 'population' | 'poorHouseholds' | 'poorPopulation'): number => vs.reduce((n, v) => n + (v[k] ?? 0), 0);
     return {
       id: t.index,
@@ -62,8 +203,8 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
       population: sum('population'),
       poorHouseholds: sum('poorHouseholds'),
       poorPopulation: sum('poorPopulation'),
-      projectCount: byTown('projects', t.index),
-      budgetWan: r2(byTown('budget', t.index)),
+      projectCount: townProjects[t.index]!,
+      budgetWan: r2(townBudget[t.index]!),
     };
   });
   const min = d.config.thresholds.minHouseholdCount;
@@ -81,36 +222,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     series,
     publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
   };
-
-  const p = d.projects;
-  const projects: SiteProjects = {
-    schemaVersion: SITE_SCHEMA_VERSION,
-    months: d.months,
-    id: p.map((x) => x.record.projectId),
-    name: p.map((x) => x.record.projectName),
-    category: p.map((x) => x.category),
-    town: p.map((x) => x.town),
-    village: p.map((x) => x.village),
-    lon: p.map((x) => (x.point ? r6(x.point[0]) : null)),
-    lat: p.map((x) => (x.point ? r6(x.point[1]) : null)),
-    hasOwnPoint: p.map((x) => x.hasOwnPoint),
-    toLon: p.map((x) => (x.to ? r6(x.to[0]) : null)),
-    toLat: p.map((x) => (x.to ? r6(x.to[1]) : null)),
-    budgetWan: p.map((x) => x.record.budgetWan),
-    start: p.map((x) => x.record.start),
-    due: p.map((x) => x.record.due),
-    content: p.map((x) => x.record.content),
-    fundSource: p.map((x) => x.record.fundSource),
-    unit: p.map((x) => x.record.unit),
-    hotline: p.map((x) => x.record.hotline),
-    target: p.map((x) => x.record.target),
-    beneficiaryHouseholds: p.map((x) => x.record.beneficiaryHouseholds),
-    beneficiaryPoorHouseholds: p.map((x) => x.record.beneficiaryPoorHouseholds),
-    jobs: p.map((x) => x.record.jobs),
-    status: states.map((row) => row.map((s) => STATUSES.indexOf(s.status))),
-    progressPct: states.map((row) => row.map((s) => r2(s.progressPct))),
-    spentWan: states.map((row) => row.map((s) => r2(s.spentWan))),
-  };
+  const projects = projectView(d, states);
 
   const drawn = simplifyBoundaries(d.towns.map((t) => t.geometry), outline);
   const townsGeo: FeatureCollection = {
@@ -121,11 +233,11 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     type: 'FeatureCollection',
     features: [{ type: 'Feature', id: 0, properties: { code: d.config.region.code, name: d.config.region.name }, geometry: roundGeometry(drawn.outline) }],
   };
-  const files = new Map([
-    ['site.json', json(site)],
-    ['projects.json', json(projects)],
-    ['towns.geojson', json(townsGeo)],
-    ['county.geojson', json(countyGeo)],
+  const files = new Map<string, OutputFile>([
+    ['site.json', () => [json(site)]],
+    ['projects.json', () => projectsJson(projects)],
+    ['towns.geojson', () => [json(townsGeo)]],
+    ['county.geojson', () => [json(countyGeo)]],
     ...emitOpenData({ ...site, config: d.config }, projects),
   ]);
   return { files, vertices: drawn.vertices };

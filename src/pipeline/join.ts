@@ -84,5 +84,7 @@ export class PlaceIndex {
 }
 
 function push(map: Map<string, Place[]>, key: string, p: Place): void {
-  map.set(key, [...(map.get(key) ?? []), p]);
+  const list = map.get(key);
+  if (list) list.push(p);
+  else map.set(key, [p]);
 }

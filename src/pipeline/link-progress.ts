@@ -21,8 +21,8 @@ export interface ReportPeriod {
  */
 export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataDate: string | null): ReportPeriod | null {
   if (projects.length === 0) return null;
-  const first = projects.map((p) => p.record.start.slice(0, 7)).sort()[0]!;
-  const lastDue = projects.map((p) => p.record.due.slice(0, 7)).sort().at(-1)!;
+  const first = least(projects, (p) => p.record.start.slice(0, 7));
+  const lastDue = greatest(projects, (p) => p.record.due.slice(0, 7));
   const afterDue = addMonths(lastDue, MONTHS_AFTER_LAST_DUE);
   const dataMonth = dataDate?.slice(0, 7) ?? null;
   if (dataMonth !== null && dataMonth <= afterDue) return { first, last: dataMonth, why: `from the first project start to the data date ${dataDate}` };
@@ -42,10 +42,28 @@ export function linkProgress(
   dataDate: string | null,
   joins: JoinCounts,
 ): ProgressRecord[][] {
-  const byId = new Map(projects.map((p) => [p.record.projectId, p]));
+  const byId = new Map<string, Project>();
+  for (const p of projects) byId.set(p.record.projectId, p);
   const period = reportPeriod(projects, dataDate);
-  const out: ProgressRecord[][] = projects.map(() => []);
-  const seen = new Map<string, number>();
+  // Each project's rows; a list is made at its first row, of just that row (a list grown by push
+  // would keep room for more, and most projects have a row or a few).
+  const out: (ProgressRecord[] | undefined)[] = new Array(projects.length).fill(undefined);
+  // The row of each project's report for a month: looked up among its own rows (a handful), or,
+  // for a project with many, in a map of its own.
+  const many = new Map<number, Map<string, number>>();
+  const reportedOn = (p: Project, month: string): number | undefined => {
+    const rows = out[p.index];
+    if (!rows) return undefined;
+    if (rows.length <= MONTHS_SCANNED) return rows.find((x) => x.month === month)?.row;
+    let byMonth = many.get(p.index);
+    if (!byMonth) {
+      byMonth = new Map();
+      // The first row of each month wins, as it was the one kept.
+      for (const x of rows) if (!byMonth.has(x.month)) byMonth.set(x.month, x.row);
+      many.set(p.index, byMonth);
+    }
+    return byMonth.get(month);
+  };
   if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', 'no progress rows: every project is shown as not started');
   for (const r of table.records) {
     const p = byId.get(r.projectId);
@@ -62,23 +80,31 @@ export function linkProgress(
       log.reject(table, r.row);
       continue;
     }
-    const key = `${r.month} ${r.projectId}`;
-    const dup = seen.get(key);
+    const dup = reportedOn(p, r.month);
     if (dup !== undefined) {
       log.say(table, r.row, 'month', 'error', `project ${r.projectId} already has a report for ${r.month} on row ${dup}`);
       log.reject(table, r.row);
       continue;
     }
-    seen.set(key, r.row);
     if (r.spentWan !== null && r.spentWan > p.record.budgetWan) log.say(table, r.row, 'spent_wan', 'warning', `spent ${r.spentWan} 万元 is more than the budget of ${p.record.budgetWan} 万元`);
     joins.byCode++;
-    out[p.index]!.push(r);
+    // The project's own copy of the id, so a million reports do not keep a second one each.
+    r.projectId = p.record.projectId;
+    const rows = out[p.index];
+    if (rows) rows.push(r);
+    else out[p.index] = [r];
+    many.get(p.index)?.set(r.month, r.row);
   }
-  for (const rows of out) {
+  for (let i = 0; i < out.length; i++) {
+    const rows = out[i];
+    if (!rows) {
+      out[i] = NO_ROWS;
+      continue;
+    }
     rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
     warnDecreases(log, table, rows);
   }
-  return out;
+  return out as ProgressRecord[][];
 }
 
 /** Progress and spending are cumulative: a figure below the project's previous report is likely a typo. */
@@ -102,10 +128,17 @@ function warnDecreases(log: LinkLog, table: TableResult<ProgressRecord>, rows: r
  * or the single month of the data date (else the latest project start) when nothing is reported.
  */
 export function monthAxis(log: LinkLog, rows: readonly ProgressRecord[][], projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
-  const reported = rows.flatMap((list) => list.map((r) => r.month)).sort();
-  const fallback = dataDate?.slice(0, 7) ?? projects.map((p) => p.record.start.slice(0, 7)).sort().at(-1) ?? null;
-  const first = reported[0] ?? fallback;
-  const last = reported.at(-1) ?? fallback;
+  let firstReported: string | null = null;
+  let lastReported: string | null = null;
+  for (const list of rows) {
+    for (const r of list) {
+      if (firstReported === null || r.month < firstReported) firstReported = r.month;
+      if (lastReported === null || r.month > lastReported) lastReported = r.month;
+    }
+  }
+  const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects, (p) => p.record.start.slice(0, 7)) : null);
+  const first = firstReported ?? fallback();
+  const last = lastReported ?? fallback();
   if (first === null || last === null) return [];
   const span = monthCount(first, last);
   if (span > MAX_MONTHS) {
@@ -114,3 +147,29 @@ export function monthAxis(log: LinkLog, rows: readonly ProgressRecord[][], proje
   }
   return monthRange(first, last);
 }
+
+/** A project's reports looked through one by one before they get a map of their own. */
+const MONTHS_SCANNED = 24;
+
+/** The least of the strings (what `.sort()[0]` gives), of a non-empty list. */
+function least<T>(items: readonly T[], key: (item: T) => string): string {
+  let best = key(items[0]!);
+  for (let i = 1; i < items.length; i++) {
+    const k = key(items[i]!);
+    if (k < best) best = k;
+  }
+  return best;
+}
+
+/** The greatest of the strings (what `.sort().at(-1)` gives), of a non-empty list. */
+function greatest<T>(items: readonly T[], key: (item: T) => string): string {
+  let best = key(items[0]!);
+  for (let i = 1; i < items.length; i++) {
+    const k = key(items[i]!);
+    if (k > best) best = k;
+  }
+  return best;
+}
+
+/** The progress of a project without reports: one empty list for all of them. */
+const NO_ROWS: ProgressRecord[] = [];

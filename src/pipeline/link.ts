@@ -6,6 +6,7 @@ import type { Issue, IssueLevel } from '../contract/issues';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
 import type { BBox, LonLat } from '../contract/site';
 import { toWgs84 } from './crs';
+import { AreaIndex } from './geometry';
 import { PlaceIndex } from './join';
 import { linkHouseholds } from './link-households';
 import { LinkLog, rejectedBefore, zeroJoins, type JoinCounts } from './link-log';
@@ -47,8 +48,9 @@ export function linkDataset(input: LinkInput): LinkResult {
     .map((t, index) => ({ index, code: t.code, name: t.name, geometry: t.geometry, bbox: turfBbox(t.geometry) as BBox }));
   const townIndex = new PlaceIndex('town', towns);
   const townByCode = new Map(towns.map((t) => [t.code, t]));
-  const inCounty = (p: LonLat): boolean =>
-    input.county ? booleanPointInPolygon(turfPoint(p), input.county) : towns.some((t) => booleanPointInPolygon(turfPoint(p), t.geometry));
+  // Inside the county outline, or (without one) inside some town: asked for every point of every row.
+  const county = new AreaIndex(input.county ? [input.county] : towns.map((t) => t.geometry));
+  const inCounty = (p: LonLat): boolean => county.contains(p);
   const locate = (table: TableResult<unknown>, row: number, lonCol: string, lon: number | null, lat: number | null): LonLat | null | false => {
     if (lon === null || lat === null) return null;
     const p = toWgs84(lon, lat, settings.crs);
@@ -88,8 +90,9 @@ export function linkDataset(input: LinkInput): LinkResult {
     villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode });
   }
   villages.sort((a, b) => (a.code < b.code ? -1 : 1)).forEach((v, i) => (v.index = i));
+  const townsWithVillages = new Set(villages.map((v) => v.town));
   for (const t of towns) {
-    if (!villages.some((v) => v.town === t.index)) log.note(vt.file, '', 'warning', `town ${t.name} (${t.code}) has no villages`);
+    if (!townsWithVillages.has(t.index)) log.note(vt.file, '', 'warning', `town ${t.name} (${t.code}) has no villages`);
   }
   const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
@@ -98,6 +101,7 @@ export function linkDataset(input: LinkInput): LinkResult {
   const projects: Project[] = [];
   const pt = input.projects;
   const seenProject = new Map<string, number>();
+  const categoryOf = new Map<string, number>();
   for (const r of pt.records) {
     const bad = (column: string, message: string): void => log.say(pt, r.row, column, 'error', message);
     let ok = true;
@@ -109,7 +113,8 @@ export function linkDataset(input: LinkInput): LinkResult {
       continue;
     }
     seenProject.set(r.projectId, r.row);
-    const category = findCategory(settings.categories, r.category);
+    let category = categoryOf.get(r.category);
+    if (category === undefined) categoryOf.set(r.category, (category = findCategory(settings.categories, r.category)));
     if (category < 0) {
       bad('category', `"${r.category}" is not one of the ${settings.categories.length} categories (${settings.categories.map((c) => c.zh).join('、')})`);
       ok = false;

@@ -1,8 +1,8 @@
 import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } from '../contract/columns';
-import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData } from '../contract/site';
 import { toCsv, withBom, type CsvCell } from '../domain/csv';
 import { INDICATORS } from '../domain/indicators';
+import type { OutputFile, ProjectView } from './emit';
 
 /**
  * The open dataset (开放数据) published beside the site: what the public may see, as CSV that opens
@@ -23,7 +23,8 @@ interface OpenFile {
   file: string;
   about: { zh: string; en: string };
   columns: OpenColumn[];
-  rows: CsvCell[][];
+  /** The rows, made as the file is written: cells, or a row already written as a CSV line. */
+  rows: () => Iterable<CsvCell[] | string>;
 }
 
 /** The folder of the open dataset inside the site data. */
@@ -39,8 +40,8 @@ const extra = (name: string, zh: string, docZh: string, docEn: string, unit?: st
 const WITHHELD = { zh: '；公开版中少于阈值的户数不公布（空白）', en: '; blank in the public build when below the threshold' };
 const withheldNote = (c: OpenColumn): OpenColumn => ({ ...c, doc: { zh: c.doc.zh + WITHHELD.zh, en: c.doc.en + WITHHELD.en } });
 
-/** Every file of the open dataset, by path inside the site data (e.g. `open-data/projects.csv`). */
-export function emitOpenData(site: SiteData, projects: SiteProjects): Map<string, string> {
+/** Every file of the open dataset, by path inside the site data (e.g. `open-data/projects.csv`), as text made when written. */
+export function emitOpenData(site: SiteData, projects: ProjectView): Map<string, OutputFile> {
   const last = site.months.length - 1;
   const lastMonth = site.months[last] ?? '';
   const townOf = (i: number) => site.towns[i];
@@ -76,47 +77,53 @@ export function emitOpenData(site: SiteData, projects: SiteProjects): Map<string
       extra('progress_pct', '形象进度(%)', `${lastMonth} 的形象进度`, `physical progress as of ${lastMonth}`, '%'),
       extra('spent_wan', '已拨付(万元)', `截至 ${lastMonth} 已拨付的资金`, `funds disbursed by ${lastMonth}`, '万元'),
     ],
-    rows: p.id.map((id, i) => {
-      const town = townOf(p.town[i] ?? -1);
-      const village = villageOf(p.village[i] ?? -1);
-      return [
-        id,
-        p.name[i] ?? '',
-        categoryOf(p.category[i] ?? -1)?.zh ?? '',
-        town?.code ?? '',
-        town?.name ?? '',
-        village?.code ?? null,
-        village?.name ?? null,
-        p.hasOwnPoint[i] ? (p.lon[i] ?? null) : null,
-        p.hasOwnPoint[i] ? (p.lat[i] ?? null) : null,
-        p.content[i] ?? null,
-        p.budgetWan[i] ?? null,
-        p.fundSource[i] ?? null,
-        p.start[i] ?? '',
-        p.due[i] ?? '',
-        p.unit[i] ?? null,
-        p.hotline[i] ?? null,
-        p.beneficiaryHouseholds[i] ?? null,
-        p.beneficiaryPoorHouseholds[i] ?? null,
-        p.jobs[i] ?? null,
-        p.target[i] ?? null,
-        STATUS_ZH[STATUSES[p.status[last]?.[i] ?? 0] ?? 'planned'],
-        p.progressPct[last]?.[i] ?? null,
-        p.spentWan[last]?.[i] ?? null,
-      ];
-    }),
+    rows: function* () {
+      for (let i = 0; i < p.length; i++) {
+        const town = townOf(p.town(i));
+        const village = villageOf(p.village(i));
+        const hasOwnPoint = p.hasOwnPoint(i);
+        yield [
+          p.id(i),
+          p.name(i),
+          categoryOf(p.category(i))?.zh ?? '',
+          town?.code ?? '',
+          town?.name ?? '',
+          village?.code ?? null,
+          village?.name ?? null,
+          hasOwnPoint ? p.lon(i) : null,
+          hasOwnPoint ? p.lat(i) : null,
+          p.content(i),
+          p.budgetWan(i),
+          p.fundSource(i),
+          p.start(i),
+          p.due(i),
+          p.unit(i),
+          p.hotline(i),
+          p.beneficiaryHouseholds(i),
+          p.beneficiaryPoorHouseholds(i),
+          p.jobs(i),
+          p.target(i),
+          STATUS_ZH[STATUSES[last >= 0 ? p.status(last, i) : 0] ?? 'planned'],
+          last >= 0 ? p.progressPct(last, i) : null,
+          last >= 0 ? p.spentWan(last, i) : null,
+        ];
+      }
+    },
   };
 
   // The monthly report in the input's long form: a row when a project's state changes.
-  const progressRows: CsvCell[][] = [];
-  site.months.forEach((month, m) => {
-    p.id.forEach((id, i) => {
-      const state = [p.status[m]?.[i], p.progressPct[m]?.[i], p.spentWan[m]?.[i]];
-      const before = m > 0 ? [p.status[m - 1]?.[i], p.progressPct[m - 1]?.[i], p.spentWan[m - 1]?.[i]] : null;
-      if (before && state.every((x, k) => x === before[k])) return;
-      progressRows.push([month, id, STATUS_ZH[STATUSES[state[0] ?? 0] ?? 'planned'], state[1] ?? null, state[2] ?? null]);
-    });
-  });
+  function* progressRows(): Generator<CsvCell[]> {
+    for (let m = 0; m < site.months.length; m++) {
+      const month = site.months[m]!;
+      for (let i = 0; i < p.length; i++) {
+        const status = p.status(m, i);
+        const pct = p.progressPct(m, i);
+        const spent = p.spentWan(m, i);
+        if (m > 0 && status === p.status(m - 1, i) && pct === p.progressPct(m - 1, i) && spent === p.spentWan(m - 1, i)) continue;
+        yield [month, p.id(i), STATUS_ZH[STATUSES[status] ?? 'planned'], pct, spent];
+      }
+    }
+  }
   const progressFile: OpenFile = {
     file: 'progress.csv',
     about: { zh: '月度进度：项目状态变化的月份各一行；其余月份沿用上一行', en: 'Monthly progress: a row in each month a project changes; other months carry the last row forward' },
@@ -143,10 +150,11 @@ export function emitOpenData(site: SiteData, projects: SiteProjects): Map<string
       extra('project_count', '项目数', '该村的项目个数', 'projects in the village'),
       extra('budget_wan', '资金规模(万元)', '该村项目资金合计', 'total budget of its projects', '万元'),
     ],
-    rows: site.villages.map((v) => {
-      const town = townOf(v.townId);
-      return [v.code, v.name, town?.code ?? '', town?.name ?? '', v.point?.[0] ?? null, v.point?.[1] ?? null, v.households, v.population, v.isPoorVillage === null ? null : v.isPoorVillage ? '是' : '否', v.poorHouseholds, v.poorPopulation, v.exitYear, v.projectCount, v.budgetWan];
-    }),
+    rows: () =>
+      site.villages.map((v) => {
+        const town = townOf(v.townId);
+        return [v.code, v.name, town?.code ?? '', town?.name ?? '', v.point?.[0] ?? null, v.point?.[1] ?? null, v.households, v.population, v.isPoorVillage === null ? null : v.isPoorVillage ? '是' : '否', v.poorHouseholds, v.poorPopulation, v.exitYear, v.projectCount, v.budgetWan];
+      }),
   };
 
   const townFile: OpenFile = {
@@ -163,20 +171,29 @@ export function emitOpenData(site: SiteData, projects: SiteProjects): Map<string
       extra('project_count', '项目数', '项目个数', 'projects'),
       extra('budget_wan', '资金规模(万元)', '项目资金合计', 'total budget of the projects', '万元'),
     ],
-    rows: site.towns.map((t) => [t.code, t.name, t.villageCount, t.households, t.population, t.poorHouseholds, t.poorPopulation, t.projectCount, t.budgetWan]),
+    rows: () => site.towns.map((t) => [t.code, t.name, t.villageCount, t.households, t.population, t.poorHouseholds, t.poorPopulation, t.projectCount, t.budgetWan]),
   };
 
   // Rates to 4 decimals (0.01 of a percent), points to 2: what the figures can bear.
   const rounded = (v: number | null | undefined, unit: string): number | null => (v === null || v === undefined ? null : unit === 'points' ? Math.round(v * 100) / 100 : Math.round(v * 10_000) / 10_000);
-  const indicatorRows: CsvCell[][] = [];
-  site.months.forEach((month, m) => {
-    for (const ind of INDICATORS) {
-      const s = site.series[ind.id as SeriesId];
-      indicatorRows.push([month, 'county', site.config.region.code, site.config.region.name, ind.id, ind.zh, rounded(s.county[m], ind.unit)]);
-      site.towns.forEach((t) => indicatorRows.push([month, 'town', t.code, t.name, ind.id, ind.zh, rounded(s.towns[m]?.[t.id], ind.unit)]));
-      site.villages.forEach((v) => indicatorRows.push([month, 'village', v.code, v.name, ind.id, ind.zh, rounded(s.villages[m]?.[v.id], ind.unit)]));
+  // Rows of [month, level, code, name, indicator, indicator_zh, value]; the cells that repeat are written once.
+  function* indicatorRows(): Generator<string> {
+    const county = `${csvCell('county')},${csvCell(site.config.region.code)},${csvCell(site.config.region.name)},`;
+    const towns = site.towns.map((t) => `${csvCell('town')},${csvCell(t.code)},${csvCell(t.name)},`);
+    const villages = site.villages.map((v) => `${csvCell('village')},${csvCell(v.code)},${csvCell(v.name)},`);
+    for (let m = 0; m < site.months.length; m++) {
+      const month = `${csvCell(site.months[m]!)},`;
+      for (const ind of INDICATORS) {
+        const s = site.series[ind.id as SeriesId];
+        const what = `${csvCell(ind.id)},${csvCell(ind.zh)},`;
+        yield `${month}${county}${what}${csvCell(rounded(s.county[m], ind.unit))}\r\n`;
+        const townValues = s.towns[m];
+        for (let k = 0; k < site.towns.length; k++) yield `${month}${towns[k]}${what}${csvCell(rounded(townValues?.[site.towns[k]!.id], ind.unit))}\r\n`;
+        const villageValues = s.villages[m];
+        for (let k = 0; k < site.villages.length; k++) yield `${month}${villages[k]}${what}${csvCell(rounded(villageValues?.[site.villages[k]!.id], ind.unit))}\r\n`;
+      }
     }
-  });
+  }
   const indicatorFile: OpenFile = {
     file: 'indicators.csv',
     about: { zh: '各月各级指标值（比率为 0–1，进度滞后为百分点；空白为无数据或不公布）', en: 'Indicator values by month and area (rates 0–1, lag in points; blank = no data or withheld)' },
@@ -198,8 +215,51 @@ export function emitOpenData(site: SiteData, projects: SiteProjects): Map<string
     dictionary.push([f.file, '', '', f.about.zh, f.about.en, null]);
     for (const c of f.columns) dictionary.push([f.file, c.zh, c.name, c.doc.zh, c.doc.en, c.unit ?? null]);
   }
-  const out = new Map<string, string>();
-  for (const f of files) out.set(`${OPEN_DATA_DIR}/${f.file}`, withBom(toCsv([f.columns.map((c) => c.zh), ...f.rows])));
-  out.set(`${OPEN_DATA_DIR}/dictionary.csv`, withBom(toCsv(dictionary)));
+  const out = new Map<string, OutputFile>();
+  for (const f of files) out.set(`${OPEN_DATA_DIR}/${f.file}`, () => csvPieces(f.columns.map((c) => c.zh), f.rows()));
+  out.set(`${OPEN_DATA_DIR}/dictionary.csv`, () => [withBom(toCsv(dictionary))]);
   return out;
+}
+
+/** Rows written at a time (a piece small enough to be an ordinary young string, as in emit.ts). */
+const ROWS_PER_PIECE = 128;
+
+/** `withBom(toCsv([header, ...rows]))`, in pieces of a few thousand rows. */
+function* csvPieces(header: CsvCell[], rows: Iterable<CsvCell[] | string>): Generator<string> {
+  yield withBom(toCsv([header]));
+  let block = '';
+  let n = 0;
+  for (const row of rows) {
+    block += typeof row === 'string' ? row : csvLine(row);
+    if (++n === ROWS_PER_PIECE) {
+      yield block;
+      block = '';
+      n = 0;
+    }
+  }
+  if (n > 0) yield block;
+}
+
+// The rules of toCsv (src/domain/csv.ts), cell by cell, for files of millions of cells; a test
+// holds the two to the same text.
+const NEEDS_QUOTES = /[",\r\n]/;
+const SIGNED_NUMBER = /^[+-]\d+(\.\d+)?%?$/;
+
+/** One cell as toCsv writes it. */
+export function csvCell(cell: CsvCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (cell === '') return cell;
+  const c = cell.charCodeAt(0);
+  // = + - @ tab CR: a formula to a spreadsheet, unless it is a signed number.
+  const isFormula = (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) && !SIGNED_NUMBER.test(cell);
+  const text = isFormula ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row as toCsv writes it, line break included. */
+export function csvLine(row: readonly CsvCell[]): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += i === 0 ? csvCell(row[i]!) : `,${csvCell(row[i]!)}`;
+  return `${line}\r\n`;
 }

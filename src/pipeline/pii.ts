@@ -483,23 +483,41 @@ export function scanForPersonalData(
   firstRowNumber: number,
   options: ScanOptions,
 ): PersonalDataFinding[] {
-  const columns: ColumnTally[] = [];
-  const column = (c: number): ColumnTally => {
+  const scanner = new PersonalDataScanner(header, options);
+  for (let r = 0; r < rows.length; r++) scanner.add(rows[r]!, firstRowNumber + r);
+  return scanner.findings();
+}
+
+/**
+ * `scanForPersonalData` one row at a time, for a table read as it streams: what it keeps grows
+ * with the columns, never with the rows.
+ */
+export class PersonalDataScanner {
+  private readonly columns: ColumnTally[] = [];
+
+  constructor(
+    private readonly header: readonly string[],
+    private readonly options: ScanOptions,
+  ) {
+    if (header.length > 0) this.column(header.length - 1);
+  }
+
+  private column(c: number): ColumnTally {
+    const { columns, options } = this;
     while (columns.length <= c) {
       const i = columns.length;
       columns.push({ id: tally(), mobile: tally(), bank: tally(), name: tally(), nonEmpty: 0, allowsPhone: options.allowsPhone(i), checksNames: options.checksNames(i) });
     }
     return columns[c]!;
-  };
-  if (header.length > 0) column(header.length - 1);
+  }
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    const rowNumber = firstRowNumber + r;
+  /** One row's cells, at spreadsheet row `rowNumber`. */
+  add(row: readonly string[], rowNumber: number): void {
+    const { columns } = this;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c]!;
       if (cell === '') continue;
-      const t = c < columns.length ? columns[c]! : column(c);
+      const t = c < columns.length ? columns[c]! : this.column(c);
       const found = numbersIn(cell, t.allowsPhone);
       if (found !== 0) {
         if (found & FOUND_ID) record(t.id, rowNumber);
@@ -513,17 +531,20 @@ export function scanForPersonalData(
     }
   }
 
-  const findings: PersonalDataFinding[] = [];
-  columns.forEach((t, c) => {
-    const name = (header[c] ?? '').trim();
-    for (const kind of KIND_ORDER) {
-      const k = t[kind];
-      if (k.count === 0) continue;
-      if (kind === 'name' && (t.nonEmpty < NAME_MIN_CELLS || k.count < NAME_MIN_SHARE * t.nonEmpty)) continue;
-      findings.push({ column: name, kind, rows: k.rows, count: k.count });
-    }
-  });
-  return findings;
+  /** What the rows so far hold. */
+  findings(): PersonalDataFinding[] {
+    const findings: PersonalDataFinding[] = [];
+    this.columns.forEach((t, c) => {
+      const name = (this.header[c] ?? '').trim();
+      for (const kind of KIND_ORDER) {
+        const k = t[kind];
+        if (k.count === 0) continue;
+        if (kind === 'name' && (t.nonEmpty < NAME_MIN_CELLS || k.count < NAME_MIN_SHARE * t.nonEmpty)) continue;
+        findings.push({ column: name, kind, rows: k.rows, count: k.count });
+      }
+    });
+    return findings;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,104 +1,147 @@
 import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../contract/columns';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
 import { householdKeyProblem } from './privacy';
-import { readTable, type RowReader, type TableResult } from './table';
+import { detach, readTable, type RowReader, type TableResult } from './table';
 import { parseDegrees } from './values';
 
 /** Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts. */
 
+/** Each table of the contract: its columns and how one of its rows becomes a record. */
+export const TABLES = {
+  villages: { spec: VILLAGES, build: (r: RowReader) => villageRow(r) },
+  projects: { spec: PROJECTS, build: (r: RowReader) => projectRow(r) },
+  progress: { spec: PROGRESS, build: (r: RowReader) => progressRow(r) },
+  households: { spec: HOUSEHOLDS, build: (r: RowReader) => householdRow(r) },
+} as const;
+
+/** One row of villages.csv as a record, or null (with the reasons reported) to reject it. */
+export function villageRow(r: RowReader): VillageRecord | null {
+  const villageCode = r.code('village_code');
+  const villageName = r.text('village_name');
+  const households = r.count('households');
+  const population = r.count('population');
+  const poorHouseholds = r.count('poor_households');
+  const poorPopulation = r.count('poor_population');
+  const row = r.row;
+  const townCode = r.code('town_code');
+  const townName = r.text('town_name');
+  const point = lonLat(r, 'lon', 'lat');
+  const isPoorVillage = r.boolean('poor_village');
+  const exitedHouseholds = r.count('exited_households');
+  const exitedPopulation = r.count('exited_population');
+  const exitYear = year(r, 'exit_year');
+  const laborers = r.count('laborers');
+  const employed = r.count('employed');
+  if (villageName === null || households === null || population === null || poorHouseholds === null || poorPopulation === null) return null;
+  if (townCode === null && townName === null) r.report('error', 'town_code', 'the town is needed: give town_code or town_name');
+  if (poorHouseholds > households) r.report('error', 'poor_households', `${poorHouseholds} poor households is more than the ${households} households`);
+  if (poorPopulation > population) r.report('error', 'poor_population', `${poorPopulation} poor people is more than the population of ${population}`);
+  if (exitedHouseholds !== null && exitedHouseholds > poorHouseholds) r.report('error', 'exited_households', `${exitedHouseholds} exited households is more than the ${poorHouseholds} registered`);
+  if (exitedPopulation !== null && exitedPopulation > poorPopulation) r.report('error', 'exited_population', `${exitedPopulation} exited people is more than the ${poorPopulation} registered`);
+  if (employed !== null && laborers !== null && employed > laborers) r.report('error', 'employed', `${employed} employed is more than the ${laborers} laborers`);
+  return { row, villageCode, townCode, townName, lon: point.lon, lat: point.lat, isPoorVillage, exitedHouseholds, exitedPopulation, exitYear, laborers, employed, villageName, households, population, poorHouseholds, poorPopulation };
+}
+
 export function readVillages(bytes: Uint8Array, file = VILLAGES.file): TableResult<VillageRecord> {
-  return readTable(VILLAGES, bytes, (r) => {
-    const villageCode = r.code('village_code');
-    const villageName = r.text('village_name');
-    const households = r.count('households');
-    const population = r.count('population');
-    const poorHouseholds = r.count('poor_households');
-    const poorPopulation = r.count('poor_population');
-    const record = {
-      row: r.row,
-      villageCode,
-      townCode: r.code('town_code'),
-      townName: r.text('town_name'),
-      ...lonLat(r, 'lon', 'lat'),
-      isPoorVillage: r.boolean('poor_village'),
-      exitedHouseholds: r.count('exited_households'),
-      exitedPopulation: r.count('exited_population'),
-      exitYear: year(r, 'exit_year'),
-      laborers: r.count('laborers'),
-      employed: r.count('employed'),
-    };
-    if (villageName === null || households === null || population === null || poorHouseholds === null || poorPopulation === null) return null;
-    if (record.townCode === null && record.townName === null) r.report('error', 'town_code', 'the town is needed: give town_code or town_name');
-    if (poorHouseholds > households) r.report('error', 'poor_households', `${poorHouseholds} poor households is more than the ${households} households`);
-    if (poorPopulation > population) r.report('error', 'poor_population', `${poorPopulation} poor people is more than the population of ${population}`);
-    if (record.exitedHouseholds !== null && record.exitedHouseholds > poorHouseholds) r.report('error', 'exited_households', `${record.exitedHouseholds} exited households is more than the ${poorHouseholds} registered`);
-    if (record.exitedPopulation !== null && record.exitedPopulation > poorPopulation) r.report('error', 'exited_population', `${record.exitedPopulation} exited people is more than the ${poorPopulation} registered`);
-    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', `${record.employed} employed is more than the ${record.laborers} laborers`);
-    return { ...record, villageName, households, population, poorHouseholds, poorPopulation };
-  }, file);
+  return readTable(VILLAGES, bytes, villageRow, file);
+}
+
+/** One row of projects.csv as a record, or null (with the reasons reported) to reject it. */
+export function projectRow(r: RowReader): ProjectRecord | null {
+  const projectId = r.code('project_id');
+  const projectName = r.text('project_name');
+  const category = r.text('category');
+  const budgetWan = r.number('budget_wan', { min: 0 });
+  const start = date(r, 'start');
+  const due = date(r, 'due');
+  // Read in the order the columns are checked (the order of the row's issues), then written as one
+  // object literal: an object spread of two dozen fields costs more than the rest of the row.
+  const row = r.row;
+  const townCode = r.code('town_code');
+  const townName = r.text('town_name');
+  const villageCode = r.code('village_code');
+  const villageName = r.text('village_name');
+  const own = lonLat(r, 'lon', 'lat');
+  const content = r.text('content');
+  const fundSource = r.text('fund_source');
+  const unit = r.text('unit');
+  const hotline = r.text('hotline');
+  const beneficiaryHouseholds = r.count('beneficiary_households');
+  const beneficiaryPoorHouseholds = r.count('beneficiary_poor_households');
+  const jobs = r.count('jobs');
+  const target = r.text('target');
+  const to = lonLat(r, 'to_lon', 'to_lat');
+  if (projectId === null || projectName === null || category === null || budgetWan === null || start === null || due === null) return null;
+  if (due < start) r.report('error', 'due', `the planned completion ${due} is before the start ${start}`);
+  if (townCode === null && townName === null && villageCode === null && villageName === null) {
+    r.report('error', 'town_code', 'the place is needed: give town_code, village_code or their names');
+  }
+  const all = beneficiaryHouseholds;
+  const poor = beneficiaryPoorHouseholds;
+  if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', `${poor} poor beneficiary households is more than the ${all} beneficiary households`);
+  return {
+    row,
+    townCode,
+    townName,
+    villageCode,
+    villageName,
+    lon: own.lon,
+    lat: own.lat,
+    content,
+    fundSource,
+    unit,
+    hotline,
+    beneficiaryHouseholds,
+    beneficiaryPoorHouseholds,
+    jobs,
+    target,
+    projectId,
+    projectName,
+    category,
+    budgetWan,
+    start,
+    due,
+    toLon: to.lon,
+    toLat: to.lat,
+  };
 }
 
 export function readProjects(bytes: Uint8Array, file = PROJECTS.file): TableResult<ProjectRecord> {
-  return readTable(PROJECTS, bytes, (r) => {
-    const projectId = r.code('project_id');
-    const projectName = r.text('project_name');
-    const category = r.text('category');
-    const budgetWan = r.number('budget_wan', { min: 0 });
-    const start = date(r, 'start');
-    const due = date(r, 'due');
-    const rest = {
-      row: r.row,
-      townCode: r.code('town_code'),
-      townName: r.text('town_name'),
-      villageCode: r.code('village_code'),
-      villageName: r.text('village_name'),
-      ...lonLat(r, 'lon', 'lat'),
-      content: r.text('content'),
-      fundSource: r.text('fund_source'),
-      unit: r.text('unit'),
-      hotline: r.text('hotline'),
-      beneficiaryHouseholds: r.count('beneficiary_households'),
-      beneficiaryPoorHouseholds: r.count('beneficiary_poor_households'),
-      jobs: r.count('jobs'),
-      target: r.text('target'),
-    };
-    const to = lonLat(r, 'to_lon', 'to_lat');
-    if (projectId === null || projectName === null || category === null || budgetWan === null || start === null || due === null) return null;
-    if (due < start) r.report('error', 'due', `the planned completion ${due} is before the start ${start}`);
-    if (rest.townCode === null && rest.townName === null && rest.villageCode === null && rest.villageName === null) {
-      r.report('error', 'town_code', 'the place is needed: give town_code, village_code or their names');
-    }
-    const { beneficiaryHouseholds: all, beneficiaryPoorHouseholds: poor } = rest;
-    if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', `${poor} poor beneficiary households is more than the ${all} beneficiary households`);
-    return { ...rest, projectId, projectName, category, budgetWan, start, due, toLon: to.lon, toLat: to.lat };
-  }, file);
+  return readTable(PROJECTS, bytes, projectRow, file);
+}
+
+/** One row of progress.csv as a record, or null (with the reasons reported) to reject it. */
+export function progressRow(r: RowReader): ProgressRecord | null {
+  const month = r.month('month');
+  const projectId = r.code('project_id');
+  const status = r.status('status');
+  const progressPct = r.number('progress_pct', { min: 0, max: 100 });
+  const spentWan = r.number('spent_wan', { min: 0 });
+  if (month === null || projectId === null || status === null) return null;
+  return { row: r.row, month, projectId, status, progressPct, spentWan };
 }
 
 export function readProgress(bytes: Uint8Array, file = PROGRESS.file): TableResult<ProgressRecord> {
-  return readTable(PROGRESS, bytes, (r) => {
-    const month = r.month('month');
-    const projectId = r.code('project_id');
-    const status = r.status('status');
-    const progressPct = r.number('progress_pct', { min: 0, max: 100 });
-    const spentWan = r.number('spent_wan', { min: 0 });
-    if (month === null || projectId === null || status === null) return null;
-    return { row: r.row, month, projectId, status, progressPct, spentWan };
-  }, file);
+  return readTable(PROGRESS, bytes, progressRow, file);
+}
+
+/** One row of households.csv as a record, or null (with the reasons reported) to reject it. */
+export function householdRow(r: RowReader): HouseholdRecord | null {
+  const rawKey = r.raw('household_key');
+  const key = rawKey === null ? null : detach(rawKey);
+  const villageCode = r.code('village_code');
+  const isPoor = r.boolean('poor');
+  const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
+  if (key === null || villageCode === null || isPoor === null) return null;
+  const keyProblem = householdKeyProblem(key);
+  if (keyProblem !== null) r.report('error', 'household_key', keyProblem);
+  // Private file: the message never quotes a cell.
+  if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', 'employed is more than laborers');
+  return { ...record, key, villageCode, isPoor };
 }
 
 export function readHouseholds(bytes: Uint8Array, file = HOUSEHOLDS.file): TableResult<HouseholdRecord> {
-  return readTable(HOUSEHOLDS, bytes, (r) => {
-    const key = r.raw('household_key');
-    const villageCode = r.code('village_code');
-    const isPoor = r.boolean('poor');
-    const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
-    if (key === null || villageCode === null || isPoor === null) return null;
-    const keyProblem = householdKeyProblem(key);
-    if (keyProblem !== null) r.report('error', 'household_key', keyProblem);
-    // Private file: the message never quotes a cell.
-    if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', 'employed is more than laborers');
-    return { ...record, key, villageCode, isPoor };
-  }, file);
+  return readTable(HOUSEHOLDS, bytes, householdRow, file);
 }
 
 /** A calendar year, 1978 (reform and opening) to 2100. */

@@ -8,10 +8,28 @@ import type { ProjectStatus } from '../contract/columns';
  * accepted: 1234元 in a 万元 column would be ten thousand times too big).
  */
 export function parseNumber(raw: string): number | null {
+  // The common case, plain digits (45.5): what the full reading below gives, without its copies.
+  if (PLAIN_NUMBER.test(raw)) {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : null;
+  }
   const s = raw.normalize('NFKC').replace(/[\s,]/g, '').replace(/(%|万元|万)$/, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
+}
+
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** True for text of ASCII characters only, which NFKC leaves as it is. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** `s.normalize('NFKC')`, without the call for ASCII text (which it leaves unchanged). */
+function nfkc(s: string): string {
+  return isAscii(s) ? s : s.normalize('NFKC');
 }
 
 /** A whole number (counts, years). */
@@ -25,7 +43,7 @@ const FALSE_WORDS = new Set(['否', '0', 'n', 'no', 'false', '×']);
 
 /** 是/否, 1/0, Y/N, yes/no, true/false. */
 export function parseBoolean(raw: string): boolean | null {
-  const s = raw.normalize('NFKC').trim().toLowerCase();
+  const s = nfkc(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;
   return null;
@@ -33,7 +51,8 @@ export function parseBoolean(raw: string): boolean | null {
 
 /** A month as `YYYY-MM` from 2016-05, 2016-5, 2016/5, 2016.5, 2016年5月 or 201605. */
 export function parseMonth(raw: string): string | null {
-  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(raw.normalize('NFKC').replace(/\s/g, '')) ?? /^(\d{4})(\d{2})$/.exec(raw.normalize('NFKC').trim());
+  const text = nfkc(raw);
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(text.replace(/\s/g, '')) ?? /^(\d{4})(\d{2})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
@@ -48,7 +67,7 @@ const DAY_MS = 86_400_000;
 
 /** A calendar date written 2016-05-31, 2016/5/31, 2016.5.31, 2016年5月31日 or as an Excel day number, as ISO `YYYY-MM-DD`. */
 export function parseDate(raw: string): string | null {
-  const text = raw.normalize('NFKC').replace(/\s/g, '');
+  const text = nfkc(raw).replace(/\s/g, '');
   if (EXCEL_SERIAL.test(text)) {
     const n = Number(text);
     if (n < EXCEL_SERIAL_RANGE[0] || n > EXCEL_SERIAL_RANGE[1]) return null;
@@ -71,15 +90,21 @@ const STATUS_WORDS: Record<string, ProjectStatus> = {
 
 /** Project status from its Chinese or English word. */
 export function parseStatus(raw: string): ProjectStatus | null {
+  // A status written as one of the words (every one of them is its own NFKC, lower-case form).
+  if (Object.hasOwn(STATUS_WORDS, raw)) return STATUS_WORDS[raw]!;
   return STATUS_WORDS[raw.normalize('NFKC').replace(/\s/g, '').toLowerCase()] ?? null;
 }
 
 /** A code kept as text; null unless it is exactly `digits` digits (when given). */
 export function parseCode(raw: string, digits?: number): string | null {
-  const s = raw.normalize('NFKC').trim();
+  const s = nfkc(raw).trim();
   if (digits === undefined) return s === '' ? null : s;
-  return new RegExp(`^\\d{${digits}}$`).test(s) ? s : null;
+  let pattern = CODE_PATTERNS.get(digits);
+  if (!pattern) CODE_PATTERNS.set(digits, (pattern = new RegExp(`^\\d{${digits}}$`)));
+  return pattern.test(s) ? s : null;
 }
+
+const CODE_PATTERNS = new Map<number, RegExp>();
 
 /** A `;`-separated list (also ；、, and |). */
 export function parseList(raw: string): string[] {
@@ -90,12 +115,16 @@ export function parseList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
 /**
  * An angle written in degrees, minutes and seconds, as surveyors and GPS units print it:
  * 109°36′30″, 109°36'30", 109度36分30秒, 109°36.5′, with an optional E/N/东经/北纬 (W/S/西经/南纬
  * make it negative). Null for anything else, including a plain decimal number.
  */
 export function parseDegrees(raw: string): number | null {
+  // A plain decimal number (109.5912) is not written in degrees: the common case, answered at once.
+  if (PLAIN_DECIMAL.test(raw)) return null;
   // NFKC writes ″ as two primes: seconds are a double prime or two single ones, whichever way typed.
   const s = raw.normalize('NFKC').replace(/\s/g, '').toUpperCase().replace(/′′|''/g, '"').replace(/′/g, "'");
   const m = /^(东经|北纬|西经|南纬|[NSEW])?(\d{1,3})(?:°|度)(?:(\d{1,2}(?:\.\d+)?)(?:'|分))?(?:(\d{1,2}(?:\.\d+)?)"|(\d{1,2}(?:\.\d+)?)秒)?(东经|北纬|西经|南纬|[NSEW])?$/.exec(s);

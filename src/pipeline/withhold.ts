@@ -25,9 +25,14 @@ const isSmall = (n: number | null, min: number): boolean => n !== null && n > 0 
 export function villagesToWithhold(villages: readonly SiteVillage[], min: number): number[] {
   const primary = new Set(villages.filter((v) => isSmall(v.poorHouseholds, min) || isSmall(v.households, min)).map((v) => v.id));
   const chosen = new Set(primary);
-  const towns = new Set(villages.map((v) => v.townId));
-  for (const town of towns) {
-    const inTown = villages.filter((v) => v.townId === town);
+  // The villages of each town, in order (once, not once per town).
+  const towns = new Map<number, SiteVillage[]>();
+  for (const v of villages) {
+    const list = towns.get(v.townId);
+    if (list) list.push(v);
+    else towns.set(v.townId, [v]);
+  }
+  for (const inTown of towns.values()) {
     if (inTown.filter((v) => chosen.has(v.id)).length !== 1) continue;
     const partner = inTown.filter((v) => !chosen.has(v.id) && (v.poorHouseholds ?? 0) > 0).sort((a, b) => (a.poorHouseholds ?? 0) - (b.poorHouseholds ?? 0) || a.id - b.id)[0];
     if (partner) chosen.add(partner.id);
