@@ -84,6 +84,8 @@ export async function benchTime(): Promise<void> {
       // A step is the app's work plus one frame; the frame is the GPU's (here software GL's) floor.
       figure('time_step_worst_work_ms', Math.max(province.work, zoomed.work, county.work), 1);
       figure('time_step_worst_ms', Math.max(province.step, zoomed.step, county.step), 1);
+      // Side by side: a month step against a frame with nothing changed (1.0: a step costs one frame).
+      figure('time_step_vs_unchanged_frame', Math.max(province.step / province.frame, zoomed.step / zoomed.frame), 2);
     });
   } finally {
     await bench.close();
