@@ -17,6 +17,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROGRESS, PROJECTS, VILLAGES, type TableSpec } from '../../src/contract/columns';
 import { isEntryPoint } from '../lib/entry-point';
+import { Rng } from '../sample/rng';
 
 export interface ProvinceOptions {
   villages: number;
@@ -75,25 +76,9 @@ const CONTENT = ['新建', '改造', '扩建', '配套', '培训'];
 const FUNDS = ['财政专项扶贫资金', '整合涉农资金', '社会帮扶资金'];
 const STATUS_ZH = { planned: '未开工', building: '在建', done: '已完工', accepted: '已验收' } as const;
 
-/** mulberry32: a small seeded generator; one stream per purpose, so changing one count leaves the other files alone. */
-class Rng {
-  private state: number;
-  constructor(seed: number, stream: number) {
-    this.state = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  float(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
+/** The sample's seeded generator (mulberry32), one stream per purpose, so changing one count leaves the other files alone. */
+function streamRng(seed: number, stream: number): Rng {
+  return new Rng((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0);
 }
 
 /** A file written in chunks of rows. */
@@ -263,7 +248,7 @@ export function writeProvince(dir: string, options: Partial<ProvinceOptions> = {
   const villageCode: string[] = [];
   const villageName: string[] = [];
   const perTown = new Int32Array(o.towns);
-  const vr = new Rng(o.seed, 1);
+  const vr = streamRng(o.seed, 1);
   const villagesFile = new ChunkedFile(join(dir, 'villages.csv'), BOM + header(VILLAGES, o.headers) + CRLF);
   for (let i = 0; i < o.villages; i++) {
     const t = towns[i % o.towns]!;
@@ -293,8 +278,8 @@ export function writeProvince(dir: string, options: Partial<ProvinceOptions> = {
   bytes['villages.csv'] = villagesFile.bytes;
 
   // Projects, and their one progress row each (same stream order: project i, then its report).
-  const pr = new Rng(o.seed, 2);
-  const gr = new Rng(o.seed, 3);
+  const pr = streamRng(o.seed, 2);
+  const gr = streamRng(o.seed, 3);
   const projectsFile = new ChunkedFile(join(dir, 'projects.csv'), BOM + header(PROJECTS, o.headers) + CRLF);
   const progressFile = new ChunkedFile(join(dir, 'progress.csv'), BOM + header(PROGRESS, o.headers) + CRLF);
   const idDigits = Math.max(7, String(o.projects).length);
