@@ -282,11 +282,6 @@ export class AtlasMap {
     });
   }
 
-  /** What the project layer draws now (markers or clusters, and how many), for tests and benchmarks. */
-  get drawnProjects(): { kind: 'markers' | 'clusters'; symbols: number; projects: number } {
-    return this.overlay.drawnSummary;
-  }
-
   /** The project marker at a screen point (for tests). */
   pickProject(x: number, y: number): number | null {
     return this.overlay.pick(x, y);

@@ -60,7 +60,7 @@ const CLUSTER_FILL: [number, number, number, number] = [31, 41, 51, 205];
 /** Fonts for the cluster counts (digits and 万), drawn by deck.gl into its own atlas: no glyph server. */
 const CLUSTER_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-export function clusterRadiusPx(count: number): number {
+function clusterRadiusPx(count: number): number {
   return Math.min(CLUSTER_MAX_RADIUS_PX, CLUSTER_MIN_RADIUS_PX + 3 * Math.log2(Math.max(1, count)));
 }
 
