@@ -64,7 +64,11 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
   }
   if (opts.command === 'build') {
     await writeAtomically(resolve(opts.out), result.files);
-    log(`wrote ${[...result.files.keys()].join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
+    const names = [...result.files.keys()];
+    const chunks = names.filter((n) => n.startsWith('projects/')).length;
+    // A province writes a thousand towns' project files: named once, counted.
+    const listed = [...names.filter((n) => !n.startsWith('projects/')).slice(0, 1), ...(chunks > 0 ? [`projects/<town code>.json (${chunks} towns)`] : []), ...names.filter((n) => !n.startsWith('projects/')).slice(1)];
+    log(`wrote ${listed.join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { STATUSES } from '../contract/columns';
 import { delta, deltas } from '../domain/change';
@@ -20,8 +21,9 @@ const NEUTRAL_TOWN = '#f3f2ee';
 const VILLAGE_FRAME_DEG = 0.03;
 
 /** The map part of the atlas, bound to the store: areas, markers, legend, popup and camera. */
-export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap; legendContent(): LegendContent | null }> {
+export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap; legendContent(): LegendContent | null; pickProject(x: number, y: number): string | null }> {
   const { site, projects } = data;
+  let drawn = projects.current;
   const atlas = await AtlasMap.create(container, data, {
     onTown: (id) => {
       const code = site.towns[id]?.code ?? null;
@@ -34,8 +36,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       if (v) store.set({ town: site.towns[v.townId]?.code ?? null, village: v.code, project: null });
     },
     onBackground: () => store.set({ project: null }),
-    onClick: (i) => store.set({ project: projects.id[i] ?? null }),
-    tooltip: (i) => tooltipText(data, i, monthIndexOf(site, store.get()), store.get().lang),
+    // Marker indexes point into the projects last given to the markers (more may have loaded since).
+    onClick: (i) => store.set({ project: drawn.id[i] ?? null }),
+    tooltip: (i) => tooltipText(site, drawn, i, monthIndexOf(site, store.get()), store.get().lang),
     clusterTooltip: (count, budgetWan) => t(store.get().lang, 'clusterTooltip').replace('{n}', formatCount(count, store.get().lang)).replace('{budget}', formatWan(budgetWan)),
     clusterLabel: (count) => formatCount(count, store.get().lang),
   });
@@ -47,7 +50,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   let isSnapshot = false;
   let lastLegend: LegendContent | null = null;
 
+  let renders = 0;
   async function render(): Promise<void> {
+    const seq = ++renders;
     const state = store.get();
     const m = monthIndexOf(site, state);
     const selection = selectionOf(site, state);
@@ -64,13 +69,28 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
       laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
     });
-    // A tour's county stop compares towns: thousands of markers over them would only hide the colours.
-    const isTourOverview = state.tour !== null && selection.town === null;
-    const drawsProjects = showsProjects() && !isTourOverview;
-    const visible = drawsProjects && !isSnapshot ? visibleProjects(site, projects, state, m, selection) : [];
-    const selectedProject = state.project === null ? -1 : projects.id.indexOf(state.project);
-    const lagging = new Set(laggingProjects(projects, m, lagPoints, visible).map((l) => l.index));
-    atlas.setMarkers({ visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: selection.town === null });
+    // The county view compares towns and draws them from site.json alone: its thousands of markers
+    // would only hide the colours, and would have to load every project first. A town's projects
+    // load when it is opened (or a project in it is), and its markers show then.
+    const drawsProjects = showsProjects() && selection.town !== null;
+    if (selection.town) {
+      try {
+        await projects.ensure([selection.town.id]);
+      } catch (e) {
+        // The areas are drawn; markers of a town whose file did not load are left out, and say so.
+        console.error(e);
+        loadFailed(e);
+      }
+      // A newer state was drawn while this town loaded: that one is the page's.
+      if (seq !== renders) return;
+    }
+    const p = projects.current;
+    const visible = drawsProjects && !isSnapshot ? visibleProjects(site, p, state, m, selection) : [];
+    const selectedProject = state.project === null ? -1 : p.id.indexOf(state.project);
+    const lagging = new Set(laggingProjects(p, m, lagPoints, visible).map((l) => l.index));
+    drawn = p;
+    await atlas.setMarkers(p, { visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: false });
+    if (seq !== renders) return;
     lastLegend = {
       lagPoints,
       isDelta: state.isDelta,
@@ -80,6 +100,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
         : t(state.lang, 'legendTownsOf').replace('{region}', state.lang === 'zh' ? site.config.region.name : site.config.region.nameEn),
       categories: site.config.categories,
       showsProjects: drawsProjects,
+      isProjectsInTowns: showsProjects() && selection.town === null && state.tour === null,
       isEstimated: site.estimated.includes(spec.id),
       lang: state.lang,
     };
@@ -93,13 +114,13 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lastPlace = place;
     }
     if (state.project !== lastPopup || state.project !== null) {
-      const i = state.project === null ? -1 : projects.id.indexOf(state.project);
+      const i = state.project === null ? -1 : p.id.indexOf(state.project);
       // A project without a point of its own or a village's (a town-wide one) opens at its town's label.
-      const fallback = site.towns[projects.town[i] ?? -1]?.labelPoint ?? null;
-      const lon = projects.lon[i] ?? fallback?.[0];
-      const lat = projects.lat[i] ?? fallback?.[1];
+      const fallback = site.towns[p.town[i] ?? -1]?.labelPoint ?? null;
+      const lon = p.lon[i] ?? fallback?.[0];
+      const lat = p.lat[i] ?? fallback?.[1];
       if (i >= 0 && lon != null && lat != null) {
-        const box = projectDisclosure(site, projects, i, m, state.lang);
+        const box = projectDisclosure(site, p, i, m, state.lang);
         // The other way of the link between map and table: this project's row on the projects page.
         const link = document.createElement('a');
         link.className = 'project-table-link';
@@ -126,7 +147,21 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lastPlace = null;
     }
   }
-  return { render, snapshot, map: atlas, legendContent: () => lastLegend };
+  /** The id of the project whose marker is at a point of the map (for tests and tools). */
+  const pickProject = (x: number, y: number): string | null => {
+    const i = atlas.pickProject(x, y);
+    return i === null ? null : (drawn.id[i] ?? null);
+  };
+  return { render, snapshot, map: atlas, legendContent: () => lastLegend, pickProject };
+}
+
+/** A town's projects did not load: said where the page says it is loading, the map stays usable. */
+function loadFailed(e: unknown): void {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.hidden = false;
+  status.className = 'load-error';
+  status.textContent = `${t('zh', 'loadFailed')}：${e instanceof Error ? e.message : String(e)}`;
 }
 
 /** Fixed classes of the change since last month, in percentage points, symmetric around zero. */
@@ -160,9 +195,8 @@ export function frameOf(site: SiteData, selection: Selection): [number, number, 
   return selection.town?.bbox ?? site.bbox;
 }
 
-function tooltipText(data: LoadedData, i: number, m: number, lang: ViewState['lang']): string {
-  const p = data.projects;
-  const c = data.site.config.categories[p.category[i] ?? -1];
+function tooltipText(site: SiteData, p: SiteProjects, i: number, m: number, lang: ViewState['lang']): string {
+  const c = site.config.categories[p.category[i] ?? -1];
   const status = STATUSES[p.status[m]?.[i] ?? 0] ?? 'planned';
   return [
     p.name[i] ?? '',

@@ -2,48 +2,60 @@ import type { FeatureCollection } from 'geojson';
 import { parseSiteGeo } from '../contract/geo';
 import type { Parsed } from '../contract/issues';
 import { parseSiteProjects, type SiteProjects } from '../contract/projects';
-import { parseSiteData, type SiteData } from '../contract/site';
+import { parseSiteData, projectChunkFile, type SiteData } from '../contract/site';
+import { ProjectSource } from '../state/project-source';
 
 export interface LoadedData {
   site: SiteData;
-  projects: SiteProjects;
+  /** Each town's projects, loaded when a view needs them. */
+  projects: ProjectSource;
   towns: FeatureCollection;
   county: FeatureCollection;
 }
 
-/** Fetches and parses the site data in parallel; the app never sees unparsed JSON. */
+/** A parsed value, or an error that names the file and its first problems. */
+function valueOf<T>(file: string, parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.issues.slice(0, 3).map((i) => `${i.column} ${i.message}`).join('; ')}`);
+  return parsed.value;
+}
+
+/**
+ * Fetches and parses what the first view draws, in parallel (the county, its towns and the site
+ * data, no project); the app never sees unparsed JSON. A town's projects are fetched when needed.
+ */
 export async function loadSiteData(base: string): Promise<LoadedData> {
   const get = async <T>(file: string, parse: (v: unknown) => Parsed<T>): Promise<T> => {
     const response = await fetch(`${base}${file}`);
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    const parsed = parse(await response.json());
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.issues.slice(0, 3).map((i) => `${i.column} ${i.message}`).join('; ')}`);
-    return parsed.value;
+    return valueOf(file, parse(await response.json()));
   };
-  const [site, projects, towns, county] = await Promise.all([
+  const [site, towns, county] = await Promise.all([
     get('site.json', parseSiteData),
-    get('projects.json', parseSiteProjects),
     get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
     get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
   ]);
+  const projects = new ProjectSource(site, (code) => get(projectChunkFile(code), parseSiteProjects));
   return { site, projects, towns, county };
 }
 
-/** The site data files a preview needs, as the build emits them. */
-export const SITE_FILES = ['site.json', 'projects.json', 'towns.geojson', 'county.geojson'] as const;
-
 /** Parses site data handed over as text (a preview built in the browser), with the same checks as a fetch. */
 export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedData {
-  const get = <T>(file: (typeof SITE_FILES)[number], parse: (v: unknown) => Parsed<T>): T => {
+  const get = <T>(file: string, parse: (v: unknown) => Parsed<T>): T => {
     const text = texts[file];
     if (text === undefined) throw new Error(`${file} is missing`);
-    const parsed = parse(JSON.parse(text));
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.issues.slice(0, 3).map((i) => `${i.column} ${i.message}`).join('; ')}`);
-    return parsed.value;
+    return valueOf(file, parse(JSON.parse(text)));
+  };
+  const site = get('site.json', parseSiteData);
+  const fetchTown = (code: string): Promise<SiteProjects> => {
+    try {
+      return Promise.resolve(get(projectChunkFile(code), parseSiteProjects));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   };
   return {
-    site: get('site.json', parseSiteData),
-    projects: get('projects.json', parseSiteProjects),
+    site,
+    projects: new ProjectSource(site, fetchTown),
     towns: get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
     county: get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
   };

@@ -1,3 +1,4 @@
+import type { SiteData } from '../contract/site';
 import { createStore } from '../state/store';
 import { DEFAULT_VIEW, serializeViewState, viewContextOf, type ViewState } from '../state/view-state';
 import { selectionOf } from '../state/derive';
@@ -29,7 +30,12 @@ import './app.css';
 
 declare global {
   interface Window {
-    cunhu?: { map: import('maplibre-gl').Map; store: import('../state/store').Store<ViewState>; pickProject(x: number, y: number): number | null };
+    cunhu?: {
+      map: import('maplibre-gl').Map;
+      store: import('../state/store').Store<ViewState>;
+      /** The id of the project whose marker is at a map point. */
+      pickProject(x: number, y: number): string | null;
+    };
   }
 }
 
@@ -43,7 +49,9 @@ function byId(id: string): HTMLElement {
 async function start(data: LoadedData): Promise<void> {
   const { site, projects } = data;
   const store = createStore<ViewState>({ ...DEFAULT_VIEW });
-  syncHash(store, viewContextOf(site, projects.id));
+  // A link to a project (proj=) names its town: load that town's projects before reading the hash.
+  await projects.ensure(townsNamedBy(site, location.hash)).catch((e: unknown) => console.error(e));
+  syncHash(store, viewContextOf(site, projects.ids));
   let showsProjects = true;
 
   const panel = byId('panel');
@@ -51,10 +59,7 @@ async function start(data: LoadedData): Promise<void> {
   const areaPanel = mountPanel(byId('area-slot'), {
     site,
     projects,
-    onSelectProject: (id) => {
-      const i = projects.id.indexOf(id);
-      store.set({ town: site.towns[projects.town[i] ?? -1]?.code ?? null, village: site.villages[projects.village[i] ?? -1]?.code ?? null, project: id });
-    },
+    onSelectProject: ({ id, town, village }) => store.set({ town: site.towns[town]?.code ?? null, village: site.villages[village]?.code ?? null, project: id }),
   });
   const ranking = mountRankingTable(byId('ranking-slot'), {
     site,
@@ -67,14 +72,17 @@ async function start(data: LoadedData): Promise<void> {
   const search = mountSearch(byId('search-slot'), {
     site,
     projects,
+    // A county's project names load on the first focus; a province's are searched town by town as opened.
+    loadProjects: () => (projects.total <= SEARCH_LOADS_ALL_MAX ? projects.ensureAll() : Promise.resolve()),
     lang: store.get().lang,
     onPick: (hit) => {
       if (hit.kind === 'town') store.set({ town: hit.code, village: null, project: null });
       else if (hit.kind === 'village') store.set({ village: hit.code, town: townOfVillage(hit.code), project: null });
       else {
-        const i = projects.id.indexOf(hit.code);
-        const village = site.villages[projects.village[i] ?? -1];
-        const town = site.towns[projects.town[i] ?? -1];
+        const p = projects.current;
+        const i = p.id.indexOf(hit.code);
+        const village = site.villages[p.village[i] ?? -1];
+        const town = site.towns[p.town[i] ?? -1];
         store.set({ town: town?.code ?? null, village: village?.code ?? null, project: hit.code });
       }
     },
@@ -157,11 +165,15 @@ async function start(data: LoadedData): Promise<void> {
   // The other views load when first opened: the map's first view does not wait for their code.
   const about = lazyView('about', async () => (await import('../ui/about-page')).mountAboutPage(byId('about-slot'), { site, isPublic: site.publication.isPublic }));
   const preview = lazyView('check', async () => (await import('../ui/preview-page')).mountPreviewPage(byId('check-slot'), { isPublic: site.publication.isPublic }));
-  const projectsPage = lazyView('projects', async () => (await import('../ui/projects-page')).mountProjectsPage(byId('projects-slot'), { site, projects, onChange: (patch) => store.set(patch), openData: OPEN_DATA }));
+  // The projects page and the report are about every project: they load all towns' first.
+  const projectsPage = lazyView('projects', async () => {
+    const [page] = await Promise.all([import('../ui/projects-page'), projects.ensureAll()]);
+    return page.mountProjectsPage(byId('projects-slot'), { site, projects: projects.current, onChange: (patch) => store.set(patch), openData: OPEN_DATA });
+  });
   const report = lazyView('report', async () =>
-    (await import('../ui/report')).mountReport(byId('report-slot'), {
+    (await Promise.all([import('../ui/report'), projects.ensureAll()]))[0].mountReport(byId('report-slot'), {
       site,
-      projects,
+      projects: projects.current,
       // The map stays laid out (hidden) behind the report, so it can be drawn for the snapshot.
       getMapImage: () => atlas.snapshot(),
       onBack: () => store.set({ view: 'map' }),
@@ -268,6 +280,8 @@ async function start(data: LoadedData): Promise<void> {
     renderText(state);
     void atlas.render();
   });
+  // More projects loaded (a town opened, a search, the projects page): the panel counts them.
+  projects.onChange(() => areaPanel.update(store.get()));
   renderText(store.get());
   if (store.get().tour !== null) {
     atlas.map.map.keyboard.disable();
@@ -279,7 +293,7 @@ async function start(data: LoadedData): Promise<void> {
   // A page opened by its link (view=projects…) is drawn before the page says it is ready.
   await Promise.all([report, about, preview, projectsPage].map((v) => v.whenMounted()));
   // A handle for browser tests and tools: the map (to project points) and the store.
-  window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.map.pickProject(x, y) };
+  window.cunhu = { map: atlas.map.map, store, pickProject: (x, y) => atlas.pickProject(x, y) };
   document.documentElement.dataset.ready = 'true';
   // The same moment for timing tools (npm run bench:page), from navigation start.
   performance.mark('cunhu:data-ready');
@@ -304,6 +318,18 @@ function lazyView<V extends { update(state: ViewState): unknown }>(view: ViewSta
     },
     whenMounted: async () => (mounted ? (await mounted, undefined) : undefined),
   };
+}
+
+/** Above this many projects in all, a search covers the towns opened so far rather than loading every town's. */
+const SEARCH_LOADS_ALL_MAX = 50_000;
+
+/** The towns whose projects a hash needs before it is read: the town of `town=` or of `village=`, when it names a project. */
+function townsNamedBy(site: SiteData, hash: string): number[] {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (!params.has('proj')) return [];
+  const village = site.villages.find((v) => v.code === params.get('village'));
+  const town = village ? site.towns[village.townId] : site.towns.find((t) => t.code === params.get('town'));
+  return town ? [town.id] : [];
 }
 
 /** The open dataset the build publishes beside the site data (src/pipeline/open-data.ts), for download. */

@@ -4,8 +4,9 @@ import type { Parsed } from './issues';
 import { SITE_SCHEMA_VERSION } from './site';
 
 /**
- * projects.json: every project's disclosure fields and monthly state, column by column
- * (one array per field, index = project), so thousands of markers load as flat arrays.
+ * projects/<town code>.json: a town's projects' disclosure fields and monthly state, column by
+ * column (one array per field, index = project), so thousands of markers load as flat arrays.
+ * `town` and `village` index site.json's lists; the page merges loaded towns in town order.
  */
 export interface SiteProjects {
   schemaVersion: typeof SITE_SCHEMA_VERSION;
@@ -47,7 +48,7 @@ const TEXT_COLUMNS = ['content', 'fundSource', 'unit', 'hotline', 'target'] as c
 const NUMBER_COLUMNS = ['category', 'town', 'village', 'budgetWan'] as const;
 const NULLABLE_NUMBER_COLUMNS = ['lon', 'lat', 'toLon', 'toLat', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs'] as const;
 
-/** Parses projects.json; every column must have one entry per project. */
+/** Parses a town's projects file; every column must have one entry per project. */
 export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
   const c = new JsonChecker('projects.json');
   const o = c.object(input, '');

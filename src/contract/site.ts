@@ -79,7 +79,49 @@ export interface SiteData {
   /** Indicators computed from an estimate rather than counted (e.g. household coverage without households.csv). */
   estimated: IndicatorId[];
   series: Record<SeriesId, AreaSeries>;
+  /** The county's projects in sum, so the county view draws its figures without loading a project. */
+  projectSummary: ProjectSummary;
   publication: Publication;
+}
+
+/** The county's worst lagging projects a month keeps in site.json (the panel lists ten). */
+export const SUMMARY_LAGGING_MAX = 10;
+
+/**
+ * Every project added up for the county, month by month: what the county view shows (status,
+ * money, categories, the worst lagging projects) without the projects themselves, which load per
+ * town (projects/<town code>.json) when a town is opened. Grows with months and categories, not
+ * with projects.
+ */
+export interface ProjectSummary {
+  /** Per month (as `months`): projects planned, building, and done or accepted; money paid (万元). */
+  planned: number[];
+  building: number[];
+  done: number[];
+  spentWan: number[];
+  /** Projects per category (as config.categories). */
+  categoryTotal: number[];
+  /** Done or accepted per month and category ([month][category]). */
+  categoryDone: number[][];
+  /** Per month, the county's worst lagging projects (at most SUMMARY_LAGGING_MAX), worst first. */
+  lagging: SummaryLagging[][];
+}
+
+export interface SummaryLagging {
+  id: string;
+  name: string;
+  /** Index into `towns`; village index into `villages`, or -1 for a town-wide project. */
+  town: number;
+  village: number;
+  unit: string | null;
+  expectedPct: number;
+  actualPct: number;
+  lagPoints: number;
+}
+
+/** Where a town's projects are: one file per town with projects, fetched when the town is opened. */
+export function projectChunkFile(townCode: string): string {
+  return `projects/${townCode}.json`;
 }
 
 /** Who the build is for: the county's own atlas, or the public portal (`--public`) with small counts withheld. */
@@ -107,6 +149,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
   const seriesObj = c.object(o.series, 'series') ?? {};
   const series = {} as Record<SeriesId, AreaSeries>;
   for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length);
+  const projectSummary = parseSummary(c, o.projectSummary, months.length);
   const pub = c.object(o.publication, 'publication');
   const publication: Publication = {
     isPublic: c.boolean(pub?.isPublic, 'publication.isPublic') ?? false,
@@ -126,6 +169,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
       villages: villages.filter((v) => v !== null),
       estimated: estimated.filter((e) => e !== null),
       series,
+      projectSummary,
       publication,
     },
   };
@@ -165,6 +209,40 @@ function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | n
   const n = (k: string): number => count(c, o[k], join(path, k));
   const withheld = (k: string): number | null => (o[k] === null ? null : n(k));
   return { id: n('id'), code, name, townId: n('townId'), point, households: withheld('households'), population: withheld('population'), isPoorVillage, poorHouseholds: withheld('poorHouseholds'), poorPopulation: withheld('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
+}
+
+function parseSummary(c: JsonChecker, v: unknown, months: number): ProjectSummary {
+  const path = 'projectSummary';
+  const o = c.object(v, path) ?? {};
+  const numbers = (x: unknown, p: string, length: number | null): number[] => {
+    const a = c.array(x, p) ?? [];
+    if (length !== null && a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    return a.map((n, i) => c.number(n, join(p, i), 0) ?? 0);
+  };
+  const perMonth = <T>(x: unknown, p: string, each: (row: unknown, path: string) => T): T[] => {
+    const a = c.array(x, p) ?? [];
+    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    return a.map((row, m) => each(row, join(p, m)));
+  };
+  const lagging = (row: unknown, p: string): SummaryLagging[] =>
+    (c.array(row, p) ?? []).flatMap((x, i) => {
+      const q = join(p, i);
+      const l = c.object(x, q);
+      const id = c.string(l?.id, join(q, 'id'));
+      const name = c.string(l?.name, join(q, 'name'));
+      if (!l || id === null || name === null) return [];
+      const n = (k: string): number => c.number(l[k], join(q, k)) ?? 0;
+      return [{ id, name, town: n('town'), village: n('village'), unit: l.unit === null ? null : c.string(l.unit, join(q, 'unit')), expectedPct: n('expectedPct'), actualPct: n('actualPct'), lagPoints: n('lagPoints') }];
+    });
+  return {
+    planned: numbers(o.planned, join(path, 'planned'), months),
+    building: numbers(o.building, join(path, 'building'), months),
+    done: numbers(o.done, join(path, 'done'), months),
+    spentWan: numbers(o.spentWan, join(path, 'spentWan'), months),
+    categoryTotal: numbers(o.categoryTotal, join(path, 'categoryTotal'), null),
+    categoryDone: perMonth(o.categoryDone, join(path, 'categoryDone'), (row, p) => numbers(row, p, null)),
+    lagging: perMonth(o.lagging, join(path, 'lagging'), lagging),
+  };
 }
 
 function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number): AreaSeries {

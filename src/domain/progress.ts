@@ -5,9 +5,11 @@ import { dateMs, monthEnd } from './months';
  * `start` to `due` (ISO dates): 0 before it starts, 100 from its due date on.
  */
 export function expectedProgressPct(start: string, due: string, month: string): number {
-  const t = dateMs(monthEnd(month));
-  const t0 = dateMs(start);
-  const t1 = dateMs(due);
+  return expectedProgressAt(dateMs(start), dateMs(due), dateMs(monthEnd(month)));
+}
+
+/** expectedProgressPct with the dates as epoch milliseconds (start, due, the end of the month), for loops that parse each once. */
+export function expectedProgressAt(t0: number, t1: number, t: number): number {
   if (t < t0) return 0;
   if (t >= t1) return 100;
   return ((t - t0) / (t1 - t0)) * 100;

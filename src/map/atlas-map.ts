@@ -8,7 +8,7 @@ import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { hatchImage } from './hatch';
-import type { MarkerEvents, MarkerState, ProjectsOverlay } from './projects-overlay';
+import type { MarkerEvents, MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 
 setWorkerUrl(workerUrl);
@@ -68,7 +68,6 @@ function paddingBeside(width: number, height: number, legend: { width: number; h
 
 export interface AtlasMapData {
   site: SiteData;
-  projects: SiteProjects;
   towns: FeatureCollection;
   county: FeatureCollection;
 }
@@ -93,27 +92,27 @@ export interface AreaStyle {
 
 /** The atlas map: a maplibre map with the county, towns, villages and deck.gl project markers. */
 export class AtlasMap {
-  private readonly overlay: ProjectsOverlay;
+  /** The markers: deck.gl loads the first time a view has projects to draw (not for the county's first view). */
+  private overlay: Promise<ProjectsOverlay> | null = null;
+  private overlayNow: ProjectsOverlay | null = null;
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
 
   private constructor(
     readonly map: MapLibreMap,
     private readonly data: AtlasMapData,
-    events: AtlasMapEvents,
-    Overlay: typeof ProjectsOverlay,
+    private readonly events: AtlasMapEvents,
   ) {
-    this.overlay = new Overlay(map, data.projects, data.site.config.categories, events);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
     map.on('click', (e) => {
       // A click on a project marker opens the project; otherwise it selects the area below.
       if (e.defaultPrevented) return;
-      const project = this.overlay.pick(e.point.x, e.point.y);
+      const project = this.overlayNow?.pick(e.point.x, e.point.y) ?? null;
       if (project !== null) {
         events.onClick(project);
         return;
       }
-      if (this.overlay.zoomIntoCluster(e.point.x, e.point.y)) return;
+      if (this.overlayNow?.zoomIntoCluster(e.point.x, e.point.y)) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f, map.getZoom()));
       if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
       else if (hit) events.onTown(Number(hit.id));
@@ -147,12 +146,8 @@ export class AtlasMap {
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    // deck.gl (the markers) is its own chunk, fetched and compiled while the map loads its style.
-    const overlay = import('./projects-overlay');
     return new Promise((resolve, reject) => {
-      map.once('load', () => {
-        overlay.then(({ ProjectsOverlay }) => resolve(new AtlasMap(map, data, events, ProjectsOverlay)), reject);
-      });
+      map.once('load', () => resolve(new AtlasMap(map, data, events)));
       map.once('error', (e) => reject(e.error));
     });
   }
@@ -243,9 +238,20 @@ export class AtlasMap {
     this.map.getContainer().dataset.theme = theme;
   }
 
-  /** Shows these projects as markers, in the state of the month. */
-  setMarkers(state: MarkerState): void {
-    this.overlay.update(state);
+  /**
+   * Shows these projects as markers, in the state of the month. deck.gl (its own chunk) is fetched
+   * the first time there is something to draw; the overlay is added after the map's load, so its
+   * layers go below the labels.
+   */
+  async setMarkers(projects: MarkerProjects, state: MarkerState): Promise<void> {
+    if (!this.overlay && state.visible.length === 0) return;
+    this.overlay ??= import('./projects-overlay').then(({ ProjectsOverlay }) => {
+      this.overlayNow = new ProjectsOverlay(this.map, projects, this.data.site.config.categories, this.events);
+      return this.overlayNow;
+    });
+    const overlay = await this.overlay;
+    overlay.setProjects(projects);
+    overlay.update(state);
   }
 
   /** Frames a bounding box (the county, a town or a village's surroundings). */
@@ -284,7 +290,7 @@ export class AtlasMap {
 
   /** The project marker at a screen point (for tests). */
   pickProject(x: number, y: number): number | null {
-    return this.overlay.pick(x, y);
+    return this.overlayNow?.pick(x, y) ?? null;
   }
 }
 

@@ -11,6 +11,8 @@ export interface LegendContent {
   subject: string;
   categories: readonly CategoryConfig[];
   showsProjects: boolean;
+  /** Projects are on but the county view draws none: say where they are. */
+  isProjectsInTowns?: boolean;
   isEstimated: boolean;
   /** Colours show the change since last month (the first month has none). */
   isDelta: boolean;
@@ -72,6 +74,7 @@ export class LegendControl implements IControl {
     this.el.append(method, list, flag);
     if (c.isDelta && scale.bins.length === 0) this.el.append(el('p', 'legend-method', t(lang, 'noPreviousMonth')));
     if (c.showsProjects) this.el.append(projectLegend(c.categories, lang));
+    else if (c.isProjectsInTowns) this.el.append(el('p', 'legend-method legend-projects-hint', t(lang, 'projectsInTowns')));
   }
 }
 

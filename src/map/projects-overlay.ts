@@ -80,7 +80,7 @@ type Drawn = { kind: 'markers'; indexes: number[] } | { kind: 'clusters'; set: C
 export class ProjectsOverlay {
   private readonly overlay: MapLibreOverlay;
   private readonly categoryRgba: [number, number, number, number][];
-  private readonly points: ProjectPoints;
+  private points: ProjectPoints;
   private drawn: Drawn = { kind: 'markers', indexes: [] };
   private state: MarkerState | null = null;
   private counted: { visible: readonly number[]; n: number } = { visible: [], n: 0 };
@@ -91,7 +91,7 @@ export class ProjectsOverlay {
 
   constructor(
     private readonly map: MapLibreMap,
-    private readonly projects: MarkerProjects,
+    private projects: MarkerProjects,
     categories: readonly CategoryConfig[],
     private readonly events: MarkerEvents,
   ) {
@@ -154,6 +154,18 @@ export class ProjectsOverlay {
     return this.drawn.kind === 'markers'
       ? { kind: 'markers', symbols: this.drawn.indexes.length, projects: this.drawn.indexes.length }
       : { kind: 'clusters', symbols: this.drawn.set.length, projects: this.drawn.set.members.length };
+  }
+
+  /** The projects the indexes of MarkerState point into (they change as towns' projects load). */
+  setProjects(projects: MarkerProjects): void {
+    if (projects === this.projects) return;
+    this.projects = projects;
+    this.points = projectPoints(projects.lon, projects.lat, projects.budgetWan);
+    this.drawn = { kind: 'markers', indexes: [] };
+    this.counted = { visible: [], n: 0 };
+    this.lastChoice = null;
+    this.clusterData = null;
+    this.hideTooltip();
   }
 
   /** Redraws from state; layer ids are stable, so deck.gl diffs rather than rebuilds. */

@@ -1,12 +1,13 @@
 import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature, union, featureCollection, feature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { SiteProjects } from '../contract/projects';
-import { SITE_SCHEMA_VERSION, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
+import { SITE_SCHEMA_VERSION, projectChunkFile, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
 import type { AreaGeometry } from '../contract/boundaries';
 import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, progressAt, spentAt, stateTable, statusAt, type StateTable } from './aggregate';
 import type { Dataset } from './model';
 import { emitOpenData } from './open-data';
+import { projectSummary } from './project-summary';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from './withhold';
 
@@ -34,7 +35,7 @@ export function outputText(file: OutputFile): string {
 }
 
 /**
- * What projects.json holds, project by project: the record's disclosure fields as emitted
+ * What the projects files hold, project by project: the record's disclosure fields as emitted
  * (coordinates to 6 places, money to 2) and the state of each month. Read from the dataset when
  * asked, so a million projects are not copied into columns.
  */
@@ -101,7 +102,7 @@ function projectView(d: Dataset, states: StateTable): ProjectView {
   };
 }
 
-/** The columns of projects.json, in the order written. */
+/** The columns of a projects file, in the order written. */
 const PROJECT_COLUMNS = [
   'id', 'name', 'category', 'town', 'village', 'lon', 'lat', 'hasOwnPoint', 'toLon', 'toLat', 'budgetWan', 'start', 'due',
   'content', 'fundSource', 'unit', 'hotline', 'target', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs',
@@ -132,7 +133,16 @@ function* jsonArray(n: number, at: (i: number) => unknown): Generator<string> {
   yield ']';
 }
 
-/** projects.json, exactly as `json(projects)` of the columns would write it, in pieces. */
+/** The projects `indexes` (ascending) of a view, as a view of their own. */
+function subsetView(v: ProjectView, indexes: readonly number[]): ProjectView {
+  const at = (i: number): number => indexes[i]!;
+  const out = { length: indexes.length, months: v.months } as ProjectView;
+  for (const key of PROJECT_COLUMNS) (out as unknown as Record<string, (i: number) => unknown>)[key] = (i) => (v[key] as (i: number) => unknown)(at(i));
+  for (const key of MONTHLY_COLUMNS) out[key] = (m, i) => v[key](m, at(i));
+  return out;
+}
+
+/** A town's projects file (projects/<code>.json), exactly as `json(projects)` of its columns would write it, in pieces. */
 function* projectsJson(v: ProjectView): Generator<string> {
   yield `{"schemaVersion":${JSON.stringify(SITE_SCHEMA_VERSION)},"months":${JSON.stringify(v.months)}`;
   for (const key of PROJECT_COLUMNS) {
@@ -220,9 +230,15 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     villages,
     estimated,
     series,
+    // Filled in below, from the projects as emitted.
+    projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] },
     publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
   };
   const projects = projectView(d, states);
+  site.projectSummary = projectSummary(projects, d.config.categories.length, d.config.thresholds.lagPoints);
+  // Each town's projects in a file of their own, in project order: the page loads a town's when it is opened.
+  const projectsOfTown: number[][] = d.towns.map(() => []);
+  for (let i = 0; i < d.projects.length; i++) projectsOfTown[d.projects[i]!.town]!.push(i);
 
   const drawn = simplifyBoundaries(d.towns.map((t) => t.geometry), outline);
   const townsGeo: FeatureCollection = {
@@ -235,7 +251,10 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
   };
   const files = new Map<string, OutputFile>([
     ['site.json', () => [json(site)]],
-    ['projects.json', () => projectsJson(projects)],
+    ...d.towns.flatMap((t): [string, OutputFile][] => {
+      const indexes = projectsOfTown[t.index]!;
+      return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(subsetView(projects, indexes))]];
+    }),
     ['towns.geojson', () => [json(townsGeo)]],
     ['county.geojson', () => [json(countyGeo)]],
     ...emitOpenData({ ...site, config: d.config }, projects),

@@ -1,6 +1,7 @@
 import { STATUSES } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import type { IndicatorId, SiteData, SiteTown, SiteVillage } from '../contract/site';
+import { laggingProjects } from '../domain/lag';
 import type { ViewState } from './view-state';
 
 /** Pure selectors from the view state to what the page shows; shared by the map and the panel. */
@@ -87,4 +88,52 @@ function inArea(p: SiteProjects, i: number, selection: Selection): boolean {
   if (selection.village) return p.village[i] === selection.village.id;
   if (selection.town) return p.town[i] === selection.town.id;
   return true;
+}
+
+/** A lagging project as the panel lists it. */
+export interface LaggingRow {
+  id: string;
+  name: string;
+  town: number;
+  village: number;
+  unit: string | null;
+  expectedPct: number;
+  actualPct: number;
+  lagPoints: number;
+}
+
+/** What the panel shows of an area's projects in a month. */
+export interface AreaProjects {
+  totals: ReturnType<typeof projectTotals>;
+  categories: { total: number; done: number }[];
+  /** The worst lagging projects (at least the first `listMax`), and how many lag in all. */
+  lagging: LaggingRow[];
+  laggingCount: number;
+}
+
+/**
+ * The projects of the selected area in month `m`: the county's from site.json's summary (no
+ * project needs to load for the county view), a town's or village's from its loaded projects;
+ * null while the town's projects are still loading.
+ */
+export function areaProjects(site: SiteData, p: SiteProjects, isTownLoaded: (townId: number) => boolean, m: number, selection: Selection, lagThreshold: number): AreaProjects | null {
+  if (!selection.town) {
+    const s = site.projectSummary;
+    return {
+      totals: { planned: s.planned[m] ?? 0, building: s.building[m] ?? 0, done: s.done[m] ?? 0, budgetWan: site.towns.reduce((n, t) => n + t.budgetWan, 0), spentWan: s.spentWan[m] ?? 0 },
+      categories: s.categoryTotal.map((total, c) => ({ total, done: s.categoryDone[m]?.[c] ?? 0 })),
+      lagging: s.lagging[m] ?? [],
+      laggingCount: site.series.laggingProjects.county[m] ?? 0,
+    };
+  }
+  if (!isTownLoaded(selection.town.id)) return null;
+  const among: number[] = [];
+  for (let i = 0; i < p.id.length; i++) if (inArea(p, i, selection)) among.push(i);
+  const rows = laggingProjects(p, m, lagThreshold, among);
+  return {
+    totals: projectTotals(p, m, selection),
+    categories: categoryCompletion(site, p, m, selection),
+    lagging: rows.map((l) => ({ id: p.id[l.index] ?? '', name: p.name[l.index] ?? '', town: p.town[l.index] ?? -1, village: p.village[l.index] ?? -1, unit: p.unit[l.index] ?? null, expectedPct: l.expectedPct, actualPct: l.actualPct, lagPoints: l.lagPoints })),
+    laggingCount: rows.length,
+  };
 }

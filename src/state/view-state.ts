@@ -69,8 +69,11 @@ export const DEFAULT_VIEW: ViewState = frozen({
   isEmbed: false,
 });
 
-/** The towns, villages, projects, months and categories a hash may name, from the site data. */
-export function viewContextOf(site: SiteData, projectIds: readonly string[]): ViewContext {
+/**
+ * The towns, villages, projects, months and categories a hash may name, from the site data. The
+ * project ids are kept as given: a set that grows as towns' projects load stays current.
+ */
+export function viewContextOf(site: SiteData, projectIds: ReadonlySet<string>): ViewContext {
   const villages = new Map<string, string>();
   for (const v of site.villages) {
     const town = site.towns[v.townId];
@@ -79,7 +82,7 @@ export function viewContextOf(site: SiteData, projectIds: readonly string[]): Vi
   return {
     towns: new Set(site.towns.map((t) => t.code)),
     villages,
-    projects: new Set(projectIds),
+    projects: projectIds,
     months: site.months,
     categories: site.config.categories.map((c) => c.id),
     tourStops: site.config.tour.length,

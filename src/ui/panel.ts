@@ -4,17 +4,24 @@ import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
 import { formatPoints, formatShare, formatWan, formatMonthZh } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
-import { laggingProjects } from '../domain/lag';
-import { categoryCompletion, monthIndexOf, projectTotals, selectionOf, type Selection } from '../state/derive';
+import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type LaggingRow, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 import { t, type Lang, type StringKey } from './i18n';
 import { sparkline } from './sparkline';
 
+/** The loaded projects (a town's load when it is opened): ProjectSource in the app. */
+export interface PanelProjects {
+  current: SiteProjects;
+  /** Changes whenever `current` does. */
+  version: number;
+  isLoaded(townId: number): boolean;
+}
+
 export interface PanelDeps {
   site: SiteData;
-  projects: SiteProjects;
+  projects: PanelProjects;
   /** When given, the names in the lagging-projects list are buttons that open the project (by its id). */
-  onSelectProject?(projectId: string): void;
+  onSelectProject?(project: { id: string; town: number; village: number }): void;
 }
 
 /** Lagging projects listed in the panel; the rest are counted ("另有 N 个"). */
@@ -40,10 +47,11 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
     update(state) {
       const m = monthIndexOf(deps.site, state);
       const sel = selectionOf(deps.site, state);
-      const key = [sel.town?.code, sel.village?.code, m, state.lang].join('|');
+      const key = [sel.town?.code, sel.village?.code, m, state.lang, deps.projects.version].join('|');
       if (key === shownKey) return;
       shownKey = key;
-      const ctx: Ctx = { ...deps, sel, m, lang: state.lang };
+      const ap = areaProjects(deps.site, deps.projects.current, (id) => deps.projects.isLoaded(id), m, sel, deps.site.config.thresholds.lagPoints);
+      const ctx: Ctx = { ...deps, sel, m, lang: state.lang, ap };
       root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
     },
     unmount() {
@@ -73,6 +81,8 @@ interface Ctx extends PanelDeps {
   sel: Selection;
   m: number;
   lang: Lang;
+  /** The area's projects in the month; null while its town's projects load. */
+  ap: AreaProjects | null;
 }
 
 function header(c: Ctx): HTMLElement {
@@ -196,58 +206,58 @@ function lagging(c: Ctx): HTMLElement {
   const { el, headingId } = section(c, 'lagging', 'laggingProjects');
   const heading = el.querySelector('h3');
   if (heading) heading.textContent = fillText(c.lang, 'laggingOf', { n: threshold });
-  const p = c.projects;
-  const among = p.id.map((_, i) => i).filter((i) => inSelection(c, i));
-  const rows = laggingProjects(p, c.m, threshold, among);
+  if (!c.ap) return loading(c, el);
+  const rows = c.ap.lagging;
+  const count = c.ap.laggingCount;
   const list = h('ol', 'panel-lag-list');
   list.id = 'lagging-list';
-  list.dataset.count = String(rows.length);
+  list.dataset.count = String(count);
   list.setAttribute('aria-labelledby', headingId);
   for (const row of rows.slice(0, LAGGING_LIST_MAX)) {
-    const i = row.index;
-    const id = p.id[i] ?? '';
+    const id = row.id;
     const item = h('li', 'panel-lag-item');
     item.dataset.project = id;
     item.dataset.lag = String(row.lagPoints);
-    const name = p.name[i] ?? id;
+    const name = row.name || id;
     const onSelect = c.onSelectProject;
     if (onSelect) {
       const b = h('button', 'panel-lag-name panel-lag-link', name);
       b.type = 'button';
-      b.addEventListener('click', () => onSelect(id));
+      b.addEventListener('click', () => onSelect({ id, town: row.town, village: row.village }));
       item.append(b);
     } else item.append(h('span', 'panel-lag-name', name));
-    const unit = p.unit[i];
+    const unit = row.unit;
     item.append(
-      h('span', 'panel-lag-place', placeOf(c, i)),
+      h('span', 'panel-lag-place', placeOf(c, row)),
       h('span', 'panel-lag-unit', `${t(c.lang, 'unit')}${t(c.lang, 'colon')}${unit ?? '—'}`),
       h('span', 'panel-lag-figures', fillText(c.lang, 'lagPlanActual', { expected: Math.round(row.expectedPct), actual: Math.round(row.actualPct), lag: Math.round(row.lagPoints) })),
     );
     list.append(item);
   }
-  list.hidden = rows.length === 0;
+  list.hidden = count === 0;
   el.append(list);
-  if (rows.length === 0) el.append(h('p', 'panel-note', t(c.lang, 'lagNone')));
-  if (rows.length > LAGGING_LIST_MAX) el.append(h('p', 'panel-lag-more', fillText(c.lang, 'lagMore', { n: rows.length - LAGGING_LIST_MAX })));
+  if (count === 0) el.append(h('p', 'panel-note', t(c.lang, 'lagNone')));
+  if (count > LAGGING_LIST_MAX) el.append(h('p', 'panel-lag-more', fillText(c.lang, 'lagMore', { n: count - LAGGING_LIST_MAX })));
+  return el;
+}
+
+/** A section whose town's projects are still loading. */
+function loading(c: Ctx, el: HTMLElement): HTMLElement {
+  el.append(h('p', 'panel-note panel-loading', t(c.lang, 'loadingProjects')));
   return el;
 }
 
 /** Where a project is: `town · village`, or `town（全镇）` for a town-wide project. */
-function placeOf(c: Ctx, i: number): string {
-  const town = c.site.towns[c.projects.town[i] ?? -1]?.name ?? '';
-  const village = c.site.villages[c.projects.village[i] ?? -1]?.name;
+function placeOf(c: Ctx, row: LaggingRow): string {
+  const town = c.site.towns[row.town]?.name ?? '';
+  const village = c.site.villages[row.village]?.name;
   return village === undefined ? fillText(c.lang, 'townWide', { town }) : `${town} · ${village}`;
-}
-
-function inSelection(c: Ctx, i: number): boolean {
-  if (c.sel.village) return c.projects.village[i] === c.sel.village.id;
-  if (c.sel.town) return c.projects.town[i] === c.sel.town.id;
-  return true;
 }
 
 function categories(c: Ctx): HTMLElement {
   const { el, headingId } = section(c, 'categories', 'byCategory');
-  const rows = categoryCompletion(c.site, c.projects, c.m, c.sel);
+  if (!c.ap) return loading(c, el);
+  const rows = c.ap.categories;
   const table = h('table', 'panel-cats');
   table.setAttribute('aria-labelledby', headingId);
   const head = table.createTHead().insertRow();
@@ -286,7 +296,8 @@ function categories(c: Ctx): HTMLElement {
 
 function projectsByStatus(c: Ctx): HTMLElement {
   const { el } = section(c, 'status', 'byStatus');
-  const totals = projectTotals(c.projects, c.m, c.sel);
+  if (!c.ap) return loading(c, el);
+  const totals = c.ap.totals;
   const all = totals.planned + totals.building + totals.done;
   const stack = h('div', 'panel-stack');
   stack.setAttribute('aria-hidden', 'true');
@@ -308,7 +319,8 @@ function projectsByStatus(c: Ctx): HTMLElement {
 
 function funds(c: Ctx): HTMLElement {
   const { el } = section(c, 'funds', 'money');
-  const totals = projectTotals(c.projects, c.m, c.sel);
+  if (!c.ap) return loading(c, el);
+  const totals = c.ap.totals;
   const rate = totals.budgetWan > 0 ? totals.spentWan / totals.budgetWan : null;
   const disbursement = indicatorSpec('disbursement');
   const figure = h('p', 'panel-money-figure');

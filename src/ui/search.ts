@@ -10,7 +10,10 @@ export type { SearchHit } from './search-index';
 
 export interface SearchDeps {
   site: SiteData;
-  projects: SiteProjects;
+  /** The loaded projects; `version` changes when more load. */
+  projects: { current: SiteProjects; version: number };
+  /** Loads the projects a search covers (on the first focus): their names are not in the first view's data. */
+  loadProjects(): Promise<void>;
   /** Called when a hit is chosen (Enter or click); the box closes and keeps the hit's name. */
   onPick(hit: SearchHit): void;
   lang: Lang;
@@ -28,7 +31,8 @@ const KIND_KEYS: Record<SearchKind, StringKey> = { town: 'searchKindTown', villa
 
 /** Mounts the search box (`#search`) into `el`. */
 export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
-  const index = buildSearchIndex(deps.site, deps.projects);
+  let index = buildSearchIndex(deps.site, deps.projects.current);
+  let indexed = deps.projects.version;
   let lang = deps.lang;
   let hits: SearchHit[] = [];
   let active = -1;
@@ -68,6 +72,10 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
   }
 
   function open(): void {
+    if (indexed !== deps.projects.version) {
+      index = buildSearchIndex(deps.site, deps.projects.current);
+      indexed = deps.projects.version;
+    }
     const query = input.value;
     hits = search(index, query, SEARCH_LIMIT);
     active = -1;
@@ -152,6 +160,16 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
   }
 
   input.addEventListener('input', open);
+  // Towns and villages are searchable at once; projects once their names have loaded (a query
+  // typed meanwhile is searched again then).
+  input.addEventListener('focus', () => {
+    void deps.loadProjects().then(
+      () => {
+        if (document.activeElement === input && input.value.trim() !== '' && indexed !== deps.projects.version) open();
+      },
+      (e: unknown) => console.error(e),
+    );
+  });
   input.addEventListener('keydown', onKeydown);
   input.addEventListener('blur', close);
   setTexts();

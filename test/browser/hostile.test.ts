@@ -41,14 +41,20 @@ async function openHostile(hash: string): Promise<{ page: Page; dialogs: string[
   siteJson.villages[VILLAGE.id]!.name = `${VILLAGE.name}${PAYLOAD}`;
   siteJson.config.tour[0]!.title.zh = `导览${PAYLOAD}`;
   siteJson.config.tour[0]!.text.zh = [PAYLOAD];
-  const projectsJson = JSON.parse(readFileSync('public/data/projects.json', 'utf8')) as { name: string[]; content: (string | null)[]; unit: (string | null)[] };
   // Every project carries it (so whichever marker is on top shows it); the target's name leads with 项目.
-  projectsJson.name = projectsJson.name.map((n) => `${n}${PAYLOAD}`);
-  projectsJson.name[TARGET] = `项目${PAYLOAD}`;
-  projectsJson.content[TARGET] = FORMULA;
-  projectsJson.unit[TARGET] = PAYLOAD;
+  const hostileProjects = (file: string): string => {
+    const projectsJson = JSON.parse(readFileSync(`public/data/projects/${file}`, 'utf8')) as { id: string[]; name: string[]; content: (string | null)[]; unit: (string | null)[] };
+    projectsJson.name = projectsJson.name.map((n) => `${n}${PAYLOAD}`);
+    const target = projectsJson.id.indexOf(TARGET_ID);
+    if (target >= 0) {
+      projectsJson.name[target] = `项目${PAYLOAD}`;
+      projectsJson.content[target] = FORMULA;
+      projectsJson.unit[target] = PAYLOAD;
+    }
+    return JSON.stringify(projectsJson);
+  };
   await page.route('**/data/site.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(siteJson) }));
-  await page.route('**/data/projects.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(projectsJson) }));
+  await page.route('**/data/projects/*.json', (r) => r.fulfill({ contentType: 'application/json', body: hostileProjects(new URL(r.request().url()).pathname.split('/').pop()!) }));
   await page.goto(inject('baseUrl') + hash);
   await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 60_000 });
   return { page, dialogs, errors };

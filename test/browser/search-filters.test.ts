@@ -40,6 +40,9 @@ describe('the search box', () => {
     // 鄂坪 → the town first, then its projects and villages.
     await page.fill('#search', '鄂坪');
     await page.waitForSelector('#search-listbox:not([hidden]) [role="option"]');
+    // Project names load on the first focus; the list is searched again once they are in.
+    const expected = search(index, '鄂坪').map((h) => h.code);
+    await page.waitForFunction((codes) => [...document.querySelectorAll('#search-listbox [role="option"]')].map((o) => (o as HTMLElement).dataset.code).join() === codes.join(), expected);
     expect(await page.getAttribute('#search', 'aria-expanded')).toBe('true');
     const options = await shownOptions(page);
     expect(options[0]).toEqual(['town', EPING.code, '鄂坪乡']);
@@ -103,29 +106,32 @@ describe('the search box', () => {
 
 describe('the project filters', () => {
   it('unchecking a category puts cat= in the hash and takes its markers off the map', async () => {
-    const { page, errors } = await openAtlas(browser, inject('baseUrl'));
+    // Markers are drawn in a town (the county view draws none): the town with the most tourism projects.
+    const tourism = site.config.categories.findIndex((c) => c.id === 'tourism');
+    const perTown = site.towns.map((t) => projects.id.filter((_, i) => projects.town[i] === t.id && projects.category[i] === tourism && projects.lon[i] !== null).length);
+    const town = site.towns[perTown.indexOf(Math.max(...perTown))]!;
+    const { page, errors } = await openAtlas(browser, `${inject('baseUrl')}#town=${town.code}`);
     await page.click('.map-filters summary');
     await page.waitForSelector('#cat-tourism', { state: 'visible' });
     expect(Object.values(await checkedBoxes(page)).every(Boolean)).toBe(true);
     await mapIdle(page);
 
     // A tourism marker on top at its own point, not under a control: hovering it names it.
-    const tourism = site.config.categories.findIndex((c) => c.id === 'tourism');
-    const candidates = projects.id.flatMap((_, i) => (projects.category[i] === tourism && projects.lon[i] !== null ? [{ i, lonLat: [projects.lon[i]!, projects.lat[i]!] as [number, number] }] : []));
+    const candidates = projects.id.flatMap((_, i) => (projects.category[i] === tourism && projects.town[i] === town.id && projects.lon[i] !== null ? [{ i, id: projects.id[i]!, lonLat: [projects.lon[i]!, projects.lat[i]!] as [number, number] }] : []));
     const spot = await page.evaluate((list) => {
       const map = window.cunhu!.map;
       const box = map.getContainer().getBoundingClientRect();
-      for (const { i, lonLat } of list) {
+      for (const { i, id, lonLat } of list) {
         const p = map.project(lonLat);
         // The mouse moves in whole pixels: the marker must be on top at the rounded point too.
         const x = Math.round(box.left + p.x);
         const y = Math.round(box.top + p.y);
-        if (window.cunhu!.pickProject(p.x, p.y) !== i || window.cunhu!.pickProject(x - box.left, y - box.top) !== i) continue;
+        if (window.cunhu!.pickProject(p.x, p.y) !== id || window.cunhu!.pickProject(x - box.left, y - box.top) !== id) continue;
         if (document.elementFromPoint(x, y) === map.getCanvas()) return { i, x, y };
       }
       return null;
     }, candidates);
-    expect(spot, 'a tourism marker on top somewhere on the county map').not.toBeNull();
+    expect(spot, 'a tourism marker on top somewhere in the town').not.toBeNull();
     const name = projects.name[spot!.i]!;
     await page.mouse.move(spot!.x, spot!.y);
     await page.waitForSelector('.project-tooltip:not([hidden])');
@@ -133,7 +139,7 @@ describe('the project filters', () => {
 
     await page.uncheck('#cat-tourism');
     await page.waitForFunction(() => location.hash.includes('cat='));
-    expect(decodeURIComponent(await hashOf(page))).toBe(`#cat=${CATEGORY_IDS.filter((c) => c !== 'tourism').sort().join(',')}`);
+    expect(decodeURIComponent(await hashOf(page))).toBe(`#town=${town.code}&cat=${CATEGORY_IDS.filter((c) => c !== 'tourism').sort().join(',')}`);
     const boxes = await checkedBoxes(page);
     expect(Object.entries(boxes).filter(([, on]) => !on).map(([id]) => id)).toEqual(['cat-tourism']);
     await mapIdle(page);

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon, distance, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { parseSiteProjects, type SiteProjects } from '../../src/contract/projects';
+import type { SiteProjects } from '../../src/contract/projects';
+import { allProjects } from '../helpers/site';
 import { parseSiteData, type SiteData } from '../../src/contract/site';
 
 /** The built site data the browser tests run against (public/data, built by global-setup). */
 export function builtSite(): { site: SiteData; projects: SiteProjects; towns: FeatureCollection<Polygon | MultiPolygon> } {
   const site = parseSiteData(JSON.parse(readFileSync('public/data/site.json', 'utf8')));
-  const projects = parseSiteProjects(JSON.parse(readFileSync('public/data/projects.json', 'utf8')));
-  if (!site.ok || !projects.ok) throw new Error('public/data does not parse: run npm run data:build');
+  if (!site.ok) throw new Error('public/data does not parse: run npm run data:build');
+  const projects = allProjects(site.value, (file) => JSON.parse(readFileSync(`public/data/${file}`, 'utf8')));
   const towns = JSON.parse(readFileSync('public/data/towns.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-  return { site: site.value, projects: projects.value, towns };
+  return { site: site.value, projects, towns };
 }
 
 /** A point deep inside a town and away from every label: the grid point farthest from the boundary. */

@@ -220,6 +220,8 @@ export const EN: Catalogue = {
   lagPlanActual: 'plan {expected}% · actual {actual}% · {lag} pts behind',
   lagMore: '{n} more',
   lagNone: 'No project is behind plan this month',
+  loadingProjects: 'Loading this town’s projects…',
+  projectsInTowns: 'Project markers: open a town to see them',
   townWide: '{town} (town-wide)',
   unevenness: 'Uneven progress',
   unevennessTowns: 'standard deviation of completion across towns',

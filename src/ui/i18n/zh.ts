@@ -218,6 +218,8 @@ export const ZH = {
   lagPlanActual: '计划 {expected}% · 实际 {actual}% · 滞后 {lag} 个百分点',
   lagMore: '另有 {n} 个',
   lagNone: '本月没有滞后项目',
+  loadingProjects: '正在加载本乡镇的项目…',
+  projectsInTowns: '项目标注：点击乡镇后显示',
   townWide: '{town}（全镇）',
   unevenness: '进度不均',
   unevennessTowns: '各乡镇项目完工率的标准差',

@@ -32,8 +32,12 @@ describe('buildSite on the mini fixture', () => {
       [0, '420324101', '蒋家堰镇', 2, 3],
       [1, '420324102', '中峰镇', 2, 3],
     ]);
-    const projects = parseSiteProjects(read('projects.json'));
-    expect(projects.ok).toBe(true);
+    // Each town's projects in a file of their own, none in the county's first view.
+    for (const t of site.towns) {
+      const projects = parseSiteProjects(read(`projects/${t.code}.json`));
+      expect(projects.ok, t.code).toBe(true);
+      if (projects.ok) expect(projects.value.town.every((x) => x === t.id)).toBe(true);
+    }
   });
 
   // Values worked out by hand from test/fixtures/mini.

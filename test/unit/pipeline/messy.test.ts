@@ -33,7 +33,9 @@ describe('a county office’s messy spreadsheets', () => {
     expect(messy.inputs['villages.csv']?.encoding).toBe('gb18030');
     expect(messy.inputs['projects.csv']?.encoding).toBe('gb18030');
     expect(messy.inputs['progress.csv']?.encoding).toBe('utf-16le');
-    for (const file of ['site.json', 'projects.json', 'towns.geojson', 'county.geojson', 'open-data/projects.csv', 'open-data/villages.csv', 'open-data/indicators.csv']) {
+    const chunks = [...(clean.outputs?.keys() ?? [])].filter((f) => f.startsWith('projects/'));
+    expect(chunks).toEqual(['projects/420324101.json', 'projects/420324102.json']);
+    for (const file of ['site.json', ...chunks, 'towns.geojson', 'county.geojson', 'open-data/projects.csv', 'open-data/villages.csv', 'open-data/indicators.csv']) {
       const a = file.endsWith('.csv') ? messy.outputs?.get(file) : rounded(messy.outputs?.get(file));
       const b = file.endsWith('.csv') ? clean.outputs?.get(file) : rounded(clean.outputs?.get(file));
       if (file.endsWith('.csv') && file !== 'open-data/indicators.csv') {
