@@ -2,8 +2,11 @@
  * Generates the embedded sample dataset of 竹溪县 (Zhuxi County, 420324) under data/.
  * Real: township and village names and codes, township seats, the county outline.
  * Schematic or synthetic: town polygons, village points, every figure. Deterministic: fixed seed.
+ * A few data problems are planted on purpose after generation (sample/plant.ts); their list is
+ * written into data/README.md.
  * Run: npm run make-sample (tsx scripts/make-sample.ts). See data/SOURCES.md.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MultiPolygon } from 'geojson';
 import { makeAtlasConfig } from './sample/atlas-config';
@@ -12,6 +15,7 @@ import { geometryToWgs84 } from '../src/pipeline/crs';
 import { checkTiling, cleanOutline, isInside, voronoiCells } from './sample/geometry';
 import { makeHouseholds } from './sample/households';
 import { makeProgress } from './sample/progress';
+import { PLANTED, PLANTED_BLOCK, plantProblems, renderPlantedTable } from './sample/plant';
 import { makeProjects } from './sample/projects';
 import { rngFor } from './sample/rng';
 import { COUNTY_CODE, COUNTY_NAME, ensureSources, findSeats, readOutlineGcj02, readTownNames, readVillages } from './sample/sources';
@@ -19,6 +23,7 @@ import { buildTowns, checkFixedPaceNames, townOf } from './sample/towns';
 import type { SourceVillage, Town, Village } from './sample/types';
 import { choosePoorVillages, placeVillages, villageFigures } from './sample/villages';
 import { geojsonText, householdsCsv, jsonText, progressCsv, projectsCsv, villagesCsv, writeText } from './sample/write';
+import { README_PATH, replaceBlocks } from './make-templates';
 
 /** The seed of every random stream of the sample; change it to get a different (equally valid) sample. */
 const SAMPLE_SEED = 20160531;
@@ -70,6 +75,9 @@ function main(): void {
   checkProjects(projects, villages);
   checkProgress(progress, projects);
   checkHouseholds(households, villages, projects);
+  // The generated rows are clean (the checks above hold); then a few problems are planted on
+  // purpose for the 数据实 findings to show (sample/plant.ts, listed in data/README.md).
+  plantProblems({ villages, projects, progress });
   const config = makeAtlasConfig(towns, outline);
 
   writeText(join(DATA, 'boundaries/county.geojson'), geojsonText([{ properties: { code: COUNTY_CODE, name: COUNTY_NAME, note: COUNTY_NOTE }, geometry: outline }]));
@@ -79,6 +87,8 @@ function main(): void {
   writeText(join(DATA, 'progress.csv'), progressCsv(progress));
   writeText(join(DATA, 'households.csv'), householdsCsv(households));
   writeText(join(DATA, 'atlas.config.json'), jsonText(config));
+  const readme = join(ROOT, README_PATH);
+  writeText(readme, replaceBlocks(readFileSync(readme, 'utf8'), new Map([[PLANTED_BLOCK, renderPlantedTable()]])));
 
   const budget = projects.reduce((s, p) => s + p.budgetCents, 0) / 100;
   console.log(`sample written to data/ (seed ${SAMPLE_SEED})`);
@@ -89,6 +99,7 @@ function main(): void {
   console.log(`  progress.csv               ${progress.length} monthly rows`);
   console.log(`  households.csv             ${households.length} poor households`);
   console.log(`  atlas.config.json          ${config.categories.length} categories, tour of ${config.tour.length} stops`);
+  console.log(`  ${PLANTED.length} planted data problems, listed in ${README_PATH}`);
 }
 
 main();

@@ -24,6 +24,8 @@ export interface IntegrityProject {
   budgetWan: number;
   /** YYYY-MM-DD. */
   start: string;
+  /** Planned completion, YYYY-MM-DD. */
+  due: string;
   beneficiaryHouseholds: number | null;
   /** The project's monthly reports, ascending by month. */
   reports: readonly IntegrityReport[];
@@ -98,7 +100,10 @@ export const RULES = {
   identicalMinProjects: 5,
   /** Months a whole town's figures stay the same while building before it is flagged. */
   frozenMonths: 3,
-  /** The month before an inspection: a rise above this many times the town's usual monthly rise… */
+  /**
+   * The month before an inspection: a rise above this many times the town's usual monthly rise and
+   * the project's own planned monthly pace…
+   */
   inspectionPaceFactor: 3,
   /** …and above this many points. */
   inspectionMinRisePts: 20,
@@ -108,9 +113,13 @@ const DONE = new Set<ReportStatus>(['done', 'accepted']);
 
 /** Months between two YYYY-MM strings (b − a). */
 export function monthsBetween(a: string, b: string): number {
-  const [ay, am] = a.split('-').map(Number) as [number, number];
-  const [by, bm] = b.split('-').map(Number) as [number, number];
-  return (by - ay) * 12 + (bm - am);
+  return monthNumber(b) - monthNumber(a);
+}
+
+/** A YYYY-MM string as a count of months (year × 12 + month); called for every report, so no split. */
+function monthNumber(m: string): number {
+  const dash = m.indexOf('-');
+  return Number(m.slice(0, dash)) * 12 + Number(m.slice(dash + 1));
 }
 
 function previousMonth(m: string): string {
@@ -133,14 +142,18 @@ export function findIssues(d: IntegrityInput): Finding[] {
     }
     if (v.exitedHouseholds !== null && v.exitedHouseholds > v.poorHouseholds) out.push(at('exitedAboveRegistered', { exited: v.exitedHouseholds, registered: v.poorHouseholds }));
   });
-  const townHouseholds = d.towns.map((_, t) => d.villages.filter((v) => v.town === t).reduce((n, v) => n + v.households, 0));
+  const townHouseholds = d.towns.map(() => 0);
+  for (const v of d.villages) if (v.town >= 0 && v.town < townHouseholds.length) townHouseholds[v.town]! += v.households;
   d.projects.forEach((p, i) => {
     const households = p.village >= 0 ? d.villages[p.village]?.households : townHouseholds[p.town];
     if (p.beneficiaryHouseholds !== null && households !== undefined && p.beneficiaryHouseholds > households) {
       out.push({ rule: 'beneficiariesAboveHouseholds', month: null, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures: { beneficiaries: p.beneficiaryHouseholds, households } });
     }
   });
-  out.push(...identicalReports(d), ...frozenTowns(d), ...preInspectionJumps(d));
+  // One by one: spreading a long list into push() overflows the stack.
+  for (const f of identicalReports(d)) out.push(f);
+  for (const f of frozenTowns(d)) out.push(f);
+  for (const f of preInspectionJumps(d)) out.push(f);
   const order = new Map(FINDING_RULES.map((r, k) => [r, k]));
   return out.sort((a, b) => order.get(a.rule)! - order.get(b.rule)! || a.town - b.town || (a.projects[0] ?? -1) - (b.projects[0] ?? -1) || a.village - b.village || (a.month ?? '').localeCompare(b.month ?? ''));
 }
@@ -180,78 +193,158 @@ function projectFindings(p: IntegrityProject, i: number): Finding[] {
   return out;
 }
 
-/** Projects of one town whose reports of a month carry the very same figures, mid-way through. */
+/** The mid-way reports of one town in one month: project, progress and spending of each, in project order. */
+interface MonthReports {
+  ids: number[];
+  pct: number[];
+  spent: number[];
+}
+
+/**
+ * Projects of one town whose reports of a month carry the very same figures, mid-way through.
+ * The reports are grouped by town and month, and each group sorted by its figures: a run of
+ * equal figures is one finding.
+ */
 function identicalReports(d: IntegrityInput): Finding[] {
-  const groups = new Map<string, number[]>();
+  const groups = new Map<number, Map<string, MonthReports>>();
   d.projects.forEach((p, i) => {
     for (const r of p.reports) {
-      if (r.progressPct === null || r.spentWan === null || r.progressPct <= 0 || r.progressPct >= 100 || r.spentWan <= 0) continue;
-      const key = `${p.town}|${r.month}|${r.progressPct}|${r.spentWan}`;
-      groups.set(key, [...(groups.get(key) ?? []), i]);
+      const pct = r.progressPct;
+      const spent = r.spentWan;
+      if (pct === null || spent === null || !(pct > 0 && pct < 100 && spent > 0)) continue;
+      let town = groups.get(p.town);
+      if (!town) groups.set(p.town, (town = new Map()));
+      let g = town.get(r.month);
+      if (!g) town.set(r.month, (g = { ids: [], pct: [], spent: [] }));
+      g.ids.push(i);
+      g.pct.push(pct);
+      g.spent.push(spent);
     }
   });
   const out: Finding[] = [];
-  for (const [key, projects] of groups) {
-    if (projects.length < RULES.identicalMinProjects) continue;
-    const [town, month, progressPct, spentWan] = key.split('|');
-    out.push({ rule: 'identicalReports', month: month!, town: Number(town), village: -1, projects, amountWan: sum(projects.map((i) => d.projects[i]!.budgetWan)), figures: { count: projects.length, progressPct: Number(progressPct), spentWan: Number(spentWan) } });
+  for (const [town, months] of groups) {
+    for (const [month, g] of months) {
+      if (g.ids.length < RULES.identicalMinProjects) continue;
+      // By figures, then in project order within equal figures.
+      const order = g.ids.map((_, k) => k).sort((a, b) => g.pct[a]! - g.pct[b]! || g.spent[a]! - g.spent[b]! || a - b);
+      for (let start = 0; start < order.length; ) {
+        const first = order[start]!;
+        let end = start + 1;
+        while (end < order.length && g.pct[order[end]!] === g.pct[first] && g.spent[order[end]!] === g.spent[first]) end++;
+        if (end - start >= RULES.identicalMinProjects) {
+          const projects = order.slice(start, end).map((k) => g.ids[k]!);
+          out.push({ rule: 'identicalReports', month, town, village: -1, projects, amountWan: sum(projects.map((i) => d.projects[i]!.budgetWan)), figures: { count: projects.length, progressPct: g.pct[first]!, spentWan: g.spent[first]! } });
+        }
+        start = end;
+      }
+    }
   }
   return out;
 }
 
-/** A town whose building projects all report the same figures for FROZEN_MONTHS months running. */
+/** The building projects of one town in one month, in project order, with their figures. */
+interface BuildingReports {
+  ids: number[];
+  pct: (number | null)[];
+  spent: (number | null)[];
+}
+
+/**
+ * A town whose building projects all report the same figures for FROZEN_MONTHS months running.
+ * One pass over the reports: each town's months, and per month its building projects (in project
+ * order) with their figures that month; then each month compared with the one before.
+ */
 function frozenTowns(d: IntegrityInput): Finding[] {
+  const months = d.towns.map(() => new Set<string>());
+  const building = d.towns.map(() => new Map<string, BuildingReports>());
+  d.projects.forEach((p, i) => {
+    const townMonths = months[p.town];
+    const townBuilding = building[p.town];
+    if (!townMonths || !townBuilding) return;
+    // A project's figures in a month are those of its first report of the month (reports ascend by month).
+    let first: IntegrityReport | null = null;
+    for (const r of p.reports) {
+      if (first === null || r.month !== first.month) first = r;
+      townMonths.add(r.month);
+      if (r.status !== 'building') continue;
+      let m = townBuilding.get(r.month);
+      if (!m) townBuilding.set(r.month, (m = { ids: [], pct: [], spent: [] }));
+      if (m.ids.at(-1) === i) continue;
+      m.ids.push(i);
+      m.pct.push(first.progressPct);
+      m.spent.push(first.spentWan);
+    }
+  });
   const out: Finding[] = [];
   d.towns.forEach((_, t) => {
-    const projects = d.projects.map((p, i) => ({ p, i })).filter(({ p }) => p.town === t);
-    const months = [...new Set(projects.flatMap(({ p }) => p.reports.map((r) => r.month)))].sort();
     let run = 1;
-    let previous: string | null = null;
-    for (const month of months) {
-      const building = projects.filter(({ p }) => p.reports.some((r) => r.month === month && r.status === 'building'));
-      const snapshot = building.length === 0 ? null : building.map(({ p, i }) => `${i}:${figuresAt(p, month)}`).join(';');
-      run = snapshot !== null && snapshot === previous ? run + 1 : 1;
-      previous = snapshot;
-      if (run === RULES.frozenMonths) {
-        const ids = building.map(({ i }) => i);
-        out.push({ rule: 'frozenTown', month, town: t, village: -1, projects: ids, amountWan: sum(ids.map((i) => d.projects[i]!.budgetWan)), figures: { months: RULES.frozenMonths, projects: ids.length } });
+    let previous: BuildingReports | undefined;
+    for (const month of [...months[t]!].sort()) {
+      const m = building[t]!.get(month);
+      run = m && previous && sameReports(m, previous) ? run + 1 : 1;
+      previous = m;
+      if (run === RULES.frozenMonths && m) {
+        out.push({ rule: 'frozenTown', month, town: t, village: -1, projects: m.ids, amountWan: sum(m.ids.map((i) => d.projects[i]!.budgetWan)), figures: { months: RULES.frozenMonths, projects: m.ids.length } });
       }
     }
   });
   return out;
 }
 
-function figuresAt(p: IntegrityProject, month: string): string {
-  const r = p.reports.find((x) => x.month === month);
-  return `${r?.progressPct ?? '-'}/${r?.spentWan ?? '-'}`;
+/** The same projects with the same figures (a blank only equals a blank). */
+function sameReports(a: BuildingReports, b: BuildingReports): boolean {
+  if (a.ids.length !== b.ids.length) return false;
+  for (let k = 0; k < a.ids.length; k++) {
+    if (a.ids[k] !== b.ids[k] || !sameFigure(a.pct[k] ?? null, b.pct[k] ?? null) || !sameFigure(a.spent[k] ?? null, b.spent[k] ?? null)) return false;
+  }
+  return true;
+}
+
+function sameFigure(a: number | null, b: number | null): boolean {
+  return a === b || (a !== null && b !== null && Number.isNaN(a) && Number.isNaN(b));
 }
 
 /**
- * In the month before an inspection, a project whose reported progress rose far beyond its
- * town's usual monthly rise (the median rise of the town's other monthly reports).
+ * In the month before an inspection, a project whose reported progress rose far beyond its town's
+ * usual monthly rise (the median rise of the town's other monthly reports) and far beyond the pace
+ * its own plan asks for (100 % over the months from its start to its due date): a short project
+ * rising 40 points a month is on plan, not dressing up for the inspection.
  */
 function preInspectionJumps(d: IntegrityInput): Finding[] {
   const before = new Set(d.inspectionMonths.map(previousMonth));
-  const rises = d.projects.map((p) => {
-    const out: { month: string; rise: number }[] = [];
-    for (let k = 1; k < p.reports.length; k++) {
-      const a = p.reports[k - 1]!;
-      const b = p.reports[k]!;
-      if (a.progressPct !== null && b.progressPct !== null && monthsBetween(a.month, b.month) === 1) out.push({ month: b.month, rise: b.progressPct - a.progressPct });
-    }
-    return out;
+  if (before.size === 0) return [];
+  // Each town's rises outside the months before an inspection, in one pass; the reports are read
+  // again below rather than kept as a list of rises per project.
+  const townRises: number[][] = d.towns.map(() => []);
+  d.projects.forEach((p) => {
+    const list = townRises[p.town];
+    if (!list) return;
+    eachRise(p, (month, rise) => {
+      if (!before.has(month) && rise > 0) list.push(rise);
+    });
   });
-  const usual = d.towns.map((_, t) => median(d.projects.flatMap((p, i) => (p.town === t ? rises[i]!.filter((r) => !before.has(r.month) && r.rise > 0).map((r) => r.rise) : []))));
+  const usual = townRises.map(median);
   const out: Finding[] = [];
   d.projects.forEach((p, i) => {
     const pace = usual[p.town] ?? 0;
-    for (const r of rises[i]!) {
-      if (!before.has(r.month) || r.rise < RULES.inspectionMinRisePts || r.rise < RULES.inspectionPaceFactor * pace) continue;
-      out.push({ rule: 'preInspectionJump', month: r.month, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures: { rise: round(r.rise, 1), usual: round(pace, 1) } });
-      break;
-    }
+    const planned = 100 / Math.max(1, monthsBetween(p.start.slice(0, 7), p.due.slice(0, 7)) + 1);
+    let isFound = false;
+    eachRise(p, (month, rise) => {
+      if (isFound || !before.has(month) || rise < RULES.inspectionMinRisePts || rise < RULES.inspectionPaceFactor * Math.max(pace, planned)) return;
+      isFound = true;
+      out.push({ rule: 'preInspectionJump', month, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures: { rise: round(rise, 1), usual: round(pace, 1), planned: round(planned, 1) } });
+    });
   });
   return out;
+}
+
+/** Calls `f` with each rise of a project's progress from one month to the next (consecutive months only). */
+function eachRise(p: IntegrityProject, f: (month: string, rise: number) => void): void {
+  for (let k = 1; k < p.reports.length; k++) {
+    const a = p.reports[k - 1]!;
+    const b = p.reports[k]!;
+    if (a.progressPct !== null && b.progressPct !== null && monthsBetween(a.month, b.month) === 1) f(b.month, b.progressPct - a.progressPct);
+  }
 }
 
 export interface QualityParts {

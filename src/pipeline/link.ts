@@ -83,11 +83,11 @@ export function linkDataset(input: LinkInput): LinkResult {
       log.reject(vt, r.row, r.villageCode);
       continue;
     }
-    const t = townByCode.get(town)!;
+    const t = townByCode.get(town.code)!;
     if (!r.villageCode.startsWith(t.code)) log.say(vt, r.row, 'village_code', 'warning', `village code ${r.villageCode} does not begin with its town's code ${t.code} (${t.name})`);
     if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) log.say(vt, r.row, 'lon', 'warning', `the point is outside its town ${t.name}`);
     seenVillage.set(r.villageCode, r.row);
-    villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode });
+    villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode, isJoinedByCode: town.isByCode });
   }
   villages.sort((a, b) => (a.code < b.code ? -1 : 1)).forEach((v, i) => (v.index = i));
   const townsWithVillages = new Set(villages.map((v) => v.town));
@@ -122,10 +122,12 @@ export function linkDataset(input: LinkInput): LinkResult {
     let town: Town | null = null;
     // A project's join is counted once: by its village when it names one, else by its town.
     const hasVillage = r.villageCode !== null || r.villageName !== null;
+    let isJoinedByCode = false;
     if (r.townCode !== null || r.townName !== null) {
-      const code = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, msg) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
-      town = code === null ? null : townByCode.get(code)!;
-      if (code === null) {
+      const joined = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, msg) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+      town = joined === null ? null : townByCode.get(joined.code)!;
+      isJoinedByCode = joined?.isByCode ?? false;
+      if (joined === null) {
         if (hasVillage) joins.projects.unmatched++;
         ok = false;
       }
@@ -146,6 +148,7 @@ export function linkDataset(input: LinkInput): LinkResult {
       } else {
         village = villageByCode.get(j.code)!;
         joins.projects[j.kind === 'code' ? 'byCode' : 'byName']++;
+        isJoinedByCode = j.kind === 'code';
         if (j.kind === 'name') log.say(pt, r.row, column, 'warning', j.note);
         if (town && village.town !== town.index) {
           bad(column, `village ${village.record.villageName} (${village.code}) is not in ${town.name}`);
@@ -163,7 +166,7 @@ export function linkDataset(input: LinkInput): LinkResult {
     if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
       log.say(pt, r.row, 'beneficiary_households', 'warning', `${r.beneficiaryHouseholds} beneficiary households is more than the village's ${village.record.households}`);
     }
-    projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to });
+    projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to, isJoinedByCode });
   }
   projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
 
@@ -176,16 +179,17 @@ export function linkDataset(input: LinkInput): LinkResult {
   return { dataset: { towns, villages, projects, progress, households, months }, issues: log.issues, joins };
 }
 
-function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, message: string) => void): string | null {
+/** The town a row names, and whether it was found by its code (else by its name); null when none. */
+function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, message: string) => void): { code: string; isByCode: boolean } | null {
   const j = index.resolve(code, name);
   if (j.kind === 'code') {
     counts.byCode++;
-    return j.code;
+    return { code: j.code, isByCode: true };
   }
   if (j.kind === 'name') {
     counts.byName++;
     say('warning', j.note);
-    return j.code;
+    return { code: j.code, isByCode: false };
   }
   counts.unmatched++;
   say('error', j.message);

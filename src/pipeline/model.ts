@@ -18,6 +18,8 @@ export interface Village {
   point: LonLat | null;
   record: VillageRecord;
   code: string;
+  /** Joined to its town by code (false: only by the town's name). */
+  isJoinedByCode: boolean;
 }
 
 export interface Project {
@@ -30,6 +32,8 @@ export interface Project {
   point: LonLat | null;
   hasOwnPoint: boolean;
   to: LonLat | null;
+  /** Joined by code (false: only by name) to its village, or, for a town-wide project, to its town. */
+  isJoinedByCode: boolean;
 }
 
 export interface Household {

@@ -6,7 +6,7 @@ const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ n
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
 /** A project that is clean: planned, building at a steady pace, done and accepted with money spent. */
 const cleanReports = (): IntegrityReport[] => [r('2016-01', 'planned', 0, 0), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 45, 25), r('2016-04', 'building', 70, 40), r('2016-05', 'done', 100, 55), r('2016-06', 'accepted', 100, 55)];
-const project = (over: Partial<IntegrityProject> = {}): IntegrityProject => ({ name: '示例项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', beneficiaryHouseholds: 30, reports: cleanReports(), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
+const project = (over: Partial<IntegrityProject> = {}): IntegrityProject => ({ name: '示例项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-10-31', beneficiaryHouseholds: 30, reports: cleanReports(), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
 const input = (projects: IntegrityProject[], villages: IntegrityVillage[] = [village()], inspectionMonths: string[] = []): IntegrityInput => ({ towns: [{ name: '示例镇' }], villages, projects, exitLinePct: 2, inspectionMonths });
 const rules = (d: IntegrityInput): FindingRule[] => findIssues(d).map((f) => f.rule);
 
@@ -102,6 +102,8 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
     expect(rules(input([project({ reports: jumped }), project({ reports: steady() })], [village()], ['2016-09']))).toEqual([]);
     // A rise before an inspection at the town's usual pace is not flagged.
     expect(rules(input([project({ reports: [...steady(), r('2016-05', 'building', 50, 25)] })], [village()], ['2016-06']))).toEqual([]);
+    // Nor is a short project's rise at the pace its plan asks for: due in three months, +40 is on plan.
+    expect(rules(input([project({ reports: jumped, start: '2016-04-01', due: '2016-06-30' }), project({ reports: steady() })], [village()], ['2016-06']))).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ const RECORD: ProjectRecord = {
   lon: null, lat: null, content: null, budgetWan: 100, fundSource: null, start: '2016-01-01', due: '2016-12-31', unit: null, hotline: null,
   beneficiaryHouseholds: null, beneficiaryPoorHouseholds: null, jobs: null, target: null, toLon: null, toLat: null,
 };
-const PROJECT: Project = { index: 0, record: RECORD, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null };
+const PROJECT: Project = { index: 0, record: RECORD, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true };
 const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05'];
 
 /** Progress rows of the one project: [month, status, progressPct, spentWan]. */
