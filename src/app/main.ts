@@ -60,6 +60,10 @@ async function start(data: LoadedData): Promise<void> {
     site,
     projects,
     onSelectProject: ({ id, town, village }) => store.set({ town: site.towns[town]?.code ?? null, village: site.villages[village]?.code ?? null, project: id }),
+    findings: {
+      onOpen: ({ town, village, project }) => store.set({ view: 'map', tour: null, town: site.towns[town]?.code ?? null, village: site.villages[village]?.code ?? null, project }),
+      tableHref: ({ id, town, village }) => serializeViewState({ ...store.get(), view: 'projects', tour: null, town: site.towns[town]?.code ?? null, village: site.villages[village]?.code ?? null, project: id }),
+    },
   });
   const ranking = mountRankingTable(byId('ranking-slot'), {
     site,

@@ -88,9 +88,11 @@ export interface AtlasConfig {
   thresholds: Thresholds;
   tour: TourStop[];
   basemap: Basemap;
+  /** A public build lists the 数据实 findings (with their projects) rather than counting them per town. */
+  publicFindings: boolean;
 }
 
-const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap'] as const;
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings'] as const;
 
 /** Parses atlas.config.json, reporting every problem with its JSON path. */
 export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
@@ -111,13 +113,14 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   const thresholds = parseThresholds(c, o.thresholds);
   const tour = o.tour === undefined ? [] : parseTour(c, o.tour);
   const basemap = o.basemap === undefined ? { type: 'none' as const } : parseBasemap(c, o.basemap);
-  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap) {
+  const publicFindings = o.publicFindings === undefined ? false : c.boolean(o.publicFindings, 'publicFindings');
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null) {
     return { ok: false, issues: c.issues };
   }
   return {
     ok: true,
     issues: c.issues,
-    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap },
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings },
   };
 }
 
@@ -314,5 +317,6 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
       text: s.text,
     })),
     basemap: c.basemap,
+    ...(c.publicFindings ? { publicFindings: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { parseAtlasConfig, type AtlasConfig, type GoalId } from './config';
 import { JsonChecker, join } from './check';
+import { FINDING_RULES, type FindingRule } from '../domain/integrity';
 import type { Parsed } from './issues';
 
 /** The site data the build emits and the browser reads (public/data/). */
@@ -81,7 +82,37 @@ export interface SiteData {
   series: Record<SeriesId, AreaSeries>;
   /** The county's projects in sum, so the county view draws its figures without loading a project. */
   projectSummary: ProjectSummary;
+  /** 数据实: what the consistency checks found and how far each area's data can be trusted. */
+  integrity: SiteIntegrity;
   publication: Publication;
+}
+
+/** One finding of the 数据实 rules (src/domain/integrity.ts), with its projects by id and name (their town may not be loaded). */
+export interface SiteFinding {
+  rule: FindingRule;
+  /** YYYY-MM, or null for a fact of the ledger. */
+  month: string | null;
+  town: number;
+  /** -1 when about a town or a town-wide project. */
+  village: number;
+  projects: { id: string; name: string }[];
+  amountWan: number;
+  figures: Record<string, number>;
+}
+
+export interface SiteIntegrity {
+  /** Whether `findings` lists them (the county's build, or a public one whose config says so); else they are counted only. */
+  isListed: boolean;
+  /** In rule order; empty when not listed. */
+  findings: SiteFinding[];
+  /** Findings per town (as `towns`), listed or not. */
+  townCounts: number[];
+  /** Findings per rule (as FINDING_RULES), listed or not. */
+  ruleCounts: number[];
+  /** Data quality score (0–100) of the latest month: county, towns, villages (also a monthly series, `quality`). */
+  county: number;
+  towns: number[];
+  villages: number[];
 }
 
 /** The county's worst lagging projects a month keeps in site.json (the panel lists ten). */
@@ -150,6 +181,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
   const series = {} as Record<SeriesId, AreaSeries>;
   for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length);
   const projectSummary = parseSummary(c, o.projectSummary, months.length);
+  const integrity = parseIntegrity(c, o.integrity, towns.length, villages.length);
   const pub = c.object(o.publication, 'publication');
   const publication: Publication = {
     isPublic: c.boolean(pub?.isPublic, 'publication.isPublic') ?? false,
@@ -170,6 +202,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
       estimated: estimated.filter((e) => e !== null),
       series,
       projectSummary,
+      integrity,
       publication,
     },
   };
@@ -209,6 +242,43 @@ function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | n
   const n = (k: string): number => count(c, o[k], join(path, k));
   const withheld = (k: string): number | null => (o[k] === null ? null : n(k));
   return { id: n('id'), code, name, townId: n('townId'), point, households: withheld('households'), population: withheld('population'), isPoorVillage, poorHouseholds: withheld('poorHouseholds'), poorPopulation: withheld('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
+}
+
+function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villages: number): SiteIntegrity {
+  const path = 'integrity';
+  const o = c.object(v, path) ?? {};
+  const numbers = (x: unknown, p: string, length: number): number[] => {
+    const a = c.array(x, p) ?? [];
+    if (a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    return a.map((n, i) => c.number(n, join(p, i)) ?? 0);
+  };
+  const findings = (c.array(o.findings, join(path, 'findings')) ?? []).flatMap((x, i): SiteFinding[] => {
+    const p = join(join(path, 'findings'), i);
+    const f = c.object(x, p);
+    if (!f) return [];
+    const rule = c.oneOf(f.rule, join(p, 'rule'), FINDING_RULES);
+    const month = f.month === null ? null : c.string(f.month, join(p, 'month'));
+    const projects = (c.array(f.projects, join(p, 'projects')) ?? []).flatMap((y, k) => {
+      const at = join(join(p, 'projects'), k);
+      const q = c.object(y, at);
+      const id = c.string(q?.id, join(at, 'id'));
+      const name = c.string(q?.name, join(at, 'name'));
+      return id === null || name === null ? [] : [{ id, name }];
+    });
+    const figures: Record<string, number> = {};
+    for (const [k, n] of Object.entries(c.object(f.figures, join(p, 'figures')) ?? {})) figures[k] = c.number(n, join(join(p, 'figures'), k)) ?? 0;
+    if (!rule) return [];
+    return [{ rule, month, town: c.number(f.town, join(p, 'town')) ?? -1, village: c.number(f.village, join(p, 'village')) ?? -1, projects, amountWan: c.number(f.amountWan, join(p, 'amountWan')) ?? 0, figures }];
+  });
+  return {
+    isListed: c.boolean(o.isListed, join(path, 'isListed')) ?? false,
+    findings,
+    townCounts: numbers(o.townCounts, join(path, 'townCounts'), towns),
+    ruleCounts: numbers(o.ruleCounts, join(path, 'ruleCounts'), FINDING_RULES.length),
+    county: c.number(o.county, join(path, 'county'), 0, 100) ?? 0,
+    towns: numbers(o.towns, join(path, 'towns'), towns),
+    villages: numbers(o.villages, join(path, 'villages'), villages),
+  };
 }
 
 function parseSummary(c: JsonChecker, v: unknown, months: number): ProjectSummary {

@@ -7,6 +7,7 @@ import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, progressAt, spentAt, stateTable, statusAt, type StateTable } from './aggregate';
 import type { Dataset } from './model';
 import { emitOpenData } from './open-data';
+import { siteIntegrity } from './integrity-site';
 import { projectSummary } from './project-summary';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from './withhold';
@@ -232,6 +233,8 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     series,
     // Filled in below, from the projects as emitted.
     projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] },
+    // A public build counts the findings per town; it lists them only when the config says so.
+    integrity: siteIntegrity(d, !options.isPublic || d.config.publicFindings),
     publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
   };
   const projects = projectView(d, states);

@@ -7,6 +7,7 @@ import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type LaggingRow, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 import { t, type Lang, type StringKey } from './i18n';
+import { findingsSection, type FindingsDeps } from './findings-section';
 import { sparkline } from './sparkline';
 
 /** The loaded projects (a town's load when it is opened): ProjectSource in the app. */
@@ -22,6 +23,8 @@ export interface PanelDeps {
   projects: PanelProjects;
   /** When given, the names in the lagging-projects list are buttons that open the project (by its id). */
   onSelectProject?(project: { id: string; town: number; village: number }): void;
+  /** When given, the 数据核查 section's findings open their place and link to the projects table. */
+  findings?: Omit<FindingsDeps, 'site'>;
 }
 
 /** Lagging projects listed in the panel; the rest are counted ("另有 N 个"). */
@@ -53,6 +56,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       const ap = areaProjects(deps.site, deps.projects.current, (id) => deps.projects.isLoaded(id), m, sel, deps.site.config.thresholds.lagPoints);
       const ctx: Ctx = { ...deps, sel, m, lang: state.lang, ap };
       root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
+      if (deps.findings) root.append(findingsSection({ site: deps.site, ...deps.findings }, sel, state.lang));
     },
     unmount() {
       root.remove();

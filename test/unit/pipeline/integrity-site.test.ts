@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseSiteData, type SiteData } from '../../../src/contract/site';
+import { FINDING_RULES } from '../../../src/domain/integrity';
+import { buildSite } from '../../../src/pipeline/build';
+import { folderSource } from '../../../scripts/lib/folder-source';
+import { PLANTED } from '../../../scripts/sample/plant';
+
+/** site.json's `integrity` of the sample, as the county's build and as the public portal's. */
+async function site(isPublic: boolean): Promise<SiteData> {
+  const result = await buildSite(folderSource('data'), { isPublic });
+  const parsed = parseSiteData(JSON.parse(result.outputs?.get('site.json') ?? 'null'));
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+  return parsed.value;
+}
+
+describe("site.json's integrity", () => {
+  it('lists every planted problem in the county build, counted per town and rule, with its projects by id and name', async () => {
+    const s = await site(false);
+    const q = s.integrity;
+    expect(q.isListed).toBe(true);
+    expect(q.findings.map((f) => f.rule).sort()).toEqual(PLANTED.map((p) => p.rule).sort());
+    expect(q.townCounts.reduce((a, b) => a + b, 0)).toBe(q.findings.length);
+    expect(q.ruleCounts).toEqual(FINDING_RULES.map((r) => q.findings.filter((f) => f.rule === r).length));
+    for (const p of PLANTED) {
+      const f = q.findings.find((x) => x.rule === p.rule)!;
+      expect(s.towns[f.town]?.name, p.rule).toBe(p.town);
+      expect(f.month).toBe(p.month);
+      if (p.rule !== 'frozenTown') expect(f.projects.map((x) => x.id).sort()).toEqual([...p.projects].sort());
+      for (const x of f.projects) expect(x.name).not.toBe('');
+    }
+    // Scores are 0–100, one per village.
+    const all = [q.county, ...q.towns, ...q.villages];
+    expect(all.every((x) => x >= 0 && x <= 100)).toBe(true);
+    expect(q.villages).toHaveLength(s.villages.length);
+  });
+
+  it('counts them per town in a public build, listing none (the config may say otherwise)', async () => {
+    const [county, pub] = [await site(false), await site(true)];
+    expect(pub.integrity.isListed).toBe(false);
+    expect(pub.integrity.findings).toEqual([]);
+    expect(pub.integrity.townCounts).toEqual(county.integrity.townCounts);
+    expect(pub.integrity.towns).toEqual(county.integrity.towns);
+    expect(pub.config.publicFindings).toBe(false);
+  });
+});
