@@ -9,12 +9,14 @@ export const MAX_ZOOM = 16;
 
 export const SITE_SCHEMA_VERSION = 1;
 
-/** Every indicator of DESIGN.md: rates (0–1) except `lag`, in percentage points. */
-export type IndicatorId = GoalId | 'completion' | 'progress' | 'disbursement' | 'lag' | 'incidence';
-export const INDICATOR_IDS: readonly IndicatorId[] = ['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence'];
+/** Every indicator of DESIGN.md: rates (0–1) except `lag`, in percentage points, and `quality`, a 0–100 score (数据实). */
+export type IndicatorId = GoalId | 'completion' | 'progress' | 'disbursement' | 'lag' | 'incidence' | 'quality';
+export const INDICATOR_IDS: readonly IndicatorId[] = ['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence', 'quality'];
 
 /** A monthly series: an indicator or count, per month, per area. */
 export type SeriesId = IndicatorId | 'laggingProjects';
+/** The series added up from the ledgers (pipeline/aggregate.ts); `quality` comes from the 数据实 checks. */
+export type AggregateSeriesId = Exclude<SeriesId, 'quality'>;
 export const SERIES_IDS: readonly SeriesId[] = [...INDICATOR_IDS, 'laggingProjects'];
 
 /** [west, south, east, north] in degrees. */

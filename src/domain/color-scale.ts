@@ -1,5 +1,5 @@
 import { CLASS_METHOD_LABELS, classify, type ClassMethod, type Classification } from './classify';
-import { formatShare, formatSigned, pointsUnit, type Lang } from './format';
+import { formatShare, formatSigned, pointsUnit, unitName, type Lang } from './format';
 import type { IndicatorSpec } from './indicators';
 import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId, type SequentialSchemeId } from './palettes';
 
@@ -53,8 +53,16 @@ const DIVERGING_MIN_STRENGTH = 0.25;
 
 /** Default thresholds of `fixed`: 0/25/50/75/90/100% for shares; −10/0/10/20 points for lag. */
 export function fixedBreaksFor(indicator: IndicatorSpec): number[] {
+  if (indicator.unit === 'score') return [...SCORE_BREAKS];
   return indicator.unit === 'share' ? [0.25, 0.5, 0.75, 0.9] : [-10, 0, 10, 20];
 }
+
+/**
+ * Fixed classes of a 0–100 score: a finding on a tenth of an area's money costs 5 points, so the
+ * classes part data that is clean (≥ 95), has a finding or two (90–95), several (80–90), and data
+ * not to be believed without a visit (< 70).
+ */
+const SCORE_BREAKS = [70, 80, 90, 95] as const;
 
 /** The palette of an indicator: diverging RdBu for points; YlGnBu for good shares, YlOrBr for bad ones. */
 export function schemeFor(indicator: IndicatorSpec): SchemeId {
@@ -81,13 +89,14 @@ export function deltaSpec(indicator: IndicatorSpec): IndicatorSpec {
 
 /** Converts an indicator's month-over-month changes to the delta scale's unit (points). */
 export function deltaValues(indicator: IndicatorSpec, changes: readonly (number | null)[]): (number | null)[] {
+  // A share's change is in points (×100); lag's points and a score's points stay as they are.
   return indicator.unit === 'share' ? changes.map((d) => (d === null ? null : Math.round(d * 10000) / 100)) : changes.map((d) => (d === null ? null : Math.round(d * 100) / 100));
 }
 
 /** The legend title: the indicator's name with its unit. */
 export function scaleTitle(indicator: IndicatorSpec, lang: Lang = 'zh'): string {
-  if (lang === 'en') return `${indicator.en} (${indicator.unit === 'share' ? '%' : 'percentage points'})`;
-  return `${indicator.zh}（${indicator.unit === 'share' ? '%' : '百分点'}）`;
+  if (lang === 'en') return `${indicator.en} (${indicator.unit === 'score' ? '0–100' : unitName(indicator.unit, lang)})`;
+  return `${indicator.zh}（${indicator.unit === 'score' ? '满分 100' : unitName(indicator.unit, lang)}）`;
 }
 
 /** Classifies the values and colours the classes; the legend reads the bins, the map calls colorFor. */
@@ -95,7 +104,7 @@ export function createColorScale(indicator: IndicatorSpec, values: readonly (num
   const classification = classify(values, method, {
     classes: options.classes ?? DEFAULT_CLASSES,
     fixedBreaks: options.fixedBreaks ?? fixedBreaksFor(indicator),
-    ...(indicator.unit === 'share' ? { fixedDomain: [0, 1] as const } : {}),
+    ...(indicator.unit === 'share' ? { fixedDomain: [0, 1] as const } : indicator.unit === 'score' ? { fixedDomain: [0, 100] as const } : {}),
   });
   const finite = values.filter(isValue);
   const breaks = classification.breaks;
@@ -177,6 +186,7 @@ function labelFormat(indicator: IndicatorSpec, lang: Lang): LabelFormat {
   if (indicator.unit === 'share') {
     return { one: (v) => formatShare(v), range: (lo, hi) => `${formatShare(lo)}–${formatShare(hi)}` };
   }
+  if (indicator.unit === 'score') return { one: (v) => v.toFixed(1), range: (lo, hi) => `${lo.toFixed(1)}–${hi.toFixed(1)}` };
   const unit = pointsUnit(lang);
   // Spaced dash: the minus sign of a negative bound would otherwise run into it.
   return { one: (v) => `${formatSigned(v)} ${unit}`, range: (lo, hi) => `${formatSigned(lo)} – ${formatSigned(hi)} ${unit}` };

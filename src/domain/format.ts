@@ -35,6 +35,21 @@ export function formatPoints(value: number | null, lang: Lang = 'zh'): string {
   return value === null ? '—' : `${formatSigned(value)} ${pointsUnit(lang)}`;
 }
 
+/** The unit after a 0–100 score: 分 (zh) or nothing (en, "of 100" in the title). */
+export function scoreUnit(lang: Lang = 'zh'): string {
+  return lang === 'en' ? 'of 100' : '分';
+}
+
+/** A 0–100 score with one decimal: `96.2 分` (zh), `96.2` (en); `—` for no data. */
+export function formatScore(value: number | null, lang: Lang = 'zh'): string {
+  return value === null ? '—' : lang === 'en' ? value.toFixed(1) : `${value.toFixed(1)} ${scoreUnit(lang)}`;
+}
+
+/** What a value's unit is called in a column header or a legend title: %, 个百分点 / pts, 分 / of 100. */
+export function unitName(unit: 'share' | 'points' | 'score', lang: Lang = 'zh'): string {
+  return unit === 'share' ? '%' : unit === 'score' ? scoreUnit(lang) : lang === 'en' ? 'percentage points' : '百分点';
+}
+
 /** A count short enough for a cluster symbol: 12,345 → 1.2万 (zh) or 12k (en). */
 export function formatCount(n: number, lang: 'zh' | 'en'): string {
   if (n < 10_000) return String(n);

@@ -1,8 +1,8 @@
 import type { GoalId } from '../contract/config';
 import type { IndicatorId } from '../contract/site';
 
-/** How an indicator's value is read: a share (0–1, shown as %) or percentage points. */
-export type IndicatorUnit = 'share' | 'points';
+/** How an indicator's value is read: a share (0–1, shown as %), percentage points, or a 0–100 score. */
+export type IndicatorUnit = 'share' | 'points' | 'score';
 
 export interface IndicatorSpec {
   id: IndicatorId;
@@ -27,6 +27,7 @@ export const INDICATORS: readonly IndicatorSpec[] = [
   { id: 'disbursement', zh: '资金拨付率', en: 'Disbursement', unit: 'share', isHigherBetter: true, goal: null, definition: { zh: '已拨付 ÷ 资金规模', en: 'spent ÷ budget' } },
   { id: 'lag', zh: '进度滞后', en: 'Lag', unit: 'points', isHigherBetter: false, goal: null, definition: { zh: '计划进度 − 实际进度（百分点，按资金加权，仅计已到开工期的项目）', en: 'expected − actual progress (points, budget-weighted, projects past their start)' } },
   { id: 'incidence', zh: '贫困发生率', en: 'Poverty incidence', unit: 'share', isHigherBetter: false, goal: null, definition: { zh: '（建档立卡人口 − 已脱贫人口）÷ 总人口', en: '(poor − exited population) ÷ population' } },
+  { id: 'quality', zh: '数据质量分', en: 'Data quality', unit: 'score', isHigherBetter: true, goal: null, definition: { zh: '0–100 分：公示字段完整 25 分、按代码匹配 15 分、有项目坐标 10 分、核查发现 50 分（按涉及资金占比扣减）；计入截至当月的核查发现', en: '0–100: disclosure fields filled 25, rows joined by code 15, projects with their own point 10, findings 50 (less the share of money they concern); counts the findings up to the month' } },
 ];
 
 /** The spec of one indicator. */

@@ -1,5 +1,5 @@
 import { STATUSES, type ProjectStatus } from '../contract/columns';
-import { SERIES_IDS, type AreaSeries, type SeriesId } from '../contract/site';
+import { SERIES_IDS, type AggregateSeriesId, type AreaSeries } from '../contract/site';
 import { dateMs, monthEnd } from '../domain/months';
 import { isLagging } from '../domain/progress';
 import type { Dataset } from './model';
@@ -139,8 +139,10 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+const AGGREGATE_IDS = SERIES_IDS.filter((id): id is AggregateSeriesId => id !== 'quality');
+
 /** One value per series, each key written out so the compiler checks that none is missing. */
-function perSeries<T>(value: (id: SeriesId) => T): Record<SeriesId, T> {
+function perSeries<T>(value: (id: AggregateSeriesId) => T): Record<AggregateSeriesId, T> {
   return {
     industry: value('industry'),
     household: value('household'),
@@ -155,7 +157,7 @@ function perSeries<T>(value: (id: SeriesId) => T): Record<SeriesId, T> {
   };
 }
 
-function indicatorsOf(s: Sums): Record<SeriesId, number | null> {
+function indicatorsOf(s: Sums): Record<AggregateSeriesId, number | null> {
   return {
     industry: ratio(s.industryVillages, s.villages),
     household: ratio(s.coveredHouseholds, s.poorHouseholds),
@@ -176,7 +178,7 @@ function indicatorsOf(s: Sums): Record<SeriesId, number | null> {
  * has any; otherwise coverage is estimated from the projects' poor beneficiary counts (and
  * flagged) and employment comes from villages.csv.
  */
-export function aggregate(d: Dataset, states: StateTable): { series: Record<SeriesId, AreaSeries>; isHouseholdEstimated: boolean } {
+export function aggregate(d: Dataset, states: StateTable): { series: Record<AggregateSeriesId, AreaSeries>; isHouseholdEstimated: boolean } {
   let isEstimated = false;
   const { config } = d;
   const coverageMonth = householdCoverageMonths(d, states);
@@ -281,7 +283,7 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Seri
     const vi = villageSums.map(indicatorsOf);
     const ti = townSums.map(indicatorsOf);
     const ci = indicatorsOf(county);
-    for (const id of SERIES_IDS) {
+    for (const id of AGGREGATE_IDS) {
       series[id].county.push(ci[id]);
       series[id].towns.push(ti.map((x) => x[id]));
       series[id].villages.push(vi.map((x) => x[id]));

@@ -1,7 +1,7 @@
 import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature, union, featureCollection, feature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { SiteProjects } from '../contract/projects';
-import { SITE_SCHEMA_VERSION, projectChunkFile, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
+import { SITE_SCHEMA_VERSION, projectChunkFile, type AreaSeries, type SeriesId, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
 import type { AreaGeometry } from '../contract/boundaries';
 import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, progressAt, spentAt, stateTable, statusAt, type StateTable } from './aggregate';
@@ -166,7 +166,10 @@ function* projectsJson(v: ProjectView): Generator<string> {
 /** The site data files, as JSON text made when written, from a linked dataset. */
 export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, OutputFile>; vertices: BoundaryVertices } {
   const states = stateTable(d);
-  const { series: allSeries, isHouseholdEstimated } = aggregate(d, states);
+  const { series: aggregated, isHouseholdEstimated } = aggregate(d, states);
+  // A public build counts the findings per town; it lists them only when the config says so.
+  const { integrity, quality } = siteIntegrity(d, !options.isPublic || d.config.publicFindings);
+  const allSeries: Record<SeriesId, AreaSeries> = { ...aggregated, quality };
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
   // Projects and budgets per village and per town, added up in project order.
   const villageProjects = new Array<number>(d.villages.length).fill(0);
@@ -233,8 +236,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     series,
     // Filled in below, from the projects as emitted.
     projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] },
-    // A public build counts the findings per town; it lists them only when the config says so.
-    integrity: siteIntegrity(d, !options.isPublic || d.config.publicFindings),
+    integrity,
     publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
   };
   const projects = projectView(d, states);

@@ -1,4 +1,4 @@
-import type { SiteFinding, SiteIntegrity } from '../contract/site';
+import type { AreaSeries, SiteFinding, SiteIntegrity } from '../contract/site';
 import { FINDING_RULES, findIssues, qualityParts, qualityScore, type Finding, type IntegrityProject, type IntegrityVillage } from '../domain/integrity';
 import { integrityInput, type IntegritySource } from './integrity-input';
 
@@ -7,7 +7,7 @@ import { integrityInput, type IntegritySource } from './integrity-input';
  * town and rule, listed (with its projects' ids and names) when `isListed`, and the quality score
  * of the county, each town and each village. Grouped in one pass, so linear in the rows.
  */
-export function siteIntegrity(d: IntegritySource, isListed: boolean): SiteIntegrity {
+export function siteIntegrity(d: IntegritySource & { months: readonly string[] }, isListed: boolean): { integrity: SiteIntegrity; quality: AreaSeries } {
   const input = integrityInput(d);
   const findings = findIssues(input);
   const towns = d.towns.length;
@@ -38,14 +38,27 @@ export function siteIntegrity(d: IntegritySource, isListed: boolean): SiteIntegr
     amountWan: Math.round(f.amountWan * 100) / 100,
     figures: f.figures,
   });
+  // The score as of a month counts the findings up to it (a ledger fact counts from the start), so
+  // the slider shows when a town's data began to look wrong.
+  const asOf = (month: string | null) => {
+    const upTo = (fs: Finding[]): Finding[] => (month === null ? fs : fs.filter((f) => f.month === null || f.month <= month));
+    return {
+      county: qualityScore(qualityParts(input.projects, input.villages, upTo(findings))),
+      towns: d.towns.map((_, t) => qualityScore(qualityParts(byTown[t]!, villagesOfTown[t]!, upTo(findingsOfTown[t]!)))),
+      villages: d.villages.map((_, v) => qualityScore(qualityParts(byVillage[v]!, [input.villages[v]!], upTo(findingsOfVillage[v]!)))),
+    };
+  };
+  const latest = asOf(null);
+  const monthly = d.months.map(asOf);
   return {
-    isListed,
-    findings: isListed ? findings.map(listed) : [],
-    townCounts: findingsOfTown.map((f) => f.length),
-    ruleCounts,
-    county: qualityScore(qualityParts(input.projects, input.villages, findings)),
-    towns: d.towns.map((_, t) => qualityScore(qualityParts(byTown[t]!, villagesOfTown[t]!, findingsOfTown[t]!))),
-    villages: d.villages.map((_, v) => qualityScore(qualityParts(byVillage[v]!, [input.villages[v]!], findingsOfVillage[v]!))),
+    integrity: {
+      isListed,
+      findings: isListed ? findings.map(listed) : [],
+      townCounts: findingsOfTown.map((f) => f.length),
+      ruleCounts,
+      ...latest,
+    },
+    quality: { county: monthly.map((q) => q.county), towns: monthly.map((q) => q.towns), villages: monthly.map((q) => q.villages) },
   };
 }
 

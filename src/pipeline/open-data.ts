@@ -175,7 +175,7 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
   };
 
   // Rates to 4 decimals (0.01 of a percent), points to 2: what the figures can bear.
-  const rounded = (v: number | null | undefined, unit: string): number | null => (v === null || v === undefined ? null : unit === 'points' ? Math.round(v * 100) / 100 : Math.round(v * 10_000) / 10_000);
+  const rounded = (v: number | null | undefined, unit: string): number | null => (v === null || v === undefined ? null : unit === 'share' ? Math.round(v * 10_000) / 10_000 : Math.round(v * 100) / 100);
   // Rows of [month, level, code, name, indicator, indicator_zh, value]; the cells that repeat are written once.
   function* indicatorRows(): Generator<string> {
     const county = `${csvCell('county')},${csvCell(site.config.region.code)},${csvCell(site.config.region.name)},`;

@@ -114,7 +114,7 @@ function indicators(c: Ctx): AboutSection {
       cells: [
         name,
         c.site.estimated.includes(spec.id) ? fill(lang, 'aboutDefinitionEstimated', { definition }) : [definition],
-        [text(t(lang, spec.unit === 'share' ? 'aboutUnitShare' : 'aboutUnitPoints'))],
+        [text(t(lang, spec.unit === 'share' ? 'aboutUnitShare' : spec.unit === 'score' ? 'aboutUnitScore' : 'aboutUnitPoints'))],
         [text(t(lang, spec.isHigherBetter ? 'aboutHigherBetter' : 'aboutLowerBetter'))],
       ],
     };

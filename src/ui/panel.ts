@@ -2,7 +2,7 @@
 import './panel.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
-import { formatPoints, formatShare, formatWan, formatMonthZh } from '../domain/format';
+import { formatPoints, formatScore, formatShare, formatWan, formatMonthZh } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type LaggingRow, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
@@ -78,7 +78,7 @@ export function monthLabel(lang: Lang, month: string): string {
 
 /** An indicator value in its unit: `37.5%` or `−5.0 个百分点`; `—` for no data. */
 export function formatIndicator(spec: IndicatorSpec, value: number | null, lang: Lang): string {
-  return spec.unit === 'points' ? formatPoints(value, lang) : formatShare(value);
+  return spec.unit === 'points' ? formatPoints(value, lang) : spec.unit === 'score' ? formatScore(value, lang) : formatShare(value);
 }
 
 interface Ctx extends PanelDeps {

@@ -2,7 +2,7 @@
 import './panel.css';
 import type { SiteData } from '../contract/site';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
-import { formatSigned, pointsUnit } from '../domain/format';
+import { formatSigned, pointsUnit, unitName } from '../domain/format';
 import { rankChanges } from '../domain/change';
 import { rankAreas } from '../domain/ranking';
 import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
@@ -123,7 +123,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
   }
 
   function renderHeaders(lang: Lang, spec: IndicatorSpec, isVillages: boolean): void {
-    const unit = spec.unit === 'share' ? '%' : pointsUnit(lang);
+    const unit = spec.unit === 'points' ? pointsUnit(lang) : unitName(spec.unit, lang);
     const texts: Record<RankingSortKey, string> = {
       rank: t(lang, 'rank'),
       name: t(lang, isVillages ? 'village' : 'town'),
@@ -219,14 +219,14 @@ function valueCell(spec: IndicatorSpec, value: number | null, lang: Lang): HTMLT
   td.dataset.value = value === null ? '' : String(value);
   const text = document.createElement('span');
   // The header carries the unit of points; shares keep their % sign.
-  text.textContent = value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(value) : formatIndicator(spec, value, lang);
-  if (spec.unit === 'share' && value !== null) {
+  text.textContent = value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(value) : spec.unit === 'score' ? value.toFixed(1) : formatIndicator(spec, value, lang);
+  if (spec.unit !== 'points' && value !== null) {
     const bar = document.createElement('span');
     bar.className = 'ranking-bar';
     bar.setAttribute('aria-hidden', 'true');
     const fill = document.createElement('span');
     fill.className = 'ranking-bar-fill';
-    fill.style.width = `${Math.min(100, Math.max(0, value * 100))}%`;
+    fill.style.width = `${Math.min(100, Math.max(0, spec.unit === 'score' ? value : value * 100))}%`;
     bar.append(fill);
     td.append(bar);
   }

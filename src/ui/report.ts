@@ -4,7 +4,7 @@ import { downloadBlob } from './download';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
-import { formatShare, formatSigned, formatWan, pointsUnit } from '../domain/format';
+import { formatShare, formatSigned, formatWan, pointsUnit, unitName } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { monthIndexOf } from '../state/derive';
 import { buildReport, type GoalReach, type LaggingGroup, type MonthlyReport } from '../state/report-model';
@@ -116,7 +116,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
 /** The towns table's header and rows as shown: rank, rank change, town, value, its change, completion, disbursement, lagging projects. */
 export function townsTableText(report: MonthlyReport, lang: Lang): TownsTableText {
   const spec = indicatorSpec(report.indicator);
-  const unit = spec.unit === 'share' ? '%' : pointsUnit(lang);
+  const unit = spec.unit === 'points' ? pointsUnit(lang) : unitName(spec.unit, lang);
   const header = [t(lang, 'rank'), t(lang, 'reportRankChange'), t(lang, 'town'), lang === 'zh' ? `${spec.zh}（${unit}）` : `${spec.en} (${unit})`, t(lang, 'reportValueChange'), indicatorSpec('completion')[lang], indicatorSpec('disbursement')[lang], t(lang, 'reportLaggingCount')];
   const rows = report.towns.map((r) => ({
     code: r.code,
@@ -124,7 +124,7 @@ export function townsTableText(report: MonthlyReport, lang: Lang): TownsTableTex
       r.rank === null ? '—' : String(r.rank),
       rankChangeText(r.rankChange),
       r.name,
-      r.value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(r.value) : formatShare(r.value),
+      r.value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(r.value) : spec.unit === 'score' ? r.value.toFixed(1) : formatShare(r.value),
       changeText(spec, r.change),
       formatShare(r.completion),
       formatShare(r.disbursement),

@@ -271,6 +271,7 @@ export const EN: Catalogue = {
   aboutDefinitionEstimated: '{definition} (estimated in this atlas)',
   aboutUnitShare: 'rate (%)',
   aboutUnitPoints: 'percentage points',
+  aboutUnitScore: 'score (0–100)',
   aboutHigherBetter: 'higher',
   aboutLowerBetter: 'lower',
   aboutThresholdsLead: 'Thresholds and targets (set in atlas.config.json):',

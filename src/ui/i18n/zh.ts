@@ -269,6 +269,7 @@ export const ZH = {
   aboutDefinitionEstimated: '{definition}（本图为估算）',
   aboutUnitShare: '比率（%）',
   aboutUnitPoints: '百分点',
+  aboutUnitScore: '分（满分 100）',
   aboutHigherBetter: '越高越好',
   aboutLowerBetter: '越低越好',
   aboutThresholdsLead: '阈值和目标（在 atlas.config.json 中设定）：',

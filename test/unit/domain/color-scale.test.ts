@@ -271,3 +271,13 @@ describe('the delta (change since last month) scale', () => {
     expect(up.title).toBe('产业覆盖率较上月变化（百分点）');
   });
 });
+
+describe('a 0–100 score (data quality)', () => {
+  it('is classed by fixed thresholds on 0–100, labelled without a % sign, and titled with its scale', () => {
+    const spec = indicatorSpec('quality');
+    const scale = createColorScale(spec, [99, 96, 93, 85, 60], 'fixed', 'zh');
+    expect(scale.bins.map((b) => b.label)).toEqual(['< 70.0', '70.0–80.0', '80.0–90.0', '90.0–95.0', '≥ 95.0']);
+    expect(scale.title).toBe('数据质量分（满分 100）');
+    expect(createColorScale(spec, [90], 'fixed', 'en').title).toBe('Data quality (0–100)');
+  });
+});

@@ -34,6 +34,23 @@ describe("site.json's integrity", () => {
     expect(q.villages).toHaveLength(s.villages.length);
   });
 
+  it('is a monthly indicator: the latest month is the score, and findings only ever lower it as the months go by', async () => {
+    const s = await site(false);
+    const q = s.series.quality;
+    const last = s.months.length - 1;
+    expect(q.county[last]).toBe(s.integrity.county);
+    expect(q.towns[last]).toEqual(s.integrity.towns);
+    expect(q.villages[last]).toEqual(s.integrity.villages);
+    for (let m = 1; m <= last; m++) {
+      expect(q.county[m]!).toBeLessThanOrEqual(q.county[m - 1]!);
+      q.towns[m]!.forEach((v, t) => expect(v!, `town ${t} month ${m}`).toBeLessThanOrEqual(q.towns[m - 1]![t]!));
+    }
+    // 天宝乡's frozen reports are found in 2016-03: its score drops that month and not before.
+    const tianbao = s.towns.findIndex((t) => t.name === '天宝乡');
+    const march = s.months.indexOf('2016-03');
+    expect(q.towns[march]![tianbao]!).toBeLessThan(q.towns[march - 1]![tianbao]!);
+  });
+
   it('counts them per town in a public build, listing none (the config may say otherwise)', async () => {
     const [county, pub] = [await site(false), await site(true)];
     expect(pub.integrity.isListed).toBe(false);

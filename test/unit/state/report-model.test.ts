@@ -62,7 +62,7 @@ describe('buildReport: county totals', () => {
 
   it('gives every indicator with its change since last month, none in the first month', () => {
     const mar = buildReport(site, projects, MAR, 'industry').county.indicators;
-    expect(mar.map((f) => f.id)).toEqual(['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence']);
+    expect(mar.map((f) => f.id)).toEqual(['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence', 'quality']);
     const disbursement = mar.find((f) => f.id === 'disbursement');
     // Feb spent 50+20+5+0+10+10 = 95.
     expect(disbursement?.value).toBeCloseTo(155 / 390, 4);

@@ -77,7 +77,7 @@ describe('buildAboutContent', () => {
       const cells = (table.rows[i]?.cells ?? []).map(textOfRuns);
       expect(cells[0]).toContain(spec[lang]);
       expect(cells[1]).toContain(spec.definition[lang]);
-      expect(cells[2]).toBe(spec.unit === 'share' ? (lang === 'zh' ? '比率（%）' : 'rate (%)') : lang === 'zh' ? '百分点' : 'percentage points');
+      expect(cells[2]).toBe(spec.unit === 'share' ? (lang === 'zh' ? '比率（%）' : 'rate (%)') : spec.unit === 'score' ? (lang === 'zh' ? '分（满分 100）' : 'score (0–100)') : lang === 'zh' ? '百分点' : 'percentage points');
       expect(cells[3]).toBe(spec.isHigherBetter ? higher : lower);
     });
   });
