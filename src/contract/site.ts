@@ -1,6 +1,7 @@
 import { parseAtlasConfig, type AtlasConfig, type GoalId } from './config';
 import { JsonChecker, join } from './check';
 import { FINDING_RULES, type FindingRule } from '../domain/integrity';
+import { PRECISION_IDS, type Precision } from '../domain/precisions';
 import type { Parsed } from './issues';
 
 /** The site data the build emits and the browser reads (public/data/). */
@@ -115,6 +116,8 @@ export interface SiteIntegrity {
   county: number;
   towns: number[];
   villages: number[];
+  /** 六个精准 as far as the data can measure them, for the county and each town (flagged: village ids; none when not listed). */
+  precisions: { county: Precision[]; towns: Precision[][] };
 }
 
 /** The county's worst lagging projects a month keeps in site.json (the panel lists ten). */
@@ -272,7 +275,22 @@ function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villages: num
     if (!rule) return [];
     return [{ rule, month, town: c.number(f.town, join(p, 'town')) ?? -1, village: c.number(f.village, join(p, 'village')) ?? -1, projects, amountWan: c.number(f.amountWan, join(p, 'amountWan')) ?? 0, figures }];
   });
+  const precisionList = (x: unknown, p: string): Precision[] =>
+    (c.array(x, p) ?? []).flatMap((y, i): Precision[] => {
+      const q = join(p, i);
+      const r = c.object(y, q);
+      const id = c.oneOf(r?.id, join(q, 'id'), PRECISION_IDS);
+      const basis = c.oneOf(r?.basis, join(q, 'basis'), ['measured', 'estimated', 'notMeasurable'] as const);
+      const detail = c.object(r?.detail, join(q, 'detail'));
+      if (!r || !id || !basis || !detail) return [];
+      const str = (v: unknown, k: string): string => c.string(v, join(q, k)) ?? '';
+      return [{ id, zh: str(r.zh, 'zh'), en: str(r.en, 'en'), basis, value: r.value === null ? null : c.number(r.value, join(q, 'value'), 0, 1), detail: { zh: str(detail.zh, 'detail.zh'), en: str(detail.en, 'detail.en') }, flagged: (c.array(r.flagged, join(q, 'flagged')) ?? []).map((n, k) => c.number(n, join(join(q, 'flagged'), k), 0, villages - 1) ?? 0) }];
+    });
+  const precisions = c.object(o.precisions, join(path, 'precisions')) ?? {};
+  const townPrecisions = c.array(precisions.towns, join(path, 'precisions.towns')) ?? [];
+  if (townPrecisions.length !== towns) c.error(join(path, 'precisions.towns'), `expected ${towns} towns, got ${townPrecisions.length}`);
   return {
+    precisions: { county: precisionList(precisions.county, join(path, 'precisions.county')), towns: townPrecisions.map((x, t) => precisionList(x, join(join(path, 'precisions.towns'), t))) },
     isListed: c.boolean(o.isListed, join(path, 'isListed')) ?? false,
     findings,
     townCounts: numbers(o.townCounts, join(path, 'townCounts'), towns),

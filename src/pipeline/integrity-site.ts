@@ -1,6 +1,10 @@
 import type { AreaSeries, SiteFinding, SiteIntegrity } from '../contract/site';
 import { FINDING_RULES, findIssues, qualityParts, qualityScore, type Finding, type IntegrityProject, type IntegrityVillage } from '../domain/integrity';
-import { integrityInput, type IntegritySource } from './integrity-input';
+import { sixPrecisions } from '../domain/precisions';
+import { integrityInput, type IntegritySource as RulesSource } from './integrity-input';
+import type { Dataset } from './model';
+
+type IntegritySource = RulesSource & Pick<Dataset, 'households'>;
 
 /**
  * site.json's `integrity`: the 数据实 rules run over the joined dataset, every finding counted per
@@ -49,6 +53,27 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
     };
   };
   const latest = asOf(null);
+  // 六个精准, for the county and each town; which villages fail one is itself a finding, so a
+  // public build that counts findings names none (the sentences keep their counts).
+  const withoutProject = poorWithoutProject(d);
+  const precisionsOf = (villageIds: readonly number[], projects: readonly IntegrityProject[], fs: readonly Finding[]) => {
+    const parts = qualityParts(projects, villageIds.map((v) => input.villages[v]!), fs);
+    // sixPrecisions reads village indexes into its own list, findings' included.
+    const local = new Map(villageIds.map((v, k) => [v, k]));
+    return sixPrecisions({
+      villages: villageIds.map((v) => ({ ...d.villages[v]!.record, poorHouseholdsWithoutProject: withoutProject?.[v] ?? null })),
+      findings: fs.map((f) => ({ ...f, village: local.get(f.village) ?? -1 })),
+      projectCount: projects.length,
+      exitLinePct: input.exitLinePct,
+      completeness: parts.completeness,
+    }).map((p) => ({ ...p, flagged: isListed ? p.flagged.map((k) => villageIds[k]!) : [] }));
+  };
+  const villageIdsOfTown = group<number>(towns);
+  d.villages.forEach((v, i) => villageIdsOfTown[v.town]!.push(i));
+  const precisions = {
+    county: precisionsOf(d.villages.map((_, i) => i), input.projects, findings),
+    towns: d.towns.map((_, t) => precisionsOf(villageIdsOfTown[t]!, byTown[t]!, findingsOfTown[t]!)),
+  };
   const monthly = d.months.map(asOf);
   return {
     integrity: {
@@ -57,9 +82,18 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
       townCounts: findingsOfTown.map((f) => f.length),
       ruleCounts,
       ...latest,
+      precisions,
     },
     quality: { county: monthly.map((q) => q.county), towns: monthly.map((q) => q.towns), villages: monthly.map((q) => q.villages) },
   };
+}
+
+/** Per village, its poor households that no project names (households.csv); null without that file. */
+function poorWithoutProject(d: IntegritySource): number[] | null {
+  if (!d.households) return null;
+  const out = d.villages.map(() => 0);
+  for (const h of d.households) if (h.record.isPoor && h.projects.length === 0) out[h.village]!++;
+  return out;
 }
 
 function group<T>(n: number): T[][] {

@@ -8,6 +8,7 @@ import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type Laggin
 import type { ViewState } from '../state/view-state';
 import { t, type Lang, type StringKey } from './i18n';
 import { findingsSection, type FindingsDeps } from './findings-section';
+import { precisionsSection } from './precisions-section';
 import { sparkline } from './sparkline';
 
 /** The loaded projects (a town's load when it is opened): ProjectSource in the app. */
@@ -56,7 +57,12 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       const ap = areaProjects(deps.site, deps.projects.current, (id) => deps.projects.isLoaded(id), m, sel, deps.site.config.thresholds.lagPoints);
       const ctx: Ctx = { ...deps, sel, m, lang: state.lang, ap };
       root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
-      if (deps.findings) root.append(findingsSection({ site: deps.site, ...deps.findings }, sel, state.lang));
+      if (deps.findings) {
+        const { onOpen } = deps.findings;
+        root.append(findingsSection({ site: deps.site, ...deps.findings }, sel, state.lang));
+        const precisions = precisionsSection(deps.site, sel, state.lang, (village) => onOpen({ town: deps.site.villages[village]?.townId ?? -1, village, project: null }));
+        if (precisions) root.append(precisions);
+      }
     },
     unmount() {
       root.remove();

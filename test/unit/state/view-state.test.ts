@@ -217,7 +217,7 @@ describe('viewContextOf', () => {
   const village = (id: number, code: string, townId: number): SiteVillage => ({ id, code, name: code, townId, point: null, households: 0, population: 0, isPoorVillage: null, poorHouseholds: 0, poorPopulation: 0, exitYear: null, projectCount: 0, budgetWan: 0 });
   const series = {} as Record<SeriesId, AreaSeries>;
   for (const id of SERIES_IDS) series[id] = { county: [], towns: [], villages: [] };
-  const site: SiteData = { schemaVersion: 1, config: parsed.value, months: ['2016-01', '2016-02'], bbox: [0, 0, 1, 1], towns: [town(0, T1), town(1, T2)], villages: [village(0, V11, 0), village(1, V21, 1)], estimated: [], series, projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] }, integrity: { isListed: true, findings: [], townCounts: [0, 0], ruleCounts: [], county: 100, towns: [100, 100], villages: [100, 100] }, publication: { isPublic: false, minHouseholdCount: 3, withheldVillages: 0 } };
+  const site: SiteData = { schemaVersion: 1, config: parsed.value, months: ['2016-01', '2016-02'], bbox: [0, 0, 1, 1], towns: [town(0, T1), town(1, T2)], villages: [village(0, V11, 0), village(1, V21, 1)], estimated: [], series, projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] }, integrity: { isListed: true, findings: [], townCounts: [0, 0], ruleCounts: [], county: 100, towns: [100, 100], villages: [100, 100], precisions: { county: [], towns: [[], []] } }, publication: { isPublic: false, minHouseholdCount: 3, withheldVillages: 0 } };
 
   it('collects what a hash may name', () => {
     const c = viewContextOf(site, new Set(['P001', 'P002']));
