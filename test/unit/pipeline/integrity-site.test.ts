@@ -51,6 +51,22 @@ describe("site.json's integrity", () => {
     expect(q.towns[march]![tianbao]!).toBeLessThan(q.towns[march - 1]![tianbao]!);
   });
 
+  it('gives the six precisions of the county and each town, flagging villages by their ids within the area', async () => {
+    const s = await site(false);
+    const { county, towns } = s.integrity.precisions;
+    expect(county.map((p) => p.id)).toEqual(['identification', 'records', 'pairing', 'measures', 'data', 'exit']);
+    expect(county.find((p) => p.id === 'pairing')?.basis).toBe('notMeasurable');
+    // The planted exit above the line is the county's one failed exit, named by its village.
+    const exit = county.find((p) => p.id === 'exit')!;
+    const planted = PLANTED.find((p) => p.rule === 'exitedAboveLine')!;
+    expect(exit.flagged.map((v) => s.villages[v]?.code)).toEqual([planted.village]);
+    towns.forEach((list, t) => {
+      for (const p of list) for (const v of p.flagged) expect(s.villages[v]?.townId, `${p.id} of town ${t}`).toBe(t);
+    });
+    const dataFlagged = towns.flatMap((list) => list.find((p) => p.id === 'data')!.flagged).sort((a, b) => a - b);
+    expect(dataFlagged).toEqual([...county.find((p) => p.id === 'data')!.flagged].sort((a, b) => a - b));
+  });
+
   it('counts them per town in a public build, listing none (the config may say otherwise)', async () => {
     const [county, pub] = [await site(false), await site(true)];
     expect(pub.integrity.isListed).toBe(false);
@@ -58,5 +74,8 @@ describe("site.json's integrity", () => {
     expect(pub.integrity.townCounts).toEqual(county.integrity.townCounts);
     expect(pub.integrity.towns).toEqual(county.integrity.towns);
     expect(pub.config.publicFindings).toBe(false);
+    // Which villages fail a precision is a finding too: none are named.
+    expect(pub.integrity.precisions.county.every((p) => p.flagged.length === 0)).toBe(true);
+    expect(pub.integrity.precisions.county.map((p) => p.detail)).toEqual(county.integrity.precisions.county.map((p) => p.detail));
   });
 });
