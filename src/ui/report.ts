@@ -1,5 +1,6 @@
 /** The monthly report (月度通报, view=report): one month's bulletin for the county, laid out for A4 and downloadable as CSV. */
 import './report.css';
+import { qualitySection } from './report-quality';
 import { downloadBlob } from './download';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
@@ -87,7 +88,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       // The front page: the map snapshot beside (or above) the county's figures.
       const overview = h('div', 'report-overview');
       overview.append(snapshot, countySection(c));
-      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), footer(c));
+      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, m, lang), footer(c));
 
       const image = await deps.getMapImage().catch(() => null);
       const cropped = image === null ? null : await trimmed(image).catch(() => null);

@@ -63,6 +63,25 @@ describe('the findings of the planted problems', () => {
   });
 });
 
+describe('the monthly report', () => {
+  it('has a data quality section: every town by score, lowest first, and the findings up to the month in plain Chinese', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#view=report');
+    await page.waitForSelector('#report-quality tbody tr');
+    const scores = await page.$$eval('#report-quality tbody tr', (rows) => rows.map((r) => Number(r.children[1]?.textContent)));
+    expect(scores).toHaveLength(site.towns.length);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(await page.$$eval('.report-finding', (li) => li.length)).toBe(PLANTED.length);
+    // In May, only the problems planted up to May (and the ledger's) are in it.
+    await page.evaluate(() => window.cunhu?.store.set({ month: '2016-05' }));
+    await page.waitForSelector('#report[data-month="2016-05"]');
+    const upToMay = site.integrity.findings.filter((f) => f.month === null || f.month <= '2016-05').length;
+    expect(await page.$$eval('.report-finding', (li) => li.length)).toBe(upToMay);
+    expect(upToMay).toBeLessThan(PLANTED.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the data quality indicator', () => {
   it('colours the towns by their score, and the lowest score is a town with a planted problem', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=quality');
