@@ -139,7 +139,7 @@ function pairing(): Precision {
     flagged: [],
     detail: {
       zh: '本数据没有结对帮扶信息；需要每个贫困户的帮扶责任人（结对干部）名单，才能测算是否户户有人结对。',
-      en: 'This dataset has no pairing (结对帮扶) data; it would need the cadre responsible for each poor household to tell whether every household has one.',
+      en: 'This dataset has no pairing data (which cadre helps which household); a list of the cadre paired with each poor household is needed to tell whether every household has one.',
     },
   });
 }

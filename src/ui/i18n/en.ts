@@ -174,7 +174,7 @@ export const EN: Catalogue = {
   reportGoalsSection: '4. Villages that reached each goal',
   reportQualitySection: '5. Data quality and findings',
   reportQualityLead: 'The data quality score (0–100) counts the findings up to this month; figures of a town with a low score are best checked on site.',
-  reportQualityListed: '{n} findings up to this month:',
+  reportQualityListed: 'Findings up to this month: {n}',
   reportQualityCounted: 'The public edition gives only the number of findings per town (all months).',
   reportLead: 'By the end of {month} the county had {total} projects: {done} done (incl. accepted), {building} building and {planned} not started; of a budget of {budget} (10k yuan), {spent} has been disbursed ({rate}). {lagging} projects are more than {threshold} points behind plan{change}.',
   reportLaggingUp: ', {n} more than last month',

@@ -23,8 +23,8 @@ export const QUALITY_EN: QualityCatalogue = {
   // The findings (数据核查发现).
   findingsTitle: 'Data check findings',
   findingsIntro: 'A finding is a place where the data contradicts itself or defies common sense. It is not a violation; it needs checking on site.',
-  findingsCount: '{n} findings',
-  findingsCountPublic: '{n} findings (the public edition shows the count only)',
+  findingsCount: 'Findings: {n}',
+  findingsCountPublic: 'Findings: {n} (the public edition shows the count only)',
   findingsAmount: '{amount} (10k yuan) at stake',
   findingsFilter: 'Filter by kind of finding',
   findingsAllRules: 'All kinds',

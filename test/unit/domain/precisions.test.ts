@@ -59,7 +59,8 @@ describe('六个精准', () => {
     const p = precision('pairing');
     expect(p).toMatchObject({ basis: 'notMeasurable', value: null, flagged: [] });
     expect(p.detail.zh).toContain('结对帮扶');
-    expect(p.detail.en).toContain('cadre responsible for each poor household');
+    expect(p.detail.en).toContain('the cadre paired with each poor household');
+    expect(p.detail.en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   describe('措施准 (households.csv)', () => {
