@@ -61,10 +61,15 @@ export function findingsSection(deps: FindingsDeps, sel: Selection, lang: Lang):
   list.setAttribute('aria-labelledby', heading.id);
   el.append(h('p', 'panel-findings-count', findings.length === 0 ? t(lang, 'noFindings') : fillText(lang, 'findingsCount', { n: findings.length })));
   if (findings.length === 0) return el;
-  el.append(h('p', 'panel-note', t(lang, 'findingsIntro')));
+  // The county's list folds away (the panel is long, and the ranking below it is a Tab away); a
+  // town's or village's few findings are open.
+  const fold = h('details', 'panel-fold');
+  fold.open = sel.town !== null;
+  fold.append(h('summary', 'panel-fold-summary', fillText(lang, 'findingsShowAll', { n: findings.length })), h('p', 'panel-note', t(lang, 'findingsIntro')));
   for (const f of findings.slice(0, FINDINGS_LIST_MAX)) list.append(item(deps, f, lang));
-  el.append(list);
-  if (findings.length > FINDINGS_LIST_MAX) el.append(h('p', 'panel-lag-more', fillText(lang, 'findingsMore', { n: findings.length - FINDINGS_LIST_MAX })));
+  fold.append(list);
+  if (findings.length > FINDINGS_LIST_MAX) fold.append(h('p', 'panel-lag-more', fillText(lang, 'findingsMore', { n: findings.length - FINDINGS_LIST_MAX })));
+  el.append(fold);
   return el;
 }
 
@@ -84,7 +89,9 @@ function item(deps: FindingsDeps, f: SiteFinding, lang: Lang): HTMLElement {
   const title = h('button', 'panel-lag-link panel-finding-title', text.title);
   title.type = 'button';
   title.addEventListener('click', () => deps.onOpen({ town: f.town, village: f.village, project: first?.id ?? null }));
-  li.append(title, h('span', 'panel-finding-detail', text.detail));
+  const detail = h('span', 'panel-finding-detail');
+  detail.append(...withDataNames(text.detail, [...f.projects.map((p) => p.name), site.villages[f.village]?.name ?? '', site.towns[f.town]?.name ?? ''], lang));
+  li.append(title, detail);
   const meta = [f.amountWan > 0 ? fillText(lang, 'findingsAmount', { amount: formatWan(f.amountWan) }) : '', f.projects.length > 1 ? fillText(lang, 'findingsProjects', { n: f.projects.length }) : ''].filter(Boolean).join(' · ');
   if (meta) li.append(h('span', 'panel-finding-meta', meta));
   li.append(h('span', 'panel-finding-advice', `${t(lang, 'findingsAdvice')}${t(lang, 'colon')}${RULE_ADVICE[f.rule][lang]}`));
@@ -94,6 +101,22 @@ function item(deps: FindingsDeps, f: SiteFinding, lang: Lang): HTMLElement {
     li.append(link);
   }
   return li;
+}
+
+/**
+ * A sentence with the data's names in it, the names marked as Chinese on an English page (so a
+ * screen reader reads them as Chinese, and they are known for data, not interface text).
+ */
+export function withDataNames(text: string, names: readonly string[], lang: Lang): Node[] {
+  const known = [...new Set(names.filter((n) => n !== ''))].sort((a, b) => b.length - a.length);
+  if (lang === 'zh' || known.length === 0) return [document.createTextNode(text)];
+  const pattern = new RegExp(`(${known.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return text.split(pattern).filter((part) => part !== '').map((part) => {
+    if (!known.includes(part)) return document.createTextNode(part);
+    const span = h('span', 'data-name', part);
+    span.lang = 'zh-CN';
+    return span;
+  });
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

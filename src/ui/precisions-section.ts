@@ -25,6 +25,9 @@ export function precisionsSection(site: SiteData, sel: Selection, lang: Lang, on
   heading.id = 'area-panel-precisions';
   el.setAttribute('aria-labelledby', heading.id);
   el.append(heading, h('p', 'panel-note', t(lang, 'sixPrecisionsIntro')));
+  // Folded: six measures with their villages would push the ranking far down the Tab order.
+  const fold = h('details', 'panel-fold');
+  fold.append(h('summary', 'panel-fold-summary', t(lang, 'precisionsShow')));
   const dl = h('dl', 'panel-precisions');
   for (const p of list) {
     const dt = h('dt', 'panel-precision-name');
@@ -47,7 +50,8 @@ export function precisionsSection(site: SiteData, sel: Selection, lang: Lang, on
     }
     dl.append(dt, dd);
   }
-  el.append(dl);
+  fold.append(dl);
+  el.append(fold);
   return el;
 }
 

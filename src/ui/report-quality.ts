@@ -3,6 +3,7 @@ import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
 import type { Finding } from '../domain/integrity';
 import { t, type Lang } from './i18n';
+import { withDataNames } from './findings-section';
 import { fillText } from './panel';
 
 /** The findings of the data up to a month (a ledger fact, with no month, always counts). */
@@ -48,7 +49,9 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
     const text = describeFinding(finding, lang, { project: (k) => f.projects[k]?.name ?? '', village: (i) => site.villages[i]?.name ?? '', town: (i) => site.towns[i]?.name ?? '' });
     const li = h('li', 'report-finding');
     li.dataset.rule = f.rule;
-    li.append(h('strong', '', `${site.towns[f.town]?.name ?? ''} · ${text.title}`), document.createTextNode(`：${text.detail}`));
+    const town = h('strong', '', site.towns[f.town]?.name ?? '');
+    town.lang = 'zh-CN';
+    li.append(town, h('strong', '', ` · ${text.title}`), document.createTextNode(lang === 'zh' ? '：' : ': '), ...withDataNames(text.detail, [...f.projects.map((p) => p.name), site.villages[f.village]?.name ?? '', site.towns[f.town]?.name ?? ''], lang));
     list.append(li);
   }
   el.append(list);

@@ -39,6 +39,7 @@ export const QUALITY_EN: QualityCatalogue = {
 
   // The six precisions (六个精准), as far as the data can measure them; basisX names Precision.basis X.
   sixPrecisionsTitle: 'Six precisions',
+  precisionsShow: 'Show each',
   sixPrecisionsIntro: 'As far as this data can measure them: “measured” is counted from the data, “estimated” only checks plausibility, “not measurable” means the data has nothing on it.',
   basisMeasured: 'Measured',
   basisEstimated: 'Estimated',

@@ -37,6 +37,7 @@ export const QUALITY_ZH = {
 
   // The six precisions (六个精准), as far as the data can measure them; basisX names Precision.basis X.
   sixPrecisionsTitle: '六个精准',
+  precisionsShow: '逐项查看',
   sixPrecisionsIntro: '按本数据能测算的程度：“实测”按数据统计，“估算”只检查是否合理，“无法测算”表示数据中没有相应信息。',
   basisMeasured: '实测',
   basisEstimated: '估算',
