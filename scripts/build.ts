@@ -2,17 +2,23 @@
  * `npm run build [-- [--public] [--tiles]]`: the site data from data/ (scripts/data.ts build),
  * then the page (vite build) into dist/. `--public` builds the public portal's copy: small
  * household counts withheld (DESIGN.md). `--tiles` also writes the boundaries as vector tiles,
- * dist/data/boundaries.pmtiles, for a province or national deployment (docs/deploy.md). The data
- * build's errors stop the build with its exit code.
+ * dist/data/boundaries.pmtiles, for a province or national deployment (docs/deploy.md), and names
+ * the archive in index.html so the map reads it instead of the boundary GeoJSON
+ * (src/map/boundary-tiles.ts). The data build's errors stop the build with its exit code.
  */
-import { build as viteBuild } from 'vite';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build as viteBuild, type Plugin } from 'vite';
+import { BOUNDARY_TILES_META } from '../src/map/boundary-tiles';
 import { runDataCli } from './data';
 import { isEntryPoint } from './lib/entry-point';
-import { describeStats, writeBoundaryTiles } from './lib/tiles';
+import { buildBoundaryTiles, describeStats, type PmtilesStats } from './lib/tiles';
 
 const USAGE = 'usage: build.ts [--public] [--tiles]';
 const SITE_DATA = 'public/data';
-const TILES_OUT = 'dist/data/boundaries.pmtiles';
+const OUT_DIR = 'dist';
+/** The archive, in the built site's data/ folder; index.html names it relative to the page. */
+const TILES_FILE = 'data/boundaries.pmtiles';
 
 export interface BuildCliOptions {
   isPublic: boolean;
@@ -32,6 +38,36 @@ export function parseBuildArgs(argv: readonly string[]): BuildCliOptions | strin
   return { isPublic, isTiles };
 }
 
+/** The boundary GeoJSON preloads of index.html: a page that reads the archive never asks for those files. */
+const GEOJSON_PRELOAD = /[ \t]*<link\b[^>]*\bhref="data\/(?:towns|county)\.geojson"[^>]*>\r?\n?/g;
+
+/**
+ * index.html for a build with a boundary archive: the archive named in a `<meta>` (the page knows
+ * before its first request, so a county's page without one makes no request that can fail) and
+ * no preload of the boundary GeoJSON it no longer draws.
+ */
+export function boundaryTilesHtml(archive: string): Plugin {
+  return {
+    name: 'cunhu-boundary-tiles',
+    transformIndexHtml(html) {
+      return { html: html.replace(GEOJSON_PRELOAD, ''), tags: [{ tag: 'meta', attrs: { name: BOUNDARY_TILES_META, content: archive }, injectTo: 'head' }] };
+    },
+  };
+}
+
+/**
+ * The page (vite build) into `outDir`, with the site data built in public/data; with `isTiles`
+ * also the boundary archive, named in index.html. The archive is cut before the page is built, so
+ * a failure leaves no page that names a missing archive, and written after, as vite empties `outDir`.
+ */
+export async function buildPage(opts: { isTiles: boolean; outDir: string }): Promise<PmtilesStats | null> {
+  const tiles = opts.isTiles ? await buildBoundaryTiles(SITE_DATA) : null;
+  await viteBuild({ logLevel: 'warn', build: { outDir: opts.outDir, emptyOutDir: true }, plugins: tiles ? [boundaryTilesHtml(TILES_FILE)] : [] });
+  if (!tiles) return null;
+  await writeFile(join(opts.outDir, TILES_FILE), tiles.bytes);
+  return tiles.stats;
+}
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseBuildArgs(argv);
   if (typeof opts === 'string') {
@@ -40,9 +76,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : [])]);
   if (code !== 0) return code;
-  await viteBuild({ logLevel: 'warn' });
-  // After vite, which empties dist/: the archive is cut from the site data just built.
-  if (opts.isTiles) console.log(describeStats(TILES_OUT, await writeBoundaryTiles(SITE_DATA, TILES_OUT)));
+  const stats = await buildPage({ isTiles: opts.isTiles, outDir: OUT_DIR });
+  if (stats) console.log(describeStats(join(OUT_DIR, TILES_FILE), stats));
   console.log(`built dist/${opts.isPublic ? ' (public)' : ''}`);
   return 0;
 }

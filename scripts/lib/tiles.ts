@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, Position } from 'geojson';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY } from '../../src/map/boundary-tiles';
 import { isEntryPoint } from './entry-point';
 
 /**
@@ -411,8 +412,8 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
 
 // --- the boundaries archive of a built site -------------------------------------------------
 
-/** Only these properties go into the tiles: what a style or a hover needs, nothing more. */
-const TOWN_FIELDS = ['id', 'code', 'name'] as const;
+/** Only these properties go into the tiles: what a style or a hover needs, nothing more (`id` is the town's index, which the map's feature state keys on). */
+const TOWN_FIELDS = [TOWN_ID_PROPERTY, 'code', 'name'] as const;
 const COUNTY_FIELDS = ['code', 'name'] as const;
 
 function pick(fc: FeatureCollection, keys: readonly string[]): FeatureCollection {
@@ -426,19 +427,26 @@ function pick(fc: FeatureCollection, keys: readonly string[]): FeatureCollection
   };
 }
 
-/** The `towns` and `county` layers from the built site data's GeoJSON. */
+/** The `towns` and `county` layers (the names the map's style reads, src/map/boundary-tiles.ts) from the built site data's GeoJSON. */
 export function boundaryLayers(towns: FeatureCollection, county: FeatureCollection): TileLayer[] {
   return [
-    { name: 'county', features: pick(county, COUNTY_FIELDS) },
-    { name: 'towns', features: pick(towns, TOWN_FIELDS) },
+    { name: BOUNDARY_TILE_LAYER.county, features: pick(county, COUNTY_FIELDS) },
+    { name: BOUNDARY_TILE_LAYER.towns, features: pick(towns, TOWN_FIELDS) },
   ];
 }
 
-/** Reads SITE_DATA_DIR/{towns,county}.geojson and writes the archive to `outFile`. */
-export async function writeBoundaryTiles(siteDataDir: string, outFile: string, zooms: { minZoom: number; maxZoom: number } = { minZoom: DEFAULT_MIN_ZOOM, maxZoom: DEFAULT_MAX_ZOOM }): Promise<PmtilesStats> {
+const DEFAULT_ZOOMS = { minZoom: DEFAULT_MIN_ZOOM, maxZoom: DEFAULT_MAX_ZOOM };
+
+/** The archive of SITE_DATA_DIR/{towns,county}.geojson, in memory. */
+export async function buildBoundaryTiles(siteDataDir: string, zooms: { minZoom: number; maxZoom: number } = DEFAULT_ZOOMS): Promise<{ bytes: Uint8Array; stats: PmtilesStats }> {
   const read = async (name: string): Promise<FeatureCollection> => JSON.parse(await readFile(join(siteDataDir, name), 'utf8')) as FeatureCollection;
   const layers = boundaryLayers(await read('towns.geojson'), await read('county.geojson'));
-  const { bytes, stats } = buildPmtiles(layers, { ...zooms, name: 'boundaries', description: 'Town and county boundaries (layers: towns, county)' });
+  return buildPmtiles(layers, { ...zooms, name: 'boundaries', description: 'Town and county boundaries (layers: towns, county)' });
+}
+
+/** Reads SITE_DATA_DIR/{towns,county}.geojson and writes the archive to `outFile`. */
+export async function writeBoundaryTiles(siteDataDir: string, outFile: string, zooms: { minZoom: number; maxZoom: number } = DEFAULT_ZOOMS): Promise<PmtilesStats> {
+  const { bytes, stats } = await buildBoundaryTiles(siteDataDir, zooms);
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, bytes);
   return stats;

@@ -3,14 +3,18 @@ import { parseSiteGeo } from '../contract/geo';
 import type { Parsed } from '../contract/issues';
 import { parseSiteProjects, type SiteProjects } from '../contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../contract/site';
+import { boundaryTilesOf, type BoundaryTiles } from '../map/boundary-tiles';
 import { ProjectSource } from '../state/project-source';
 
 export interface LoadedData {
   site: SiteData;
   /** Each town's projects, loaded when a view needs them. */
   projects: ProjectSource;
-  towns: FeatureCollection;
-  county: FeatureCollection;
+  /** The boundaries as GeoJSON; null when the map reads them from `boundaryTiles`. */
+  towns: FeatureCollection | null;
+  county: FeatureCollection | null;
+  /** The boundary archive index.html names (a `--tiles` build), or null: the GeoJSON is drawn. */
+  boundaryTiles: BoundaryTiles | null;
 }
 
 /** A parsed value, or an error that names the file and its first problems. */
@@ -29,13 +33,14 @@ export async function loadSiteData(base: string): Promise<LoadedData> {
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
     return valueOf(file, parse(await response.json()));
   };
+  const boundaryTiles = boundaryTilesOf(document);
   const [site, towns, county] = await Promise.all([
     get('site.json', parseSiteData),
-    get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
-    get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
+    boundaryTiles ? null : get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
+    boundaryTiles ? null : get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
   ]);
   const projects = new ProjectSource(site, (code) => get(projectChunkFile(code), parseSiteProjects));
-  return { site, projects, towns, county };
+  return { site, projects, towns, county, boundaryTiles };
 }
 
 /** Parses site data handed over as text (a preview built in the browser), with the same checks as a fetch. */
@@ -58,5 +63,6 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
     projects: new ProjectSource(site, fetchTown),
     towns: get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
     county: get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
+    boundaryTiles: null,
   };
 }

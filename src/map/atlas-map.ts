@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type IControl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type FeatureIdentifier, type IControl, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
@@ -7,6 +7,7 @@ import type { SiteProjects } from '../contract/projects';
 import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
+import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type BoundaryTiles } from './boundary-tiles';
 import { hatchImage } from './hatch';
 import type { MarkerEvents, MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
@@ -68,8 +69,11 @@ function paddingBeside(width: number, height: number, legend: { width: number; h
 
 export interface AtlasMapData {
   site: SiteData;
-  towns: FeatureCollection;
-  county: FeatureCollection;
+  /** The boundaries as GeoJSON; null when they are read from `boundaryTiles`. */
+  towns: FeatureCollection | null;
+  county: FeatureCollection | null;
+  /** The deployment's boundary archive (a `--tiles` build, src/map/boundary-tiles.ts): drawn instead of the GeoJSON. */
+  boundaryTiles?: BoundaryTiles | null;
 }
 
 export interface AtlasMapEvents extends MarkerEvents {
@@ -121,11 +125,13 @@ export class AtlasMap {
   }
 
   /** Creates the map in `container` and resolves once its style has loaded. */
-  static create(container: HTMLElement, data: AtlasMapData, events: AtlasMapEvents): Promise<AtlasMap> {
+  static async create(container: HTMLElement, data: AtlasMapData, events: AtlasMapEvents): Promise<AtlasMap> {
     const [w, s, e, n] = data.site.bbox;
+    // The archive's tiles come through the PMTiles reader, which must answer before the style asks.
+    if (data.boundaryTiles) addProtocol(PMTILES_PROTOCOL, await pmtilesTileLoader());
     const map = new MapLibreMap({
       container,
-      style: atlasStyle(data.site, data.towns, data.county),
+      style: atlasStyle(data.site, data.towns, data.county, data.boundaryTiles ?? null),
       bounds: [w, s, e, n],
       fitBoundsOptions: { padding: framePadding(container) },
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
@@ -156,13 +162,15 @@ export class AtlasMap {
   setAreas(style: AreaStyle): void {
     const { site } = this.data;
     const prev = this.lastArea;
+    // A vector source keeps feature state per layer of its tiles.
+    const town = (id: number): FeatureIdentifier => (this.data.boundaryTiles ? { source: SOURCE.towns, sourceLayer: BOUNDARY_TILE_LAYER.towns, id } : { source: SOURCE.towns, id });
     site.towns.forEach((t) => {
       const colour = style.townColours[t.id] ?? null;
       const isDim = style.selectedTown !== null && style.selectedTown !== t.id;
       const isSelected = style.selectedTown === t.id;
       const isLagging = style.laggingTowns.has(t.id);
       if (prev && prev.townColours[t.id] === colour && (prev.selectedTown === t.id) === isSelected && (prev.selectedTown !== null && prev.selectedTown !== t.id) === isDim && prev.laggingTowns.has(t.id) === isLagging) return;
-      this.map.setFeatureState({ source: SOURCE.towns, id: t.id }, { color: colour ?? undefined, hasData: colour !== null, dim: isDim, selected: isSelected, lagging: isLagging });
+      this.map.setFeatureState(town(t.id), { color: colour ?? undefined, hasData: colour !== null, dim: isDim, selected: isSelected, lagging: isLagging });
     });
     site.villages.forEach((v) => {
       if (!v.point) return;

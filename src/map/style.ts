@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { SiteData } from '../contract/site';
 import { basemapStyle } from './basemap';
+import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY, boundaryTilesSourceUrl, type BoundaryTiles } from './boundary-tiles';
 
 /** Stable ids of the sources and layers the atlas draws, so updates never rebuild the style. */
 export const SOURCE = { county: 'county', towns: 'towns', townLabels: 'town-labels', villages: 'villages' } as const;
@@ -53,13 +54,44 @@ export function villagePoints(site: SiteData): FeatureCollection {
   };
 }
 
+/** Where a boundary layer reads its features: a GeoJSON source, or a layer of the vector source. */
+interface BoundaryLayerSource {
+  source: string;
+  'source-layer'?: string;
+}
+
+/**
+ * The boundary sources, and where the town and county layers read from. A county draws its
+ * GeoJSON; a deployment with a boundary archive reads both from one vector source (one archive,
+ * one reader), under the towns' source id so feature state addresses the towns the same way.
+ */
+function boundarySources(towns: FeatureCollection | null, county: FeatureCollection | null, tiles: BoundaryTiles | null): { sources: StyleSpecification['sources']; town: BoundaryLayerSource; county: BoundaryLayerSource } {
+  if (tiles) {
+    return {
+      // promoteId: the town's index comes from its `id` property, whatever the tiler did with feature ids.
+      sources: { [SOURCE.towns]: { type: 'vector', url: boundaryTilesSourceUrl(tiles), promoteId: { [BOUNDARY_TILE_LAYER.towns]: TOWN_ID_PROPERTY } } },
+      town: { source: SOURCE.towns, 'source-layer': BOUNDARY_TILE_LAYER.towns },
+      county: { source: SOURCE.towns, 'source-layer': BOUNDARY_TILE_LAYER.county },
+    };
+  }
+  if (!towns || !county) throw new Error('the map needs the boundaries: towns.geojson and county.geojson, or a boundary archive');
+  return {
+    sources: { [SOURCE.county]: { type: 'geojson', data: county }, [SOURCE.towns]: { type: 'geojson', data: towns } },
+    town: { source: SOURCE.towns },
+    county: { source: SOURCE.county },
+  };
+}
+
 /**
  * The whole style: every source and layer the atlas needs, with data-driven colours read from
  * feature state so that changing indicator, month or selection never re-uploads geometry.
- * No `glyphs` and no tiles: Chinese labels come from the local font (localIdeographFontFamily).
+ * No `glyphs` and no basemap tiles: Chinese labels come from the local font
+ * (localIdeographFontFamily). The boundaries are the GeoJSON given, or with `boundaryTiles` the
+ * deployment's archive (then `towns` and `county` may be null).
  */
-export function atlasStyle(site: SiteData, towns: FeatureCollection, county: FeatureCollection): StyleSpecification {
+export function atlasStyle(site: SiteData, towns: FeatureCollection | null, county: FeatureCollection | null, boundaryTiles: BoundaryTiles | null = null): StyleSpecification {
   const basemap = basemapStyle(site.config.basemap);
+  const boundaries = boundarySources(towns, county, boundaryTiles);
   // Over a basemap the county is a light veil and the choropleth translucent, so the map shows through.
   const hasBasemap = basemap.layers.length > 0;
   const hasData: ExpressionSpecification = ['boolean', ['feature-state', 'hasData'], false];
@@ -70,37 +102,36 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection, county: Fea
     version: 8,
     sources: {
       ...basemap.sources,
-      [SOURCE.county]: { type: 'geojson', data: county },
-      [SOURCE.towns]: { type: 'geojson', data: towns },
+      ...boundaries.sources,
       [SOURCE.townLabels]: { type: 'geojson', data: townLabelPoints(site) },
       [SOURCE.villages]: { type: 'geojson', data: villagePoints(site) },
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': BASE_COLOURS.background } },
       ...basemap.layers,
-      { id: LAYER.countyFill, type: 'fill', source: SOURCE.county, paint: { 'fill-color': BASE_COLOURS.county, 'fill-opacity': hasBasemap ? 0.35 : 1 } },
-      { id: LAYER.townNoData, type: 'fill', source: SOURCE.towns, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1] } },
+      { id: LAYER.countyFill, type: 'fill', ...boundaries.county, paint: { 'fill-color': BASE_COLOURS.county, 'fill-opacity': hasBasemap ? 0.35 : 1 } },
+      { id: LAYER.townNoData, type: 'fill', ...boundaries.town, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1] } },
       {
         id: LAYER.townFill,
         type: 'fill',
-        source: SOURCE.towns,
+        ...boundaries.town,
         paint: {
           'fill-color': ['coalesce', ['feature-state', 'color'], '#ffffff'],
           'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, hasBasemap ? 0.75 : 1],
         },
       },
-      { id: LAYER.townLine, type: 'line', source: SOURCE.towns, paint: {} },
-      { id: LAYER.countyLine, type: 'line', source: SOURCE.county, paint: {} },
+      { id: LAYER.townLine, type: 'line', ...boundaries.town, paint: {} },
+      { id: LAYER.countyLine, type: 'line', ...boundaries.county, paint: {} },
       {
         id: LAYER.townLagging,
         type: 'line',
-        source: SOURCE.towns,
+        ...boundaries.town,
         paint: { 'line-color': LAG_FLAG_COLOUR, 'line-dasharray': [2, 1.5], 'line-offset': 1.5 },
       },
       {
         id: LAYER.townSelected,
         type: 'line',
-        source: SOURCE.towns,
+        ...boundaries.town,
         paint: { 'line-color': BASE_COLOURS.selected },
       },
       {

@@ -1,0 +1,134 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPage } from '../../scripts/build';
+import { createColorScale } from '../../src/domain/color-scale';
+import { indicatorSpec } from '../../src/domain/indicators';
+import { BOUNDARY_TILES_META } from '../../src/map/boundary-tiles';
+import { launchChromium } from './chromium';
+import { isNearColour, mapIdle, pixelAt } from './page';
+import { builtSite, interiorPoint } from './site-fixture';
+
+/**
+ * A province's deployment: the site built with `--tiles` into a folder of its own (dist/ stays
+ * the county's build the other tests use) and served by vite preview, as `npm start` would. The
+ * map must draw the towns from the PMTiles archive, read by byte ranges, and behave as over
+ * GeoJSON: choropleth colours through feature state, a click that drills into the town.
+ */
+
+const { site, towns } = builtSite();
+const last = site.months.length - 1;
+const JIANGJIAYAN = '420324101';
+const LABELS = site.towns.map((t) => t.labelPoint);
+
+let outDir: string;
+let server: PreviewServer;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'cunhu-tiles-'));
+  await buildPage({ isTiles: true, outDir });
+  server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+interface ArchiveRead {
+  range: string | null;
+  status: number;
+}
+
+/** Opens the tiled site like openAtlas, also keeping each request's Range header and status for the archive. */
+async function openTiled(hash = ''): Promise<{ page: Page; requests: string[]; archiveReads: ArchiveRead[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const requests: string[] = [];
+  const archiveReads: ArchiveRead[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => {
+    if (r.url().endsWith('/data/boundaries.pmtiles')) archiveReads.push({ range: r.request().headers().range ?? null, status: r.status() });
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(baseUrl + hash);
+  await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 60_000 });
+  if (await page.$('html[data-error]')) throw new Error(`the page reported an error: ${await page.textContent('#status')} ${errors.join('; ')}`);
+  return { page, requests, archiveReads, errors };
+}
+
+describe('a deployment with a boundary archive (--tiles)', () => {
+  it('names the archive in index.html, keeps the CSP and preloads no boundary GeoJSON', async () => {
+    const html = await (await fetch(baseUrl)).text();
+    expect(html).toContain(`<meta name="${BOUNDARY_TILES_META}" content="data/boundaries.pmtiles">`);
+    expect(html).not.toMatch(/href="data\/(towns|county)\.geojson"/);
+    expect(html).toContain('rel="preload" href="data/site.json"');
+    expect(html).toMatch(/connect-src 'self' data: blob:;/);
+  });
+
+  it('draws the towns from the vector tiles, each in its colour, reading the archive by ranges', async () => {
+    const { page, requests, archiveReads, errors } = await openTiled('#ind=completion&cls=quantile');
+    await page.uncheck('#show-projects');
+    await mapIdle(page);
+    const sources = await page.evaluate(() => {
+      const map = window.cunhu?.map;
+      return { towns: map?.getSource('towns')?.type ?? null, county: map?.getSource('county')?.type ?? null };
+    });
+    expect(sources).toEqual({ towns: 'vector', county: null });
+    const values = site.series.completion.towns[last] ?? [];
+    const scale = createColorScale(indicatorSpec('completion'), values, 'quantile', 'zh');
+    for (const town of site.towns) {
+      const { hex } = await pixelAt(page, interiorPoint(towns.features[town.id]!, LABELS));
+      const expected = scale.colorFor(values[town.id] ?? null);
+      expect(isNearColour(hex, expected), `${town.name}: ${hex} vs ${expected}`).toBe(true);
+    }
+    // Header and root first, then tiles: every read a byte range answered 206, none the whole file.
+    expect(archiveReads.length).toBeGreaterThan(1);
+    expect(archiveReads[0]?.range).toBe('bytes=0-16383');
+    for (const read of archiveReads) {
+      expect(read.range).toMatch(/^bytes=\d+-\d+$/);
+      expect(read.status).toBe(206);
+    }
+    // The archive replaces the boundary GeoJSON; nothing leaves the page's origin.
+    expect(requests.filter((u) => /\/data\/(towns|county)\.geojson$/.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/tiles-county-1366.png' });
+    await page.close();
+  });
+
+  it('drills into a town on click: the tiles give back its id', async () => {
+    const { page, errors } = await openTiled();
+    const town = site.towns.find((t) => t.code === JIANGJIAYAN)!;
+    await page.uncheck('#show-projects');
+    await mapIdle(page);
+    const lonLat = interiorPoint(towns.features[town.id]!, LABELS);
+    const hit = await page.evaluate((ll) => {
+      const map = window.cunhu!.map;
+      return map.queryRenderedFeatures(map.project(ll), { layers: ['town-fill'] }).map((f) => f.id);
+    }, lonLat);
+    expect(hit).toEqual([town.id]);
+    const { x, y } = await pixelAt(page, lonLat);
+    await page.mouse.click(x, y);
+    await page.waitForFunction((code) => location.hash.includes(`town=${code}`), JIANGJIAYAN);
+    await mapIdle(page);
+    expect(await page.textContent('#breadcrumb')).toContain(town.name);
+    const state = await page.evaluate((id) => window.cunhu!.map.getFeatureState({ source: 'towns', sourceLayer: 'towns', id }), town.id);
+    expect(state.selected).toBe(true);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/tiles-town-1366.png' });
+    await page.close();
+  });
+});
