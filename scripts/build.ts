@@ -4,7 +4,9 @@
  * household counts withheld (DESIGN.md). `--tiles` also writes the boundaries as vector tiles,
  * dist/data/boundaries.pmtiles, for a province or national deployment (docs/deploy.md), and names
  * the archive in index.html so the map reads it instead of the boundary GeoJSON
- * (src/map/boundary-tiles.ts). The data build's errors stop the build with its exit code.
+ * (src/map/boundary-tiles.ts). `--single-file [--private]` writes the meeting package instead: the
+ * whole atlas as one HTML file that opens from disk (scripts/lib/single-file.ts), with the public
+ * data unless `--private`. The data build's errors stop the build with its exit code.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,9 +14,10 @@ import { build as viteBuild, type Plugin } from 'vite';
 import { BOUNDARY_TILES_META } from '../src/map/boundary-tiles';
 import { runDataCli } from './data';
 import { isEntryPoint } from './lib/entry-point';
+import { buildSingleFile, describeSingleFile } from './lib/single-file';
 import { buildBoundaryTiles, describeStats, type PmtilesStats } from './lib/tiles';
 
-const USAGE = 'usage: build.ts [--public] [--tiles]';
+const USAGE = 'usage: build.ts [--public] [--tiles] | --single-file [--private]';
 const SITE_DATA = 'public/data';
 const OUT_DIR = 'dist';
 /** The archive, in the built site's data/ folder; index.html names it relative to the page. */
@@ -22,6 +25,10 @@ const TILES_FILE = 'data/boundaries.pmtiles';
 
 export interface BuildCliOptions {
   isPublic: boolean;
+  /** The meeting package instead of the site: one HTML file, dist/cunhu-<region>-<month>.html (scripts/lib/single-file.ts). */
+  isSingleFile: boolean;
+  /** With isSingleFile: the county's own data rather than the public build's. */
+  isPrivate: boolean;
   /** Also write dist/data/boundaries.pmtiles from the built towns and county GeoJSON. */
   isTiles: boolean;
 }
@@ -30,12 +37,18 @@ export interface BuildCliOptions {
 export function parseBuildArgs(argv: readonly string[]): BuildCliOptions | string {
   let isPublic = false;
   let isTiles = false;
+  let isSingleFile = false;
+  let isPrivate = false;
   for (const a of argv) {
     if (a === '--public') isPublic = true;
     else if (a === '--tiles') isTiles = true;
+    else if (a === '--single-file') isSingleFile = true;
+    else if (a === '--private') isPrivate = true;
     else return `unknown argument "${a}"\n${USAGE}`;
   }
-  return { isPublic, isTiles };
+  if (isPrivate && !isSingleFile) return `--private is for --single-file (the site is the county's own unless --public)\n${USAGE}`;
+  if (isSingleFile && (isPublic || isTiles)) return `--single-file is public unless --private, and has no tiles\n${USAGE}`;
+  return { isPublic, isTiles, isSingleFile, isPrivate };
 }
 
 /** The boundary GeoJSON preloads of index.html: a page that reads the archive never asks for those files. */
@@ -73,6 +86,12 @@ async function main(argv: string[]): Promise<number> {
   if (typeof opts === 'string') {
     console.error(opts);
     return 2;
+  }
+  if (opts.isSingleFile) {
+    const result = await buildSingleFile({ isPrivate: opts.isPrivate });
+    if (typeof result === 'number') return result;
+    console.log(describeSingleFile(result));
+    return 0;
   }
   const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : [])]);
   if (code !== 0) return code;

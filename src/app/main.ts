@@ -25,6 +25,7 @@ import { fillText, monthLabel } from '../ui/panel';
 import { basemapStyle } from '../map/basemap';
 import { frameOf, mountAtlasMap } from './atlas';
 import { syncHash } from './hash-sync';
+import { EMBEDDED_DATA_ID, embeddedData } from './embedded';
 import { loadSiteData, parseSiteTexts, type LoadedData } from './load';
 import './app.css';
 
@@ -100,7 +101,8 @@ async function start(data: LoadedData): Promise<void> {
       void atlas.render();
     },
   });
-  const viewNav = mountViewNav(byId('view-nav'), (view) => store.set({ view, tour: null }));
+  // The meeting package (one file from a USB stick) has no data check: it has no files to check, and its CSP runs no worker file.
+  const viewNav = mountViewNav(byId('view-nav'), (view) => store.set({ view, tour: null }), isPackage ? ['check'] : []);
   // The header's final height (banner shown) must be known before the map measures its container.
   renderHeader(store.get());
   const printSlot = document.createElement('span');
@@ -172,7 +174,7 @@ async function start(data: LoadedData): Promise<void> {
   // The projects page and the report are about every project: they load all towns' first.
   const projectsPage = lazyView('projects', async () => {
     const [page] = await Promise.all([import('../ui/projects-page'), projects.ensureAll()]);
-    return page.mountProjectsPage(byId('projects-slot'), { site, projects: projects.current, onChange: (patch) => store.set(patch), openData: OPEN_DATA });
+    return page.mountProjectsPage(byId('projects-slot'), { site, projects: projects.current, onChange: (patch) => store.set(patch), openData: isPackage ? [] : OPEN_DATA });
   });
   const report = lazyView('report', async () =>
     (await Promise.all([import('../ui/report'), projects.ensureAll()]))[0].mountReport(byId('report-slot'), {
@@ -204,8 +206,10 @@ async function start(data: LoadedData): Promise<void> {
     byId('title').textContent = lang === 'zh' ? site.config.title.zh : site.config.title.en;
     document.title = `${lang === 'zh' ? site.config.title.zh : site.config.title.en} · ${t(lang, 'appName')}`;
     const previewBanner = byId('preview-banner');
-    previewBanner.hidden = !isPreview;
-    previewBanner.textContent = t(lang, 'previewBanner');
+    previewBanner.hidden = !isPreview && !isPackage;
+    // A package says on its first screen whether it holds the public data or the county's own.
+    previewBanner.textContent = t(lang, isPreview ? 'previewBanner' : site.publication.isPublic ? 'packagePublic' : 'packagePrivate');
+    previewBanner.classList.toggle('is-private', isPackage && !site.publication.isPublic);
     const banner = byId('sample-banner');
     banner.hidden = !site.config.isSample;
     banner.textContent = t(lang, 'sampleBanner');
@@ -358,6 +362,8 @@ function sourcesText(data: LoadedData, lang: ViewState['lang']): string {
 
 /** `?preview=1`: the page inside the check view's frame, drawing the site data its parent built. */
 const isPreview = new URLSearchParams(location.search).has('preview');
+/** The single-file meeting package: its site data is in the page (src/app/embedded.ts). */
+const isPackage = document.getElementById(EMBEDDED_DATA_ID) !== null;
 
 /** The site data from the parent page (same origin only), for a preview. */
 function previewData(): Promise<LoadedData> {
@@ -378,7 +384,7 @@ function previewData(): Promise<LoadedData> {
 async function main(): Promise<void> {
   const status = byId('status');
   try {
-    const data = isPreview ? await previewData() : await loadSiteData('data/');
+    const data = isPreview ? await previewData() : (embeddedData(document) ?? (await loadSiteData('data/')));
     status.hidden = true;
     await start(data);
   } catch (e) {

@@ -1,5 +1,4 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type FeatureIdentifier, type IControl, type MapGeoJSONFeature } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -11,6 +10,7 @@ import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type Boundary
 import { hatchImage } from './hatch';
 import type { MarkerEvents, MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
+import { workerUrl } from './worker-url';
 
 setWorkerUrl(workerUrl);
 

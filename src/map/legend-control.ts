@@ -21,6 +21,10 @@ export interface LegendContent {
   lang: Lang;
 }
 
+/** The legend keeps at least this height, and this much clear of the controls above and the map's edge below. */
+const LEGEND_MIN_HEIGHT_PX = 120;
+const LEGEND_CLEARANCE_PX = 8;
+
 /**
  * The always-visible legend, a map control built from the same ColorScale the layer uses:
  * it never recomputes thresholds. Labelled 图例 for screen readers.
@@ -43,6 +47,20 @@ export class LegendControl implements IControl {
     this.el.remove();
   }
 
+  /**
+   * On a short map (1024×768 with a banner, a projector) the legend would run up under the
+   * controls that sit over the map's top: it gets the height below them and scrolls within it.
+   */
+  private fitBelowControls(): void {
+    const map = this.el.closest<HTMLElement>('.maplibregl-map');
+    if (!map) return;
+    // The legend hangs from its corner (above the time slider): its bottom stays where it is.
+    const controls = document.getElementById('controls-slot');
+    const top = controls && !controls.hidden ? controls.getBoundingClientRect().bottom : map.getBoundingClientRect().top;
+    const bottom = this.el.getBoundingClientRect().bottom;
+    this.el.style.maxHeight = `${Math.max(LEGEND_MIN_HEIGHT_PX, bottom - top - LEGEND_CLEARANCE_PX)}px`;
+  }
+
   /** Renders the legend; all text goes through textContent. */
   update(c: LegendContent): void {
     const { scale, lang } = c;
@@ -61,6 +79,7 @@ export class LegendControl implements IControl {
     });
     this.el.append(h, toggle);
     this.el.classList.toggle('is-collapsed', this.isCollapsed);
+    this.fitBelowControls();
     if (this.isCollapsed) return;
     const method = el('p', 'legend-method', `${t(lang, 'classification')}${colon}${CLASS_METHOD_LABELS[scale.method][lang]}`);
     const list = el('ul', 'legend-bins');

@@ -13,10 +13,10 @@ export interface ViewNav {
 }
 
 /** Mounts the links into `el` (a <nav>); a plain click goes through `onView`, so the store sets the hash. */
-export function mountViewNav(el: HTMLElement, onView: (view: ViewName) => void): ViewNav {
+export function mountViewNav(el: HTMLElement, onView: (view: ViewName) => void, without: readonly ViewName[] = []): ViewNav {
   const list = document.createElement('ul');
   list.className = 'view-nav-list';
-  const links = VIEW_NAMES.map((view) => {
+  const links = VIEW_NAMES.filter((view) => !without.includes(view)).map((view) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.className = 'view-nav-link';

@@ -17,6 +17,8 @@ export const EN: Catalogue = {
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: 'Check data',
   previewBanner: 'Preview: built in this browser from the files you chose; nothing was uploaded or published.',
+  packagePublic: 'Meeting copy: one file, works offline; public data only (small household counts withheld, findings counted only).',
+  packagePrivate: 'Meeting copy (internal): holds unpublished data and the findings in full; for internal meetings only, do not pass on or post.',
   previewTitle: 'Check and preview a dataset',
   previewIntro: 'Choose or drop a dataset folder (atlas.config.json, boundaries/, villages.csv, projects.csv, progress.csv, households.csv). It is checked by the same code as a published build: every problem names its file, row and column, and when there are no errors the map below shows a preview.',
   previewPrivacy: 'The files are read and checked in this browser only; nothing is uploaded anywhere.',

@@ -15,6 +15,8 @@ export const ZH = {
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: '数据检查',
   previewBanner: '预览：这是您选择的数据在本机浏览器中生成的结果，没有上传，也没有发布。',
+  packagePublic: '会议版：单个文件，离线打开；只含公开数据（户数少的村已隐去户数，核查发现只列条数）。',
+  packagePrivate: '会议版（内部）：含未公开的数据和核查明细，只供内部会议使用，请勿外传或上网。',
   previewTitle: '数据检查与预览',
   previewIntro: '选择或拖入一个数据文件夹（atlas.config.json、boundaries/、villages.csv、projects.csv、progress.csv、households.csv），用与发布时相同的程序检查：每个问题都写明文件、行和列；没有错误时，下面会显示地图预览。',
   previewPrivacy: '文件只在本机浏览器中读取和检查，不会上传到任何地方。',

@@ -238,11 +238,20 @@ describe('zxyToTileId', () => {
 });
 
 describe('parseBuildArgs', () => {
+  const site = (isPublic: boolean, isTiles: boolean) => ({ isPublic, isTiles, isSingleFile: false, isPrivate: false });
   it('reads --tiles and --public in any order', () => {
-    expect(parseBuildArgs([])).toEqual({ isPublic: false, isTiles: false });
-    expect(parseBuildArgs(['--tiles'])).toEqual({ isPublic: false, isTiles: true });
-    expect(parseBuildArgs(['--tiles', '--public'])).toEqual({ isPublic: true, isTiles: true });
-    expect(parseBuildArgs(['--public'])).toEqual({ isPublic: true, isTiles: false });
+    expect(parseBuildArgs([])).toEqual(site(false, false));
+    expect(parseBuildArgs(['--tiles'])).toEqual(site(false, true));
+    expect(parseBuildArgs(['--tiles', '--public'])).toEqual(site(true, true));
+    expect(parseBuildArgs(['--public'])).toEqual(site(true, false));
+  });
+
+  it('reads --single-file, public unless --private, and refuses what does not go with it', () => {
+    expect(parseBuildArgs(['--single-file'])).toEqual({ isPublic: false, isTiles: false, isSingleFile: true, isPrivate: false });
+    expect(parseBuildArgs(['--private', '--single-file'])).toEqual({ isPublic: false, isTiles: false, isSingleFile: true, isPrivate: true });
+    expect(parseBuildArgs(['--private'])).toMatch(/--private is for --single-file/);
+    expect(parseBuildArgs(['--single-file', '--tiles'])).toMatch(/no tiles/);
+    expect(parseBuildArgs(['--single-file', '--public'])).toMatch(/public unless --private/);
   });
 
   it('refuses an unknown flag', () => {
