@@ -1,6 +1,6 @@
 import { STATUSES } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
-import type { IndicatorId, SiteData, SiteTown, SiteVillage } from '../contract/site';
+import type { IndicatorId, SiteData, SiteTown, SiteVillage, SummaryLagging } from '../contract/site';
 import { laggingProjects } from '../domain/lag';
 import type { ViewState } from './view-state';
 
@@ -90,17 +90,8 @@ function inArea(p: SiteProjects, i: number, selection: Selection): boolean {
   return true;
 }
 
-/** A lagging project as the panel lists it. */
-export interface LaggingRow {
-  id: string;
-  name: string;
-  town: number;
-  village: number;
-  unit: string | null;
-  expectedPct: number;
-  actualPct: number;
-  lagPoints: number;
-}
+/** A lagging project as the panel lists it: as site.json's summary keeps the county's. */
+export type LaggingRow = SummaryLagging;
 
 /** What the panel shows of an area's projects in a month. */
 export interface AreaProjects {

@@ -5,6 +5,7 @@ import { formatWan } from '../domain/format';
 import type { Finding } from '../domain/integrity';
 import type { Selection } from '../state/derive';
 import { t, type Lang } from './i18n';
+import { h } from './dom';
 import { fillText } from './panel';
 
 /** Findings listed before "另有 N 条". */
@@ -117,11 +118,4 @@ export function withDataNames(text: string, names: readonly string[], lang: Lang
     span.lang = 'zh-CN';
     return span;
   });
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className !== '') el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
 }

@@ -4,6 +4,7 @@ import { formatShare } from '../domain/format';
 import type { Precision } from '../domain/precisions';
 import type { Selection } from '../state/derive';
 import { t, type Lang, type StringKey } from './i18n';
+import { h } from './dom';
 import { fillText } from './panel';
 
 /** Villages named under a precision before "等 N 个村". */
@@ -52,12 +53,5 @@ export function precisionsSection(site: SiteData, sel: Selection, lang: Lang, on
   }
   fold.append(dl);
   el.append(fold);
-  return el;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className !== '') el.className = className;
-  if (text !== undefined) el.textContent = text;
   return el;
 }

@@ -4,6 +4,7 @@ import { describeFinding } from '../domain/finding-text';
 import type { Finding } from '../domain/integrity';
 import { t, type Lang } from './i18n';
 import { withDataNames } from './findings-section';
+import { h } from './dom';
 import { fillText } from './panel';
 
 /** The findings of the data up to a month (a ledger fact, with no month, always counts). */
@@ -55,12 +56,5 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
     list.append(li);
   }
   el.append(list);
-  return el;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className !== '') el.className = className;
-  if (text !== undefined) el.textContent = text;
   return el;
 }

@@ -8,9 +8,8 @@ export interface OpenedPage {
   errors: string[];
 }
 
-/** Opens the built site, records requests and errors, and waits for `<html data-ready>`. */
-export async function openAtlas(browser: Browser, baseUrl: string, hash = '', viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport });
+/** Records every URL a page requests and every error it meets (uncaught, or logged as an error: a CSP refusal is one). */
+export function recordPage(page: Page): { requests: string[]; errors: string[] } {
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -18,10 +17,22 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = '', vi
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(baseUrl + hash);
-  await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 60_000 });
+  return { requests, errors };
+}
+
+/** Goes to `url` and waits for `<html data-ready>`; a page that reports an error fails with it. */
+export async function gotoReady(page: Page, url: string, errors: readonly string[], timeout = 60_000): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready], html[data-error]', { timeout });
   if (await page.$('html[data-error]')) throw new Error(`the page reported an error: ${await page.textContent('#status')} ${errors.join('; ')}`);
-  return { page, requests, errors };
+}
+
+/** Opens the built site, records requests and errors, and waits for `<html data-ready>`. */
+export async function openAtlas(browser: Browser, baseUrl: string, hash = '', viewport = { width: 1366, height: 768 }): Promise<OpenedPage> {
+  const page = await browser.newPage({ viewport });
+  const recorded = recordPage(page);
+  await gotoReady(page, baseUrl + hash, recorded.errors);
+  return { page, ...recorded };
 }
 
 /** Waits until the map has drawn everything it was given. */

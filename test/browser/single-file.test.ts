@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSingleFile, type SingleFileResult } from '../../scripts/lib/single-file';
 import { launchChromium } from './chromium';
-import { mapIdle } from './page';
+import { gotoReady, mapIdle, recordPage } from './page';
 import { download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 
@@ -31,16 +31,8 @@ afterAll(async () => {
 async function openPackage(viewport: { width: number; height: number }): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport, offline: true, acceptDownloads: true });
   const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(pathToFileURL(result.file).href);
-  await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 90_000 });
-  if (await page.$('html[data-error]')) throw new Error(`the package reported an error: ${await page.textContent('#status')} ${errors.join('; ')}`);
+  const { requests, errors } = recordPage(page);
+  await gotoReady(page, pathToFileURL(result.file).href, errors, 90_000);
   return { page, requests, errors };
 }
 

@@ -9,7 +9,7 @@ import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { BOUNDARY_TILES_META } from '../../src/map/boundary-tiles';
 import { launchChromium } from './chromium';
-import { isNearColour, mapIdle, pixelAt } from './page';
+import { gotoReady, isNearColour, mapIdle, pixelAt, recordPage } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 /**
@@ -52,20 +52,12 @@ interface ArchiveRead {
 /** Opens the tiled site like openAtlas, also keeping each request's Range header and status for the archive. */
 async function openTiled(hash = ''): Promise<{ page: Page; requests: string[]; archiveReads: ArchiveRead[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const requests: string[] = [];
+  const { requests, errors } = recordPage(page);
   const archiveReads: ArchiveRead[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
   page.on('response', (r) => {
     if (r.url().endsWith('/data/boundaries.pmtiles')) archiveReads.push({ range: r.request().headers().range ?? null, status: r.status() });
   });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(baseUrl + hash);
-  await page.waitForSelector('html[data-ready], html[data-error]', { timeout: 60_000 });
-  if (await page.$('html[data-error]')) throw new Error(`the page reported an error: ${await page.textContent('#status')} ${errors.join('; ')}`);
+  await gotoReady(page, baseUrl + hash, errors);
   return { page, requests, archiveReads, errors };
 }
 
