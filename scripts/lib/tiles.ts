@@ -20,6 +20,7 @@ import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, Position 
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY } from '../../src/map/boundary-tiles';
+import { concatBytes } from '../../src/pipeline/table';
 import { isEntryPoint } from './entry-point';
 
 /**
@@ -322,7 +323,7 @@ function directories(entries: readonly Entry[], rootLimit: number, leafEntries: 
       offset += blob.length;
     }
     const pointerRoot = serializeDirectory(pointers);
-    if (HEADER_BYTES + pointerRoot.length <= rootLimit) return { root: pointerRoot, leaves: concat(leafBlobs, offset), leafCount: leafBlobs.length };
+    if (HEADER_BYTES + pointerRoot.length <= rootLimit) return { root: pointerRoot, leaves: concatBytes(leafBlobs, offset), leafCount: leafBlobs.length };
     if (pointers.length === 1) throw new Error(`the root directory cannot fit in ${rootLimit} bytes`);
   }
 }
@@ -400,15 +401,6 @@ const e7 = (deg: number): number => Math.round(deg * 1e7);
 /** Gzip into a buffer of its own: zlib's result is a view on a 16 KiB chunk, which a few bytes of tile would keep alive. */
 const gzip = (data: Uint8Array): Uint8Array => new Uint8Array(gzipSync(data, { level: 9 }));
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 // --- the boundaries archive of a built site -------------------------------------------------
 

@@ -253,7 +253,7 @@ async function headOf(source: ByteStream): Promise<{ bytes: Uint8Array }> {
     length += chunk.length;
     if (length >= SNIFF_BYTES) break;
   }
-  return { bytes: concat(parts, length) };
+  return { bytes: concatBytes(parts, length) };
 }
 
 async function allBytes(source: ByteStream): Promise<Uint8Array> {
@@ -263,10 +263,11 @@ async function allBytes(source: ByteStream): Promise<Uint8Array> {
     parts.push(chunk);
     length += chunk.length;
   }
-  return concat(parts, length);
+  return concatBytes(parts, length);
 }
 
-function concat(parts: Uint8Array[], length: number): Uint8Array {
+/** The parts end to end (`length` bytes in all); a single part is returned as it is. */
+export function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(length);
   let at = 0;
