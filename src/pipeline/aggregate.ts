@@ -303,7 +303,10 @@ function householdCoverageMonths(d: Dataset, states: StateTable): (number[] & { 
   for (const h of d.households) {
     if (!h.record.isPoor) continue;
     const v = out[h.village]!;
-    v.push(Math.min(Infinity, ...h.projects.map((p) => firstStarted[p]!)));
+    // A loop, not Math.min(...): a household may name any number of projects.
+    let first = Infinity;
+    for (const p of h.projects) if (firstStarted[p]! < first) first = firstStarted[p]!;
+    v.push(first);
     const { laborers, employed } = h.record;
     if (laborers === null || employed === null) continue;
     v.laborers += laborers;

@@ -11,7 +11,7 @@ import { linkDataset, type JoinCounts } from './link';
 import type { Dataset } from './model';
 import { checkTour } from './tour';
 import { TABLES } from './tables';
-import { readTableStream, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
+import { appendAll, readTableStream, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
 import type { TableSpec } from '../contract/columns';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */
@@ -127,7 +127,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const configJson = parseJson(configBytes, CONFIG_FILE, issues);
   if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
   const config = parseAtlasConfig(configJson, CONFIG_FILE);
-  issues.push(...config.issues);
+  appendAll(issues, config.issues);
   // A config error elsewhere (a colour, the tour) must not hide the join errors: join with what can be read.
   const settings = config.ok ? config.value : readJoinSettings(configJson);
 
@@ -205,13 +205,13 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     progress: progress?.isReadable ? progress : null,
     households: households?.isReadable ? households : null,
   });
-  issues.push(...linked.issues);
+  appendAll(issues, linked.issues);
   if (!config.ok) {
     issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', message: `the tour was not checked against the data because of the errors in ${CONFIG_FILE}` });
     return finish(null, null);
   }
   const dataset: Dataset = { config: config.value, ...linked.dataset };
-  issues.push(...checkTour(config.value, dataset));
+  appendAll(issues, checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
   const { files: outputs, vertices } = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
@@ -233,7 +233,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     const v = parseJson(bytes, file, issues);
     if (v === undefined) return null;
     const parsed = parse(v);
-    issues.push(...parsed.issues);
+    appendAll(issues, parsed.issues);
     return parsed.ok ? parsed.value : null;
   }
 }

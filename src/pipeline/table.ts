@@ -36,6 +36,8 @@ export interface TableResult<T> {
 
 const HEADER_SCAN_ROWS = 30;
 const SUMMARY_ROW = /^(合计|小计|总计|共计)/;
+/** How many columns outside the contract are named one by one; the rest are counted in one warning. */
+const UNKNOWN_COLUMNS_NAMED = 50;
 /** How many rows with a quote error the refusal names. */
 const QUOTE_ROWS_NAMED = 5;
 
@@ -355,6 +357,7 @@ class TableReader<T> {
     const cells = this.head[index]!.cells;
     if (index > 0) this.headerIssues.push({ file, row: 1, column: '', level: 'warning', message: `${index} row(s) above the header (row ${index + 1}) were skipped as a title` });
     const located = this.located;
+    let unknown = 0;
     cells.forEach((cell, i) => {
       const h = cell.trim();
       if (h === '') return;
@@ -365,7 +368,8 @@ class TableReader<T> {
         return;
       }
       if (!spec2) {
-        this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', message: 'column is not in the contract; it is ignored and kept out of the site data' });
+        unknown++;
+        if (unknown <= UNKNOWN_COLUMNS_NAMED) this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', message: 'column is not in the contract; it is ignored and kept out of the site data' });
         return;
       }
       const seen = located.get(spec2.name);
@@ -375,6 +379,9 @@ class TableReader<T> {
       }
       located.set(spec2.name, { index: i, header: h, spec: spec2 });
     });
+    if (unknown > UNKNOWN_COLUMNS_NAMED) {
+      this.headerIssues.push({ file, row: index + 1, column: '', level: 'warning', message: `${unknown - UNKNOWN_COLUMNS_NAMED} more columns are not in the contract (${unknown} in all); they are ignored and kept out of the site data` });
+    }
     this.missing = spec.columns.filter((c) => c.isRequired && !located.has(c.name));
     this.missingGroups = spec.oneOf.filter((g) => !g.some((n) => located.has(n)));
     // Personal data in the cells (DESIGN.md): ID, mobile and bank card numbers in any column (the
@@ -442,7 +449,7 @@ class TableReader<T> {
       return { result, isRefusedLate: false };
     }
     const headerRow = this.headerIndex + 1;
-    issues.push(...this.headerIssues);
+    appendAll(issues, this.headerIssues);
     for (const c of this.missing) issues.push({ file, row: headerRow, column: c.name, level: 'error', message: `required column ${c.name} (${c.zh}) is missing` });
     for (const g of this.missingGroups) issues.push({ file, row: headerRow, column: g[0]!, level: 'error', message: `one of the columns ${g.join(', ')} is needed` });
     const quoteRows = [...new Set(problems.filter((p) => p.isQuoteError).map((p) => p.row))];
@@ -454,7 +461,7 @@ class TableReader<T> {
     for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: 'error', message: personalDataMessage(f) });
     const isReadable = this.missing.length === 0 && this.missingGroups.length === 0 && quoteRows.length === 0 && findings.length === 0;
     if (!isReadable && this.isBuilding) return { result: failedTable(file, 'refused late'), isRefusedLate: true };
-    issues.push(...(isReadable ? this.rowIssues : this.summaryIssues));
+    appendAll(issues, isReadable ? this.rowIssues : this.summaryIssues);
     if (this.blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${this.blankRows} blank row(s) skipped` });
     const headers = new Map([...this.located].map(([name, at]) => [name, at.header]));
     return { result: { file, records: this.records, issues, counts, encoding, headers, isReadable, rejectedKeys: this.rejectedKeys }, isRefusedLate: false };
@@ -520,13 +527,29 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * `target.push(...items)` without the spread: a spread passes every item as an argument, and a
+ * file of 300,000 rows with a warning each (or a header of 200,000 cells) overflows the stack.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
+}
+
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
+/** Each table's columns by the header key of their name, Chinese name and aliases (first column wins). */
+const COLUMN_KEYS = new WeakMap<TableSpec, Map<string, ColumnSpec>>();
+
 function matchColumn(spec: TableSpec, header: string): ColumnSpec | undefined {
-  const key = headerKey(header);
-  return spec.columns.find((c) => [c.name, c.zh, ...c.aliases].some((a) => headerKey(a) === key));
+  let keys = COLUMN_KEYS.get(spec);
+  if (!keys) {
+    keys = new Map();
+    for (const c of spec.columns) for (const a of [c.name, c.zh, ...c.aliases]) if (!keys.has(headerKey(a))) keys.set(headerKey(a), c);
+    COLUMN_KEYS.set(spec, keys);
+  }
+  return keys.get(headerKey(header));
 }
 
 /** The first row among the first few whose cells name the most contract columns. */
