@@ -4,7 +4,7 @@ import { CsvStream, type CsvProblem } from './csv';
 import { ChunkDecoder, SNIFF_BYTES, decodeBytes, sniffBytes, undecodable, type Encoding } from './decode';
 import { isZip, readXlsxRows } from './xlsx';
 import { headerKey, squash } from './normalize';
-import { PersonalDataScanner, personalDataMessage } from './pii';
+import { PersonalDataScanner, personalDataMessage, type ColumnRole } from './pii';
 import { personalDataKind } from './privacy';
 import { parseBoolean, parseCode, parseDate, parseInteger, parseList, parseMonth, parseNumber, parseStatus } from './values';
 
@@ -150,6 +150,22 @@ export class RowReader {
   }
 }
 
+/** What the personal-data scan of a table needs to know of the build (pii.ts). */
+export interface TablePrivacy {
+  /** The public portal's build: names in free text and mobiles in the hotline are refused, not only listed. */
+  isPublic: boolean;
+  /** Terms that read like a person's name but may be published (atlas.config.json `privacy.allowedNames`). */
+  allowedNames: readonly string[];
+}
+
+const COUNTY_BUILD: TablePrivacy = { isPublic: false, allowedNames: [] };
+
+/** One reading of a file: as refused from the start (the second reading of a file refused late), and the privacy settings. */
+interface ReadMode {
+  isRefused: boolean;
+  privacy: TablePrivacy;
+}
+
 /** A file's bytes in order, chunk by chunk; calling `chunks()` again reads them again from the start. */
 export interface ByteStream {
   chunks(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -164,26 +180,26 @@ export type StreamedTable<T> = TableResult<T> & { isEmptyText: boolean };
  * `build` returns null to reject a row; it must have reported why. A file with a quote error is
  * refused whole: a stray quote swallows the rows after it, so no row of it can be trusted.
  */
-export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file = spec.file): TableResult<T> {
-  const first = readRowsOnce(spec, bytes, build, file, false);
-  return first.isRefusedLate ? readRowsOnce(spec, bytes, build, file, true).result : first.result;
+export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): TableResult<T> {
+  const first = readRowsOnce(spec, bytes, build, file, { isRefused: false, privacy });
+  return first.isRefusedLate ? readRowsOnce(spec, bytes, build, file, { isRefused: true, privacy }).result : first.result;
 }
 
-function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, isRefused: boolean): { result: TableResult<T>; isRefusedLate: boolean } {
-  if (isZip(bytes)) return workbookTable(spec, bytes, build, file, isRefused);
+function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
+  if (isZip(bytes)) return workbookTable(spec, bytes, build, file, mode);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { result: failedTable(file, decoded.message), isRefusedLate: false };
-  const reader = new TableReader(spec, build, file, isRefused);
+  const reader = new TableReader(spec, build, file, mode);
   const csv = new CsvStream(reader.row, reader.problem);
   csv.push(decoded.text);
   csv.end();
   return reader.end(decoded.encoding);
 }
 
-function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, isRefused: boolean): { result: TableResult<T>; isRefusedLate: boolean } {
+function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   const book = readXlsxRows(bytes);
   if (!book.ok) return { result: failedTable(file, book.message), isRefusedLate: false };
-  const reader = new TableReader(spec, build, file, isRefused);
+  const reader = new TableReader(spec, build, file, mode);
   book.rows.forEach(reader.row);
   return reader.end('xlsx');
 }
@@ -195,19 +211,19 @@ function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowRead
  * again as GB18030; a file refused for a quote error or personal data found late is read again to
  * reject every row (as `readTable` does). A workbook is read whole.
  */
-export async function readTableStream<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file = spec.file): Promise<StreamedTable<T>> {
-  const first = await streamOnce(spec, source, build, file, false);
-  return first.isRefusedLate ? (await streamOnce(spec, source, build, file, true)).result : first.result;
+export async function readTableStream<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): Promise<StreamedTable<T>> {
+  const first = await streamOnce(spec, source, build, file, { isRefused: false, privacy });
+  return first.isRefusedLate ? (await streamOnce(spec, source, build, file, { isRefused: true, privacy })).result : first.result;
 }
 
-async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file: string, isRefused: boolean): Promise<{ result: StreamedTable<T>; isRefusedLate: boolean }> {
+async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: StreamedTable<T>; isRefusedLate: boolean }> {
   const notEmpty = <R extends { result: TableResult<T> }>(r: R) => ({ ...r, result: { ...r.result, isEmptyText: false } });
   const head = await headOf(source);
-  if (isZip(head.bytes)) return notEmpty(workbookTable(spec, await allBytes(source), build, file, isRefused));
+  if (isZip(head.bytes)) return notEmpty(workbookTable(spec, await allBytes(source), build, file, mode));
   const sniffed = sniffBytes(head.bytes);
   if (!sniffed.ok) return notEmpty({ result: failedTable<T>(file, sniffed.message), isRefusedLate: false });
   for (const encoding of sniffed.encodings) {
-    const reader = new TableReader(spec, build, file, isRefused);
+    const reader = new TableReader(spec, build, file, mode);
     const csv = new CsvStream(reader.row, reader.problem);
     const decoder = new ChunkDecoder(encoding);
     let hasText = false;
@@ -320,7 +336,7 @@ class TableReader<T> {
     private readonly spec: TableSpec,
     private readonly build: (r: RowReader) => T | null,
     private readonly file: string,
-    private readonly isRefused: boolean,
+    private readonly mode: ReadMode,
   ) {}
 
   readonly problem = (p: CsvProblem): void => {
@@ -384,14 +400,14 @@ class TableReader<T> {
     }
     this.missing = spec.columns.filter((c) => c.isRequired && !located.has(c.name));
     this.missingGroups = spec.oneOf.filter((g) => !g.some((n) => located.has(n)));
-    // Personal data in the cells (DESIGN.md): ID, mobile and bank card numbers in any column (the
-    // supervision hotline may hold a phone number), and a column of person names among the columns the
-    // contract does not know. Refused, naming the column and its first rows, never quoting a value.
-    const contractColumns = new Set([...located.values()].map((l) => l.index));
-    const hotlineColumns = new Set([...located.values()].filter((l) => l.spec.name === 'hotline').map((l) => l.index));
-    this.scanner = new PersonalDataScanner(cells, { allowsPhone: (i) => hotlineColumns.has(i), checksNames: (i) => !contractColumns.has(i) });
+    // Personal data in the cells of every column (DESIGN.md, pii.ts): named by column and first
+    // rows, never quoting a value; numbers and columns of names refuse the file, names in free text
+    // and mobiles in the hotline do in a public build.
+    const roles = new Map<number, ColumnRole>();
+    for (const l of located.values()) roles.set(l.index, columnRole(l.spec));
+    this.scanner = new PersonalDataScanner(cells, { roleOf: (i) => roles.get(i) ?? 'unknown', ...this.mode.privacy });
     this.keyAt = spec.key === undefined ? undefined : located.get(spec.key);
-    this.isBuilding = !this.isRefused && this.missing.length === 0 && this.missingGroups.length === 0;
+    this.isBuilding = !this.mode.isRefused && this.missing.length === 0 && this.missingGroups.length === 0;
   }
 
   private bodyRow(cells: string[], index: number): void {
@@ -458,14 +474,24 @@ class TableReader<T> {
       issues.push({ file, row: 0, column: '', level: 'error', message: `quote errors (row ${listed}) make the rows after them unreliable: no row of this file is used until they are fixed` });
     }
     const findings = this.scanner!.findings();
-    for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: 'error', message: personalDataMessage(f) });
-    const isReadable = this.missing.length === 0 && this.missingGroups.length === 0 && quoteRows.length === 0 && findings.length === 0;
+    for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: f.level, message: personalDataMessage(f) });
+    const isRefusedForPersonalData = findings.some((f) => f.level === 'error');
+    const isReadable = this.missing.length === 0 && this.missingGroups.length === 0 && quoteRows.length === 0 && !isRefusedForPersonalData;
     if (!isReadable && this.isBuilding) return { result: failedTable(file, 'refused late'), isRefusedLate: true };
     appendAll(issues, isReadable ? this.rowIssues : this.summaryIssues);
     if (this.blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${this.blankRows} blank row(s) skipped` });
     const headers = new Map([...this.located].map(([name, at]) => [name, at.header]));
     return { result: { file, records: this.records, issues, counts, encoding, headers, isReadable, rejectedKeys: this.rejectedKeys }, isRefusedLate: false };
   }
+}
+
+/** What a contract column is to the personal-data scan (pii.ts `ColumnRole`). */
+function columnRole(spec: ColumnSpec): ColumnRole {
+  if (spec.name === 'hotline') return 'hotline';
+  if (spec.name === 'village_name' || spec.name === 'town_name' || spec.name === 'category') return 'label';
+  if (spec.type === 'text') return 'text';
+  if (spec.type === 'code') return 'code';
+  return 'value';
 }
 
 /** Distinct texts of a date or month column whose reading is remembered (beyond it, the memory starts again). */

@@ -7,6 +7,7 @@ import {
   personalDataMessage,
   scanForPersonalData,
   type PersonalDataFinding,
+  type ScanOptions,
 } from '../../../src/pipeline/pii';
 
 // Made-up numbers only: region 990102 is no real county, and every check character is computed
@@ -182,9 +183,9 @@ describe('looksLikePersonName', () => {
   ])('%s is not a name', (s) => expect(looksLikePersonName(s)).toBe(false));
 });
 
-/** Options for a table where column `hotline` allows phones and the columns in `names` are checked for names. */
-function options(hotline: number, names: readonly number[]) {
-  return { allowsPhone: (c: number) => c === hotline, checksNames: (c: number) => names.includes(c) };
+/** Options for a table where column `hotline` is the supervision hotline and the columns in `names` are outside the contract (judged for a column of names); the others hold values. */
+function options(hotline: number, names: readonly number[]): ScanOptions {
+  return { roleOf: (c: number) => (c === hotline ? 'hotline' : names.includes(c) ? 'unknown' : 'value') };
 }
 
 function kinds(findings: readonly PersonalDataFinding[]): string[] {
@@ -208,7 +209,7 @@ describe('scanForPersonalData', () => {
     const rows = Array.from({ length: 10 }, (_, i) => ['x', i % 2 === 1 ? ID : '', '', '']);
     const [finding, ...more] = scanForPersonalData(header, rows, 5, options(2, []));
     expect(more).toEqual([]);
-    expect(finding).toEqual({ column: '备注', kind: 'id', rows: [6, 8, 10], count: 5 });
+    expect(finding).toEqual({ column: '备注', kind: 'id', rows: [6, 8, 10], count: 5, level: 'error' });
   });
 
   it('finds an ID number inside text, in any case and grouping', () => {
@@ -220,7 +221,7 @@ describe('scanForPersonalData', () => {
       [`${ID_X.slice(0, 6)}-${ID_X.slice(6, 10)}-${ID_X.slice(10, 14)}-${ID_X.slice(14)}`],
       [ID.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
     ];
-    expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))).toEqual([{ column: '备注', kind: 'id', rows: [2, 3, 4], count: 5 }]);
+    expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))).toEqual([{ column: '备注', kind: 'id', rows: [2, 3, 4], count: 5, level: 'error' }]);
   });
 
   it('does not read a longer digit string as an ID', () => {
@@ -228,7 +229,7 @@ describe('scanForPersonalData', () => {
     expect(kinds(scanForPersonalData(['备注'], rows, 2, options(-1, []))).filter((k) => k.endsWith(':id'))).toEqual([]);
   });
 
-  it('finds mobile numbers, plain, grouped and with a country code, except in the hotline column', () => {
+  it('finds mobile numbers, plain, grouped and with a country code; in the hotline column as a kind of its own', () => {
     const rows = [
       ['', '联系13812345678', '13812345678', ''],
       ['', '电话：138 1234 5678', '', ''],
@@ -242,7 +243,12 @@ describe('scanForPersonalData', () => {
       // Not found, by design: groups are joined only as a whole run, so a year before the number hides it.
       ['', '2016 138 1234 5678', '', ''],
     ];
-    expect(scanForPersonalData(header, rows, 2, options(2, []))).toEqual([{ column: '备注', kind: 'mobile', rows: [2, 3, 4], count: 6 }]);
+    expect(scanForPersonalData(header, rows, 2, options(2, []))).toEqual([
+      { column: '备注', kind: 'mobile', rows: [2, 3, 4], count: 6, level: 'error' },
+      // In the hotline a mobile is listed in a county build (some village offices publish one) and refused in a public one.
+      { column: '监督电话', kind: 'hotlineMobile', rows: [2], count: 1, level: 'warning' },
+    ]);
+    expect(scanForPersonalData(header, rows, 2, { ...options(2, []), isPublic: true }).map((f) => `${f.kind}:${f.level}`)).toEqual(['mobile:error', 'hotlineMobile:error']);
   });
 
   it('still reports an ID number in the hotline column', () => {
@@ -253,13 +259,13 @@ describe('scanForPersonalData', () => {
   it('finds bank card numbers, plain or in fours, and not decimals that pass Luhn', () => {
     const fraction = makeCard('123456789012345');
     const rows = [[`卡号${CARD19}`], [CARD16.replace(/(\d{4})(?=\d)/g, '$1 ')], [`32.${fraction}`], [breakLast(CARD16)]];
-    expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))).toEqual([{ column: '备注', kind: 'bank', rows: [2, 3], count: 2 }]);
+    expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))).toEqual([{ column: '备注', kind: 'bank', rows: [2, 3], count: 2, level: 'error' }]);
   });
 
   it('judges names per column, only in the columns it is asked to', () => {
     const names = ['张伟', '王秀英', '欧阳娜娜', '李娜', '刘建国'];
     const rows = names.map((n) => ['', n, '', n]);
-    expect(scanForPersonalData(header, rows, 3, options(2, [3]))).toEqual([{ column: '联系', kind: 'name', rows: [3, 4, 5], count: 5 }]);
+    expect(scanForPersonalData(header, rows, 3, options(2, [3]))).toEqual([{ column: '联系', kind: 'name', rows: [3, 4, 5], count: 5, level: 'error' }]);
   });
 
   it('needs three cells and 60% of them to call a column names', () => {
@@ -268,7 +274,7 @@ describe('scanForPersonalData', () => {
     const few = [['张伟'], ['王秀英'], ['蒋家堰镇'], ['双竹村'], ['周湾']];
     expect(scanForPersonalData(['x'], few, 2, options(-1, [0]))).toEqual([]);
     const most = [['张伟'], ['王秀英'], ['蒋家堰镇'], ['李娜'], ['']];
-    expect(scanForPersonalData(['x'], most, 2, options(-1, [0]))).toEqual([{ column: 'x', kind: 'name', rows: [2, 3, 5], count: 3 }]);
+    expect(scanForPersonalData(['x'], most, 2, options(-1, [0]))).toEqual([{ column: 'x', kind: 'name', rows: [2, 3, 5], count: 3, level: 'error' }]);
   });
 
   it('does not call a column of places, categories or statuses names', () => {
@@ -310,17 +316,17 @@ describe('scanForPersonalData', () => {
     const started = performance.now();
     const findings = scanForPersonalData(header10, rows, 2, options(6, [2, 3, 7]));
     const elapsed = performance.now() - started;
-    expect(findings).toEqual([{ column: 'c9', kind: 'id', rows: [2, 50_002, 100_002], count: 4 }]);
+    expect(findings).toEqual([{ column: 'c9', kind: 'id', rows: [2, 50_002, 100_002], count: 4, level: 'error' }]);
     expect(elapsed).toBeLessThan(3000);
   });
 });
 
 describe('personalDataMessage', () => {
   it('names the kind, the first rows and the count', () => {
-    expect(personalDataMessage({ column: '备注', kind: 'id', rows: [5, 9, 12], count: 37 })).toBe(
+    expect(personalDataMessage({ column: '备注', kind: 'id', rows: [5, 9, 12], count: 37, level: 'error' })).toBe(
       'column looks like it holds 身份证号 ID numbers (rows 5, 9, 12; 37 cells): personal data must never be published; delete the column or the values',
     );
-    expect(personalDataMessage({ column: '备注', kind: 'mobile', rows: [7], count: 1 })).toBe(
+    expect(personalDataMessage({ column: '备注', kind: 'mobile', rows: [7], count: 1, level: 'error' })).toBe(
       'column looks like it holds 手机号 mobile phone numbers (row 7; 1 cell): personal data must never be published; delete the column or the values',
     );
   });
@@ -337,7 +343,7 @@ describe('personalDataMessage', () => {
 });
 
 describe('digits glued to letters', () => {
-  const opts = { allowsPhone: () => false, checksNames: () => false };
+  const opts: ScanOptions = { roleOf: () => 'value' };
   it.each([
     ['a hex key that starts with 11 digits', '13812345678a'],
     ['a code with a letter prefix', 'ZX13812345678'],
