@@ -10,9 +10,13 @@ import { PREVIEW_DATA, PREVIEW_READY, type BuildMessage, type BuildRequest } fro
 import type { ViewState } from '../state/view-state';
 import { t, type Lang } from './i18n';
 import { fillText } from './panel';
+import { toCsv, withBom } from '../domain/csv';
+import { downloadBlob } from './download';
 
 /** The largest file read (as the CLI): beyond it is a mistake, refused before it is read. */
 const MAX_FILE_BYTES = 1024 ** 3;
+/** Problems listed on the page; beyond it they are counted, and all of them download as CSV. */
+const ISSUES_LISTED = 1000;
 /** Where a file dropped on its own belongs in a dataset folder. */
 const BOUNDARY_FILES = new Set(['towns.geojson', 'county.geojson']);
 
@@ -182,6 +186,27 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
 
   function issuesTable(issues: readonly Issue[]): HTMLElement {
     if (issues.length === 0) return h('p', 'preview-none', t(lang, 'previewNoProblems'));
+    if (issues.length <= ISSUES_LISTED) return issueRows(issues);
+    // A ledger with a problem on every row can hold hundreds of thousands: the page lists the
+    // first ones (errors first) and hands over the whole list as a file for the spreadsheet.
+    const wrap = h('div', 'preview-issues-wrap');
+    const note = h('p', 'preview-more', fillText(lang, 'previewIssuesShown', { shown: ISSUES_LISTED, n: issues.length }));
+    const download = h('button', 'preview-download', t(lang, 'previewIssuesDownload'));
+    download.type = 'button';
+    download.addEventListener('click', () => downloadIssues(issues));
+    note.append(' ', download);
+    const errorsFirst = [...issues.filter((i) => i.level === 'error').slice(0, ISSUES_LISTED), ...issues.filter((i) => i.level !== 'error').slice(0, ISSUES_LISTED)].slice(0, ISSUES_LISTED);
+    wrap.append(note, issueRows(errorsFirst));
+    return wrap;
+  }
+
+  function downloadIssues(issues: readonly Issue[]): void {
+    const header = (['previewFile', 'previewRow', 'previewColumn', 'previewLevel', 'previewMessage'] as const).map((k) => t(lang, k));
+    const rows = issues.map((i) => [i.file, i.row > 0 ? i.row : '', i.column, t(lang, i.level === 'error' ? 'previewError' : 'previewWarning'), i.message]);
+    downloadBlob(new Blob([withBom(toCsv([header, ...rows]))], { type: 'text/csv;charset=utf-8' }), t(lang, 'previewIssuesFile'));
+  }
+
+  function issueRows(issues: readonly Issue[]): HTMLElement {
     const table = h('table', 'preview-table');
     table.id = 'preview-issues';
     table.append(h('caption', 'visually-hidden', t(lang, 'previewProblemsCaption')));

@@ -75,3 +75,47 @@ describe('dropping files on the check view', () => {
     await page.close();
   });
 });
+
+describe('crafted files in the check view', () => {
+  it('checks a 200,000-column header, 300,000 rows with an error each and a household naming 200,000 projects, lists the first problems and offers them all as CSV', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#view=check');
+    const text = (path: string): string => readFileSync(MINI + path, 'utf8');
+    const projects = text('projects.csv').split('\n');
+    projects[0] = `${projects[0]!.trimEnd()},${Array.from({ length: 200_000 }, (_, i) => `x${i}`).join(',')}`;
+    const progressHead = text('progress.csv').split('\n')[0]!;
+    const progress = [progressHead, ...Array.from({ length: 300_000 }, () => '2016-01,T-001,在建,not a number,1')].join('\n');
+    const householdsHead = text('households.csv').split('\n')[0]!;
+    const households = `${householdsHead}\nzz00aa11bb22,420324101202,是,否,"${['T-003', ...Array.from({ length: 200_000 }, () => 'T-001')].join(';')}",2,1\n`;
+    const file = (name: string, body: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(body) });
+    await page.setInputFiles('#preview-files', [
+      { name: 'atlas.config.json', mimeType: 'application/json', buffer: readFileSync(MINI + 'atlas.config.json') },
+      { name: 'towns.geojson', mimeType: 'application/json', buffer: readFileSync(MINI + 'boundaries/towns.geojson') },
+      { name: 'county.geojson', mimeType: 'application/json', buffer: readFileSync(MINI + 'boundaries/county.geojson') },
+      file('villages.csv', text('villages.csv')),
+      file('projects.csv', projects.join('\n')),
+      file('progress.csv', progress),
+      file('households.csv', households),
+    ]);
+    await page.waitForSelector('#preview-results:not([hidden])', { timeout: 90_000 });
+    const status = (await page.textContent('#preview-status-text')) ?? '';
+    const [, errorCount, warningCount] = /^检查完成：(\d+) 个错误，(\d+) 个警告。/.exec(status) ?? [];
+    expect(Number(errorCount)).toBe(300_000);
+    // The header's 200,000 unknown columns: 50 named, the rest counted in one warning.
+    expect(Number(warningCount)).toBeGreaterThanOrEqual(51);
+    expect(Number(warningCount)).toBeLessThan(60);
+    const total = Number(errorCount) + Number(warningCount);
+    expect(await page.$$eval('#preview-issues tbody tr', (rows) => rows.length)).toBe(1000);
+    expect(await page.textContent('.preview-more')).toContain(`共 ${total} 个`);
+    const first = await page.$$eval('#preview-issues tbody tr:first-child td', (cells) => cells.map((c) => c.textContent));
+    expect(first).toEqual(['progress.csv', '2', '形象进度(%)', '错误', '"not a number" is not a number']);
+    const download = page.waitForEvent('download');
+    await page.click('.preview-download');
+    const saved = await (await download).path();
+    const csv = readFileSync(saved, 'utf8');
+    expect(csv.startsWith('\uFEFF文件,行,列,级别,说明\r\n')).toBe(true);
+    expect(csv.split('\r\n').length - 2).toBe(total);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
