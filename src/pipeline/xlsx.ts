@@ -1,106 +1,122 @@
-import { unzipSync } from 'fflate';
+import { readSharedStrings, readSheet, unescapeExcel, type SheetFailure, type SheetRows } from './xlsx-sheet';
+import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
+import { readZipDirectory, readZipPart, type ZipEntry, type ZipPartLimits, type ZipPartProblem } from './zip-parts';
 
 /**
  * Excel workbooks (.xlsx) read directly: the first worksheet's cells as rows of text, so the rest
- * of the build treats them exactly as a CSV's. An .xlsx is a zip of XML parts; fflate (small,
- * widely used, no dependencies) unzips it and this module reads the few parts a table needs:
- * the workbook's first sheet, its rows and cells, and the shared strings. Formulas give their
- * cached values; dates stay Excel day numbers, which the date parser reads. Pure: no DOM or Node.
+ * of the build treats them exactly as a CSV's. An .xlsx is a zip of XML parts; only the four a
+ * table needs are unzipped (the workbook's list of sheets, its relationships, the shared strings
+ * and the first sheet), each under a size limit enforced while inflating, so a zip bomb is refused
+ * early and an unused part is never inflated. The XML is read by a linear scanner, so broken XML
+ * ends in a located error, never a long wait. Formulas give their cached values; dates stay Excel
+ * day numbers, which the date parser reads. Pure: no DOM or Node.
  */
 
-export type XlsxRows = { ok: true; rows: string[][]; sheet: string } | { ok: false; message: string };
+/** The rows, or why the file could not be read; `row` is the spreadsheet row a problem is in, when it is in one (also said in `message`). */
+export type XlsxRows = SheetRows;
 
 /** The zip signature every .xlsx starts with. */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Most rows and columns read from a sheet: a county ledger is far smaller; a sheet this big is a mistake. */
-const MAX_ROWS = 2_000_000;
-const MAX_COLUMNS = 500;
+const MB = 1024 * 1024;
+/** The workbook's list of sheets and its relationships: a few KB in practice. */
+const BOOK_PART_LIMITS: ZipPartLimits = { maxBytes: 16 * MB, maxRatio: 100, ratioFromBytes: 16 * MB };
+/** The sheet and the shared strings: no sheet XML compresses 100-fold except a crafted one. */
+const TABLE_PART_LIMITS: ZipPartLimits = { maxBytes: 256 * MB, maxRatio: 100, ratioFromBytes: 16 * MB };
+
+const DAMAGED = 'the file starts like a zip or .xlsx workbook but cannot be unzipped: is it damaged?';
+const NOT_A_WORKBOOK = 'this zip file is not an Excel workbook (.xlsx): it has no xl/workbook.xml';
 
 /** The first worksheet's rows, or why the file could not be read as a workbook. */
 export function readXlsxRows(bytes: Uint8Array): XlsxRows {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && (f.name.endsWith('.xml') || f.name.endsWith('.rels')) && !f.name.includes('/media/') });
-  } catch {
-    return { ok: false, message: 'the file starts like a zip or .xlsx workbook but cannot be unzipped: is it damaged?' };
-  }
-  const text = (name: string): string | null => (parts[name] ? new TextDecoder().decode(parts[name]) : null);
-  const workbook = text('xl/workbook.xml');
-  if (!workbook) return { ok: false, message: 'this zip file is not an Excel workbook (.xlsx): it has no xl/workbook.xml' };
-  const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0] ?? '';
-  const sheetName = decodeXml(attr(firstSheet, 'name') ?? 'Sheet1');
-  const relId = attr(firstSheet, 'r:id') ?? attr(firstSheet, 'id');
-  const rels = text('xl/_rels/workbook.xml.rels') ?? '';
-  const target = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attr(r, 'Id') === relId);
-  const targetPath = target ? attr(target, 'Target') : null;
-  const sheetPath = targetPath ? (targetPath.startsWith('/') ? targetPath.slice(1) : `xl/${targetPath.replace(/^\.\//, '')}`) : 'xl/worksheets/sheet1.xml';
-  const sheet = text(sheetPath);
+  const entries = readZipDirectory(bytes);
+  if (!entries) return { ok: false, message: DAMAGED };
+  const entry = (name: string): ZipEntry | undefined => entries.get(name) ?? [...entries.values()].find((e) => e.name.toLowerCase() === name.toLowerCase());
+
+  const workbookEntry = entry('xl/workbook.xml');
+  if (!workbookEntry) return { ok: false, message: NOT_A_WORKBOOK };
+  const workbook = partText(bytes, workbookEntry, BOOK_PART_LIMITS, "the workbook's list of sheets");
+  if (typeof workbook !== 'string') return workbook;
+  if (!workbook) return { ok: false, message: NOT_A_WORKBOOK };
+  const first = firstSheet(workbook);
+  if (!first.ok) return first;
+  const sheetName = first.name;
+
+  const relsEntry = entry('xl/_rels/workbook.xml.rels');
+  const rels = relsEntry ? partText(bytes, relsEntry, BOOK_PART_LIMITS, "the workbook's list of relationships") : '';
+  if (typeof rels !== 'string') return rels;
+  const target = first.relId === null ? null : relationshipTarget(rels, first.relId);
+  const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : 'xl/worksheets/sheet1.xml';
+  const sheetEntry = entry(sheetPath);
+  if (!sheetEntry) return { ok: false, message: `the workbook's first sheet (${sheetName}) could not be found` };
+
+  // The shared strings first, so their XML is let go before the sheet's is unzipped.
+  const sharedEntry = entry('xl/sharedStrings.xml');
+  const sharedXml = sharedEntry ? partText(bytes, sharedEntry, TABLE_PART_LIMITS, "the workbook's table of shared strings") : '';
+  if (typeof sharedXml !== 'string') return sharedXml;
+  const shared = readSharedStrings(sharedXml);
+  if (!Array.isArray(shared)) return shared;
+
+  const sheet = partText(bytes, sheetEntry, TABLE_PART_LIMITS, `the workbook's sheet ${sheetName}`);
+  if (typeof sheet !== 'string') return sheet;
   if (!sheet) return { ok: false, message: `the workbook's first sheet (${sheetName}) could not be found` };
-  const shared = sharedStrings(text('xl/sharedStrings.xml') ?? '');
+  return readSheet(sheet, sheetName, shared);
+}
 
-  const rows: string[][] = [];
-  for (const rowMatch of sheet.matchAll(/<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g)) {
-    const rowNumber = Number(attr(rowMatch[1] ?? '', 'r') ?? rows.length + 1);
-    if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROWS) return { ok: false, message: `the sheet ${sheetName} has a row number beyond ${MAX_ROWS.toLocaleString('en')}` };
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: string[] = [];
-    for (const c of (rowMatch[2] ?? '').matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const at = columnIndex(attr(c[1] ?? '', 'r')) ?? cells.length;
-      if (at >= MAX_COLUMNS) continue;
-      while (cells.length < at) cells.push('');
-      cells[at] = cellText(attr(c[1] ?? '', 't'), c[2] ?? '', shared);
-    }
-    rows.push(cells);
+/** A part's text, or why it was not unzipped, in words naming the part. */
+function partText(bytes: Uint8Array, entry: ZipEntry, limits: ZipPartLimits, what: string): string | SheetFailure {
+  const part = readZipPart(bytes, entry, limits);
+  if (!part.ok) return { ok: false, message: partProblem(`${what} (${entry.name})`, part.problem) };
+  return new TextDecoder().decode(part.bytes);
+}
+
+function partProblem(part: string, problem: ZipPartProblem): string {
+  switch (problem.kind) {
+    case 'too-big':
+      return `${part} would be larger than ${formatBytes(problem.maxBytes)} when unzipped: its zip entry says ${formatBytes(problem.declaredBytes)}, more than a table for this atlas can be`;
+    case 'too-compressed':
+      return `${part} would be larger than ${problem.maxRatio} times its zipped size when unzipped (${formatBytes(problem.compressedBytes)} to ${formatBytes(problem.declaredBytes)}): no real sheet compresses that far, so it was not unzipped`;
+    case 'larger-than-declared':
+      return `${part} would be larger than its zip entry says (${formatBytes(problem.declaredBytes)}) when unzipped: the file is damaged or crafted, so it was not unzipped further`;
+    case 'unsupported':
+      return problem.isEncrypted
+        ? `${part} is encrypted: save the workbook again without a password`
+        : `${part} is compressed in a way this reader does not know (zip method ${problem.method}): save the workbook again from Excel or WPS`;
+    case 'damaged':
+      return `${part} cannot be unzipped: is the file damaged?`;
   }
-  return { ok: true, rows, sheet: sheetName };
 }
 
-/** The text of a cell by its type: shared string, inline string, boolean, error, or a number/formula's cached value. */
-function cellText(type: string | null, inner: string, shared: readonly string[]): string {
-  if (type === 'inlineStr') return texts(inner);
-  const value = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-  if (value === undefined) return '';
-  if (type === 's') return shared[Number(value)] ?? '';
-  if (type === 'b') return value === '1' ? 'TRUE' : 'FALSE';
-  return decodeXml(value);
+/** `268435456` → `256 MB`. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * MB) return `${(bytes / (1024 * MB)).toFixed(1)} GB`;
+  if (bytes >= MB) return `${Math.round(bytes / MB).toLocaleString('en')} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+  return `${bytes} bytes`;
 }
 
-/** The shared strings table: each <si>'s text runs joined (rich text keeps its characters, not its styles). */
-function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) => texts(m[1] ?? ''));
+/** The first <sheet> of xl/workbook.xml: its name and relationship id (Sheet1 and none when there is no <sheet>). */
+function firstSheet(xml: string): { ok: true; name: string; relId: string | null } | SheetFailure {
+  const scan = new XmlScanner(xml);
+  while (scan.next()) {
+    if (scan.kind !== 'open' || scan.name !== 'sheet') continue;
+    const name = decodeXmlText(scan.attribute('name') ?? 'Sheet1');
+    if (name instanceof InvalidReference) return { ok: false, message: `the workbook's first sheet name has ${name.reference}, a character reference to no character XML allows: is the file damaged?` };
+    return { ok: true, name: unescapeExcel(name), relId: scan.attribute('r:id') ?? scan.attributeByLocalName('id') };
+  }
+  if (scan.problem) return { ok: false, message: `the workbook's list of sheets (xl/workbook.xml) is damaged: ${scan.problem}` };
+  return { ok: true, name: 'Sheet1', relId: null };
 }
 
-/** Every <t> of an element joined, phonetic runs (<rPh>) left out. */
-function texts(xml: string): string {
-  const withoutPhonetic = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-  return [...withoutPhonetic.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
-}
-
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);
-  return m ? (m[1] ?? null) : null;
-}
-
-/** `C12` → 2 (zero-based column), or null. */
-function columnIndex(ref: string | null): number | null {
-  const letters = ref ? /^([A-Z]+)\d*$/.exec(ref)?.[1] : undefined;
-  if (!letters) return null;
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) => {
-      if (e.startsWith('#x')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-      return ENTITIES[e] ?? whole;
-    });
+/** The Target of the <Relationship> with this Id, or null. */
+function relationshipTarget(xml: string, id: string): string | null {
+  const scan = new XmlScanner(xml);
+  while (scan.next()) {
+    if (scan.kind !== 'open' || scan.name !== 'Relationship' || scan.attribute('Id') !== id) continue;
+    const target = decodeXmlText(scan.attribute('Target') ?? '');
+    return typeof target === 'string' && target ? target : null;
+  }
+  return null;
 }

@@ -1,0 +1,189 @@
+import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
+
+/**
+ * A worksheet's cells and the workbook's shared strings, from their XML, in one linear pass each
+ * (see `xml-scan.ts`): rows of text as a CSV would give them. Bounded in rows, columns and cells;
+ * broken XML and character references to no character are errors naming the spreadsheet row.
+ */
+
+/** A sheet's rows, or why they could not be read; `row` is the spreadsheet row a problem is in, when it is in one (also said in `message`). */
+export type SheetRows = { ok: true; rows: string[][]; sheet: string } | SheetFailure;
+export type SheetFailure = { ok: false; message: string; row?: number };
+/** A shared string, or the bad reference in it (an error only if a cell uses it, so the error can name that cell's row). */
+export type SharedString = string | InvalidReference;
+
+/** Most rows and columns read from a sheet: a county ledger is far smaller; a sheet this big is a mistake. */
+const MAX_ROWS = 2_000_000;
+const MAX_COLUMNS = 500;
+/** Most cells (blank ones between cells and rows included) held for a sheet, so a small sheet of far-apart cells cannot fill the memory. */
+const MAX_CELLS = 20_000_000;
+
+/**
+ * The shared strings table: each <si>'s text runs joined (rich text keeps its characters, not its
+ * styles; phonetic runs, <rPh>, left out). A string with a bad character reference is kept as
+ * that reference, so the error can name the first row that uses it.
+ */
+export function readSharedStrings(xml: string): SharedString[] | SheetFailure {
+  const strings: SharedString[] = [];
+  const scan = new XmlScanner(xml);
+  let current: SharedString | null = null;
+  let isInText = false;
+  let phoneticDepth = 0;
+  const damaged = (why: string): SheetFailure => ({ ok: false, message: `the workbook's table of shared strings (xl/sharedStrings.xml) is damaged at string ${strings.length + 1}: ${why}` });
+  while (scan.next()) {
+    if (scan.kind === 'open') {
+      if (scan.name === 'si') {
+        if (current !== null) return damaged('it has no </si> before the next <si>');
+        if (scan.isSelfClosing) strings.push('');
+        else current = '';
+      } else if (scan.name === 't' && !scan.isSelfClosing) isInText = true;
+      else if (scan.name === 'rPh' && !scan.isSelfClosing) phoneticDepth++;
+    } else if (scan.kind === 'close') {
+      if (scan.name === 'si' && current !== null) {
+        strings.push(current);
+        current = null;
+      } else if (scan.name === 't') isInText = false;
+      else if (scan.name === 'rPh') phoneticDepth = Math.max(0, phoneticDepth - 1);
+    } else if (typeof current === 'string' && isInText && phoneticDepth === 0) {
+      const piece = textPiece(scan);
+      current = typeof piece === 'string' ? current + piece : piece;
+    }
+  }
+  if (scan.problem) return damaged(scan.problem);
+  if (current !== null) return damaged('the part ends before its </si>');
+  return strings;
+}
+
+/**
+ * The sheet's <row>s and their <c>ells, in one pass. A row or cell left open, or XML that breaks
+ * off, is an error naming the row; so is a character reference to no character.
+ */
+export function readSheet(xml: string, sheet: string, shared: readonly SharedString[]): SheetRows {
+  const rows: string[][] = [];
+  const scan = new XmlScanner(xml);
+  let cellsLeft = MAX_CELLS;
+  let row: string[] | null = null;
+  let rowNumber = 0;
+  let isInCell = false;
+  let column = 0;
+  let type: string | null = null;
+  let value: string | null = null;
+  let isInValue = false;
+  let inline = '';
+  let isInText = false;
+  let phoneticDepth = 0;
+  const fail = (message: string): SheetFailure => (rowNumber > 0 ? { ok: false, message, row: rowNumber } : { ok: false, message });
+  const badReference = (reference: string, where = ''): SheetFailure =>
+    fail(`the sheet ${sheet} has ${reference} in row ${rowNumber}${where}, a character reference to no character XML allows: is the file damaged?`);
+
+  const endCell = (cells: string[]): SheetFailure | null => {
+    isInCell = isInValue = isInText = false;
+    phoneticDepth = 0;
+    if (column >= MAX_COLUMNS) return null;
+    cellsLeft -= Math.max(0, column + 1 - cells.length);
+    if (cellsLeft < 0) return fail(`the sheet ${sheet} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${rowNumber}: a table this big is a mistake`);
+    while (cells.length < column) cells.push('');
+    if (type === 'inlineStr') cells[column] = inline;
+    else if (value === null) cells[column] = '';
+    else if (type === 's') {
+      const text = shared[Number(value)] ?? '';
+      if (text instanceof InvalidReference) return badReference(text.reference, ' (in a shared string)');
+      cells[column] = text;
+    } else if (type === 'b') cells[column] = value === '1' ? 'TRUE' : 'FALSE';
+    else cells[column] = value;
+    return null;
+  };
+
+  while (scan.next()) {
+    if (scan.kind === 'open') {
+      if (scan.name === 'row') {
+        if (row) return fail(`the sheet ${sheet} is damaged: row ${rowNumber} has no </row> before the next row starts`);
+        const r = scan.attribute('r');
+        rowNumber = r === null ? rows.length + 1 : Number(r);
+        if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROWS) {
+          rowNumber = 0;
+          return fail(`the sheet ${sheet} has a row number beyond ${MAX_ROWS.toLocaleString('en')}`);
+        }
+        if (rows.length >= MAX_ROWS) return fail(`the sheet ${sheet} has more than ${MAX_ROWS.toLocaleString('en')} rows`);
+        // Each row held counts as a cell, blank rows before it included.
+        cellsLeft -= Math.max(0, rowNumber - 1 - rows.length) + 1;
+        if (cellsLeft < 0) return fail(`the sheet ${sheet} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${rowNumber}: a table this big is a mistake`);
+        while (rows.length < rowNumber - 1) rows.push([]);
+        if (scan.isSelfClosing) rows.push([]);
+        else row = [];
+      } else if (scan.name === 'c' && row) {
+        if (isInCell) return fail(`the sheet ${sheet} is damaged: a cell in row ${rowNumber} has no </c> before the next cell starts`);
+        column = columnIndex(scan.attribute('r')) ?? row.length;
+        type = scan.attribute('t');
+        value = null;
+        inline = '';
+        if (scan.isSelfClosing) {
+          const problem = endCell(row);
+          if (problem) return problem;
+        } else isInCell = true;
+      } else if (isInCell && !scan.isSelfClosing) {
+        if (scan.name === 'v' && value === null) {
+          value = '';
+          isInValue = true;
+        } else if (scan.name === 't') isInText = true;
+        else if (scan.name === 'rPh') phoneticDepth++;
+      } else if (isInCell && scan.name === 'v' && value === null) value = '';
+    } else if (scan.kind === 'close') {
+      if (scan.name === 'row' && row) {
+        if (isInCell) return fail(`the sheet ${sheet} is damaged: a cell in row ${rowNumber} has no </c>`);
+        rows.push(row);
+        row = null;
+      } else if (scan.name === 'c' && row && isInCell) {
+        const problem = endCell(row);
+        if (problem) return problem;
+      } else if (scan.name === 'v') isInValue = false;
+      else if (scan.name === 't') isInText = false;
+      else if (scan.name === 'rPh') phoneticDepth = Math.max(0, phoneticDepth - 1);
+    } else if (isInValue || (isInText && phoneticDepth === 0 && type === 'inlineStr')) {
+      const piece = textPiece(scan);
+      if (piece instanceof InvalidReference) return badReference(piece.reference);
+      if (isInValue) value += piece;
+      else inline += piece;
+    }
+  }
+  if (scan.problem) return fail(`the sheet ${sheet} is damaged ${row ? 'in' : 'after'} row ${rowNumber}: ${scan.problem}`);
+  if (row) return fail(`the sheet ${sheet} is damaged: it ends inside row ${rowNumber}, which has no </row>`);
+  return { ok: true, rows, sheet };
+}
+
+/** A text or CDATA token's characters: references resolved (text only), then Excel's _xHHHH_ escapes. */
+function textPiece(scan: XmlScanner): string | InvalidReference {
+  const decoded = scan.kind === 'cdata' ? scan.text() : decodeXmlText(scan.text());
+  return typeof decoded === 'string' ? unescapeExcel(decoded) : decoded;
+}
+
+/** Excel writes characters XML cannot hold as `_x0007_`; `_x005F_` is a literal underscore. */
+export function unescapeExcel(s: string): string {
+  let at = s.indexOf('_x');
+  if (at < 0) return s;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    if (s.charCodeAt(at + 6) === 95 /* _ */ && /^[0-9A-Fa-f]{4}$/.test(s.slice(at + 2, at + 6))) {
+      out += s.slice(copied, at) + String.fromCharCode(Number.parseInt(s.slice(at + 2, at + 6), 16));
+      copied = at + 7;
+      at = s.indexOf('_x', copied);
+    } else at = s.indexOf('_x', at + 1);
+  }
+  return out + s.slice(copied);
+}
+
+/** `C12` → 2 (zero-based column), or null. */
+function columnIndex(ref: string | null): number | null {
+  if (!ref) return null;
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  if (i === 0) return null;
+  for (let j = i; j < ref.length; j++) if (ref.charCodeAt(j) < 48 || ref.charCodeAt(j) > 57) return null;
+  return n - 1;
+}
