@@ -1,5 +1,7 @@
 import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
+import { plausibleBox, type Box } from './region-box';
+import { expandTileUrl } from './tile-url';
 
 /** The four goals of 十个到村到户: 村村有产业、户户有项目、人人有事干、处处都美丽. */
 export type GoalId = 'industry' | 'household' | 'employment' | 'beauty';
@@ -62,7 +64,15 @@ export interface TourStop {
 
 export type Basemap =
   | { type: 'none' }
-  | { type: 'xyz'; url: string; attribution: string; crs: 'WGS84' | 'GCJ02' }
+  | {
+      type: 'xyz';
+      /** `https://host/{z}/{x}/{y}.png`; `{s}` or a range like `{a-c}` for subdomains (src/contract/tile-url.ts). */
+      url: string;
+      /** What `{s}` stands for, as written in the config; absent means a, b, c. */
+      subdomains?: string[];
+      attribution: string;
+      crs: 'WGS84' | 'GCJ02';
+    }
   | { type: 'tianditu'; key: string };
 
 export interface Thresholds {
@@ -90,9 +100,14 @@ export interface AtlasConfig {
   basemap: Basemap;
   /** A public build lists the 数据实 findings (with their projects) rather than counting them per town. */
   publicFindings: boolean;
+  /**
+   * Terms that look like a person's name in free text but may be published (a village named
+   * after a family, 王家户); from `privacy.allowedNames`, empty unless configured.
+   */
+  allowedNames: string[];
 }
 
-const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings'] as const;
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'privacy'] as const;
 
 /** Parses atlas.config.json, reporting every problem with its JSON path. */
 export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
@@ -111,16 +126,17 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   const goals = parseGoals(c, o.goals);
   const categories = parseCategories(c, o.categories);
   const thresholds = parseThresholds(c, o.thresholds);
-  const tour = o.tour === undefined ? [] : parseTour(c, o.tour);
+  const tour = o.tour === undefined ? [] : parseTour(c, o.tour, region ? plausibleBox(region.code) : null);
   const basemap = o.basemap === undefined ? { type: 'none' as const } : parseBasemap(c, o.basemap);
   const publicFindings = o.publicFindings === undefined ? false : c.boolean(o.publicFindings, 'publicFindings');
-  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null) {
+  const allowedNames = o.privacy === undefined ? [] : parsePrivacy(c, o.privacy);
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames) {
     return { ok: false, issues: c.issues };
   }
   return {
     ok: true,
     issues: c.issues,
-    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings },
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames },
   };
 }
 
@@ -238,18 +254,46 @@ function parseThresholds(c: JsonChecker, v: unknown): Thresholds | null {
   return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null ? { lagPoints, exitIncidence, minHouseholdCount } : null;
 }
 
-function parseCamera(c: JsonChecker, v: unknown, path: string): Camera | null {
+/** MapLibre's zoom levels; the atlas map itself stops at MAX_ZOOM (site.ts) and shows a deeper camera at that. */
+const MAX_CAMERA_ZOOM = 24;
+/** The steepest tilt accepted (MapLibre 6 takes up to 180°, but beyond 85° the map shows mostly sky). */
+const MAX_CAMERA_PITCH = 85;
+
+function parseCamera(c: JsonChecker, v: unknown, path: string, box: Box | null): Camera | null {
   const o = c.object(v, path);
   if (!o) return null;
   c.onlyKeys(o, path, ['center', 'zoom', 'bearing', 'pitch']);
-  const center = c.pair(o.center, join(path, 'center'));
-  const zoom = c.number(o.zoom, join(path, 'zoom'), 0, 22);
+  const center = parseCenter(c, o.center, join(path, 'center'), box);
+  const zoom = c.number(o.zoom, join(path, 'zoom'), 0, MAX_CAMERA_ZOOM);
   const bearing = o.bearing === undefined ? 0 : c.number(o.bearing, join(path, 'bearing'), -360, 360);
-  const pitch = o.pitch === undefined ? 0 : c.number(o.pitch, join(path, 'pitch'), 0, 85);
+  const pitch = o.pitch === undefined ? 0 : c.number(o.pitch, join(path, 'pitch'), 0, MAX_CAMERA_PITCH);
   return center && zoom !== null && bearing !== null && pitch !== null ? { center, zoom, bearing, pitch } : null;
 }
 
-function parseTour(c: JsonChecker, v: unknown): TourStop[] | null {
+/**
+ * `[longitude, latitude]` within ±180, ±90 (MapLibre throws on a latitude beyond ±90, which would
+ * fail the whole page when the tour opens). A center outside the region's plausible box is a
+ * warning; either says when the two look swapped.
+ */
+function parseCenter(c: JsonChecker, v: unknown, path: string, box: Box | null): [number, number] | null {
+  const pair = c.pair(v, path);
+  if (!pair) return null;
+  const [lon, lat] = pair;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return c.error(path, 'expected [longitude, latitude] as finite numbers');
+  const isOnEarth = (x: number, y: number): boolean => Math.abs(x) <= 180 && Math.abs(y) <= 90;
+  const isInBox = (x: number, y: number): boolean => box !== null && x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+  const swapHint = `; they look swapped: center is [longitude, latitude], here [${lat}, ${lon}]`;
+  if (!isOnEarth(lon, lat)) {
+    const looksSwapped = isOnEarth(lat, lon) && (box === null || isInBox(lat, lon));
+    return c.error(path, `[${lon}, ${lat}] is not a place: longitude must be within ±180 and latitude within ±90${looksSwapped ? swapHint : ''}`);
+  }
+  if (box !== null && !isInBox(lon, lat)) {
+    c.warn(path, `[${lon}, ${lat}] is far outside the region (longitude ${box[0]}–${box[2]}, latitude ${box[1]}–${box[3]}): the tour would fly away from it${isInBox(lat, lon) ? swapHint : ''}`);
+  }
+  return [lon, lat];
+}
+
+function parseTour(c: JsonChecker, v: unknown, box: Box | null): TourStop[] | null {
   const a = c.array(v, 'tour');
   if (!a) return null;
   const stops: TourStop[] = [];
@@ -259,7 +303,7 @@ function parseTour(c: JsonChecker, v: unknown): TourStop[] | null {
     if (!o) return;
     c.onlyKeys(o, path, ['town', 'camera', 'indicator', 'month', 'classification', 'title', 'text']);
     const town = o.town === undefined || o.town === null ? null : c.string(o.town, join(path, 'town'));
-    const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'));
+    const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'), box);
     const indicator = o.indicator === undefined ? null : c.string(o.indicator, join(path, 'indicator'));
     const month = o.month === undefined ? null : c.string(o.month, join(path, 'month'));
     if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), `expected YYYY-MM, got "${month}"`);
@@ -281,18 +325,49 @@ function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
     return { type };
   }
   if (type === 'xyz') {
-    c.onlyKeys(o, 'basemap', ['type', 'url', 'attribution', 'crs']);
+    c.onlyKeys(o, 'basemap', ['type', 'url', 'subdomains', 'attribution', 'crs']);
     const url = c.string(o.url, 'basemap.url');
+    const subdomains = o.subdomains === undefined ? undefined : (c.array(o.subdomains, 'basemap.subdomains') ?? []).map((s, i) => c.string(s, join('basemap.subdomains', i)) ?? '');
+    // The URL becomes the map's tile requests and the page's CSP: only a plain https host, never a wildcard or markup.
+    const tiles = url ? expandTileUrl(url, subdomains) : null;
+    if (tiles && !tiles.ok) c.error(subdomains !== undefined && /subdomain/.test(tiles.message) ? 'basemap.subdomains' : 'basemap.url', tiles.message);
     const attribution = c.string(o.attribution, 'basemap.attribution');
     const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'basemap.crs', ['WGS84', 'GCJ02'] as const);
-    return url && attribution && crs ? { type, url, attribution, crs } : null;
+    if (!url || !tiles?.ok || !attribution || !crs) return null;
+    return subdomains === undefined ? { type, url, attribution, crs } : { type, url, subdomains, attribution, crs };
   }
   if (type === 'tianditu') {
     c.onlyKeys(o, 'basemap', ['type', 'key']);
     const key = c.string(o.key, 'basemap.key');
+    if (key && !TIANDITU_KEY.test(key)) return c.error('basemap.key', 'expected the 天地图 key as the console shows it: letters and digits only (usually 32 hexadecimal characters)');
     return key ? { type, key } : null;
   }
   return null;
+}
+
+/** A 天地图 token: 32 hexadecimal characters today; any 16–64 letters and digits are let through. */
+const TIANDITU_KEY = /^[0-9A-Za-z]{16,64}$/;
+/** The longest term `privacy.allowedNames` takes, in characters. */
+const MAX_ALLOWED_NAME_LENGTH = 20;
+
+/** `privacy: { allowedNames }`: terms allowed in published free text though they look like a person's name. */
+function parsePrivacy(c: JsonChecker, v: unknown): string[] | null {
+  const o = c.object(v, 'privacy');
+  if (!o) return null;
+  c.onlyKeys(o, 'privacy', ['allowedNames']);
+  if (o.allowedNames === undefined) return [];
+  const a = c.array(o.allowedNames, 'privacy.allowedNames');
+  if (!a) return null;
+  const names: string[] = [];
+  a.forEach((x, i) => {
+    const path = join('privacy.allowedNames', i);
+    const name = c.string(x, path);
+    if (name === null) return;
+    if ([...name].length > MAX_ALLOWED_NAME_LENGTH) c.error(path, `"${[...name].slice(0, MAX_ALLOWED_NAME_LENGTH).join('')}…" is longer than ${MAX_ALLOWED_NAME_LENGTH} characters: list the name alone, not a sentence`);
+    else if (names.includes(name)) c.error(path, `"${name}" is listed twice`);
+    else names.push(name);
+  });
+  return names;
 }
 
 /** The config in its file form (the inverse of parseAtlasConfig), as emitted into site.json. */
@@ -318,5 +393,6 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     })),
     basemap: c.basemap,
     ...(c.publicFindings ? { publicFindings: true } : {}),
+    ...(c.allowedNames.length > 0 ? { privacy: { allowedNames: c.allowedNames } } : {}),
   };
 }

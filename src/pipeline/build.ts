@@ -2,6 +2,7 @@ import type { MultiPolygon } from 'geojson';
 import { parseCountyBoundary, parseTownBoundaries, type TownBoundary } from '../contract/boundaries';
 import { parseAtlasConfig, readJoinSettings } from '../contract/config';
 import { compareIssues, type Issue } from '../contract/issues';
+import { parseStrictJson } from '../contract/json';
 import { SITE_SCHEMA_VERSION } from '../contract/site';
 import { geometryToWgs84 } from './crs';
 import { canonicalArea, canonicalOutline, selfIntersections } from './geometry';
@@ -249,12 +250,15 @@ function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {
     issues.push({ file, row: 0, column: '', level: 'error', message: decoded.message });
     return undefined;
   }
-  try {
-    return JSON.parse(decoded.text) as unknown;
-  } catch (e) {
-    issues.push({ file, row: 0, column: '', level: 'error', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
-    return undefined;
+  // Strict: a key written twice is an error (JSON.parse would keep the last silently), and every
+  // problem says its line and column. A repeated key still gives the value, so the checks go on.
+  const parsed = parseStrictJson(decoded.text);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) {
+      issues.push({ file, row: p.line, column: p.path, level: 'error', message: p.kind === 'syntax' ? `not valid JSON: ${p.message}` : p.message });
+    }
   }
+  return parsed.value;
 }
 
 /** Hex SHA-256 with the Web Crypto API (in Node 20 and every browser). */

@@ -198,7 +198,7 @@ function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReade
 
 function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   const book = readXlsxRows(bytes);
-  if (!book.ok) return { result: failedTable(file, book.message), isRefusedLate: false };
+  if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
   const reader = new TableReader(spec, build, file, mode);
   book.rows.forEach(reader.row);
   return reader.end('xlsx');
@@ -296,8 +296,8 @@ export function concatBytes(parts: readonly Uint8Array[], length: number): Uint8
   return out;
 }
 
-function failedTable<T>(file: string, message: string, counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 }, issues: Issue[] = []): TableResult<T> {
-  issues.push({ file, row: 0, column: '', level: 'error', message });
+function failedTable<T>(file: string, message: string, counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 }, issues: Issue[] = [], row = 0): TableResult<T> {
+  issues.push({ file, row, column: '', level: 'error', message });
   return { file, records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false, rejectedKeys: new Map() };
 }
 
