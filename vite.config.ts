@@ -1,23 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/app/csp';
-import { parseAtlasConfig } from './src/contract/config';
-import { basemapStyle } from './src/map/basemap';
+import { cspMetaContent } from './src/app/csp';
 
-/** Writes the CSP for the built site data's basemap into index.html (no basemap: own origin only). */
+/**
+ * Writes the CSP for the built site data's basemap into index.html (no basemap: own origin only),
+ * escaped for the attribute; it throws (failing the build) on any origin that is not a plain
+ * https://host[:port].
+ */
 function cspFromSiteData(): Plugin {
   return {
     name: 'cunhu-csp',
     transformIndexHtml(html) {
-      let origins: string[] = [];
+      let config: unknown;
       try {
-        const site = JSON.parse(readFileSync('public/data/site.json', 'utf8')) as { config?: unknown };
-        const config = parseAtlasConfig(site.config);
-        if (config.ok) origins = basemapStyle(config.value.basemap).origins;
+        config = (JSON.parse(readFileSync('public/data/site.json', 'utf8')) as { config?: unknown }).config;
       } catch {
         // No site data yet (a bare `vite` run): the strictest policy.
       }
-      return html.replace('%CUNHU_CSP%', contentSecurityPolicy(origins));
+      const csp = cspMetaContent(config);
+      // A function, so no `$&` or `$'` in the text is read as a replacement pattern.
+      return html.replace('%CUNHU_CSP%', () => csp);
     },
   };
 }

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { escapeHtmlAttribute } from '../../src/app/csp';
 import { EMBEDDED_DATA_ID } from '../../src/app/embedded';
 import { runDataCli } from '../data';
 
@@ -101,7 +102,7 @@ export async function buildSingleFile(opts: SingleFileOptions): Promise<SingleFi
     const external = scripts.filter((m) => /\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))));
     if (external.length > 0) throw new Error(`the page still loads ${external.length} script file(s)`);
     const hashes = scripts.map((m) => createHash('sha256').update(m[1] ?? '', 'utf8').digest('base64'));
-    html = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, (_, a: string, b: string) => `${a}${singleFileCsp(hashes)}${b}`);
+    html = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, (_, a: string, b: string) => `${a}${escapeHtmlAttribute(singleFileCsp(hashes))}${b}`);
     if (/<link\b[^>]*\bhref="(?!data:)[^"]*"/.test(html)) throw new Error('the page still links a file');
 
     const outDir = opts.outDir ?? join(ROOT, 'dist');

@@ -1,5 +1,6 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Basemap } from '../contract/config';
+import { expandTileUrl } from '../contract/tile-url';
 
 /** 天地图 (Tianditu) vector map and its Chinese annotation, Web Mercator tiles on CGCS2000. */
 const TIANDITU_LAYERS = ['vec', 'cva'] as const;
@@ -16,15 +17,23 @@ export interface BasemapStyle {
   isShifted: boolean;
 }
 
-/** The raster basemap a config asks for; `none` (the default) adds nothing and requests nothing. */
+const NO_BASEMAP: BasemapStyle = { sources: {}, layers: [], attribution: '', origins: [], isShifted: false };
+
+/**
+ * The raster basemap a config asks for; `none` (the default) adds nothing and requests nothing.
+ * An XYZ template's tiles and the CSP's origins come from one expansion of its subdomains; a
+ * template the config contract would refuse draws no basemap.
+ */
 export function basemapStyle(basemap: Basemap): BasemapStyle {
-  if (basemap.type === 'none') return { sources: {}, layers: [], attribution: '', origins: [], isShifted: false };
+  if (basemap.type === 'none') return { ...NO_BASEMAP };
   if (basemap.type === 'xyz') {
+    const expanded = expandTileUrl(basemap.url, basemap.subdomains);
+    if (!expanded.ok) return { ...NO_BASEMAP };
     return {
-      sources: { basemap: { type: 'raster', tiles: [basemap.url], tileSize: 256, attribution: basemap.attribution } },
+      sources: { basemap: { type: 'raster', tiles: expanded.tiles, tileSize: 256, attribution: basemap.attribution } },
       layers: [{ id: 'basemap', type: 'raster', source: 'basemap' }],
       attribution: basemap.attribution,
-      origins: [originOf(basemap.url)],
+      origins: expanded.origins,
       isShifted: basemap.crs === 'GCJ02',
     };
   }
@@ -37,11 +46,4 @@ export function basemapStyle(basemap: Basemap): BasemapStyle {
     layers.push({ id: `tianditu-${layer}`, type: 'raster', source: `tianditu-${layer}` });
   }
   return { sources, layers, attribution: '© 天地图 Tianditu', origins: TIANDITU_SUBDOMAINS.map((s) => `https://${s}.tianditu.gov.cn`), isShifted: false };
-}
-
-/** `https://tile.example.org/{z}/{x}/{y}.png` → `https://tile.example.org` (subdomain templates kept as a wildcard). */
-export function originOf(urlTemplate: string): string {
-  const m = /^(https?:\/\/[^/]+)/.exec(urlTemplate);
-  if (!m?.[1]) return '';
-  return m[1].replace(/\{[a-z]\}/g, '*');
 }
