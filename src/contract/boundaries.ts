@@ -1,6 +1,10 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { JsonChecker, join } from './check';
+import { offGlobe } from './geo';
 import type { Parsed } from './issues';
+
+export const TOWNS_FILE = 'boundaries/towns.geojson';
+export const COUNTY_FILE = 'boundaries/county.geojson';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
@@ -10,6 +14,8 @@ export interface TownBoundary {
   code: string;
   name: string;
   geometry: AreaGeometry;
+  /** Its index among the file's features, so later checks can name it as `features[3]`. */
+  feature: number;
 }
 
 /** Property names accepted for a feature's code and name (surveying bureaus use their own). */
@@ -33,10 +39,10 @@ export function parseTownBoundaries(input: unknown, file: string): Parsed<TownBo
     const name = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : null;
     if (code === null || !/^\d{9}$/.test(code)) c.error(join(path, 'properties'), `expected a 9-digit town code in one of ${CODE_PROPERTIES.join(', ')}, got ${JSON.stringify(codeRaw ?? null)}`);
     if (name === null) c.error(join(path, 'properties'), `expected a town name in one of ${NAME_PROPERTIES.join(', ')}`);
-    const geometry = parseAreaGeometry(c, o.geometry, join(path, 'geometry'));
+    const geometry = parseAreaGeometry(c, o.geometry, join(path, 'geometry'), name ?? `feature ${i}`);
     if (code && /^\d{9}$/.test(code) && name && geometry) {
       if (towns.some((t) => t.code === code)) c.error(join(path, 'properties'), `town code ${code} appears twice`);
-      else towns.push({ code, name, geometry });
+      else towns.push({ code, name, geometry, feature: i });
     }
   });
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: towns, issues: c.issues };
@@ -50,10 +56,15 @@ export function parseCountyBoundary(input: unknown, file: string): Parsed<MultiP
   const polygons: Position[][][] = [];
   features.forEach((f, i) => {
     const o = c.object(f, join('features', i));
-    const g = o ? parseAreaGeometry(c, o.geometry, join(join('features', i), 'geometry')) : null;
-    if (g) polygons.push(...(g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
+    const nameRaw = o && isRecord(o.properties) ? pick(o.properties, NAME_PROPERTIES) : undefined;
+    const label = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : features.length === 1 ? 'the county outline' : `feature ${i} of the county outline`;
+    const g = o ? parseAreaGeometry(c, o.geometry, join(join('features', i), 'geometry'), label) : null;
+    if (g?.type === 'Polygon') polygons.push(g.coordinates);
+    // A loop, not a spread: an outline of a hundred thousand islands must not overflow the stack.
+    else if (g) for (const part of g.coordinates) polygons.push(part);
   });
-  if (polygons.length === 0) c.error('features', 'no polygon in the county outline');
+  // Said only when no feature's own error explains it.
+  if (polygons.length === 0 && !c.hasErrors) c.error('features', 'no polygon in the county outline');
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: { type: 'MultiPolygon', coordinates: polygons }, issues: c.issues };
 }
 
@@ -65,51 +76,90 @@ function featuresOf(c: JsonChecker, input: unknown): unknown[] | null {
   return c.array(o.features, 'features');
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 function pick(props: Record<string, unknown>, names: readonly string[]): unknown {
   for (const n of names) if (props[n] !== undefined && props[n] !== null && props[n] !== '') return props[n];
   return undefined;
 }
 
-function parseAreaGeometry(c: JsonChecker, v: unknown, path: string): AreaGeometry | null {
+/**
+ * The vertices of one feature that are not on the globe: the first (with its JSON path), and how
+ * many of how many. One error per feature, however many: a file in projected metres has thousands.
+ */
+class OffGlobeTally {
+  first: { path: string; vertex: number; problem: string } | null = null;
+  count = 0;
+  total = 0;
+
+  see(path: string, vertex: number, lon: number, lat: number): void {
+    this.total++;
+    const problem = offGlobe(lon, lat);
+    if (problem === null) return;
+    this.count++;
+    this.first ??= { path, vertex, problem };
+  }
+
+  /** Reports the feature's vertices that are off the globe; true when there were any. */
+  report(c: JsonChecker, label: string): boolean {
+    if (!this.first) return false;
+    const { path, vertex, problem } = this.first;
+    const rest =
+      this.count === this.total && this.total > 1
+        ? `; all ${this.total.toLocaleString('en-US')} of its vertices are off the globe: is the file in projected metres (Gauss-Krüger, Web Mercator) rather than degrees? Export it as longitude/latitude (WGS-84 or CGCS2000)`
+        : this.count > 1
+          ? `; ${(this.count - 1).toLocaleString('en-US')} more of its ${this.total.toLocaleString('en-US')} vertices are off the globe too`
+          : '';
+    c.error(path, `vertex ${vertex} of ${label} ${problem}${rest}`);
+    return true;
+  }
+}
+
+function parseAreaGeometry(c: JsonChecker, v: unknown, path: string, label: string): AreaGeometry | null {
   if (v === null || v === undefined) return c.error(path, 'the feature has no geometry');
   const o = c.object(v, path);
   if (!o) return null;
+  const tally = new OffGlobeTally();
+  let geometry: AreaGeometry | null;
   if (o.type === 'Polygon') {
-    const rings = polygon(c, o.coordinates, join(path, 'coordinates'));
-    return rings ? { type: 'Polygon', coordinates: rings } : null;
-  }
-  if (o.type === 'MultiPolygon') {
+    const rings = polygon(c, o.coordinates, join(path, 'coordinates'), tally);
+    geometry = rings ? { type: 'Polygon', coordinates: rings } : null;
+  } else if (o.type === 'MultiPolygon') {
     const parts = c.array(o.coordinates, join(path, 'coordinates'));
     if (!parts) return null;
-    const polys = parts.map((p, i) => polygon(c, p, join(join(path, 'coordinates'), i)));
-    return polys.every((p) => p !== null) ? { type: 'MultiPolygon', coordinates: polys as Position[][][] } : null;
+    const polys = parts.map((p, i) => polygon(c, p, join(join(path, 'coordinates'), i), tally));
+    geometry = polys.every((p) => p !== null) ? { type: 'MultiPolygon', coordinates: polys as Position[][][] } : null;
+  } else {
+    return c.error(join(path, 'type'), `expected Polygon or MultiPolygon, got ${JSON.stringify(o.type)}`);
   }
-  return c.error(join(path, 'type'), `expected Polygon or MultiPolygon, got ${JSON.stringify(o.type)}`);
+  return tally.report(c, label) ? null : geometry;
 }
 
-function polygon(c: JsonChecker, v: unknown, path: string): Position[][] | null {
+function polygon(c: JsonChecker, v: unknown, path: string, tally: OffGlobeTally): Position[][] | null {
   const rings = c.array(v, path);
   if (!rings || rings.length === 0) return rings ? c.error(path, 'a polygon needs at least one ring') : null;
   const out: Position[][] = [];
   for (const [i, ring] of rings.entries()) {
-    const pts = c.array(ring, join(path, i));
+    const ringPath = join(path, i);
+    const pts = c.array(ring, ringPath);
     if (!pts) return null;
     const ringOut: Position[] = [];
-    for (const p of pts) {
-      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-        return c.error(join(path, i), 'a ring has a position that is not [lon, lat]');
-      }
+    for (let j = 0; j < pts.length; j++) {
+      const p = pts[j];
+      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return c.error(ringPath, 'a ring has a position that is not [lon, lat]');
+      tally.see(join(ringPath, j), j, p[0], p[1]);
       ringOut.push([p[0], p[1]]);
     }
     const first = ringOut[0];
     const last = ringOut[ringOut.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
       ringOut.push([...first]);
-      c.warn(join(path, i), 'ring was not closed; closed it');
+      c.warn(ringPath, 'ring was not closed; closed it');
     }
-    if (ringOut.length < 4) return c.error(join(path, i), `a ring needs at least 4 positions, has ${ringOut.length}`);
+    if (ringOut.length < 4) return c.error(ringPath, `a ring needs at least 4 positions, has ${ringOut.length}`);
     out.push(ringOut);
   }
   return out;
 }
-

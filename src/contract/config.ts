@@ -84,6 +84,63 @@ export interface Thresholds {
   minHouseholdCount: number;
 }
 
+/**
+ * Per-row ceilings of the money and count columns. A figure above one is a warning naming it (a
+ * budget in 元 rather than 万元, an extra digit, a town's total in a village's row); above the
+ * hard caps MAX_MONEY_WAN and MAX_COUNT it is an error whatever the config says.
+ */
+export interface Limits {
+  /** projects.csv budget_wan, per project. */
+  budgetWan: number;
+  /** progress.csv spent_wan, per report (cumulative for its project). */
+  spentWan: number;
+  /** villages.csv households, per village. */
+  villageHouseholds: number;
+  /** villages.csv population, per village. */
+  villagePopulation: number;
+  /** villages.csv laborers and employed, per village. */
+  villageLaborers: number;
+  /** projects.csv beneficiary_households and beneficiary_poor_households, per project. */
+  beneficiaryHouseholds: number;
+  /** projects.csv jobs, per project. */
+  jobs: number;
+  /** households.csv laborers and employed, per household. */
+  householdLaborers: number;
+}
+
+/**
+ * No per-row money figure is above this (1e12 万元 is 10¹⁶ 元, dozens of times China's GDP): a
+ * million such rows still sum to a finite number, so no total becomes Infinity (null in JSON).
+ */
+export const MAX_MONEY_WAN = 1e12;
+/**
+ * No per-row count is above this (more than China's households, near its people): nine million
+ * such rows still sum below Number.MAX_SAFE_INTEGER, so every total stays an exact whole number.
+ */
+export const MAX_COUNT = 1e9;
+
+/**
+ * Defaults a county never reaches in one row. A county's whole yearly poverty-alleviation fund is
+ * some tens of thousands of 万元, so no one project's budget (or spending) reaches 10亿元; the
+ * biggest 社区 of a county seat has some ten thousand households and a few tens of thousands of
+ * people; a county-wide project (health insurance for every household) benefits at most the
+ * county's households, under 500,000 even in the most populous counties; a project employs
+ * thousands at most; a household has a handful of laborers.
+ */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  budgetWan: 100_000,
+  spentWan: 100_000,
+  villageHouseholds: 40_000,
+  villagePopulation: 100_000,
+  villageLaborers: 100_000,
+  beneficiaryHouseholds: 500_000,
+  jobs: 50_000,
+  householdLaborers: 20,
+};
+
+const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
+const MONEY_LIMITS: readonly (keyof Limits)[] = ['budgetWan', 'spentWan'];
+
 export interface AtlasConfig {
   schemaVersion: typeof CONFIG_SCHEMA_VERSION;
   title: Text;
@@ -105,9 +162,11 @@ export interface AtlasConfig {
    * after a family, 王家户); from `privacy.allowedNames`, empty unless configured.
    */
   allowedNames: string[];
+  /** Per-row ceilings of money and counts (DEFAULT_LIMITS unless configured). */
+  limits: Limits;
 }
 
-const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'privacy'] as const;
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'limits', 'privacy'] as const;
 
 /** Parses atlas.config.json, reporting every problem with its JSON path. */
 export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
@@ -130,13 +189,14 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   const basemap = o.basemap === undefined ? { type: 'none' as const } : parseBasemap(c, o.basemap);
   const publicFindings = o.publicFindings === undefined ? false : c.boolean(o.publicFindings, 'publicFindings');
   const allowedNames = o.privacy === undefined ? [] : parsePrivacy(c, o.privacy);
-  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames) {
+  const limits = o.limits === undefined ? { ...DEFAULT_LIMITS } : parseLimits(c, o.limits);
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames || !limits) {
     return { ok: false, issues: c.issues };
   }
   return {
     ok: true,
     issues: c.issues,
-    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames },
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames, limits },
   };
 }
 
@@ -146,9 +206,11 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
  */
 export interface JoinSettings {
   crs: CrsId;
-  region: { name: string };
+  /** The 6-digit code, when it is one: where the boundaries may plausibly lie (region-box.ts). */
+  region: { name: string; code?: string };
   dataDate: string | null;
   categories: readonly Pick<CategoryConfig, 'id' | 'zh' | 'en'>[];
+  limits: Limits;
 }
 
 /**
@@ -162,6 +224,7 @@ export function readJoinSettings(input: unknown): JoinSettings | null {
   if (!o) return null;
   const region = c.object(o.region, 'region');
   const name = region ? c.string(region.name, 'region.name') : null;
+  const code = typeof region?.code === 'string' && /^\d{6}$/.test(region.code) ? region.code : undefined;
   const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'crs', CRS_IDS);
   const dataDate = o.dataDate === undefined ? null : isoDate(c, o.dataDate, 'dataDate');
   const categories: JoinSettings['categories'][number][] = [];
@@ -173,7 +236,9 @@ export function readJoinSettings(input: unknown): JoinSettings | null {
     if (id && zh && en) categories.push({ id, zh, en });
   });
   if (c.hasErrors || !name || !crs || categories.length === 0) return null;
-  return { crs, region: { name }, dataDate, categories };
+  // Limits with an error fall back to the defaults: parseAtlasConfig has reported it.
+  const limits = o.limits === undefined ? null : parseLimits(new JsonChecker(''), o.limits);
+  return { crs, region: code === undefined ? { name } : { name, code }, dataDate, categories, limits: limits ?? { ...DEFAULT_LIMITS } };
 }
 
 function text(c: JsonChecker, v: unknown, path: string): Text | null {
@@ -252,6 +317,22 @@ function parseThresholds(c: JsonChecker, v: unknown): Thresholds | null {
   const exitIncidence = c.number(o.exitIncidence, 'thresholds.exitIncidence', 0, 1);
   const minHouseholdCount = o.minHouseholdCount === undefined ? 3 : c.number(o.minHouseholdCount, 'thresholds.minHouseholdCount', 0, 1000);
   return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null ? { lagPoints, exitIncidence, minHouseholdCount } : null;
+}
+
+/** The `limits` object: each key optional (its default), a number from 0 to the hard cap of its kind. */
+export function parseLimits(c: JsonChecker, v: unknown): Limits | null {
+  const o = c.object(v, 'limits');
+  if (!o) return null;
+  c.onlyKeys(o, 'limits', LIMIT_KEYS);
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  let isOk = true;
+  for (const k of LIMIT_KEYS) {
+    if (o[k] === undefined) continue;
+    const n = c.number(o[k], join('limits', k), 0, MONEY_LIMITS.includes(k) ? MAX_MONEY_WAN : MAX_COUNT);
+    if (n === null) isOk = false;
+    else limits[k] = n;
+  }
+  return isOk ? limits : null;
 }
 
 /** MapLibre's zoom levels; the atlas map itself stops at MAX_ZOOM (site.ts) and shows a deeper camera at that. */
@@ -394,5 +475,10 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     basemap: c.basemap,
     ...(c.publicFindings ? { publicFindings: true } : {}),
     ...(c.allowedNames.length > 0 ? { privacy: { allowedNames: c.allowedNames } } : {}),
+    ...(isDefaultLimits(c.limits) ? {} : { limits: c.limits }),
   };
+}
+
+function isDefaultLimits(limits: Limits): boolean {
+  return LIMIT_KEYS.every((k) => limits[k] === DEFAULT_LIMITS[k]);
 }

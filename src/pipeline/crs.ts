@@ -21,3 +21,14 @@ export function geometryToWgs84<G extends AreaGeometry>(g: G, crs: CrsId): G {
       : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
   return out as G;
 }
+
+/**
+ * A WGS-84 position back in the input's system, to name a vertex as the file has it (the inverse of
+ * toWgs84 to a few centimetres: GCJ-02 and BD-09 are only approximately invertible).
+ */
+export function fromWgs84(lon: number, lat: number, crs: CrsId): [number, number] {
+  if (crs === 'WGS84' || crs === 'CGCS2000') return [lon, lat];
+  const to = crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09;
+  const [x, y] = gcoord.transform([lon, lat], gcoord.WGS84, to);
+  return [x, y];
+}

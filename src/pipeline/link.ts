@@ -13,12 +13,13 @@ import { LinkLog, rejectedBefore, zeroJoins, type JoinCounts } from './link-log'
 import { linkProgress, monthAxis } from './link-progress';
 import type { Household, LinkedData, Project, Town, Village } from './model';
 import { squash } from './normalize';
+import { checkBoundaryBox, warnAboveLimits } from './ranges';
 import type { TableResult } from './table';
 
 export type { JoinCounts } from './link-log';
 
 export interface LinkInput {
-  /** The config's crs, region, categories and data date (an AtlasConfig will do). */
+  /** The config's crs, region, categories, data date and limits (an AtlasConfig will do). */
   settings: JoinSettings;
   towns: TownBoundary[];
   county: MultiPolygon | null;
@@ -42,6 +43,8 @@ export interface LinkResult {
 export function linkDataset(input: LinkInput): LinkResult {
   const { settings } = input;
   const log = new LinkLog();
+  checkBoundaryBox(log, settings, input.towns, input.county);
+  warnAboveLimits(log, settings.limits, input);
   const joins: LinkResult['joins'] = { villages: zeroJoins(), projects: zeroJoins(), progress: zeroJoins(), households: zeroJoins() };
   const towns: Town[] = [...input.towns]
     .sort((a, b) => (a.code < b.code ? -1 : 1))

@@ -1,10 +1,14 @@
 import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../contract/columns';
+import { MAX_COUNT, MAX_MONEY_WAN } from '../contract/config';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
 import { householdKeyProblem } from './privacy';
 import { detach, readTable, type RowReader, type TableResult } from './table';
 import { parseDegrees } from './values';
 
-/** Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts. */
+/**
+ * Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts, and so do the
+ * config's per-row ceilings (ranges.ts). The hard caps on money and counts are checked here.
+ */
 
 /** Each table of the contract: its columns and how one of its rows becomes a record. */
 export const TABLES = {
@@ -18,20 +22,20 @@ export const TABLES = {
 export function villageRow(r: RowReader): VillageRecord | null {
   const villageCode = r.code('village_code');
   const villageName = r.text('village_name');
-  const households = r.count('households');
-  const population = r.count('population');
-  const poorHouseholds = r.count('poor_households');
-  const poorPopulation = r.count('poor_population');
+  const households = count(r, 'households');
+  const population = count(r, 'population');
+  const poorHouseholds = count(r, 'poor_households');
+  const poorPopulation = count(r, 'poor_population');
   const row = r.row;
   const townCode = r.code('town_code');
   const townName = r.text('town_name');
   const point = lonLat(r, 'lon', 'lat');
   const isPoorVillage = r.boolean('poor_village');
-  const exitedHouseholds = r.count('exited_households');
-  const exitedPopulation = r.count('exited_population');
+  const exitedHouseholds = count(r, 'exited_households');
+  const exitedPopulation = count(r, 'exited_population');
   const exitYear = year(r, 'exit_year');
-  const laborers = r.count('laborers');
-  const employed = r.count('employed');
+  const laborers = count(r, 'laborers');
+  const employed = count(r, 'employed');
   if (villageName === null || households === null || population === null || poorHouseholds === null || poorPopulation === null) return null;
   if (townCode === null && townName === null) r.report('error', 'town_code', 'the town is needed: give town_code or town_name');
   if (poorHouseholds > households) r.report('error', 'poor_households', `${poorHouseholds} poor households is more than the ${households} households`);
@@ -51,7 +55,7 @@ export function projectRow(r: RowReader): ProjectRecord | null {
   const projectId = r.code('project_id');
   const projectName = r.text('project_name');
   const category = r.text('category');
-  const budgetWan = r.number('budget_wan', { min: 0 });
+  const budgetWan = money(r, 'budget_wan');
   const start = date(r, 'start');
   const due = date(r, 'due');
   // Read in the order the columns are checked (the order of the row's issues), then written as one
@@ -66,9 +70,9 @@ export function projectRow(r: RowReader): ProjectRecord | null {
   const fundSource = r.text('fund_source');
   const unit = r.text('unit');
   const hotline = r.text('hotline');
-  const beneficiaryHouseholds = r.count('beneficiary_households');
-  const beneficiaryPoorHouseholds = r.count('beneficiary_poor_households');
-  const jobs = r.count('jobs');
+  const beneficiaryHouseholds = count(r, 'beneficiary_households');
+  const beneficiaryPoorHouseholds = count(r, 'beneficiary_poor_households');
+  const jobs = count(r, 'jobs');
   const target = r.text('target');
   const to = lonLat(r, 'to_lon', 'to_lat');
   if (projectId === null || projectName === null || category === null || budgetWan === null || start === null || due === null) return null;
@@ -116,7 +120,7 @@ export function progressRow(r: RowReader): ProgressRecord | null {
   const projectId = r.code('project_id');
   const status = r.status('status');
   const progressPct = r.number('progress_pct', { min: 0, max: 100 });
-  const spentWan = r.number('spent_wan', { min: 0 });
+  const spentWan = money(r, 'spent_wan');
   if (month === null || projectId === null || status === null) return null;
   return { row: r.row, month, projectId, status, progressPct, spentWan };
 }
@@ -131,7 +135,7 @@ export function householdRow(r: RowReader): HouseholdRecord | null {
   const key = rawKey === null ? null : detach(rawKey);
   const villageCode = r.code('village_code');
   const isPoor = r.boolean('poor');
-  const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: r.count('laborers'), employed: r.count('employed') };
+  const record = { row: r.row, isExited: r.boolean('exited'), projectIds: r.list('project_ids'), laborers: count(r, 'laborers'), employed: count(r, 'employed') };
   if (key === null || villageCode === null || isPoor === null) return null;
   const keyProblem = householdKeyProblem(key);
   if (keyProblem !== null) r.report('error', 'household_key', keyProblem);
@@ -142,6 +146,28 @@ export function householdRow(r: RowReader): HouseholdRecord | null {
 
 export function readHouseholds(bytes: Uint8Array, file = HOUSEHOLDS.file): TableResult<HouseholdRecord> {
   return readTable(HOUSEHOLDS, bytes, householdRow, file);
+}
+
+/**
+ * An amount of 万元, not negative and at most MAX_MONEY_WAN: a bigger figure is no budget but a
+ * typo, and enough of them would sum to Infinity (a total of null in the site data).
+ */
+function money(r: RowReader, name: string): number | null {
+  const v = r.number(name, { min: 0 });
+  if (v === null || v <= MAX_MONEY_WAN) return v;
+  r.report('error', name, `${r.quote(r.raw(name) ?? v)} is more than ${MAX_MONEY_WAN.toLocaleString('en-US')} 万元, beyond any budget: a typo? (figures this large would break the totals)`);
+  return null;
+}
+
+/**
+ * A count of households, people or jobs, not negative and at most MAX_COUNT: more is beyond any
+ * place in China, and sums of such figures would no longer be exact whole numbers.
+ */
+function count(r: RowReader, name: string): number | null {
+  const v = r.count(name);
+  if (v === null || v <= MAX_COUNT) return v;
+  r.report('error', name, `${r.quote(r.raw(name) ?? v)} is more than ${MAX_COUNT.toLocaleString('en-US')}, beyond any count of households or people: a typo? (figures this large would break the totals)`);
+  return null;
 }
 
 /** A calendar year, 1978 (reform and opening) to 2100. */

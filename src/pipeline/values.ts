@@ -5,21 +5,38 @@ import type { ProjectStatus } from '../contract/columns';
 /**
  * A number as spreadsheets write it: full-width digits, thousands separators, a trailing %, or a
  * trailing 万 / 万元 (the money columns are in 万元 already, so `12.5万` is 12.5; 元 alone is not
- * accepted: 1234元 in a 万元 column would be ten thousand times too big).
+ * accepted: 1234元 in a 万元 column would be ten thousand times too big). Decimal only: not
+ * `Infinity`, `NaN` or hex (`0x1A`), not a figure that overflows (`1e309`) or underflows to zero
+ * (`1e-400`), and no comma but between groups of three digits (`1,5` may be a decimal comma).
  */
 export function parseNumber(raw: string): number | null {
   // The common case, plain digits (45.5): what the full reading below gives, without its copies.
-  if (PLAIN_NUMBER.test(raw)) {
-    const n = Number(raw);
-    return Number.isFinite(n) ? n : null;
-  }
-  const s = raw.normalize('NFKC').replace(/[\s,]/g, '').replace(/(%|万元|万)$/, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  if (PLAIN_NUMBER.test(raw)) return finite(raw, Number(raw));
+  const s = raw.normalize('NFKC').replace(/\s/g, '').replace(/(%|万元|万)$/, '');
+  const m = NUMBER.exec(s);
+  if (!m || (m[2]!.includes(',') && !GROUPED.test(m[2]!))) return null;
+  return finite(s, Number(s.replace(/,/g, '')));
 }
 
+/** Plain decimal digits: what Number() reads exactly as written, but for hundreds of digits. */
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+/** Sign, integer part (digits and commas), fraction, exponent. */
+const NUMBER = /^([-+]?)(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** An integer part whose commas separate thousands, with what follows the decimal point. */
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/**
+ * `n`, read from `text`, when it is the figure written: null for Infinity (a figure too large),
+ * and for zero or a subnormal from a figure that is not zero (too small to keep its digits). -0 is 0.
+ */
+function finite(text: string, n: number): number | null {
+  if (!Number.isFinite(n)) return null;
+  if (n === 0) return /[1-9]/.test(text.replace(/[eE].*$/, '')) ? null : 0;
+  return Math.abs(n) < MIN_NORMAL ? null : n;
+}
+
+/** The least positive double with all its precision (2⁻¹⁰²²); below it digits are lost. */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** True for text of ASCII characters only, which NFKC leaves as it is. */
 function isAscii(s: string): boolean {

@@ -119,6 +119,21 @@ describe('the config, when it cannot be parsed in full', () => {
     expect(lines).toContain(`${blocker}:0:: warning: the files were not joined (towns, villages, projects, progress, households) because of the errors in ${blocker}; fix them and check again`);
   });
 
+  it('still checks the ceilings of its limits and the boundaries against its region (a bad colour elsewhere)', async () => {
+    const categories = [{ id: 'industry', zh: '产业发展', en: 'Industry', colour: 'orange', goal: 'industry' }, { id: 'environment', zh: '美丽乡村', en: 'Environment', colour: '#009E73', goal: 'beauty' }, { id: 'health', zh: '健康医疗', en: 'Health', colour: '#CC79A7', goal: 'household' }];
+    const towns = (await miniText('boundaries/towns.geojson')).replace('[110.0,32.5],[109.75,32.5]', '[110.0,32.5],[19.75,32.5]');
+    const { lines } = await buildMiniWith({ 'atlas.config.json': await miniConfigWith({ categories, limits: { budgetWan: 120 } }), 'boundaries/towns.geojson': towns });
+    expect(lines).toContain('projects.csv:6:资金规模(万元): warning: budget 150 万元 is above the ceiling of 120 万元 (limits.budgetWan in atlas.config.json): is it in 元 rather than 万元?');
+    expect(lines.some((l) => l.startsWith('boundaries/towns.geojson:0:features[1]: error: a vertex of 中峰镇 (420324102) at 19.75, 32.5 is outside the box'))).toBe(true);
+  });
+
+  it('checks the joins with the default ceilings when its limits have an error', async () => {
+    const projects = (await miniText('projects.csv')).replace('新建卫生室1所,30,', '新建卫生室1所,300000,');
+    const { lines } = await buildMiniWith({ 'atlas.config.json': await miniConfigWith({ limits: { budgetWan: 'many' } }), 'projects.csv': projects });
+    expect(lines).toContain('atlas.config.json:0:limits.budgetWan: error: expected a number, got "many"');
+    expect(lines).toContain('projects.csv:4:资金规模(万元): warning: budget 300000 万元 is above the ceiling of 100,000 万元 (limits.budgetWan in atlas.config.json): is it in 元 rather than 万元?');
+  });
+
   it('joins without the county outline when only the outline has errors', async () => {
     const progress = (await miniText('progress.csv')) + '2016-03,T-999,在建,10,1\n';
     const { lines } = await buildMiniWith({ 'boundaries/county.geojson': '{"type":"FeatureCollection","features":[]}', 'progress.csv': progress });

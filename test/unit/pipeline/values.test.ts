@@ -7,6 +7,19 @@ describe('parseNumber', () => {
     ['12.5万', 12.5], ['1,200万元', 1200], ['１２．５％', 12.5],
     ['abc', null], ['', null], ['12..5', null], ['1e400', null], ['二百', null], ['1234元', null], ['万', null],
   ])('%j → %j', (raw, expected) => expect(parseNumber(raw)).toBe(expected));
+
+  it.each([
+    ['a figure too large for a number', '1e309'], ['the same, negative', '-1e309'], ['hundreds of digits', '9'.repeat(400)],
+    ['Infinity', 'Infinity'], ['NaN', 'NaN'], ['hex', '0x1A'], ['binary', '0b101'], ['octal', '0o17'], ['an underscore separator', '1_000'],
+    ['a figure that underflows to zero', '1e-400'], ['a subnormal that has lost its digits', '1e-310'], ['hundreds of zeros after the point', `0.${'0'.repeat(400)}1`],
+    ['a decimal comma', '1,5'], ['commas not between thousands', '12,34,567'], ['a trailing comma', '1234,'], ['two signs', '+-5'], ['an exponent alone', 'e5'],
+  ])('%s (%j) is not a number', (_name, raw) => expect(parseNumber(raw)).toBeNull());
+
+  it.each([
+    ['1e308', 1e308], ['1.5e3', 1500], ['1.2E+05', 120000], ['0e-400', 0], ['1e-300', 1e-300], ['12,345,678.9', 12345678.9], ['1.', 1], ['+5', 5],
+  ])('%j → %j', (raw, expected) => expect(parseNumber(raw)).toBe(expected));
+
+  it.each(['-0', '-0.0', '-0e5'])('%j is 0, not -0', (raw) => expect(Object.is(parseNumber(raw), 0)).toBe(true));
 });
 
 describe('parseInteger', () => {
