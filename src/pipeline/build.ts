@@ -11,8 +11,9 @@ import { emitSite, json, outputText, type OutputFile } from './emit';
 import { linkDataset, type JoinCounts } from './link';
 import type { Dataset } from './model';
 import { checkTour } from './tour';
+import { configPersonalData } from './config-privacy';
 import { TABLES } from './tables';
-import { appendAll, readTableStream, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
+import { appendAll, readTableStream, type TablePrivacy, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
 import type { TableSpec } from '../contract/columns';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */
@@ -132,6 +133,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   // A config error elsewhere (a colour, the tour) must not hide the join errors: join with what can be read.
   const settings = config.ok ? config.value : readJoinSettings(configJson);
 
+  // The personal-data scan of every table (pii.ts) and of the config's own texts.
+  const privacy: TablePrivacy = { isPublic: options.isPublic, allowedNames: config.ok ? config.value.allowedNames : [] };
+  appendAll(issues, configPersonalData(configJson, privacy));
+
   const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
   const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
 
@@ -164,7 +169,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
       return null;
     }
-    const t = await readTableStream(kind.spec, stream, kind.build, file);
+    const t = await readTableStream(kind.spec, stream, kind.build, file, privacy);
     inputs[file] = { sha256: inputs[file]?.sha256 ?? (await stream.sha256()), bytes: stream.size, encoding: null, rows: null };
     if (t.isEmptyText) {
       // An empty optional file is what Excel leaves when a sheet is cleared: treat it as absent.
