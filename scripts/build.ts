@@ -7,15 +7,20 @@
  * (src/map/boundary-tiles.ts). `--single-file [--private]` writes the meeting package instead: the
  * whole atlas as one HTML file that opens from disk (scripts/lib/single-file.ts), with the public
  * data unless `--private`. The data build's errors stop the build with its exit code.
+ * dist/ is replaced whole (scripts/lib/write-output.ts): the page is built into dist.tmp-PID and
+ * swapped in, under dist.lock, so a failed or stopped build leaves the previous dist/ as it was. A
+ * write that fails (no permission, a full or read-only disk, another build running) is said in one
+ * line and exits 2, as data.ts does.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { build as viteBuild, type Plugin } from 'vite';
 import { BOUNDARY_TILES_META } from '../src/map/boundary-tiles';
 import { runDataCli } from './data';
 import { isEntryPoint } from './lib/entry-point';
 import { buildSingleFile, describeSingleFile } from './lib/single-file';
 import { buildBoundaryTiles, describeStats, type PmtilesStats } from './lib/tiles';
+import { describeWriteError, isWriteFault, leftoverKind, lockOutput, OutputError } from './lib/write-output';
 
 const USAGE = 'usage: build.ts [--public] [--tiles] | --single-file [--private]';
 const SITE_DATA = 'public/data';
@@ -81,6 +86,17 @@ export async function buildPage(opts: { isTiles: boolean; outDir: string }): Pro
   return tiles.stats;
 }
 
+/**
+ * Removes from the built page what vite copied of public/ that is not the site: the lock and the
+ * staging or old folders of a data build running beside this one.
+ */
+async function dropDataWriterFiles(outDir: string): Promise<void> {
+  const data = basename(SITE_DATA);
+  for (const name of await readdir(outDir)) {
+    if (name === `${data}.lock` || leftoverKind(name, data) !== null) await rm(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseBuildArgs(argv);
   if (typeof opts === 'string') {
@@ -88,23 +104,40 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (opts.isSingleFile) {
-    const result = await buildSingleFile({ isPrivate: opts.isPrivate });
+    const result = await buildSingleFile({ isPrivate: opts.isPrivate }).catch((e: unknown) => {
+      throw isWriteFault(e) ? new OutputError(describeWriteError(e, OUT_DIR, false)) : e;
+    });
     if (typeof result === 'number') return result;
     console.log(describeSingleFile(result));
     return 0;
   }
-  const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : [])]);
-  if (code !== 0) return code;
-  const stats = await buildPage({ isTiles: opts.isTiles, outDir: OUT_DIR });
-  if (stats) console.log(describeStats(join(OUT_DIR, TILES_FILE), stats));
-  console.log(`built dist/${opts.isPublic ? ' (public)' : ''}`);
-  return 0;
+  // dist/ is locked first, so two builds do not both reach vite; the data build locks public/data itself.
+  const lock = await lockOutput(resolve(OUT_DIR), { label: OUT_DIR, log: (line) => console.log(line) });
+  try {
+    const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : [])]);
+    if (code !== 0) return code;
+    const stats = await lock.replace(async (staging) => {
+      const tiles = await buildPage({ isTiles: opts.isTiles, outDir: staging });
+      await dropDataWriterFiles(staging);
+      return tiles;
+    });
+    if (stats) console.log(describeStats(join(OUT_DIR, TILES_FILE), stats));
+    console.log(`built dist/${opts.isPublic ? ' (public)' : ''}`);
+    return 0;
+  } finally {
+    await lock.release().catch(() => {});
+  }
 }
 
 if (isEntryPoint(import.meta.url, process.argv[1])) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
+      // A write the disk or the folder refused is said in one line; anything else is a fault of the program, shown whole.
+      if (e instanceof OutputError || isWriteFault(e)) {
+        console.error(`error: ${e instanceof OutputError ? e.message : describeWriteError(e, OUT_DIR)}`);
+        process.exit(2);
+      }
       console.error(e);
       process.exit(1);
     },

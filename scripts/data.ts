@@ -1,16 +1,21 @@
 /**
  * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
  * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message.
- * Exit 0 with no errors, 1 with errors, 2 when the dataset cannot be read at all.
+ * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build` holds OUT.lock
+ * while it runs and swaps the new files in whole (scripts/lib/write-output.ts): a failed write
+ * says why in one line and leaves OUT as it was.
+ * Exit 0 with no errors; 1 with errors in the dataset's files (including a file that cannot be
+ * read); 2 when the command cannot run: bad arguments, no dataset folder or config, or the output
+ * cannot be written (no permission, a full or read-only disk, another build writing it).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../src/contract/issues';
-import { buildSite, type BuildResult } from '../src/pipeline/build';
+import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline/build';
 import type { OutputFile } from '../src/pipeline/emit';
 import { DRAWN_MAX_ZOOM } from '../src/pipeline/simplify';
 import { isEntryPoint } from './lib/entry-point';
-import { folderSource, isFolder } from './lib/folder-source';
+import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
+import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
 const USAGE = 'usage: data.ts check [DIR] [--public] | data.ts build [DIR] [--out DIR] [--public]';
 
@@ -40,8 +45,14 @@ export function parseArgs(argv: string[]): CliOptions | string {
   return { command, dir, out, isPublic };
 }
 
+/** What the CLI reads and writes with; a test passes fakes (a disk that fills up, a file that fails part way). */
+export interface CliDeps {
+  fs?: OutputFs;
+  source?: (dir: string) => DatasetSource;
+}
+
 /** Runs the command and returns the exit code; `log` receives every output line. */
-export async function runDataCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
+export async function runDataCli(argv: string[], log: (line: string) => void = console.log, deps: CliDeps = {}): Promise<number> {
   const opts = parseArgs(argv);
   if (typeof opts === 'string') {
     log(opts);
@@ -51,26 +62,59 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     log(`${opts.dir}: error: the dataset folder does not exist`);
     return 2;
   }
-  const result = await buildSite(folderSource(opts.dir), { isPublic: opts.isPublic });
-  for (const issue of result.issues) log(formatIssue(issue));
-  if (result.fatal) {
-    log(`${opts.dir}: error: ${result.fatal}`);
-    return 2;
+  const fs = deps.fs ?? nodeOutputFs;
+  let lock: OutputLock | null = null;
+  try {
+    // Taken before the build: a second build stops at once, and an OUT lost by a killed build is put back even when this one writes nothing.
+    if (opts.command === 'build') lock = await lockOutput(resolve(opts.out), { label: opts.out, fs, log });
+    const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic });
+    for (const issue of result.issues) log(formatIssue(issue));
+    if (result.fatal) {
+      log(`${opts.dir}: error: ${result.fatal}`);
+      return 2;
+    }
+    summarise(result, log);
+    if (result.errorCount > 0 || !result.files) {
+      if (lock) log(`nothing written: ${opts.out} is left as it was`);
+      return 1;
+    }
+    if (lock) {
+      const files = result.files;
+      await lock.replace((staging) => writeSiteFiles(fs, staging, files));
+      log(describeWritten([...files.keys()], opts));
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof OutputError) {
+      log(`error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof SourceReadError) {
+      // A file that failed part way through (it grew, or the disk failed): the build stopped there.
+      log(formatIssue({ file: e.file, row: 0, column: '', level: 'error', message: e.message }));
+      if (lock) log(`nothing written: ${opts.out} is left as it was`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await lock?.release().catch(() => {});
   }
-  summarise(result, log);
-  if (result.errorCount > 0 || !result.files) {
-    if (opts.command === 'build') log(`nothing written: ${opts.out} is left as it was`);
-    return 1;
+}
+
+/** Every output file into the staging folder, each written piece by piece as it is made, never held whole. */
+async function writeSiteFiles(fs: OutputFs, staging: string, files: Map<string, OutputFile>): Promise<void> {
+  for (const [name, file] of files) {
+    await fs.mkdir(dirname(join(staging, name)));
+    await fs.writeFile(join(staging, name), file());
   }
-  if (opts.command === 'build') {
-    await writeAtomically(resolve(opts.out), result.files);
-    const names = [...result.files.keys()];
-    const chunks = names.filter((n) => n.startsWith('projects/')).length;
-    // A province writes a thousand towns' project files: named once, counted.
-    const listed = [...names.filter((n) => !n.startsWith('projects/')).slice(0, 1), ...(chunks > 0 ? [`projects/<town code>.json (${chunks} towns)`] : []), ...names.filter((n) => !n.startsWith('projects/')).slice(1)];
-    log(`wrote ${listed.join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`);
-  }
-  return 0;
+}
+
+function describeWritten(names: string[], opts: CliOptions): string {
+  const chunks = names.filter((n) => n.startsWith('projects/')).length;
+  const others = names.filter((n) => !n.startsWith('projects/'));
+  // A province writes a thousand towns' project files: named once, counted.
+  const listed = [...others.slice(0, 1), ...(chunks > 0 ? [`projects/<town code>.json (${chunks} towns)`] : []), ...others.slice(1)];
+  return `wrote ${listed.join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`;
 }
 
 function summarise(result: BuildResult, log: (line: string) => void): void {
@@ -80,25 +124,6 @@ function summarise(result: BuildResult, log: (line: string) => void): void {
     log(`  ${file}: ${rows}${vertices}${s.encoding ? ` (${s.encoding})` : ''}`);
   }
   log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
-}
-
-/**
- * Writes every file into a sibling folder, then swaps it in, so a failed write never leaves half a
- * site. Each file is written piece by piece as it is made, never held whole.
- */
-async function writeAtomically(out: string, files: Map<string, OutputFile>): Promise<void> {
-  const staging = `${out}.tmp-${process.pid}`;
-  const old = `${out}.old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  for (const [name, file] of files) {
-    await mkdir(dirname(join(staging, name)), { recursive: true });
-    await writeFile(join(staging, name), file());
-  }
-  await mkdir(dirname(out), { recursive: true });
-  const hadOld = await isFolder(out);
-  if (hadOld) await rename(out, old);
-  await rename(staging, out);
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 if (isEntryPoint(import.meta.url, process.argv[1])) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { concatBytes } from '../../src/pipeline/table';
 import type { DatasetSource, SourceFile } from '../../src/pipeline/build';
 
 /**
@@ -10,45 +11,109 @@ import type { DatasetSource, SourceFile } from '../../src/pipeline/build';
  */
 export const MAX_FILE_BYTES = 1024 ** 3;
 
-/** Bytes read from disk at a time when a table streams. */
+/** Bytes read from disk at a time. */
 const CHUNK_BYTES = 1 << 20;
 
-/** A dataset folder on disk as a DatasetSource; the tables stream from disk rather than being read whole. */
+/**
+ * Opening never waits: the file was checked to be a regular file before it is opened, and should a
+ * named pipe be swapped in between, O_NONBLOCK keeps `open` from blocking on it (POSIX only).
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+const ONLY_FILES = 'the build reads only regular files';
+const COPY_IT_IN = 'copy the file into the folder';
+
+/**
+ * A file of the dataset that cannot be read, said for the clerk; `file` is its path inside the
+ * dataset. Thrown by `read`/`open` (the build reports it against the file) and by a stream that
+ * fails part way (the CLI reports it against the file).
+ */
+export class SourceReadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceReadError';
+  }
+}
+
+/** A file checked to be readable: where it really is, which file it is (to notice a swap) and its size. */
+interface CheckedFile {
+  path: string;
+  real: string;
+  dev: number;
+  ino: number;
+  size: number;
+}
+
+/**
+ * A dataset folder on disk as a DatasetSource; the tables stream from disk rather than being read
+ * whole. Only regular files inside the folder are read: a folder, named pipe, socket or device
+ * named like a dataset file, or a link leading outside the folder, is an error naming the file.
+ * Nothing is opened before it is checked (opening a named pipe blocks), and no file is read past
+ * `maxBytes`, whatever size it claims.
+ */
 export function folderSource(dir: string, maxBytes = MAX_FILE_BYTES): DatasetSource {
-  /** The file's size, null when it does not exist; throws for a file too big to read. */
-  const sizeOf = async (path: string): Promise<number | null> => {
+  let realRoot: Promise<string> | null = null;
+
+  /** The checked file, null when it does not exist; throws a SourceReadError for one the build must not read. */
+  const check = async (path: string): Promise<CheckedFile | null> => {
+    const full = join(dir, path);
+    let entry: Stats;
     try {
-      const size = (await stat(join(dir, path))).size;
-      if (size > maxBytes) throw new Error(`the file is ${formatBytes(size)}; the build reads files up to ${formatBytes(maxBytes)}: is it the right file? A ledger this large should be split, e.g. by year`);
-      return size;
+      entry = await lstat(full);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
+      if (isCode(e, 'ENOENT', 'ENOTDIR')) return null;
+      throw new SourceReadError(path, cannotRead(e));
     }
+    let real: string;
+    let target: Stats;
+    try {
+      real = await realpath(full);
+      target = await stat(real);
+    } catch (e) {
+      if (isCode(e, 'ENOENT')) throw new SourceReadError(path, `${path} is a link to ${await linkText(full)}, which does not exist: ${COPY_IT_IN}`);
+      if (isCode(e, 'ELOOP')) throw new SourceReadError(path, `${path} is a link that leads round in a loop: ${COPY_IT_IN}`);
+      throw new SourceReadError(path, cannotRead(e));
+    }
+    const isLink = entry.isSymbolicLink();
+    if (!target.isFile()) {
+      throw new SourceReadError(path, isLink ? `${path} is a link to ${kindOf(target)} (${real}), not a file: ${ONLY_FILES}` : `${path} is ${kindOf(target)}, not a file: ${ONLY_FILES}`);
+    }
+    const inside = relative(await (realRoot ??= realpath(dir)), real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new SourceReadError(path, isLink ? `${path} is a link to a file outside the dataset folder (${real}): ${COPY_IT_IN}` : `${path} is in a linked folder outside the dataset folder (${real}): ${COPY_IT_IN}`);
+    }
+    if (target.size > maxBytes) throw new SourceReadError(path, `the file is ${formatBytes(target.size)}; the build reads files up to ${formatBytes(maxBytes)}: is it the right file? A ledger this large should be split, e.g. by year`);
+    return { path, real, dev: target.dev, ino: target.ino, size: target.size };
   };
+
   return {
     async read(path) {
-      try {
-        if ((await sizeOf(path)) === null) return null;
-        return new Uint8Array(await readFile(join(dir, path)));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
+      const file = await check(path);
+      if (!file) return null;
+      const parts: Uint8Array[] = [];
+      let length = 0;
+      for await (const chunk of chunksOf(file, maxBytes)) {
+        parts.push(chunk);
+        length += chunk.length;
       }
+      return concatBytes(parts, length);
     },
     async open(path) {
-      const size = await sizeOf(path);
-      return size === null ? null : streamedFile(join(dir, path), size);
+      const file = await check(path);
+      return file && streamedFile(file, maxBytes);
     },
   };
 }
 
-/** A file on disk read in chunks; its SHA-256 is taken on the first complete reading (or read for it). */
-function streamedFile(path: string, size: number): SourceFile {
+/** A checked file read in chunks; its SHA-256 is taken on the first complete reading (or read for it). */
+function streamedFile(file: CheckedFile, maxBytes: number): SourceFile {
   let digest: string | null = null;
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const hash = digest === null ? createHash('sha256') : null;
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    for await (const chunk of chunksOf(file, maxBytes)) {
       hash?.update(chunk);
       yield chunk;
     }
@@ -56,13 +121,48 @@ function streamedFile(path: string, size: number): SourceFile {
     if (hash && digest === null) digest = hash.digest('hex');
   }
   return {
-    size,
+    size: file.size,
     chunks,
     async sha256() {
       if (digest === null) for await (const _ of chunks());
       return digest!;
     },
   };
+}
+
+/** The file's bytes from the start, opened without waiting and stopped at `maxBytes`; any failure is a SourceReadError. */
+async function* chunksOf(file: CheckedFile, maxBytes: number): AsyncGenerator<Uint8Array> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file.real, OPEN_FLAGS);
+  } catch (e) {
+    throw new SourceReadError(file.path, cannotRead(e));
+  }
+  try {
+    const opened = await handle.stat().catch((e: unknown) => {
+      throw new SourceReadError(file.path, cannotRead(e));
+    });
+    if (!opened.isFile() || opened.dev !== file.dev || opened.ino !== file.ino) {
+      throw new SourceReadError(file.path, `${file.path} was replaced while the build read it${opened.isFile() ? '' : ` by ${kindOf(opened)}`}: build again when nothing is changing the folder`);
+    }
+    let total = 0;
+    for (;;) {
+      // Sized to what the file says is left, so a small file holds no megabyte buffer.
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(file.size - total + 1, 1 << 16)));
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (e) {
+        throw new SourceReadError(file.path, cannotRead(e));
+      }
+      if (bytesRead === 0) return;
+      total += bytesRead;
+      if (total > maxBytes) throw new SourceReadError(file.path, `${file.path} grew past ${formatBytes(maxBytes)} while the build read it (it said ${formatBytes(file.size)}); the build reads files up to ${formatBytes(maxBytes)}: is something still writing it?`);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** True when `dir` exists and is a folder. */
@@ -72,6 +172,32 @@ export async function isFolder(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What a file system entry that is not a regular file is, in plain words. */
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a folder';
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+async function linkText(path: string): Promise<string> {
+  try {
+    return await readlink(path);
+  } catch {
+    return 'a file';
+  }
+}
+
+function isCode(e: unknown, ...codes: string[]): boolean {
+  return codes.includes((e as NodeJS.ErrnoException | null)?.code ?? '');
+}
+
+function cannotRead(e: unknown): string {
+  if (isCode(e, 'EACCES', 'EPERM')) return 'the file cannot be read: permission denied';
+  return `the file cannot be read: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 function formatBytes(n: number): string {

@@ -1,9 +1,13 @@
-import { truncate } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, realpath, rename, rm, symlink, truncate } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/contract/issues';
-import { buildSite } from '../../../src/pipeline/build';
-import { folderSource } from '../../../scripts/lib/folder-source';
+import { buildSite, type DatasetSource } from '../../../src/pipeline/build';
+import { runDataCli } from '../../../scripts/data';
+import { folderSource, SourceReadError } from '../../../scripts/lib/folder-source';
 import { datasetWith } from '../../helpers/fixtures';
 
 describe('huge or broken files', () => {
@@ -41,3 +45,147 @@ describe('a GeoJSON nested a million deep', () => {
     expect(lines).toContain('boundaries/towns.geojson:0:features[0].geometry.coordinates[0]: error: a ring has a position that is not [lon, lat]');
   });
 });
+
+/** The build's errors about `file`. */
+async function errorsAbout(dir: string, file: string): Promise<string[]> {
+  return (await buildSite(folderSource(dir))).issues.map(formatIssue).filter((l) => l.startsWith(`${file}:`) && l.includes(': error: '));
+}
+
+/** The check's exit code and lines. */
+async function check(dir: string): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await runDataCli(['check', dir], (l) => lines.push(l));
+  return { code, lines };
+}
+
+const ONLY_FILES = 'not a file: the build reads only regular files';
+
+// Each crafted entry replaces a file of the mini dataset; the build names it and what it is, and never hangs on it.
+describe('only regular files inside the dataset folder are read', () => {
+  it.each([
+    { file: 'progress.csv', what: 'a named pipe', make: (path: string) => execFileSync('mkfifo', [path]), line: `progress.csv:0:: error: progress.csv is a named pipe (FIFO), ${ONLY_FILES}` },
+    { file: 'projects.csv', what: 'a folder', make: (path: string) => mkdir(path), line: `projects.csv:0:: error: projects.csv is a folder, ${ONLY_FILES}` },
+    { file: 'villages.csv', what: 'a link to /dev/zero', make: (path: string) => symlink('/dev/zero', path), line: `villages.csv:0:: error: villages.csv is a link to a device (/dev/zero), ${ONLY_FILES}` },
+    { file: 'households.csv', what: 'a link to a folder', make: (path: string) => symlink('boundaries', path), line: `households.csv:0:: error: households.csv is a link to a folder (<dir>/boundaries), ${ONLY_FILES}` },
+    { file: 'boundaries/county.geojson', what: 'a socket', make: (path: string) => listenOn(path), line: `boundaries/county.geojson:0:: error: boundaries/county.geojson is a socket, ${ONLY_FILES}` },
+  ])('$file as $what: a located error, exit 1, at once', { timeout: 10_000 }, async ({ file, make, line }) => {
+    const dir = await realpath(await datasetWith());
+    await rm(join(dir, file));
+    const stop = await make(join(dir, file));
+    try {
+      expect(await errorsAbout(dir, file)).toEqual([line.replace('<dir>', dir)]);
+      const { code, lines } = await check(dir);
+      expect(code).toBe(1);
+      expect(lines).toContain(line.replace('<dir>', dir));
+    } finally {
+      if (typeof stop === 'function') stop();
+    }
+  });
+
+  it('the config as a named pipe or a link to /dev/zero: said, exit 2, at once', { timeout: 10_000 }, async () => {
+    const fifo = await datasetWith();
+    await rm(join(fifo, 'atlas.config.json'));
+    execFileSync('mkfifo', [join(fifo, 'atlas.config.json')]);
+    const zero = await datasetWith();
+    await rm(join(zero, 'atlas.config.json'));
+    await symlink('/dev/zero', join(zero, 'atlas.config.json'));
+    for (const [dir, what] of [[fifo, 'is a named pipe (FIFO)'], [zero, 'is a link to a device (/dev/zero)']] as const) {
+      const { code, lines } = await check(dir);
+      expect(code).toBe(2);
+      expect(lines[0]).toBe(`atlas.config.json:0:: error: atlas.config.json ${what}, ${ONLY_FILES}`);
+    }
+  });
+
+  it('a link to a file outside the folder is refused; one inside the folder is followed', async () => {
+    const dir = await datasetWith();
+    const elsewhere = await mkdtemp(join(tmpdir(), 'cunhu-elsewhere-'));
+    await rename(join(dir, 'villages.csv'), join(elsewhere, 'villages.csv'));
+    await symlink(join(elsewhere, 'villages.csv'), join(dir, 'villages.csv'));
+    const { code, lines } = await check(dir);
+    expect(code).toBe(1);
+    expect(lines).toContain(`villages.csv:0:: error: villages.csv is a link to a file outside the dataset folder (${await realpath(join(elsewhere, 'villages.csv'))}): copy the file into the folder`);
+
+    await rm(join(dir, 'villages.csv'));
+    await mkdir(join(dir, 'copies'));
+    await rename(join(elsewhere, 'villages.csv'), join(dir, 'copies', 'villages.csv'));
+    await symlink(join('copies', 'villages.csv'), join(dir, 'villages.csv'));
+    expect((await check(dir)).code).toBe(0);
+  });
+
+  it('a linked folder leading outside, a dangling link and a loop are each said for the file', async () => {
+    const dir = await datasetWith();
+    const elsewhere = await mkdtemp(join(tmpdir(), 'cunhu-elsewhere-'));
+    await rename(join(dir, 'boundaries'), join(elsewhere, 'boundaries'));
+    await symlink(join(elsewhere, 'boundaries'), join(dir, 'boundaries'));
+    await rm(join(dir, 'projects.csv'));
+    await symlink('no-such-file.csv', join(dir, 'projects.csv'));
+    await rm(join(dir, 'progress.csv'));
+    await symlink('progress.csv', join(dir, 'progress.csv'));
+    const { code, lines } = await check(dir);
+    expect(code).toBe(1);
+    expect(lines).toContain(`boundaries/towns.geojson:0:: error: boundaries/towns.geojson is in a linked folder outside the dataset folder (${await realpath(join(elsewhere, 'boundaries', 'towns.geojson'))}): copy the file into the folder`);
+    expect(lines).toContain('projects.csv:0:: error: projects.csv is a link to no-such-file.csv, which does not exist: copy the file into the folder');
+    expect(lines).toContain('progress.csv:0:: error: progress.csv is a link that leads round in a loop: copy the file into the folder');
+  });
+});
+
+describe('the size limit holds while reading', () => {
+  it.runIf(process.platform === 'linux')('stops a file that says it is empty at the limit (/proc/self/environ says 0 bytes)', async () => {
+    const read = folderSource('/proc/self', 4).read('environ');
+    await expect(read).rejects.toThrow('environ grew past 4 bytes while the build read it (it said 0 bytes); the build reads files up to 4 bytes: is something still writing it?');
+  });
+
+  it('stops a table that grows after it was opened, with an error naming it', async () => {
+    const dir = await datasetWith();
+    const limit = 64 * 1024;
+    const file = await folderSource(dir, limit).open!('projects.csv');
+    await appendFile(join(dir, 'projects.csv'), 'x'.repeat(limit));
+    const reading = (async () => {
+      for await (const _ of file!.chunks());
+    })();
+    await expect(reading).rejects.toThrow(SourceReadError);
+    await expect(reading).rejects.toThrow(`projects.csv grew past ${limit} bytes while the build read it`);
+  });
+
+  it('refuses a table replaced after it was opened', async () => {
+    const dir = await datasetWith();
+    const file = await folderSource(dir).open!('projects.csv');
+    await copyFile(join(dir, 'projects.csv'), join(dir, 'new.csv'));
+    await rename(join(dir, 'new.csv'), join(dir, 'projects.csv'));
+    const reading = (async () => {
+      for await (const _ of file!.chunks());
+    })();
+    await expect(reading).rejects.toThrow('projects.csv was replaced while the build read it: build again when nothing is changing the folder');
+  });
+
+  it('the CLI says a file that failed part way for the file, exits 1 and writes nothing', async () => {
+    const dir = await datasetWith();
+    const out = join(await mkdtemp(join(tmpdir(), 'cunhu-out-')), 'site');
+    const limit = 64 * 1024;
+    // The ledger grows between being opened and being read, as when Excel is still saving it.
+    const growing = (d: string): DatasetSource => {
+      const source = folderSource(d, limit);
+      return {
+        read: (path) => source.read(path),
+        async open(path) {
+          const file = await source.open!(path);
+          if (path === 'projects.csv') await appendFile(join(d, path), 'x'.repeat(limit));
+          return file;
+        },
+      };
+    };
+    const lines: string[] = [];
+    const code = await runDataCli(['build', dir, '--out', out], (l) => lines.push(l), { source: growing });
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/^projects\.csv:0:: error: projects\.csv grew past 65536 bytes while the build read it/);
+    expect(lines.at(-1)).toBe(`nothing written: ${out} is left as it was`);
+    expect(await readdir(dirname(out))).toEqual([]);
+  });
+});
+
+/** A Unix socket listening at `path`; returns the function that closes it. */
+async function listenOn(path: string): Promise<() => void> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(path, done));
+  return () => server.close();
+}
