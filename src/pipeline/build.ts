@@ -125,7 +125,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
 
   const configBytes = await load(CONFIG_FILE);
-  if (!configBytes) return finish(`${CONFIG_FILE} is missing: this does not look like a dataset folder`, null);
+  if (!configBytes) return finish(unreadable.has(CONFIG_FILE) ? `${CONFIG_FILE} could not be read` : `${CONFIG_FILE} is missing: this does not look like a dataset folder`, null);
   const configJson = parseJson(configBytes, CONFIG_FILE, issues);
   if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
   const config = parseAtlasConfig(configJson, CONFIG_FILE);
@@ -169,8 +169,17 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
       return null;
     }
-    const t = await readTableStream(kind.spec, stream, kind.build, file, privacy);
-    inputs[file] = { sha256: inputs[file]?.sha256 ?? (await stream.sha256()), bytes: stream.size, encoding: null, rows: null };
+    // A read that fails part way (the file shrank, grew past the limit, the disk failed) is this
+    // file's error, and the other files' issues are still reported.
+    let t: Awaited<ReturnType<typeof readTableStream<T>>>;
+    try {
+      t = await readTableStream(kind.spec, stream, kind.build, file, privacy);
+      inputs[file] = { sha256: inputs[file]?.sha256 ?? (await stream.sha256()), bytes: stream.size, encoding: null, rows: null };
+    } catch (e) {
+      unreadable.add(file);
+      issues.push({ file, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
     if (t.isEmptyText) {
       // An empty optional file is what Excel leaves when a sheet is cleared: treat it as absent.
       if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is empty` });
@@ -198,7 +207,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const canonical = towns.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) }));
   const townsWgs: TownBoundary[] = canonical.map((t, i) => {
     const crossings = selfIntersections(t.geometry);
-    if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) crosses itself at ${crossings} point(s): areas and point-in-town checks may be wrong there; fix it in the GIS` });
+    if (crossings === null) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) could not be checked for crossing itself (the geometry library failed on it): check it in the GIS` });
+    else if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) crosses itself at ${crossings} point(s): areas and point-in-town checks may be wrong there; fix it in the GIS` });
     return t;
   });
   const countyWgs = county ? canonicalOutline(geometryToWgs84(county, crs)) : null;

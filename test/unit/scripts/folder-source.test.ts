@@ -42,7 +42,8 @@ describe('a GeoJSON nested a million deep', () => {
     const deep = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"420324101","name":"x"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}}]}`;
     const { result, lines } = await buildMiniWith({ 'boundaries/towns.geojson': deep });
     expect(result.fatal).toBeNull();
-    expect(lines).toContain('boundaries/towns.geojson:0:features[0].geometry.coordinates[0]: error: a ring has a position that is not [lon, lat]');
+    // The strict JSON reader stops at its depth limit, with the line, column and path it reached.
+    expect(lines.some((l) => /^boundaries\/towns\.geojson:1:features\[0\]\.geometry\.coordinates(\[0\])+…: error: not valid JSON: line 1, column \d+: nesting deeper than 512 levels$/.test(l)), lines.join('\n')).toBe(true);
   });
 });
 
