@@ -7,7 +7,7 @@
  * its one script by hash, workers from blob:/data: (the file's own text), nothing fetched from anywhere.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -109,7 +109,15 @@ export async function buildSingleFile(opts: SingleFileOptions): Promise<SingleFi
     await mkdir(outDir, { recursive: true });
     const month = site.months[site.months.length - 1] ?? 'all';
     const file = join(outDir, `cunhu-${site.config.region.code}-${month}.html`);
-    await writeFile(file, html);
+    // Written beside it and renamed over it: a failed or stopped write never leaves half a package.
+    const partial = `${file}.tmp-${process.pid}`;
+    try {
+      await writeFile(partial, html);
+      await rename(partial, file);
+    } catch (e) {
+      await rm(partial, { force: true });
+      throw e;
+    }
     const bytes = Buffer.byteLength(html);
     const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + Buffer.byteLength(m[1] ?? ''), 0);
     const scriptBytes = scripts.reduce((n, m) => n + Buffer.byteLength(m[1] ?? ''), 0);
