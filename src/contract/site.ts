@@ -1,7 +1,6 @@
 import { parseAtlasConfig, type AtlasConfig, type GoalId } from './config';
 import { JsonChecker, join } from './check';
-import { FINDING_RULES, type FindingRule } from '../domain/integrity';
-import { PRECISION_IDS, type Precision } from '../domain/precisions';
+import { FINDING_RULES, PRECISION_BASES, PRECISION_IDS, type FindingRule, type Precision } from './integrity';
 import type { Parsed } from './issues';
 
 /** The site data the build emits and the browser reads (public/data/). */
@@ -90,7 +89,7 @@ export interface SiteData {
   publication: Publication;
 }
 
-/** One finding of the 数据实 rules (src/domain/integrity.ts), with its projects by id and name (their town may not be loaded). */
+/** One finding of the 数据实 rules (src/contract/integrity.ts, found by src/domain/integrity.ts), with its projects by id and name (their town may not be loaded). */
 export interface SiteFinding {
   rule: FindingRule;
   /** YYYY-MM, or null for a fact of the ledger. */
@@ -280,7 +279,7 @@ function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villages: num
       const q = join(p, i);
       const r = c.object(y, q);
       const id = c.oneOf(r?.id, join(q, 'id'), PRECISION_IDS);
-      const basis = c.oneOf(r?.basis, join(q, 'basis'), ['measured', 'estimated', 'notMeasurable'] as const);
+      const basis = c.oneOf(r?.basis, join(q, 'basis'), PRECISION_BASES);
       const detail = c.object(r?.detail, join(q, 'detail'));
       if (!r || !id || !basis || !detail) return [];
       const str = (v: unknown, k: string): string => c.string(v, join(q, k)) ?? '';

@@ -4,6 +4,7 @@
  * the site data so leaders can see which colours to believe and which towns to visit. Pure: the
  * pipeline hands in plain rows (IntegrityInput), the page gets findings and scores.
  */
+import { FINDING_RULES, type FindingRule } from '../contract/integrity';
 
 export type ReportStatus = 'planned' | 'building' | 'done' | 'accepted';
 
@@ -60,22 +61,8 @@ export interface IntegrityInput {
   inspectionMonths: readonly string[];
 }
 
-export const FINDING_RULES = [
-  'progressBackward',
-  'progressJump',
-  'overspent',
-  'doneUnspent',
-  'spentPlanned',
-  'doneBeforeStart',
-  'reportedAfterAccepted',
-  'exitedAboveLine',
-  'exitedAboveRegistered',
-  'beneficiariesAboveHouseholds',
-  'identicalReports',
-  'frozenTown',
-  'preInspectionJump',
-] as const;
-export type FindingRule = (typeof FINDING_RULES)[number];
+// The rules' ids are the contract's (site.json lists findings by rule); exported here beside the rules.
+export { FINDING_RULES, type FindingRule };
 
 export interface Finding {
   rule: FindingRule;

@@ -7,25 +7,10 @@
 import { formatShare } from './format';
 import { FINDING_GROUPS, GROUP_LABELS, RULE_GROUP, type FindingGroup } from './finding-text';
 import type { Finding } from './integrity';
+import { PRECISION_IDS, type Precision, type PrecisionBasis, type PrecisionId } from '../contract/integrity';
 
-export type PrecisionId = 'identification' | 'records' | 'pairing' | 'measures' | 'data' | 'exit';
-export const PRECISION_IDS: readonly PrecisionId[] = ['identification', 'records', 'pairing', 'measures', 'data', 'exit'];
-
-/** How a precision's value was obtained. */
-export type PrecisionBasis = 'measured' | 'estimated' | 'notMeasurable';
-
-export interface Precision {
-  id: PrecisionId;
-  zh: string;
-  en: string;
-  basis: PrecisionBasis;
-  /** A 0–1 share, or null when there is nothing to measure. */
-  value: number | null;
-  /** One sentence with the figures. */
-  detail: { zh: string; en: string };
-  /** Indexes of the villages that fail it, ascending. */
-  flagged: number[];
-}
+// A precision's ids and shape are the contract's (site.json holds them); exported here beside the measures.
+export { PRECISION_IDS, type Precision, type PrecisionBasis, type PrecisionId };
 
 /** One village's counts; a count is null when the build withholds it or the data lacks it. */
 export interface PrecisionVillage {

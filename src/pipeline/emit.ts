@@ -7,12 +7,16 @@ import { serializeAtlasConfig } from '../contract/config';
 import { aggregate, progressAt, spentAt, stateTable, statusAt, type StateTable } from './aggregate';
 import type { Dataset } from './model';
 import { emitOpenData } from './open-data';
+import type { OutputFile } from './output-file';
+import type { ProjectView } from './project-view';
 import { siteIntegrity } from './integrity-site';
 import { projectSummary } from './project-summary';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from './withhold';
 
 export type BoundaryVertices = SimplifiedBoundaries['vertices'];
+// Where build.ts and scripts/data.ts have always found them.
+export { outputText, type OutputFile } from './output-file';
 
 /** Decimal places kept in emitted coordinates (6 ≈ 0.1 m). */
 const COORD_DIGITS = 6;
@@ -23,51 +27,6 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 export interface EmitOptions {
   /** The public portal's build: small household counts withheld (withhold.ts). */
   isPublic: boolean;
-}
-
-/** A file of the site data: its text in pieces, made as it is written, so no file is held whole. */
-export type OutputFile = () => Iterable<string>;
-
-/** The whole text of an output file. */
-export function outputText(file: OutputFile): string {
-  let text = '';
-  for (const piece of file()) text += piece;
-  return text;
-}
-
-/**
- * What the projects files hold, project by project: the record's disclosure fields as emitted
- * (coordinates to 6 places, money to 2) and the state of each month. Read from the dataset when
- * asked, so a million projects are not copied into columns.
- */
-export interface ProjectView {
-  length: number;
-  months: string[];
-  id(i: number): string;
-  name(i: number): string;
-  category(i: number): number;
-  town(i: number): number;
-  village(i: number): number;
-  lon(i: number): number | null;
-  lat(i: number): number | null;
-  hasOwnPoint(i: number): boolean;
-  toLon(i: number): number | null;
-  toLat(i: number): number | null;
-  budgetWan(i: number): number;
-  start(i: number): string;
-  due(i: number): string;
-  content(i: number): string | null;
-  fundSource(i: number): string | null;
-  unit(i: number): string | null;
-  hotline(i: number): string | null;
-  target(i: number): string | null;
-  beneficiaryHouseholds(i: number): number | null;
-  beneficiaryPoorHouseholds(i: number): number | null;
-  jobs(i: number): number | null;
-  /** Month `m`: index into STATUSES, progress (%) and spending (万元) to 2 places. */
-  status(m: number, i: number): number;
-  progressPct(m: number, i: number): number;
-  spentWan(m: number, i: number): number;
 }
 
 function projectView(d: Dataset, states: StateTable): ProjectView {

@@ -2,7 +2,8 @@ import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } fr
 import type { SeriesId, SiteData } from '../contract/site';
 import { toCsv, withBom, type CsvCell } from '../domain/csv';
 import { INDICATORS } from '../domain/indicators';
-import type { OutputFile, ProjectView } from './emit';
+import type { OutputFile } from './output-file';
+import type { ProjectView } from './project-view';
 
 /**
  * The open dataset (开放数据) published beside the site: what the public may see, as CSV that opens

@@ -2,7 +2,7 @@ import { STATUSES } from '../contract/columns';
 import { SUMMARY_LAGGING_MAX, type ProjectSummary, type SummaryLagging } from '../contract/site';
 import { dateMs, monthEnd } from '../domain/months';
 import { expectedProgressAt, lagPoints } from '../domain/progress';
-import type { ProjectView } from './emit';
+import type { ProjectView } from './project-view';
 
 const DONE = new Set(['done', 'accepted']);
 
