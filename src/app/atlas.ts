@@ -12,7 +12,7 @@ import { ProjectPopup, projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
 import { serializeViewState, type ViewState } from '../state/view-state';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { LoadedData } from './load';
 
 /** Fill of the towns around a drilled-into town: the villages carry the colours there. */

@@ -1,5 +1,6 @@
 import { CLASS_METHOD_LABELS, classify, type ClassMethod, type Classification } from './classify';
-import { formatShare, formatSigned, pointsUnit, unitName, type Lang } from './format';
+import type { Lang } from '../i18n';
+import { formatShare, formatSigned, pointsUnit, unitName } from './format';
 import type { IndicatorSpec } from './indicators';
 import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId, type SequentialSchemeId } from './palettes';
 

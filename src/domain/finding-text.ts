@@ -3,7 +3,8 @@
  * (as a county official would write it) with a faithful English translation, plus the short
  * label and the on-site check (核查建议) of each rule. Pure; the caller supplies the names.
  */
-import { formatMonthZh, formatWan, type Lang } from './format';
+import { monthLabel, type Lang } from '../i18n';
+import { formatWan } from './format';
 import type { Finding, FindingRule } from './integrity';
 
 /** Names of the areas and projects a finding refers to by index. */
@@ -185,7 +186,7 @@ const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 
 
 /** `2016-05` → `2016年5月`; a missing month reads as 某月. */
 function monthZh(month: string | null): string {
-  return month && /^\d{4}-\d{2}$/.test(month) ? formatMonthZh(month) : '某月';
+  return month && /^\d{4}-\d{2}$/.test(month) ? monthLabel('zh', month) : '某月';
 }
 
 /** `2016-05` → `May 2016`; a missing month reads as "one month". */

@@ -1,19 +1,20 @@
 import type { GoalId } from '../contract/config';
 import type { IndicatorId } from '../contract/site';
+import type { Lang, Localized } from '../i18n';
+import { formatPoints, formatScore, formatShare } from './format';
 
 /** How an indicator's value is read: a share (0–1, shown as %), percentage points, or a 0–100 score. */
 export type IndicatorUnit = 'share' | 'points' | 'score';
 
-export interface IndicatorSpec {
+/** An indicator: its name in each language (`spec[lang]`), unit, direction and definition. */
+export interface IndicatorSpec extends Localized {
   id: IndicatorId;
-  zh: string;
-  en: string;
   unit: IndicatorUnit;
   /** True when a higher value is better (drives palette direction and ranking). */
   isHigherBetter: boolean;
   goal: GoalId | null;
   /** How it is computed, for the legend and the about page. */
-  definition: { zh: string; en: string };
+  definition: Localized;
 }
 
 /** The indicators of DESIGN.md, in display order: the four goals first. */
@@ -35,4 +36,9 @@ export function indicatorSpec(id: IndicatorId): IndicatorSpec {
   const spec = INDICATORS.find((i) => i.id === id);
   if (!spec) throw new Error(`unknown indicator ${id}`);
   return spec;
+}
+
+/** An indicator value in its unit: `37.5%`, `−5.0 个百分点` or `96.2 分`; `—` for no data. */
+export function formatIndicator(spec: IndicatorSpec, value: number | null, lang: Lang): string {
+  return spec.unit === 'points' ? formatPoints(value, lang) : spec.unit === 'score' ? formatScore(value, lang) : formatShare(value);
 }

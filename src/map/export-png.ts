@@ -8,7 +8,7 @@ import type { AtlasMap } from './atlas-map';
 import type { ColorScale } from '../domain/color-scale';
 import { scaleBarFor } from '../domain/export-layout';
 import { NO_DATA_HATCH } from '../domain/palettes';
-import { t, type Lang } from '../ui/i18n';
+import { t, type Lang } from '../i18n';
 
 export { exportFileName } from '../domain/export-layout';
 

@@ -2,8 +2,7 @@ import type { IControl } from 'maplibre-gl';
 import type { CategoryConfig } from '../contract/config';
 import { CLASS_METHOD_LABELS } from '../domain/classify';
 import type { ColorScale } from '../domain/color-scale';
-import { t, type Lang } from '../ui/i18n';
-import { fillText } from '../ui/panel';
+import { fillText, t, type Lang } from '../i18n';
 
 export interface LegendContent {
   scale: ColorScale;

@@ -4,7 +4,7 @@ import type { CategoryConfig } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { formatWan } from '../domain/format';
-import { t, type Lang } from '../ui/i18n';
+import { t, type Lang } from '../i18n';
 
 /** The full public disclosure (公告公示) of one project, as a DOM fragment built with textContent. */
 export function projectDisclosure(site: SiteData, p: SiteProjects, i: number, monthIndex: number, lang: Lang): HTMLElement {

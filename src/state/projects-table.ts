@@ -4,7 +4,7 @@ import { STATUSES, STATUS_ZH, type ProjectStatus } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import type { CsvCell } from '../domain/csv';
-import type { Lang } from '../domain/format';
+import type { Lang } from '../i18n';
 import type { StatusFilter } from './view-state';
 
 /** A place of a project: a town or a village, by code and name. */

@@ -1,11 +1,10 @@
 /** The view as it lives in the URL hash (`#ind=lag&town=420324101`): pure parse and serialise, so every view is a link. */
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
 import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
+import { LANGS, type Lang } from '../i18n';
 
-import type { Lang } from '../domain/format';
 
-export type { Lang };
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+export { LANGS, type Lang };
 
 /** Project statuses a filter can show; `done` includes accepted projects. */
 export type StatusFilter = 'planned' | 'building' | 'done';

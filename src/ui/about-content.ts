@@ -5,8 +5,7 @@
 import type { AtlasConfig, GoalConfig } from '../contract/config';
 import type { SiteData } from '../contract/site';
 import { INDICATORS, type IndicatorSpec } from '../domain/indicators';
-import { t, type Lang, type StringKey } from './i18n';
-import { monthLabel } from './panel';
+import { monthLabel, t, type Lang, type StringKey } from '../i18n';
 
 /** A run of text: plain, bold, or a Chinese term kept as written inside English (marked so it is read as Chinese). */
 export interface TextRun {

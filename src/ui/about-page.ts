@@ -1,9 +1,9 @@
 /** The about page (关于, view=about): what the programme is, how the figures are made, sources, privacy and where to report a problem. */
 import './about-page.css';
 import type { SiteData } from '../contract/site';
+import type { Lang } from '../i18n';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { buildAboutContent, type AboutDocument, type AboutSection, type Block, type Inline } from './about-content';
-import type { Lang } from './i18n';
 
 export interface AboutPageDeps {
   site: SiteData;

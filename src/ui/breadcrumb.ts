@@ -1,6 +1,6 @@
 import type { SiteData } from '../contract/site';
+import { t, type Lang } from '../i18n';
 import type { Selection } from '../state/derive';
-import { t, type Lang } from './i18n';
 
 /** 竹溪县 › 蒋家堰镇 › 双竹村委会: each level but the last is a button that goes back up to it. */
 export function mountBreadcrumb(el: HTMLElement, site: SiteData, go: (level: 'county' | 'town') => void): { update(selection: Selection, lang: Lang): void; unmount(): void } {

@@ -1,9 +1,9 @@
 import type { SiteData } from '../contract/site';
 import { CLASS_METHODS, CLASS_METHOD_LABELS, type ClassMethod } from '../domain/classify';
 import { INDICATORS } from '../domain/indicators';
+import { t } from '../i18n';
 import type { Store } from '../state/store';
 import { STATUS_FILTERS, type StatusFilter, type ViewState } from '../state/view-state';
-import { t } from './i18n';
 
 export interface ControlsOptions {
   site: SiteData;

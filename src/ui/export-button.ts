@@ -1,8 +1,7 @@
 /** The export buttons: the current view as PNG at screen size (导出图片) or twice it for print (导出高清图片（2倍）). */
 import './export-button.css';
 import { downloadBlob } from './download';
-import { t, type Lang } from './i18n';
-import { fillText } from './panel';
+import { fillText, t, type Lang } from '../i18n';
 
 export interface ExportButtonDeps {
   /** Renders the current view at `scale` and names the file. */

@@ -3,10 +3,9 @@ import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding, RULE_ADVICE } from '../domain/finding-text';
 import { formatWan } from '../domain/format';
 import type { Finding } from '../domain/integrity';
+import { fillText, t, type Lang } from '../i18n';
 import type { Selection } from '../state/derive';
-import { t, type Lang } from './i18n';
 import { h } from './dom';
-import { fillText } from './panel';
 
 /** Findings listed before "另有 N 条". */
 export const FINDINGS_LIST_MAX = 8;

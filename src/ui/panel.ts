@@ -2,11 +2,11 @@
 import './panel.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
-import { formatPoints, formatScore, formatShare, formatWan, formatMonthZh } from '../domain/format';
-import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { formatPoints, formatShare, formatWan } from '../domain/format';
+import { formatIndicator, indicatorSpec } from '../domain/indicators';
+import { fillText, monthLabel, t, type Lang, type StringKey } from '../i18n';
 import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type LaggingRow, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
-import { t, type Lang, type StringKey } from './i18n';
 import { findingsSection, type FindingsDeps } from './findings-section';
 import { precisionsSection } from './precisions-section';
 import { sparkline } from './sparkline';
@@ -68,23 +68,6 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       root.remove();
     },
   };
-}
-
-/** An interface string with `{name}` placeholders filled in. */
-export function fillText(lang: Lang, key: StringKey, values: Record<string, string | number>): string {
-  return t(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2016-05` → `2016年5月` (zh) or `May 2016` (en). */
-export function monthLabel(lang: Lang, month: string): string {
-  return lang === 'zh' ? formatMonthZh(month) : `${MONTHS_EN[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
-}
-
-/** An indicator value in its unit: `37.5%` or `−5.0 个百分点`; `—` for no data. */
-export function formatIndicator(spec: IndicatorSpec, value: number | null, lang: Lang): string {
-  return spec.unit === 'points' ? formatPoints(value, lang) : spec.unit === 'score' ? formatScore(value, lang) : formatShare(value);
 }
 
 interface Ctx extends PanelDeps {

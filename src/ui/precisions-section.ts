@@ -2,10 +2,9 @@
 import type { SiteData } from '../contract/site';
 import { formatShare } from '../domain/format';
 import type { Precision } from '../domain/precisions';
+import { fillText, t, type Lang, type StringKey } from '../i18n';
 import type { Selection } from '../state/derive';
-import { t, type Lang, type StringKey } from './i18n';
 import { h } from './dom';
-import { fillText } from './panel';
 
 /** Villages named under a precision before "等 N 个村". */
 const FLAGGED_NAMED_MAX = 5;

@@ -6,9 +6,9 @@
  */
 import './presentation.css';
 import type { SiteData } from '../contract/site';
+import { t, type Lang, type StringKey } from '../i18n';
 import { createTour } from '../state/tour';
 import type { ViewState } from '../state/view-state';
-import { t, type Lang, type StringKey } from './i18n';
 
 /** The figures shown large for a stop; computed by the caller from the stop's area, indicator and month. */
 export interface StopFigures {

@@ -8,9 +8,8 @@ import './preview-page.css';
 import type { Issue } from '../contract/issues';
 import { PREVIEW_DATA, PREVIEW_READY, type BuildMessage, type BuildRequest } from '../preview/protocol';
 import type { ViewState } from '../state/view-state';
-import { t, type Lang } from './i18n';
-import { fillText } from './panel';
 import { toCsv, withBom } from '../domain/csv';
+import { fillText, t, type Lang } from '../i18n';
 import { downloadBlob } from './download';
 
 /** The largest file read (as the CLI): beyond it is a mistake, refused before it is read. */

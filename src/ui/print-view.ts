@@ -1,5 +1,5 @@
 import { printedScaleBar, type MapImage } from '../domain/export-layout';
-import { t, type Lang } from './i18n';
+import { t, type Lang } from '../i18n';
 
 /** Paper sizes the map view prints on, both landscape. */
 export type Paper = 'A4' | 'A3';

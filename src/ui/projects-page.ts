@@ -3,12 +3,11 @@ import './projects-page.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
+import { fillText, monthLabel, t, type Lang, type StringKey } from '../i18n';
 import { monthIndexOf } from '../state/derive';
 import { csvRows, filterRows, hotlinesOf, pageOf, projectRows, sortRows, statusName, toGeoJson, yearsOf, type ProjectRow, type SortDirection, type SortKey } from '../state/projects-table';
 import { STATUS_FILTERS, type ViewState } from '../state/view-state';
 import { downloadBlob } from './download';
-import { t, type Lang, type StringKey } from './i18n';
-import { fillText, monthLabel } from './panel';
 
 export interface ProjectsPageDeps {
   site: SiteData;

@@ -1,14 +1,13 @@
 /** 比学赶超: the towns (or a town's villages) ranked by the current indicator, the map's text alternative. */
 import './panel.css';
 import type { SiteData } from '../contract/site';
-import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { formatSigned, pointsUnit, unitName } from '../domain/format';
 import { rankChanges } from '../domain/change';
 import { rankAreas } from '../domain/ranking';
+import { fillText, monthLabel, t, type Lang } from '../i18n';
 import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
 import type { ViewState } from '../state/view-state';
-import { t, type Lang } from './i18n';
-import { fillText, formatIndicator, monthLabel } from './panel';
 
 export interface RankingTableDeps {
   site: SiteData;

@@ -2,10 +2,9 @@
 import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
 import type { Finding } from '../domain/integrity';
-import { t, type Lang } from './i18n';
+import { fillText, t, type Lang } from '../i18n';
 import { withDataNames } from './findings-section';
 import { h } from './dom';
-import { fillText } from './panel';
 
 /** The findings of the data up to a month (a ledger fact, with no month, always counts). */
 export function findingsUpTo(site: SiteData, month: string): SiteFinding[] {

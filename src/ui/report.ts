@@ -6,12 +6,11 @@ import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
 import { formatShare, formatSigned, formatWan, pointsUnit, unitName } from '../domain/format';
-import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { fillText, monthLabel, t, type Lang } from '../i18n';
 import { monthIndexOf } from '../state/derive';
 import { buildReport, type GoalReach, type LaggingGroup, type MonthlyReport } from '../state/report-model';
 import { serializeViewState, type ViewState } from '../state/view-state';
-import { t, type Lang } from './i18n';
-import { fillText, formatIndicator, monthLabel } from './panel';
 
 export interface ReportDeps {
   site: SiteData;

@@ -2,8 +2,7 @@
 import './panel.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
-import { t, type Lang, type StringKey } from './i18n';
-import { fillText } from './panel';
+import { fillText, t, type Lang, type StringKey } from '../i18n';
 import { buildSearchIndex, search, type SearchHit, type SearchKind } from './search-index';
 
 export type { SearchHit } from './search-index';

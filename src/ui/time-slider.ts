@@ -6,8 +6,7 @@
 import './time-slider.css';
 import { createTimeline, type Scheduler, type Timeline } from '../state/timeline';
 import type { ViewState } from '../state/view-state';
-import { t, type Lang } from './i18n';
-import { monthLabel } from './panel';
+import { monthLabel, t, type Lang } from '../i18n';
 
 export interface TimeSliderDeps {
   /** The report months, ascending (YYYY-MM). */

@@ -4,7 +4,7 @@
  * current one is marked aria-current="page".
  */
 import { serializeViewState, VIEW_NAMES, type ViewName, type ViewState } from '../state/view-state';
-import { t, type StringKey } from './i18n';
+import { t, type StringKey } from '../i18n';
 
 const LABELS: Readonly<Record<ViewName, StringKey>> = { map: 'viewMap', projects: 'viewProjects', report: 'viewReport', check: 'viewCheck', about: 'viewAbout' };
 

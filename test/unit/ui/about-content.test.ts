@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteData } from '../../../src/contract/site';
 import { INDICATORS } from '../../../src/domain/indicators';
 import { buildAboutContent, percent, type AboutDocument, type AboutSectionId, type Block, type Inline } from '../../../src/ui/about-content';
-import type { Lang } from '../../../src/ui/i18n';
+import { LANGS, type Lang } from '../../../src/i18n';
 import { loadMiniSite } from '../../helpers/site';
 
 let site: SiteData;
@@ -10,7 +10,6 @@ beforeAll(async () => {
   site = (await loadMiniSite()).site;
 });
 
-const LANGS: Lang[] = ['zh', 'en'];
 const about = (lang: Lang, over: { site?: SiteData; isPublic?: boolean } = {}): AboutDocument =>
   buildAboutContent(over.site ?? site, { lang, isPublic: over.isPublic ?? false, projectsHref: '#view=projects' });
 const withConfig = (config: Partial<SiteData['config']>): SiteData => ({ ...site, config: { ...site.config, ...config } });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { QUALITY_EN } from '../../../src/ui/i18n/quality-en';
-import { QUALITY_ZH } from '../../../src/ui/i18n/quality-zh';
-import { EN } from '../../../src/ui/i18n/en';
-import { ZH } from '../../../src/ui/i18n/zh';
+import { QUALITY_EN } from '../../../src/i18n/quality-en';
+import { QUALITY_ZH } from '../../../src/i18n/quality-zh';
+import { EN } from '../../../src/i18n/en';
+import { ZH } from '../../../src/i18n/zh';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 

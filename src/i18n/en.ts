@@ -386,4 +386,13 @@ export const EN: Catalogue = {
   projectsHotlines: 'Hotlines of the projects shown ({n})',
   projectsUnitsMore: ' and {n} more',
   projectsNoHotlines: 'The projects shown list no hotline.',
+
+  // How a language writes asides, years and units (src/domain/format.ts and the views use them).
+  parenthetical: ' ({text})',
+  yearLabel: '{year}',
+  pointsUnit: 'pts',
+  pointsUnitName: 'percentage points',
+  scoreUnit: 'of 100',
+  scoreValue: '{score}',
+  scoreScale: '0–100',
 };

@@ -384,6 +384,15 @@ export const ZH = {
   projectsHotlines: '所列项目的监督电话（{n} 个）',
   projectsUnitsMore: '等 {n} 个单位',
   projectsNoHotlines: '所列项目未公布监督电话。',
+
+  // How a language writes asides, years and units (src/domain/format.ts and the views use them).
+  parenthetical: '（{text}）',
+  yearLabel: '{year}年',
+  pointsUnit: '个百分点',
+  pointsUnitName: '百分点',
+  scoreUnit: '分',
+  scoreValue: '{score} 分',
+  scoreScale: '满分 100',
 } as const;
 
 export type StringKey = keyof typeof ZH;
