@@ -1,12 +1,13 @@
 import { ckmeans, quantileSorted } from 'simple-statistics';
 
 import { CLASS_METHODS, type ClassMethod } from '../contract/config';
+import type { Localized } from '../i18n';
 
 /** How values are cut into classes for a choropleth (named by the config contract: tour stops use them). */
 export { CLASS_METHODS, type ClassMethod };
 
 /** Names of the methods for the legend and the method picker. */
-export const CLASS_METHOD_LABELS: Record<ClassMethod, { zh: string; en: string }> = {
+export const CLASS_METHOD_LABELS: Record<ClassMethod, Localized> = {
   quantile: { zh: '分位数', en: 'Quantile' },
   equal: { zh: '等间距', en: 'Equal interval' },
   ckmeans: { zh: '自然断点', en: 'Natural breaks (ckmeans)' },

@@ -1,5 +1,5 @@
 import { CLASS_METHOD_LABELS, classify, type ClassMethod, type Classification } from './classify';
-import type { Lang } from '../i18n';
+import { fillText, pick, t, type Lang } from '../i18n';
 import { formatShare, formatSigned, pointsUnit, unitName } from './format';
 import type { IndicatorSpec } from './indicators';
 import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId, type SequentialSchemeId } from './palettes';
@@ -96,8 +96,8 @@ export function deltaValues(indicator: IndicatorSpec, changes: readonly (number 
 
 /** The legend title: the indicator's name with its unit. */
 export function scaleTitle(indicator: IndicatorSpec, lang: Lang = 'zh'): string {
-  if (lang === 'en') return `${indicator.en} (${indicator.unit === 'score' ? '0–100' : unitName(indicator.unit, lang)})`;
-  return `${indicator.zh}（${indicator.unit === 'score' ? '满分 100' : unitName(indicator.unit, lang)}）`;
+  const unit = indicator.unit === 'score' ? t(lang, 'scoreScale') : unitName(indicator.unit, lang);
+  return `${pick(indicator, lang)}${fillText(lang, 'parenthetical', { text: unit })}`;
 }
 
 /** Classifies the values and colours the classes; the legend reads the bins, the map calls colorFor. */
@@ -148,10 +148,10 @@ export function createColorScale(indicator: IndicatorSpec, values: readonly (num
   return {
     indicator,
     method,
-    methodLabel: CLASS_METHOD_LABELS[method][lang],
+    methodLabel: pick(CLASS_METHOD_LABELS[method], lang),
     classification,
     bins,
-    noData: { color: NO_DATA_COLOR, label: lang === 'en' ? 'No data' : '无数据', count: noDataCount },
+    noData: { color: NO_DATA_COLOR, label: t(lang, 'noData'), count: noDataCount },
     title: scaleTitle(indicator, lang),
     colorFor: (value) => {
       const i = binIndex(value);

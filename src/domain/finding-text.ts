@@ -3,7 +3,7 @@
  * (as a county official would write it) with a faithful English translation, plus the short
  * label and the on-site check (核查建议) of each rule. Pure; the caller supplies the names.
  */
-import { monthLabel, type Lang } from '../i18n';
+import { monthLabel, pick, type Lang, type Localized } from '../i18n';
 import { formatWan } from './format';
 import type { Finding, FindingRule } from './integrity';
 
@@ -20,10 +20,8 @@ export interface FindingText {
   detail: string;
 }
 
-type Bilingual = { zh: string; en: string };
-
 /** Short names of the rules, for filters, legends and titles. */
-export const RULE_LABELS: Record<FindingRule, Bilingual> = {
+export const RULE_LABELS: Record<FindingRule, Localized> = {
   progressBackward: { zh: '进度倒退', en: 'Progress went backward' },
   progressJump: { zh: '进度突变', en: 'Sudden jump to 100%' },
   overspent: { zh: '超预算拨付', en: 'Paid over budget' },
@@ -59,7 +57,7 @@ export const RULE_GROUP: Record<FindingRule, FindingGroup> = {
   beneficiariesAboveHouseholds: 'households',
 };
 
-export const GROUP_LABELS: Record<FindingGroup, Bilingual> = {
+export const GROUP_LABELS: Record<FindingGroup, Localized> = {
   progress: { zh: '进度', en: 'progress' },
   reports: { zh: '月报与台账', en: 'reports and ledger' },
   money: { zh: '资金', en: 'money' },
@@ -67,7 +65,7 @@ export const GROUP_LABELS: Record<FindingGroup, Bilingual> = {
 };
 
 /** What to check on site for each rule (核查建议), one sentence. */
-export const RULE_ADVICE: Record<FindingRule, Bilingual> = {
+export const RULE_ADVICE: Record<FindingRule, Localized> = {
   progressBackward: { zh: '对照前后两次月报和工地现场，查明是填报错误还是返工。', en: 'Compare the two monthly reports with the site to tell a reporting error from rework.' },
   progressJump: { zh: '到现场看工程是否确已完工，调阅完工资料和施工日志。', en: 'Visit the site to see whether the work is really finished, and read the completion papers and the site log.' },
   overspent: { zh: '核对拨付凭证，查明是追加了资金而台账未改，还是多拨了款。', en: 'Check the payment vouchers: was the budget raised without updating the ledger, or was too much paid?' },
@@ -89,9 +87,14 @@ export function describeFinding(f: Finding, lang: Lang, names: FindingNames): Fi
   const project = f.projects[0] === undefined ? '' : names.project(f.projects[0]);
   const town = names.town(f.town);
   const village = f.village >= 0 ? names.village(f.village) : '';
-  const detail = lang === 'zh' ? detailZh(f, fig, { project: `「${project}」`, town, place: `${town}${village}` }) : detailEn(f, fig, { project: `“${project}”`, town, place: village ? `${village} (${town})` : town });
-  return { title: RULE_LABELS[f.rule][lang], detail };
+  return { title: pick(RULE_LABELS[f.rule], lang), detail: DETAILS[lang](f, fig, { project, town, village }) };
 }
+
+/** The sentence of a finding in each language, each quoting the project and placing the village its own way. */
+const DETAILS: Readonly<Record<Lang, (f: Finding, fig: Figure, names: { project: string; town: string; village: string }) => string>> = {
+  zh: (f, fig, n) => detailZh(f, fig, { project: `「${n.project}」`, town: n.town, place: `${n.town}${n.village}` }),
+  en: (f, fig, n) => detailEn(f, fig, { project: `“${n.project}”`, town: n.town, place: n.village ? `${n.village} (${n.town})` : n.town }),
+};
 
 type Figure = (key: string) => number | undefined;
 interface Subject {

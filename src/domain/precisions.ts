@@ -8,6 +8,7 @@ import { formatShare } from './format';
 import { FINDING_GROUPS, GROUP_LABELS, RULE_GROUP, type FindingGroup } from './finding-text';
 import type { Finding } from './integrity';
 import { PRECISION_IDS, type Precision, type PrecisionBasis, type PrecisionId } from '../contract/integrity';
+import type { Lang, Localized } from '../i18n';
 
 // A precision's ids and shape are the contract's (site.json holds them); exported here beside the measures.
 export { PRECISION_IDS, type Precision, type PrecisionBasis, type PrecisionId };
@@ -50,7 +51,7 @@ export const MAX_PLAUSIBLE_INCIDENCE_PCT = 60;
  */
 export const MIN_POOR_VILLAGE_INCIDENCE_PCT = 0;
 
-const NAMES: Record<PrecisionId, { zh: string; en: string }> = {
+const NAMES: Record<PrecisionId, Localized> = {
   identification: { zh: '识别准', en: 'Right people identified' },
   records: { zh: '档案准', en: 'Accurate records' },
   pairing: { zh: '结对准', en: 'Right helpers paired' },
@@ -64,7 +65,7 @@ export function sixPrecisions(input: PrecisionInput): Precision[] {
   return [identification(input), records(input), pairing(), measures(input), data(input), exit(input)];
 }
 
-type Part = Omit<Precision, 'id' | 'zh' | 'en'>;
+type Part = Omit<Precision, 'id' | Lang>;
 const make = (id: PrecisionId, part: Part): Precision => ({ id, ...NAMES[id], ...part });
 
 /** Whether a village's registered poor are plausible; null when its counts are withheld. */

@@ -90,7 +90,7 @@ export const EN: Catalogue = {
   villages: 'villages',
   projects: 'projects',
   estimated: 'estimate',
-  dataDate: 'Data as of',
+  dataDateOf: 'Data as of: {date}',
   sources: 'Sources',
   close: 'Close',
   wan: '10k yuan',

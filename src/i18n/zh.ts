@@ -88,7 +88,7 @@ export const ZH = {
   villages: '村（社区）',
   projects: '项目',
   estimated: '估算',
-  dataDate: '数据截至',
+  dataDateOf: '数据截至 {date}',
   sources: '来源',
   close: '关闭',
   wan: '万元',

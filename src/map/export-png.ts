@@ -8,7 +8,7 @@ import type { AtlasMap } from './atlas-map';
 import type { ColorScale } from '../domain/color-scale';
 import { scaleBarFor } from '../domain/export-layout';
 import { NO_DATA_HATCH } from '../domain/palettes';
-import { t, type Lang } from '../i18n';
+import { fillText, t, type Lang } from '../i18n';
 
 export { exportFileName } from '../domain/export-layout';
 
@@ -155,7 +155,7 @@ function drawTitle(ctx: CanvasRenderingContext2D, width: number, c: ExportConten
 /** The footer's lines: the data date (unless the note already says it), then the note, wrapped. */
 function footerLines(ctx: CanvasRenderingContext2D, width: number, c: ExportContent): string[] {
   ctx.font = font(FOOTER_FONT_PX);
-  const text = `${t(c.lang, 'dataDate')}${c.lang === 'zh' ? ' ' : ': '}${c.dataDate}`;
+  const text = fillText(c.lang, 'dataDateOf', { date: c.dataDate });
   // The page's source line may already begin with the data date: say it once.
   const hasDate = c.dataDate.length > 0 && c.note.includes(c.dataDate);
   return [...(hasDate ? [] : [text]), ...wrap(ctx, c.note, width - PAD * 2)].filter((l) => l.length > 0);

@@ -2,7 +2,7 @@ import type { IControl } from 'maplibre-gl';
 import type { CategoryConfig } from '../contract/config';
 import { CLASS_METHOD_LABELS } from '../domain/classify';
 import type { ColorScale } from '../domain/color-scale';
-import { fillText, t, type Lang } from '../i18n';
+import { fillText, pick, t, type Lang } from '../i18n';
 
 export interface LegendContent {
   scale: ColorScale;
@@ -67,7 +67,7 @@ export class LegendControl implements IControl {
     this.el.replaceChildren();
     this.isCollapsed ??= (this.el.parentElement?.closest('.maplibregl-map')?.clientWidth ?? 1000) < 600;
     const colon = t(lang, 'colon');
-    const estimated = c.isEstimated ? (lang === 'zh' ? `（${t(lang, 'estimated')}）` : ` (${t(lang, 'estimated')})`) : '';
+    const estimated = c.isEstimated ? fillText(lang, 'parenthetical', { text: t(lang, 'estimated') }) : '';
     const h = el('h2', 'legend-title', `${c.subject}${colon}${scale.title}${estimated}`);
     const toggle = el('button', 'legend-toggle', t(lang, this.isCollapsed ? 'showLegend' : 'hideLegend'));
     toggle.type = 'button';
@@ -130,7 +130,7 @@ function projectLegend(categories: readonly CategoryConfig[], lang: Lang): HTMLE
     const dot = el('span', 'marker marker-solid');
     dot.style.background = c.colour;
     dot.setAttribute('aria-hidden', 'true');
-    li.append(dot, el('span', '', lang === 'zh' ? c.zh : c.en));
+    li.append(dot, el('span', '', pick(c, lang)));
     cats.append(li);
   }
   box.append(statuses, cats);

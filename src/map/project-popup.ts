@@ -4,7 +4,7 @@ import type { CategoryConfig } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { formatWan } from '../domain/format';
-import { t, type Lang } from '../i18n';
+import { pick, t, type Lang } from '../i18n';
 
 /** The full public disclosure (公告公示) of one project, as a DOM fragment built with textContent. */
 export function projectDisclosure(site: SiteData, p: SiteProjects, i: number, monthIndex: number, lang: Lang): HTMLElement {
@@ -19,7 +19,7 @@ export function projectDisclosure(site: SiteData, p: SiteProjects, i: number, mo
   const status = STATUSES[p.status[monthIndex]?.[i] ?? 0] ?? 'planned';
   const rows: [string, string][] = [
     [t(lang, 'location'), [site.config.region.name, town?.name, village?.name].filter(Boolean).join(' ')],
-    [t(lang, 'category'), category ? (lang === 'zh' ? category.zh : category.en) : '—'],
+    [t(lang, 'category'), category ? pick(category, lang) : '—'],
     [t(lang, 'status'), `${t(lang, status)} · ${t(lang, 'progress')} ${p.progressPct[monthIndex]?.[i] ?? 0}%`],
     [t(lang, 'content'), p.content[i] ?? '—'],
     [t(lang, 'budgetWan'), `${formatWan(p.budgetWan[i] ?? 0)} ${t(lang, 'wan')}（${t(lang, 'spent')} ${formatWan(p.spentWan[monthIndex]?.[i] ?? 0)}）`],

@@ -1,10 +1,10 @@
 /** The projects page (项目公示) as data: one disclosure row per project, its filters, sort orders, CSV and GeoJSON. Pure, no DOM. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { STATUSES, STATUS_ZH, type ProjectStatus } from '../contract/columns';
+import { STATUSES, type ProjectStatus } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import type { CsvCell } from '../domain/csv';
-import type { Lang } from '../i18n';
+import { pick, t, type Lang, type Localized } from '../i18n';
 import type { StatusFilter } from './view-state';
 
 /** A place of a project: a town or a village, by code and name. */
@@ -93,7 +93,7 @@ export function projectRows(site: SiteData, projects: SiteProjects, monthIndex: 
       index: i,
       id,
       name: p.name[i] ?? '',
-      category: { id: cat?.id ?? '', name: cat ? (lang === 'zh' ? cat.zh : cat.en) : '', colour: cat?.colour ?? '#999999' },
+      category: { id: cat?.id ?? '', name: cat ? pick(cat, lang) : '', colour: cat?.colour ?? '#999999' },
       town: { code: town?.code ?? '', name: town?.name ?? '' },
       village: village ? { code: village.code, name: village.name } : null,
       content: p.content[i] ?? null,
@@ -210,23 +210,23 @@ export function yearsOf(rows: readonly ProjectRow[]): number[] {
   return [...new Set(rows.map((r) => r.year).filter((y) => y !== null))].sort((a, b) => a - b);
 }
 
-/** Status names in English, matching the interface's. */
-const STATUS_EN: Record<ProjectStatus, string> = { planned: 'Planned', building: 'Building', done: 'Done', accepted: 'Accepted' };
-
-/** The name of a status in a language. */
+/** The name of a status in a language, as the interface names it. */
 export function statusName(status: ProjectStatus, lang: Lang): string {
-  return lang === 'zh' ? STATUS_ZH[status] : STATUS_EN[status];
+  return t(lang, status);
 }
 
+/** A town-wide project's village cell. */
+const TOWN_WIDE: Localized = { zh: '（全镇）', en: '(town-wide)' };
+
 /** The CSV columns: header in each language and the cell of a row. */
-const CSV_COLUMNS: readonly { zh: string; en: string; cell: (r: ProjectRow, lang: Lang) => CsvCell }[] = [
+const CSV_COLUMNS: readonly (Localized & { cell: (r: ProjectRow, lang: Lang) => CsvCell })[] = [
   { zh: '项目编号', en: 'Project id', cell: (r) => r.id },
   { zh: '项目名称', en: 'Project name', cell: (r) => r.name },
   { zh: '项目类别', en: 'Category', cell: (r) => r.category.name },
   { zh: '乡镇代码', en: 'Town code', cell: (r) => r.town.code },
   { zh: '乡镇名称', en: 'Town', cell: (r) => r.town.name },
   { zh: '村代码', en: 'Village code', cell: (r) => r.village?.code ?? null },
-  { zh: '村名称', en: 'Village', cell: (r, lang) => r.village?.name ?? (lang === 'zh' ? '（全镇）' : '(town-wide)') },
+  { zh: '村名称', en: 'Village', cell: (r, lang) => r.village?.name ?? pick(TOWN_WIDE, lang) },
   { zh: '建设内容', en: 'Content', cell: (r) => r.content },
   { zh: '资金规模(万元)', en: 'Budget (10k yuan)', cell: (r) => r.budgetWan },
   { zh: '资金来源', en: 'Fund source', cell: (r) => r.fundSource },
@@ -245,7 +245,7 @@ const CSV_COLUMNS: readonly { zh: string; en: string; cell: (r: ProjectRow, lang
 
 /** A header row in the language and one row per project, for toCsv (which neutralises formulas). */
 export function csvRows(rows: readonly ProjectRow[], lang: Lang): CsvCell[][] {
-  return [CSV_COLUMNS.map((c) => c[lang]), ...rows.map((r) => CSV_COLUMNS.map((c) => c.cell(r, lang)))];
+  return [CSV_COLUMNS.map((c) => pick(c, lang)), ...rows.map((r) => CSV_COLUMNS.map((c) => c.cell(r, lang)))];
 }
 
 /** The disclosure fields of a row as GeoJSON properties (English keys; names as written, category name in the row's language). */

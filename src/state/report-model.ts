@@ -6,6 +6,7 @@ import { delta, deltas, rankChanges } from '../domain/change';
 import { indicatorSpec } from '../domain/indicators';
 import { laggingProjects } from '../domain/lag';
 import { rankAreas } from '../domain/ranking';
+import type { Localized } from '../i18n';
 import { projectTotals } from './derive';
 
 export interface MonthlyReport {
@@ -98,10 +99,9 @@ export interface TownReach {
   newCount: number;
 }
 
-export interface GoalReach {
+/** A goal's reach in the month; the goal's slogan in each language (`reach[lang]`). */
+export interface GoalReach extends Localized {
   goal: GoalId;
-  zh: string;
-  en: string;
   /** The share (0–1) a village's value must reach. */
   target: number;
   villageCount: number;
@@ -124,7 +124,7 @@ export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: 
     county: countyTotals(site, projects, monthIndex, prev),
     towns: townRows(site, monthIndex, prev, indicator),
     lagging: laggingGroups(site, projects, monthIndex),
-    goals: site.config.goals.map((g) => goalReach(site, g.id, g.zh, g.en, g.target, monthIndex, prev)),
+    goals: site.config.goals.map((g) => goalReach(site, g.id, g, g.target, monthIndex, prev)),
   };
 }
 
@@ -198,7 +198,7 @@ function laggingGroups(site: SiteData, projects: SiteProjects, m: number): Laggi
   });
 }
 
-function goalReach(site: SiteData, goal: GoalId, zh: string, en: string, target: number, m: number, prev: number | null): GoalReach {
+function goalReach(site: SiteData, goal: GoalId, slogan: Localized, target: number, m: number, prev: number | null): GoalReach {
   const now = site.series[goal].villages[m] ?? [];
   const before = prev === null ? null : (site.series[goal].villages[prev] ?? []);
   const hasReached = (v: number | null | undefined): boolean => v !== null && v !== undefined && v >= target;
@@ -212,8 +212,8 @@ function goalReach(site: SiteData, goal: GoalId, zh: string, en: string, target:
   });
   return {
     goal,
-    zh,
-    en,
+    zh: slogan.zh,
+    en: slogan.en,
     target,
     villageCount: site.villages.length,
     reachedCount: towns.reduce((n, t) => n + t.reached.length, 0),

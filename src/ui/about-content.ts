@@ -5,14 +5,16 @@
 import type { AtlasConfig, GoalConfig } from '../contract/config';
 import type { SiteData } from '../contract/site';
 import { INDICATORS, type IndicatorSpec } from '../domain/indicators';
-import { monthLabel, t, type Lang, type StringKey } from '../i18n';
+import { regionName } from '../domain/region-name';
+import { DATA_LANG, monthLabel, t, type Lang, type StringKey } from '../i18n';
 
-/** A run of text: plain, bold, or a Chinese term kept as written inside English (marked so it is read as Chinese). */
+/** A run of text: plain, bold, or a Chinese term kept as written in another language (marked so it is read as Chinese). */
 export interface TextRun {
   kind: 'text';
   text: string;
   isStrong?: boolean;
-  lang?: 'zh';
+  /** The run's own language when it differs from the page's: DATA_LANG for the programme's terms. */
+  lang?: Lang;
 }
 
 /** A link; `href` is `tel:`, `https:` or a view hash such as `#view=projects`. */
@@ -92,7 +94,7 @@ function programme(c: Ctx): AboutSection {
   });
   const audience: StringKey[] = ['aboutAudienceLeaders', 'aboutAudiencePublic', 'aboutAudienceMeeting', 'aboutAudienceClerk'];
   return section(c, 'programme', 'aboutProgrammeHeading', [
-    paragraph(fill(lang, 'aboutProgrammeLead', { region: text(regionName(c)) })),
+    paragraph(fill(lang, 'aboutProgrammeLead', { region: text(regionName(config.region, lang)) })),
     { kind: 'list', name: 'goals', items: goals },
     paragraph(fill(lang, 'aboutCategoriesLead', { n: text(String(config.categories.length)) })),
     { kind: 'list', name: 'categories', items: categories },
@@ -154,12 +156,12 @@ function data(c: Ctx): AboutSection {
   const projectCount = site.towns.reduce((sum, town) => sum + town.projectCount, 0);
   const count = (n: number): Inline[] => fill(lang, 'aboutDataCount', { n: text(String(n)) });
   const blocks: Block[] = [];
-  if (config.isSample) blocks.push({ kind: 'paragraph', content: fill(lang, 'aboutSampleNotice', { region: text(regionName(c)) }), isNotice: true });
+  if (config.isSample) blocks.push({ kind: 'paragraph', content: fill(lang, 'aboutSampleNotice', { region: text(regionName(config.region, lang)) }), isNotice: true });
   blocks.push(
     {
       kind: 'facts',
       items: [
-        { name: 'region', term: t(lang, 'aboutDataRegion'), value: fill(lang, 'aboutDataRegionValue', { name: text(regionName(c)), code: text(config.region.code) }) },
+        { name: 'region', term: t(lang, 'aboutDataRegion'), value: fill(lang, 'aboutDataRegionValue', { name: text(regionName(config.region, lang)), code: text(config.region.code) }) },
         { name: 'date', term: t(lang, 'aboutDataDate'), value: [text(config.dataDate ?? last ?? '—')] },
         { name: 'months', term: t(lang, 'aboutDataMonths'), value: span },
         { name: 'towns', term: t(lang, 'aboutDataTowns'), value: count(site.towns.length) },
@@ -225,9 +227,6 @@ function paragraph(content: Inline[]): Block {
   return { kind: 'paragraph', content };
 }
 
-function regionName(c: Ctx): string {
-  return c.lang === 'zh' ? c.config.region.name : c.config.region.nameEn;
-}
 
 function indicatorName(c: Ctx, id: GoalConfig['id']): TextRun {
   return text(INDICATORS.find((s: IndicatorSpec) => s.id === id)?.[c.lang] ?? id);
@@ -248,7 +247,7 @@ function strong(s: string): TextRun {
 
 /** A Chinese term shown as written: in English it is the programme's own word, in parentheses. */
 function term(s: string): TextRun {
-  return { kind: 'text', text: s, lang: 'zh' };
+  return { kind: 'text', text: s, lang: DATA_LANG };
 }
 
 /** Runs of Han characters with the CJK punctuation between them (村村有产业、户户有项目). */
@@ -256,8 +255,8 @@ const HAN_RUN = /([\p{Script=Han}][\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1
 
 /**
  * A catalogue string as runs: `{name}` takes the value's runs (a language's string may leave a
- * value out: the Chinese ones never name `{goalZh}`), `**…**` is bold, and in English any Chinese
- * written in the string is marked as a Chinese term.
+ * value out: the Chinese ones never name `{goalZh}`), `**…**` is bold, and in any other language
+ * the Chinese written in the string is marked as a Chinese term.
  */
 function fill(lang: Lang, key: StringKey, values: Record<string, Inline | Inline[]>): Inline[] {
   const out: Inline[] = [];
@@ -274,12 +273,12 @@ function fill(lang: Lang, key: StringKey, values: Record<string, Inline | Inline
       for (const run of Array.isArray(value) ? value : [value]) out.push(run.kind === 'text' && isStrong ? { ...run, isStrong } : run);
       continue;
     }
-    const parts = lang === 'en' ? token.split(HAN_RUN) : [token];
+    const parts = lang === DATA_LANG ? [token] : token.split(HAN_RUN);
     parts.forEach((part, i) => {
       if (part === '') return;
       const run: TextRun = { kind: 'text', text: part };
       if (isStrong) run.isStrong = true;
-      if (i % 2 === 1) run.lang = 'zh';
+      if (i % 2 === 1) run.lang = DATA_LANG;
       out.push(run);
     });
   }

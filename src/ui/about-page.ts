@@ -1,7 +1,7 @@
 /** The about page (关于, view=about): what the programme is, how the figures are made, sources, privacy and where to report a problem. */
 import './about-page.css';
 import type { SiteData } from '../contract/site';
-import type { Lang } from '../i18n';
+import { langTag, t, type Lang } from '../i18n';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { buildAboutContent, type AboutDocument, type AboutSection, type Block, type Inline } from './about-content';
 
@@ -39,7 +39,7 @@ export function mountAboutPage(el: HTMLElement, deps: AboutPageDeps): AboutPageV
 }
 
 function render(article: HTMLElement, doc: AboutDocument): void {
-  article.lang = doc.lang === 'zh' ? 'zh-CN' : 'en';
+  article.lang = langTag(doc.lang);
   const title = h('h2', 'about-title', doc.title);
   title.id = 'about-title';
   article.replaceChildren(title, ...doc.sections.map((s) => renderSection(s, doc.lang)));
@@ -125,7 +125,7 @@ function renderTable(block: Extract<Block, { kind: 'table' }>, id: string, lang:
         td.setAttribute('role', 'rowheader');
       } else {
         td.setAttribute('role', 'cell');
-        td.dataset.label = `${block.header[i] ?? ''}${lang === 'zh' ? '：' : ': '}`;
+        td.dataset.label = `${block.header[i] ?? ''}${t(lang, 'colon')}`;
       }
       td.append(...cell.map(renderInline));
       tr.append(td);
@@ -152,9 +152,9 @@ function renderInline(run: Inline): Node {
     }
     case 'text': {
       let node: Node = document.createTextNode(run.text);
-      if (run.lang === 'zh') {
+      if (run.lang !== undefined) {
         const span = h('span', '');
-        span.lang = 'zh-CN';
+        span.lang = langTag(run.lang);
         span.append(node);
         node = span;
       }

@@ -1,7 +1,7 @@
 import type { SiteData } from '../contract/site';
 import { CLASS_METHODS, CLASS_METHOD_LABELS, type ClassMethod } from '../domain/classify';
 import { INDICATORS } from '../domain/indicators';
-import { t } from '../i18n';
+import { pick, t } from '../i18n';
 import type { Store } from '../state/store';
 import { STATUS_FILTERS, type StatusFilter, type ViewState } from '../state/view-state';
 
@@ -21,9 +21,9 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
   root.id = 'map-controls';
   root.addEventListener('submit', (e) => e.preventDefault());
 
-  const indicator = select('ind', () => INDICATORS.map((i) => [i.id, store.get().lang === 'zh' ? i.zh : i.en]));
+  const indicator = select('ind', () => INDICATORS.map((i) => [i.id, pick(i, store.get().lang)]));
   indicator.input.addEventListener('change', () => store.set({ ind: indicator.input.value as ViewState['ind'] }));
-  const cls = select('cls', () => CLASS_METHODS.map((m) => [m, CLASS_METHOD_LABELS[m][store.get().lang]]));
+  const cls = select('cls', () => CLASS_METHODS.map((m) => [m, pick(CLASS_METHOD_LABELS[m], store.get().lang)]));
   cls.input.addEventListener('change', () => store.set({ cls: cls.input.value as ClassMethod }));
 
   const deltaBox = checkbox('control-delta', false, (on) => store.set({ isDelta: on }));
@@ -71,7 +71,7 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
     stLegend.textContent = t(lang, 'statuses');
     catBoxes.forEach((b, i) => {
       const c = site.config.categories[i]!;
-      b.text.textContent = lang === 'zh' ? c.zh : c.en;
+      b.text.textContent = pick(c, lang);
       b.input.checked = state.cat.length === 0 || state.cat.includes(c.id);
     });
     stBoxes.forEach((b, i) => {

@@ -3,7 +3,7 @@ import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding, RULE_ADVICE } from '../domain/finding-text';
 import { formatWan } from '../domain/format';
 import type { Finding } from '../domain/integrity';
-import { fillText, t, type Lang } from '../i18n';
+import { DATA_LANG, fillText, langTag, pick, t, type Lang } from '../i18n';
 import type { Selection } from '../state/derive';
 import { h } from './dom';
 
@@ -94,7 +94,7 @@ function item(deps: FindingsDeps, f: SiteFinding, lang: Lang): HTMLElement {
   li.append(title, detail);
   const meta = [f.amountWan > 0 ? fillText(lang, 'findingsAmount', { amount: formatWan(f.amountWan) }) : '', f.projects.length > 1 ? fillText(lang, 'findingsProjects', { n: f.projects.length }) : ''].filter(Boolean).join(' · ');
   if (meta) li.append(h('span', 'panel-finding-meta', meta));
-  li.append(h('span', 'panel-finding-advice', `${t(lang, 'findingsAdvice')}${t(lang, 'colon')}${RULE_ADVICE[f.rule][lang]}`));
+  li.append(h('span', 'panel-finding-advice', `${t(lang, 'findingsAdvice')}${t(lang, 'colon')}${pick(RULE_ADVICE[f.rule], lang)}`));
   if (first) {
     const link = h('a', 'panel-finding-table', t(lang, 'showInTable'));
     link.href = deps.tableHref({ id: first.id, town: f.town, village: f.village });
@@ -109,12 +109,12 @@ function item(deps: FindingsDeps, f: SiteFinding, lang: Lang): HTMLElement {
  */
 export function withDataNames(text: string, names: readonly string[], lang: Lang): Node[] {
   const known = [...new Set(names.filter((n) => n !== ''))].sort((a, b) => b.length - a.length);
-  if (lang === 'zh' || known.length === 0) return [document.createTextNode(text)];
+  if (lang === DATA_LANG || known.length === 0) return [document.createTextNode(text)];
   const pattern = new RegExp(`(${known.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
   return text.split(pattern).filter((part) => part !== '').map((part) => {
     if (!known.includes(part)) return document.createTextNode(part);
     const span = h('span', 'data-name', part);
-    span.lang = 'zh-CN';
+    span.lang = langTag(DATA_LANG);
     return span;
   });
 }

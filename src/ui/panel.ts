@@ -4,7 +4,7 @@ import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData, SiteVillage } from '../contract/site';
 import { formatPoints, formatShare, formatWan } from '../domain/format';
 import { formatIndicator, indicatorSpec } from '../domain/indicators';
-import { fillText, monthLabel, t, type Lang, type StringKey } from '../i18n';
+import { fillText, formatNumber, monthLabel, pick, t, type Lang, type StringKey } from '../i18n';
 import { areaProjects, monthIndexOf, selectionOf, type AreaProjects, type LaggingRow, type Selection } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 import { findingsSection, type FindingsDeps } from './findings-section';
@@ -103,7 +103,7 @@ function goals(c: Ctx): HTMLElement {
     const value = areaValue(c, goal.id);
     const isEstimated = c.site.estimated.includes(goal.id);
     const item = h('li', 'panel-goal');
-    const slogan = c.lang === 'zh' ? goal.zh : goal.en;
+    const slogan = pick(goal, c.lang);
     const figure = h('p', 'panel-goal-figure');
     const number = h('span', 'panel-goal-value', formatShare(value));
     number.dataset.indicator = goal.id;
@@ -270,7 +270,7 @@ function categories(c: Ctx): HTMLElement {
     const swatch = h('span', 'panel-swatch');
     swatch.style.backgroundColor = cat.colour;
     swatch.setAttribute('aria-hidden', 'true');
-    name.append(swatch, document.createTextNode(c.lang === 'zh' ? cat.zh : cat.en));
+    name.append(swatch, document.createTextNode(pick(cat, c.lang)));
     const cell = row.insertCell();
     cell.className = 'panel-num';
     const bar = h('span', 'panel-minibar');
@@ -425,7 +425,7 @@ function sum<T>(items: readonly T[], f: (item: T) => number): number {
 /** `1,234 户` (zh) or `1,234 households` (en). */
 function count(lang: Lang, n: number, unit: StringKey): string {
   const u = t(lang, unit);
-  return `${n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}${u === '' ? '' : ` ${u}`}`;
+  return `${formatNumber(lang, n)}${u === '' ? '' : ` ${u}`}`;
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

@@ -2,7 +2,7 @@
 import type { SiteData } from '../contract/site';
 import { formatShare } from '../domain/format';
 import type { Precision } from '../domain/precisions';
-import { fillText, t, type Lang, type StringKey } from '../i18n';
+import { fillText, pick, t, type Lang, type StringKey } from '../i18n';
 import type { Selection } from '../state/derive';
 import { h } from './dom';
 
@@ -32,11 +32,11 @@ export function precisionsSection(site: SiteData, sel: Selection, lang: Lang, on
   for (const p of list) {
     const dt = h('dt', 'panel-precision-name');
     dt.dataset.precision = p.id;
-    dt.append(h('span', '', lang === 'zh' ? p.zh : p.en), h('span', `panel-basis panel-basis--${p.basis}`, t(lang, BASIS_KEYS[p.basis])));
+    dt.append(h('span', '', pick(p, lang)), h('span', `panel-basis panel-basis--${p.basis}`, t(lang, BASIS_KEYS[p.basis])));
     const dd = h('dd', 'panel-precision');
     dd.dataset.precision = p.id;
     if (p.value !== null) dd.append(h('strong', 'panel-precision-value', formatShare(p.value)));
-    dd.append(h('span', 'panel-precision-detail', p.detail[lang]));
+    dd.append(h('span', 'panel-precision-detail', pick(p.detail, lang)));
     if (p.flagged.length > 0) {
       const villages = h('span', 'panel-precision-villages');
       for (const id of p.flagged.slice(0, FLAGGED_NAMED_MAX)) {

@@ -3,7 +3,8 @@ import './projects-page.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
-import { fillText, monthLabel, t, type Lang, type StringKey } from '../i18n';
+import { regionName } from '../domain/region-name';
+import { fillText, formatNumber, monthLabel, pick, t, type Lang, type Localized, type StringKey } from '../i18n';
 import { monthIndexOf } from '../state/derive';
 import { csvRows, filterRows, hotlinesOf, pageOf, projectRows, sortRows, statusName, toGeoJson, yearsOf, type ProjectRow, type SortDirection, type SortKey } from '../state/projects-table';
 import { STATUS_FILTERS, type ViewState } from '../state/view-state';
@@ -15,7 +16,7 @@ export interface ProjectsPageDeps {
   /** Sets view state (town, village, cat, st, project, view) through the store. */
   onChange(patch: Partial<ViewState>): void;
   /** The open-data files the build publishes, listed for download. */
-  openData: readonly { href: string; fileName: string; zh: string; en: string }[];
+  openData: readonly (Localized & { href: string; fileName: string })[];
 }
 
 export interface ProjectsPageView {
@@ -255,12 +256,12 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     options(village.control, [['', t(lang, chosenTown ? 'projectsAllVillages' : 'projectsChooseTown')], ...villages.map((v): [string, string] => [v.code, v.name])], s.village ?? '');
     village.control.disabled = !chosenTown;
     yearField.label.textContent = t(lang, 'projectsYear');
-    options(yearField.control, [['', t(lang, 'projectsAllYears')], ...yearsOf(all).map((y): [string, string] => [String(y), lang === 'zh' ? `${y}年` : String(y)])], year === null ? '' : String(year));
+    options(yearField.control, [['', t(lang, 'projectsAllYears')], ...yearsOf(all).map((y): [string, string] => [String(y), fillText(lang, 'yearLabel', { year: y })])], year === null ? '' : String(year));
     categoryBoxes.legend.textContent = t(lang, 'categories');
     site.config.categories.forEach((c, i) => {
       const item = categoryBoxes.items[i];
       if (!item) return;
-      item.text.textContent = lang === 'zh' ? c.zh : c.en;
+      item.text.textContent = pick(c, lang);
       item.input.checked = s.cat.length === 0 || s.cat.includes(c.id);
     });
     statusBoxes.legend.textContent = t(lang, 'statuses');
@@ -294,7 +295,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     openTitle.hidden = deps.openData.length === 0;
     openList.replaceChildren(
       ...deps.openData.map((file) => {
-        const a = h('a', 'projects-file', lang === 'zh' ? file.zh : file.en);
+        const a = h('a', 'projects-file', pick(file, lang));
         a.href = file.href;
         a.download = file.fileName;
         const li = h('li', '');
@@ -334,7 +335,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
 
   function renderSummary(lang: Lang, totalCount: number): void {
     const isFiltered = shown.length !== totalCount;
-    countLine.textContent = fillText(lang, isFiltered ? 'projectsCountOf' : shown.length === 1 ? 'projectsCountOne' : 'projectsCount', { n: formatCount(lang, shown.length), total: formatCount(lang, totalCount) });
+    countLine.textContent = fillText(lang, isFiltered ? 'projectsCountOf' : shown.length === 1 ? 'projectsCountOne' : 'projectsCount', { n: formatNumber(lang, shown.length), total: formatNumber(lang, totalCount) });
     totalLine.textContent = fillText(lang, 'projectsBudgetTotal', { budget: money(lang, shown.reduce((a, r) => a + r.budgetWan, 0)) });
   }
 
@@ -481,7 +482,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     const s = state;
     if (!s) return;
     const month = site.months[monthIndexOf(site, s)] ?? '';
-    const base = fillText(s.lang, 'projectsFileName', { region: s.lang === 'zh' ? site.config.region.name : site.config.region.nameEn, month });
+    const base = fillText(s.lang, 'projectsFileName', { region: regionName(site.config.region, s.lang), month });
     if (kind === 'csv') downloadBlob(new Blob([withBom(toCsv(csvRows(shown, s.lang)))], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
     else downloadBlob(new Blob([JSON.stringify(toGeoJson(shown, projects).collection)], { type: 'application/geo+json' }), `${base}.geojson`);
   }
@@ -522,23 +523,19 @@ function filledNodes(lang: Lang, key: StringKey, nodes: Record<string, Node>): N
 /** 带贫减贫机制: beneficiary households (of which poor) and jobs, as a sentence. */
 function mechanism(r: ProjectRow, lang: Lang): string {
   const parts: string[] = [];
-  if (r.beneficiaryHouseholds !== null) parts.push(fillText(lang, r.beneficiaryPoorHouseholds === null ? 'projectsBeneficiaryHouseholds' : 'projectsBeneficiaryPoor', { n: formatCount(lang, r.beneficiaryHouseholds), poor: formatCount(lang, r.beneficiaryPoorHouseholds ?? 0) }));
-  else if (r.beneficiaryPoorHouseholds !== null) parts.push(fillText(lang, 'projectsPoorOnly', { poor: formatCount(lang, r.beneficiaryPoorHouseholds) }));
-  if (r.jobs !== null) parts.push(fillText(lang, 'projectsJobs', { n: formatCount(lang, r.jobs) }));
+  if (r.beneficiaryHouseholds !== null) parts.push(fillText(lang, r.beneficiaryPoorHouseholds === null ? 'projectsBeneficiaryHouseholds' : 'projectsBeneficiaryPoor', { n: formatNumber(lang, r.beneficiaryHouseholds), poor: formatNumber(lang, r.beneficiaryPoorHouseholds ?? 0) }));
+  else if (r.beneficiaryPoorHouseholds !== null) parts.push(fillText(lang, 'projectsPoorOnly', { poor: formatNumber(lang, r.beneficiaryPoorHouseholds) }));
+  if (r.jobs !== null) parts.push(fillText(lang, 'projectsJobs', { n: formatNumber(lang, r.jobs) }));
   return parts.length === 0 ? '—' : parts.join(t(lang, 'projectsListSeparator'));
 }
 
 /** 万元 with two decimals and thousands separators: 1,234.56. */
 function money(lang: Lang, wan: number): string {
-  return wan.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatNumber(lang, wan, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function formatPct(pct: number): string {
   return `${Math.round(pct)}%`;
-}
-
-function formatCount(lang: Lang, n: number): string {
-  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 }
 
 /** A phone number as a tel: link (digits and + only in the URL), or plain text when it has no digits. */

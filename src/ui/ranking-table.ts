@@ -5,7 +5,7 @@ import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/in
 import { formatSigned, pointsUnit, unitName } from '../domain/format';
 import { rankChanges } from '../domain/change';
 import { rankAreas } from '../domain/ranking';
-import { fillText, monthLabel, t, type Lang } from '../i18n';
+import { DATA_LANG, fillText, langTag, monthLabel, pick, t, type Lang } from '../i18n';
 import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 
@@ -37,7 +37,7 @@ interface Row {
 const COLUMNS: readonly RankingSortKey[] = ['rank', 'name', 'value'];
 /** The direction a column sorts in when first chosen: names A→Z, values largest first. */
 const FIRST_DIRECTION: Record<RankingSortKey, RankingSortDirection> = { rank: 'ascending', name: 'ascending', value: 'descending' };
-const COLLATOR = new Intl.Collator('zh-CN');
+const COLLATOR = new Intl.Collator(langTag(DATA_LANG));
 
 /** Mounts `<table id="ranking-table">` into `el`; it fills on the first update. */
 export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): RankingTableView {
@@ -126,7 +126,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     const texts: Record<RankingSortKey, string> = {
       rank: t(lang, 'rank'),
       name: t(lang, isVillages ? 'village' : 'town'),
-      value: lang === 'zh' ? `${spec.zh}（${unit}）` : `${spec.en} (${unit})`,
+      value: `${pick(spec, lang)}${fillText(lang, 'parenthetical', { text: unit })}`,
     };
     changeHeader.textContent = t(lang, 'rankChange');
     for (const [key, h] of headers) {

@@ -2,7 +2,7 @@
 import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
 import type { Finding } from '../domain/integrity';
-import { fillText, t, type Lang } from '../i18n';
+import { DATA_LANG, fillText, langTag, t, type Lang } from '../i18n';
 import { withDataNames } from './findings-section';
 import { h } from './dom';
 
@@ -50,8 +50,8 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
     const li = h('li', 'report-finding');
     li.dataset.rule = f.rule;
     const town = h('strong', '', site.towns[f.town]?.name ?? '');
-    town.lang = 'zh-CN';
-    li.append(town, h('strong', '', ` · ${text.title}`), document.createTextNode(lang === 'zh' ? '：' : ': '), ...withDataNames(text.detail, [...f.projects.map((p) => p.name), site.villages[f.village]?.name ?? '', site.towns[f.town]?.name ?? ''], lang));
+    town.lang = langTag(DATA_LANG);
+    li.append(town, h('strong', '', ` · ${text.title}`), document.createTextNode(t(lang, 'colon')), ...withDataNames(text.detail, [...f.projects.map((p) => p.name), site.villages[f.village]?.name ?? '', site.towns[f.town]?.name ?? ''], lang));
     list.append(li);
   }
   el.append(list);

@@ -7,7 +7,8 @@ import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
 import { formatShare, formatSigned, formatWan, pointsUnit, unitName } from '../domain/format';
 import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
-import { fillText, monthLabel, t, type Lang } from '../i18n';
+import { regionName } from '../domain/region-name';
+import { fillText, formatNumber, monthLabel, pick, t, type Lang } from '../i18n';
 import { monthIndexOf } from '../state/derive';
 import { buildReport, type GoalReach, type LaggingGroup, type MonthlyReport } from '../state/report-model';
 import { serializeViewState, type ViewState } from '../state/view-state';
@@ -70,7 +71,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       const lang = state.lang;
       const report = buildReport(site, projects, m, state.ind);
       const table = townsTableText(report, lang);
-      csv = { fileName: fillText(lang, 'reportFileName', { region: lang === 'zh' ? site.config.region.name : site.config.region.nameEn, month: report.month }), text: toCsv([table.header, ...table.rows.map((r) => r.cells)]) };
+      csv = { fileName: fillText(lang, 'reportFileName', { region: regionName(site.config.region, lang), month: report.month }), text: toCsv([table.header, ...table.rows.map((r) => r.cells)]) };
 
       actions.setAttribute('aria-label', t(lang, 'reportActions'));
       back.textContent = `← ${t(lang, 'reportBack')}`;
@@ -94,7 +95,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       if (render !== renderCount) return;
       if (cropped !== null) {
         const img = h('img', 'report-map-image');
-        const alt = fillText(lang, state.isDelta ? 'reportMapAltDelta' : 'reportMapAlt', { region: lang === 'zh' ? site.config.region.name : site.config.region.nameEn, indicator: c.spec[lang], month: monthLabel(lang, report.month) });
+        const alt = fillText(lang, state.isDelta ? 'reportMapAltDelta' : 'reportMapAlt', { region: regionName(site.config.region, lang), indicator: c.spec[lang], month: monthLabel(lang, report.month) });
         img.alt = alt;
         img.src = cropped.url;
         snapshot.append(img, h('figcaption', '', alt));
@@ -117,7 +118,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
 export function townsTableText(report: MonthlyReport, lang: Lang): TownsTableText {
   const spec = indicatorSpec(report.indicator);
   const unit = spec.unit === 'points' ? pointsUnit(lang) : unitName(spec.unit, lang);
-  const header = [t(lang, 'rank'), t(lang, 'reportRankChange'), t(lang, 'town'), lang === 'zh' ? `${spec.zh}（${unit}）` : `${spec.en} (${unit})`, t(lang, 'reportValueChange'), indicatorSpec('completion')[lang], indicatorSpec('disbursement')[lang], t(lang, 'reportLaggingCount')];
+  const header = [t(lang, 'rank'), t(lang, 'reportRankChange'), t(lang, 'town'), `${pick(spec, lang)}${fillText(lang, 'parenthetical', { text: unit })}`, t(lang, 'reportValueChange'), indicatorSpec('completion')[lang], indicatorSpec('disbursement')[lang], t(lang, 'reportLaggingCount')];
   const rows = report.towns.map((r) => ({
     code: r.code,
     cells: [
@@ -168,7 +169,8 @@ function masthead(c: Ctx): HTMLElement {
 
 /** The programme's name from the atlas title, without its trailing 图 (map): 竹溪县“十个到村到户”工作图 → …工作. */
 function reportName(site: SiteData, lang: Lang): string {
-  return lang === 'zh' ? site.config.title.zh.replace(/图$/, '') : site.config.title.en;
+  const { title } = site.config;
+  return pick({ zh: title.zh.replace(/图$/, ''), en: title.en }, lang);
 }
 
 function countySection(c: Ctx): HTMLElement {
@@ -179,15 +181,15 @@ function countySection(c: Ctx): HTMLElement {
   el.append(
     h('p', 'report-lead', fillText(lang, 'reportLead', {
       month: monthLabel(lang, report.month),
-      total: count(lang, county.projects.total),
-      done: count(lang, county.projects.done),
-      building: count(lang, county.projects.building),
-      planned: count(lang, county.projects.planned),
+      total: formatNumber(lang, county.projects.total),
+      done: formatNumber(lang, county.projects.done),
+      building: formatNumber(lang, county.projects.building),
+      planned: formatNumber(lang, county.projects.planned),
       budget: formatWan(county.budgetWan),
       spent: formatWan(county.spentWan),
       rate: formatShare(county.budgetWan > 0 ? county.spentWan / county.budgetWan : null),
       threshold: c.site.config.thresholds.lagPoints,
-      lagging: count(lang, county.laggingProjects),
+      lagging: formatNumber(lang, county.laggingProjects),
       change,
     })),
   );
@@ -202,9 +204,9 @@ function countySection(c: Ctx): HTMLElement {
   }
   const p = county.projects;
   grid.append(
-    figure('projects', t(lang, 'projectCount'), count(lang, p.total), fillText(lang, 'reportStatusBreakdown', { done: count(lang, p.done), building: count(lang, p.building), planned: count(lang, p.planned) })),
+    figure('projects', t(lang, 'projectCount'), formatNumber(lang, p.total), fillText(lang, 'reportStatusBreakdown', { done: formatNumber(lang, p.done), building: formatNumber(lang, p.building), planned: formatNumber(lang, p.planned) })),
     figure('spent', t(lang, 'reportSpentWan'), formatWan(county.spentWan), fillText(lang, 'reportBudgetOf', { budget: formatWan(county.budgetWan) })),
-    figure('lagging', t(lang, 'laggingProjects'), count(lang, county.laggingProjects), county.laggingChange === null ? null : fillText(lang, 'reportCountChange', { change: county.laggingChange > 0 ? `+${county.laggingChange}` : formatSigned(county.laggingChange, 0) })),
+    figure('lagging', t(lang, 'laggingProjects'), formatNumber(lang, county.laggingProjects), county.laggingChange === null ? null : fillText(lang, 'reportCountChange', { change: county.laggingChange > 0 ? `+${county.laggingChange}` : formatSigned(county.laggingChange, 0) })),
   );
   el.append(grid);
   return el;
@@ -227,7 +229,7 @@ function townsSection(c: Ctx, text: TownsTableText): HTMLElement {
   if (ranked.length >= 6) el.append(h('p', 'report-lead', fillText(lang, 'reportTownsLead', { indicator: c.spec[lang], top: names(ranked.slice(0, 3)), bottom: names(ranked.slice(-3)) })));
   if (report.previousMonth === null) el.append(h('p', 'report-note', t(lang, 'reportFirstMonth')));
   else {
-    const moves = (rows: MonthlyReport['towns']): string => (rows.length === 0 ? t(lang, 'reportNone') : rows.map((r) => (lang === 'zh' ? `${r.name}（${rankChangeText(r.rankChange)}）` : `${r.name} (${rankChangeText(r.rankChange)})`)).join(t(lang, 'reportListSeparator')));
+    const moves = (rows: MonthlyReport['towns']): string => (rows.length === 0 ? t(lang, 'reportNone') : rows.map((r) => `${r.name}${fillText(lang, 'parenthetical', { text: rankChangeText(r.rankChange) })}`).join(t(lang, 'reportListSeparator')));
     el.append(h('p', 'report-lead', fillText(lang, 'reportMovesLead', { up: moves(report.towns.filter((r) => (r.rankChange ?? 0) > 0)), down: moves(report.towns.filter((r) => (r.rankChange ?? 0) < 0)) })));
   }
   const table = h('table', 'report-table report-towns');
@@ -261,7 +263,7 @@ function laggingSection(c: Ctx): HTMLElement {
     el.append(h('p', 'report-lead', t(lang, 'reportNoLagging')));
     return el;
   }
-  el.append(h('p', 'report-lead', fillText(lang, 'reportLaggingLead', { n: count(lang, n), towns: report.lagging.length, threshold: c.site.config.thresholds.lagPoints })));
+  el.append(h('p', 'report-lead', fillText(lang, 'reportLaggingLead', { n: formatNumber(lang, n), towns: report.lagging.length, threshold: c.site.config.thresholds.lagPoints })));
   for (const group of report.lagging) el.append(laggingGroup(c, group));
   return el;
 }
@@ -298,7 +300,7 @@ function goalsTable(c: Ctx): HTMLElement {
   const table = h('table', 'report-table report-goals-table');
   table.id = 'report-goals';
   table.append(h('caption', 'report-caption', t(lang, 'reportGoalsCaption')));
-  headRow(table, [t(lang, 'town'), t(lang, 'villageCount'), ...report.goals.map((g) => (lang === 'zh' ? g.zh : g.en))], Array.from({ length: report.goals.length + 1 }, (_, i) => i + 1));
+  headRow(table, [t(lang, 'town'), t(lang, 'villageCount'), ...report.goals.map((g) => pick(g, lang))], Array.from({ length: report.goals.length + 1 }, (_, i) => i + 1));
   // The new count sits in a fixed-width slot after the number, so the numbers line up.
   const cell = (reached: number, fresh: number): HTMLTableCellElement => {
     const td = h('td', 'report-num', String(reached));
@@ -317,7 +319,7 @@ function goalsTable(c: Ctx): HTMLElement {
     const tr = row(body, town.name, report.goals[0]?.towns[i]?.villageCount ?? town.villageCount, report.goals.map((g) => cell(g.towns[i]?.reached.length ?? 0, g.towns[i]?.newCount ?? 0)));
     tr.dataset.code = town.code;
   });
-  const total = row(table.createTFoot(), fillText(lang, 'areaTotal', { name: lang === 'zh' ? c.site.config.region.name : c.site.config.region.nameEn }), c.site.villages.length, report.goals.map((g) => cell(g.reachedCount, g.newCount)));
+  const total = row(table.createTFoot(), fillText(lang, 'areaTotal', { name: regionName(c.site.config.region, lang) }), c.site.villages.length, report.goals.map((g) => cell(g.reachedCount, g.newCount)));
   total.className = 'report-total';
   return table;
 }
@@ -327,15 +329,15 @@ function goalBlock(c: Ctx, goal: GoalReach): HTMLElement {
   const spec = indicatorSpec(goal.goal);
   const el = h('section', 'report-goal');
   el.dataset.goal = goal.goal;
-  const heading = h('h3', 'report-subheading', lang === 'zh' ? goal.zh : goal.en);
+  const heading = h('h3', 'report-subheading', pick(goal, lang));
   const target = fillText(lang, 'reportGoalTarget', { indicator: spec[lang], target: `${Math.round(goal.target * 1000) / 10}%` });
-  heading.append(h('span', 'report-goal-target', lang === 'zh' ? `（${target}）` : ` (${target})`));
+  heading.append(h('span', 'report-goal-target', fillText(lang, 'parenthetical', { text: target })));
   el.append(heading);
   if (goal.reachedCount === 0) {
     el.append(h('p', 'report-note', t(lang, 'reportGoalNone')));
     return el;
   }
-  const fill = { villages: count(lang, goal.villageCount), reached: count(lang, goal.reachedCount), share: formatShare(goal.villageCount > 0 ? goal.reachedCount / goal.villageCount : null), new: count(lang, goal.newCount) };
+  const fill = { villages: formatNumber(lang, goal.villageCount), reached: formatNumber(lang, goal.reachedCount), share: formatShare(goal.villageCount > 0 ? goal.reachedCount / goal.villageCount : null), new: formatNumber(lang, goal.newCount) };
   el.append(h('p', 'report-lead', fillText(lang, report.previousMonth === null ? 'reportGoalLeadFirst' : 'reportGoalLead', fill)));
   const list = h('dl', 'report-reach');
   for (const town of goal.towns.filter((x) => x.reached.length > 0)) {
@@ -345,7 +347,7 @@ function goalBlock(c: Ctx, goal: GoalReach): HTMLElement {
       if (!v.isNew) dd.append(v.name);
       else {
         const strong = h('strong', 'report-new', v.name);
-        strong.append(h('span', 'report-new-mark', lang === 'zh' ? `（${t(lang, 'reportNew')}）` : ` (${t(lang, 'reportNew')})`));
+        strong.append(h('span', 'report-new-mark', fillText(lang, 'parenthetical', { text: t(lang, 'reportNew') })));
         dd.append(strong);
       }
     });
@@ -360,7 +362,7 @@ function goalBlock(c: Ctx, goal: GoalReach): HTMLElement {
 
 function footer(c: Ctx): HTMLElement {
   const el = h('footer', 'report-footer');
-  el.append(h('p', '', fillText(c.lang, 'reportFooter', { region: c.lang === 'zh' ? c.site.config.region.name : c.site.config.region.nameEn })));
+  el.append(h('p', '', fillText(c.lang, 'reportFooter', { region: regionName(c.site.config.region, c.lang) })));
   if (c.site.config.isSample) el.append(h('p', '', t(c.lang, 'sampleBanner')));
   return el;
 }
@@ -448,11 +450,6 @@ function contentBox(rgba: Uint8ClampedArray, width: number, height: number): { l
     }
   }
   return right < 0 ? null : { left, top, right, bottom };
-}
-
-
-function count(lang: Lang, n: number): string {
-  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

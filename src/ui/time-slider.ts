@@ -6,7 +6,7 @@
 import './time-slider.css';
 import { createTimeline, type Scheduler, type Timeline } from '../state/timeline';
 import type { ViewState } from '../state/view-state';
-import { monthLabel, t, type Lang } from '../i18n';
+import { monthLabel, monthTickLabel, t, type Lang } from '../i18n';
 
 export interface TimeSliderDeps {
   /** The report months, ascending (YYYY-MM). */
@@ -177,7 +177,7 @@ export function tickText(months: readonly string[], i: number, lang: Lang): stri
   if (isNewYear) return month.slice(0, 4);
   const every = months.length <= 13 ? 1 : months.length <= 36 ? 3 : 12;
   if ((m - 1) % every !== 0 && i !== 0) return null;
-  if (i === 0 && months.length > 13) return lang === 'zh' ? `${month.slice(0, 4)}.${m}` : `${month.slice(0, 4)}-${month.slice(5, 7)}`;
+  if (i === 0 && months.length > 13) return monthTickLabel(lang, month);
   return String(m);
 }
 
