@@ -33,6 +33,7 @@ describe('isEntryPoint', () => {
     await cp(join(ROOT, 'src/pipeline'), join(base, 'src/pipeline'), { recursive: true });
     await cp(join(ROOT, 'src/contract'), join(base, 'src/contract'), { recursive: true });
     await cp(join(ROOT, 'src/domain'), join(base, 'src/domain'), { recursive: true });
+    await cp(join(ROOT, 'src/i18n'), join(base, 'src/i18n'), { recursive: true });
     await cp(join(ROOT, 'package.json'), join(base, 'package.json'));
     await symlink(join(ROOT, 'node_modules'), join(base, 'node_modules'));
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
