@@ -11,7 +11,7 @@ import { emitSite, json, outputText, type OutputFile } from './emit';
 import { linkDataset, type JoinCounts } from './link';
 import type { Dataset } from './model';
 import { checkTour } from './tour';
-import { configPersonalData } from './config-privacy';
+import { configPersonalData, textsPersonalData } from './text-privacy';
 import { TABLES } from './tables';
 import { appendAll, readTableStream, type TablePrivacy, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
 import type { TableSpec } from '../contract/columns';
@@ -138,6 +138,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   appendAll(issues, configPersonalData(configJson, privacy));
 
   const towns = await readGeo(TOWNS_FILE, true, (v) => parseTownBoundaries(v, TOWNS_FILE));
+  if (towns) appendAll(issues, textsPersonalData(TOWNS_FILE, towns.map((t, i) => ({ path: `features[${i}].properties.name`, text: t.name, role: 'label' as const })), privacy));
   const county = await readGeo(COUNTY_FILE, false, (v) => parseCountyBoundary(v, COUNTY_FILE));
 
   // A table's file, streamed: its size now, its fingerprint once it has been read.

@@ -108,6 +108,15 @@ describe('a public build seeded with personal data in every free-text column', (
     expect(allowed.code).toBe(0);
   });
 
+  it('a name in a town\'s boundary is refused in a public build, named by its feature', async () => {
+    const dir = await datasetWith();
+    const towns = await readFile(join(dir, 'boundaries/towns.geojson'), 'utf8');
+    await writeFile(join(dir, 'boundaries/towns.geojson'), towns.replace('"name":"中峰镇"', '"name":"户主张德明"'));
+    const { code, lines } = await run(['check', dir, '--public']);
+    expect(code).toBe(1);
+    expect(lines.some((l) => l.startsWith('boundaries/towns.geojson:0:features[1].properties.name: error: text looks like it names a person')), lines.join('\n')).toBe(true);
+  });
+
   it('a name in the config\'s own texts is refused in a public build, named by its place', async () => {
     const dir = await datasetWith();
     const config = JSON.parse(await readFile(join(dir, 'atlas.config.json'), 'utf8')) as { title: { zh: string } };
