@@ -8,6 +8,7 @@ import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type BoundaryTiles } from './boundary-tiles';
 import { hatchImage } from './hatch';
+import { ProjectPopup } from './project-popup';
 import type { MarkerEvents, MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 import { workerUrl } from './worker-url';
@@ -232,6 +233,27 @@ export class AtlasMap {
       this.map.jumpTo(camera);
       await this.whenIdle();
     }
+  }
+
+  /** Measures the container again (the layout around the map changed) and redraws at its new size. */
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** Turns the map's own arrow and +/− keys on or off (off while presenting: the arrows move the tour). */
+  setKeyboard(isOn: boolean): void {
+    if (isOn) this.map.keyboard.enable();
+    else this.map.keyboard.disable();
+  }
+
+  /** The popup a project's disclosure opens in; `onClose` runs when the reader closes it. */
+  createPopup(onClose: () => void): ProjectPopup {
+    return new ProjectPopup(this.map, onClose);
+  }
+
+  /** The maplibre map itself, for browser tests and tools (`window.cunhu.map`); the page uses the methods above. */
+  get handle(): MapLibreMap {
+    return this.map;
   }
 
   /** Switches between the everyday look and the projector theme (thicker lines, larger labels). */
