@@ -8,20 +8,37 @@ import { formatCount, formatWan } from '../domain/format';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { AtlasMap } from '../map/atlas-map';
 import { LegendControl, type LegendContent } from '../map/legend-control';
-import { ProjectPopup, projectDisclosure } from '../map/project-popup';
+import { projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
 import { serializeViewState, type ViewState } from '../state/view-state';
-import { t } from '../i18n';
+import { regionName } from '../domain/region-name';
+import { fillText, pick, t } from '../i18n';
 import type { LoadedData } from './load';
+import { showLoadError } from './status';
 
 /** Fill of the towns around a drilled-into town: the villages carry the colours there. */
 const NEUTRAL_TOWN = '#f3f2ee';
 /** Half-size of the frame around a village point, in degrees (about 3 km). */
 const VILLAGE_FRAME_DEG = 0.03;
 
+/** The map bound to the store; the rest of the app reaches the map through this and AtlasMap's methods. */
+export interface MountedAtlas {
+  /** Draws the store's state: colours, markers, legend, camera and popup; resolves once drawn. */
+  render(): Promise<void>;
+  /** A PNG of the county coloured for the state's indicator and month, without markers (for the report). */
+  snapshot(): Promise<string>;
+  map: AtlasMap;
+  /** The legend as last drawn (null before the first frame): an export draws the same one. */
+  legendContent(): LegendContent | null;
+  /** Presentation mode on or off: the arrows belong to the tour, and the projector theme. */
+  setPresenting(isOn: boolean): void;
+  /** The id of the project whose marker is at a map point (for tests and tools). */
+  pickProject(x: number, y: number): string | null;
+}
+
 /** The map part of the atlas, bound to the store: areas, markers, legend, popup and camera. */
-export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<{ render(): Promise<void>; snapshot(): Promise<string>; map: AtlasMap; legendContent(): LegendContent | null; pickProject(x: number, y: number): string | null }> {
+export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<MountedAtlas> {
   const { site, projects } = data;
   let drawn = projects.current;
   const atlas = await AtlasMap.create(container, data, {
@@ -39,12 +56,12 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     // Marker indexes point into the projects last given to the markers (more may have loaded since).
     onClick: (i) => store.set({ project: drawn.id[i] ?? null }),
     tooltip: (i) => tooltipText(site, drawn, i, monthIndexOf(site, store.get()), store.get().lang),
-    clusterTooltip: (count, budgetWan) => t(store.get().lang, 'clusterTooltip').replace('{n}', formatCount(count, store.get().lang)).replace('{budget}', formatWan(budgetWan)),
+    clusterTooltip: (count, budgetWan) => fillText(store.get().lang, 'clusterTooltip', { n: formatCount(count, store.get().lang), budget: formatWan(budgetWan) }),
     clusterLabel: (count) => formatCount(count, store.get().lang),
   });
   const legend = new LegendControl();
   atlas.addControl(legend, 'bottom-left');
-  const popup = new ProjectPopup(atlas.map, () => store.set({ project: null }));
+  const popup = atlas.createPopup(() => store.set({ project: null }));
   let lastPlace: string | null | undefined;
   let lastPopup: string | null = null;
   let isSnapshot = false;
@@ -79,7 +96,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       } catch (e) {
         // The areas are drawn; markers of a town whose file did not load are left out, and say so.
         console.error(e);
-        loadFailed(e);
+        showLoadError(e);
       }
       // A newer state was drawn while this town loaded: that one is the page's.
       if (seq !== renders) return;
@@ -95,9 +112,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lagPoints,
       isDelta: state.isDelta,
       scale,
-      subject: selection.town
-        ? t(state.lang, 'legendVillagesOf').replace('{town}', selection.town.name)
-        : t(state.lang, 'legendTownsOf').replace('{region}', state.lang === 'zh' ? site.config.region.name : site.config.region.nameEn),
+      subject: selection.town ? fillText(state.lang, 'legendVillagesOf', { town: selection.town.name }) : fillText(state.lang, 'legendTownsOf', { region: regionName(site.config.region, state.lang) }),
       categories: site.config.categories,
       showsProjects: drawsProjects,
       isProjectsInTowns: showsProjects() && selection.town === null && state.tour === null,
@@ -138,10 +153,10 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   async function snapshot(): Promise<string> {
     isSnapshot = true;
     try {
-      atlas.map.resize();
+      atlas.resize();
       atlas.frame(site.bbox, false);
       await render();
-      return atlas.map.getCanvas().toDataURL('image/png');
+      return atlas.image().src;
     } finally {
       isSnapshot = false;
       lastPlace = null;
@@ -152,16 +167,11 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const i = atlas.pickProject(x, y);
     return i === null ? null : (drawn.id[i] ?? null);
   };
-  return { render, snapshot, map: atlas, legendContent: () => lastLegend, pickProject };
-}
-
-/** A town's projects did not load: said where the page says it is loading, the map stays usable. */
-function loadFailed(e: unknown): void {
-  const status = document.getElementById('status');
-  if (!status) return;
-  status.hidden = false;
-  status.className = 'load-error';
-  status.textContent = `${t('zh', 'loadFailed')}：${e instanceof Error ? e.message : String(e)}`;
+  const setPresenting = (isOn: boolean): void => {
+    atlas.setKeyboard(!isOn);
+    atlas.setTheme(isOn ? 'projector' : 'default');
+  };
+  return { render, snapshot, map: atlas, legendContent: () => lastLegend, setPresenting, pickProject };
 }
 
 /** Fixed classes of the change since last month, in percentage points, symmetric around zero. */
@@ -200,7 +210,7 @@ function tooltipText(site: SiteData, p: SiteProjects, i: number, m: number, lang
   const status = STATUSES[p.status[m]?.[i] ?? 0] ?? 'planned';
   return [
     p.name[i] ?? '',
-    `${c ? (lang === 'zh' ? c.zh : c.en) : ''} · ${t(lang, status)} · ${t(lang, 'progress')} ${p.progressPct[m]?.[i] ?? 0}%`,
+    `${c ? pick(c, lang) : ''} · ${t(lang, status)} · ${t(lang, 'progress')} ${p.progressPct[m]?.[i] ?? 0}%`,
     `${t(lang, 'budgetWan')} ${formatWan(p.budgetWan[i] ?? 0)} ${t(lang, 'wan')}`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import type { Parsed } from '../contract/issues';
 import { parseSiteProjects, type SiteProjects } from '../contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../contract/site';
 import { boundaryTilesOf, type BoundaryTiles } from '../map/boundary-tiles';
+import { PREVIEW_DATA, PREVIEW_READY } from '../preview/protocol';
 import { ProjectSource } from '../state/project-source';
 
 export interface LoadedData {
@@ -65,4 +66,20 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
     county: get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
     boundaryTiles: null,
   };
+}
+
+/** The site data from the parent page (same origin only), for a preview (`?preview=1`, inside the check view's frame). */
+export function previewData(): Promise<LoadedData> {
+  return new Promise((resolve, reject) => {
+    window.addEventListener('message', function onMessage(e: MessageEvent<{ kind?: string; files?: Record<string, string> }>) {
+      if (e.origin !== location.origin || e.source !== window.parent || e.data?.kind !== PREVIEW_DATA || !e.data.files) return;
+      window.removeEventListener('message', onMessage);
+      try {
+        resolve(parseSiteTexts(e.data.files));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    window.parent.postMessage({ kind: PREVIEW_READY }, location.origin);
+  });
 }

@@ -10,9 +10,13 @@ export { LANGS, type Lang };
 export type StatusFilter = 'planned' | 'building' | 'done';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
 
-/** The page's views: the atlas map, the projects' public notice (项目公示), the monthly report (月度通报), checking a dataset (数据检查), and about (关于). */
-export type ViewName = 'map' | 'projects' | 'report' | 'check' | 'about';
-export const VIEW_NAMES: readonly ViewName[] = ['map', 'projects', 'report', 'check', 'about'];
+/**
+ * The page's views, in the masthead's order: the atlas map, the projects' public notice (项目公示),
+ * the monthly report (月度通报), checking a dataset (数据检查), and about (关于). Each has an entry in
+ * the app's table of views (src/app/views.ts), which the compiler asks for.
+ */
+export const VIEW_NAMES = ['map', 'projects', 'report', 'check', 'about'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewState {
   view: ViewName;

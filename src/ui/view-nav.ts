@@ -3,20 +3,24 @@
  * of the view kept, so they open in a new tab and read as navigation to a screen reader; the
  * current one is marked aria-current="page".
  */
-import { serializeViewState, VIEW_NAMES, type ViewName, type ViewState } from '../state/view-state';
+import { serializeViewState, type ViewName, type ViewState } from '../state/view-state';
 import { t, type StringKey } from '../i18n';
 
-const LABELS: Readonly<Record<ViewName, StringKey>> = { map: 'viewMap', projects: 'viewProjects', report: 'viewReport', check: 'viewCheck', about: 'viewAbout' };
+/** A view to link to, and its label's key in the catalogues. */
+export interface ViewLink {
+  view: ViewName;
+  label: StringKey;
+}
 
 export interface ViewNav {
   update(state: ViewState): void;
 }
 
-/** Mounts the links into `el` (a <nav>); a plain click goes through `onView`, so the store sets the hash. */
-export function mountViewNav(el: HTMLElement, onView: (view: ViewName) => void, without: readonly ViewName[] = []): ViewNav {
+/** Mounts the links, in the order given, into `el` (a <nav>); a plain click goes through `onView`, so the store sets the hash. */
+export function mountViewNav(el: HTMLElement, views: readonly ViewLink[], onView: (view: ViewName) => void): ViewNav {
   const list = document.createElement('ul');
   list.className = 'view-nav-list';
-  const links = VIEW_NAMES.filter((view) => !without.includes(view)).map((view) => {
+  const links = views.map(({ view, label }) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.className = 'view-nav-link';
@@ -28,14 +32,14 @@ export function mountViewNav(el: HTMLElement, onView: (view: ViewName) => void, 
     });
     li.append(a);
     list.append(li);
-    return { view, a };
+    return { view, label, a };
   });
   el.append(list);
   return {
     update(state) {
       el.setAttribute('aria-label', t(state.lang, 'pages'));
-      for (const { view, a } of links) {
-        a.textContent = t(state.lang, LABELS[view]);
+      for (const { view, label, a } of links) {
+        a.textContent = t(state.lang, label);
         a.href = serializeViewState({ ...state, view, tour: null }) || '#';
         if (view === state.view) a.setAttribute('aria-current', 'page');
         else a.removeAttribute('aria-current');

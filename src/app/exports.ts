@@ -1,0 +1,75 @@
+/**
+ * The map's exports: 导出图片 (a PNG with title, legend, scale bar and sources; in the masthead and
+ * in the presenter's column) and 打印 (A4/A3, src/ui/print-view.ts). Both draw the map as it is,
+ * through AtlasMap, and the legend from the scale the map was last coloured with.
+ */
+import type { SiteData } from '../contract/site';
+import { regionName } from '../domain/region-name';
+import { fillText, monthLabel, pick, type Lang } from '../i18n';
+import { exportFileName, exportMapPng } from '../map/export-png';
+import { monthIndexOf, selectionOf } from '../state/derive';
+import type { Store } from '../state/store';
+import type { ViewState } from '../state/view-state';
+import { mountExportButtons } from '../ui/export-button';
+import { mountPrintView } from '../ui/print-view';
+import { frameOf, type MountedAtlas } from './atlas';
+import { byId } from './dom';
+import { sourcesText } from './sources';
+
+export interface Exports {
+  setLang(lang: Lang): void;
+}
+
+/**
+ * Mounts the print controls and the export buttons before the view links, and a second set of
+ * export buttons in `presenterActions`. `atlas` is asked for the map when an export runs (the
+ * buttons are laid out before the map is made, so the map measures the masthead's final height).
+ */
+export function mountExports(site: SiteData, store: Store<ViewState>, atlas: () => MountedAtlas, presenterActions: HTMLElement): Exports {
+  const nav = byId('view-nav');
+  const printSlot = document.createElement('span');
+  nav.before(printSlot);
+  const { lang } = store.get();
+  const printView = mountPrintView(printSlot, {
+    lang,
+    mapImage: () => atlas().map.image(),
+    mapImageAt: (width, height, ratio, legendScale) => atlas().map.imageAt(width, height, ratio, { area: frameOf(site, selectionOf(site, store.get())), legendScale }),
+  });
+  const exportSlot = document.createElement('div');
+  exportSlot.className = 'export-slot';
+  nav.before(exportSlot);
+  const exportPng = (scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> => mapPng(site, store.get(), atlas(), scale);
+  const buttons = [mountExportButtons(exportSlot, { lang, exportPng }), mountExportButtons(presenterActions, { lang, exportPng, idPrefix: 'presentation-export' })];
+  return {
+    setLang(next) {
+      for (const b of buttons) b.setLang(next);
+      printView.setLang(next);
+    },
+  };
+}
+
+/** The map in `state` as a PNG at `scale`, and its file name (region, indicator, month). */
+async function mapPng(site: SiteData, state: ViewState, atlas: MountedAtlas, scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> {
+  const { lang } = state;
+  // The legend as last drawn: the same ColorScale the map is coloured with.
+  const legend = atlas.legendContent();
+  if (!legend) throw new Error('the map has not been drawn yet');
+  const month = site.months[monthIndexOf(site, state)] ?? '';
+  const selection = selectionOf(site, state);
+  const area = [regionName(site.config.region, lang), selection.town?.name, selection.village?.name].filter(Boolean).join(' ');
+  const blob = await exportMapPng(
+    atlas.map,
+    {
+      title: pick(site.config.title, lang),
+      subtitle: [area, legend.scale.title, monthLabel(lang, month)].join(' · '),
+      legend: legend.scale,
+      legendSubject: legend.subject,
+      legendNotes: [fillText(lang, 'lagFlag', { n: String(legend.lagPoints) })],
+      dataDate: site.config.dataDate ?? site.months[site.months.length - 1] ?? '—',
+      note: sourcesText(site, lang),
+      lang,
+    },
+    scale,
+  );
+  return { blob, fileName: exportFileName(site.config.region.name, state.ind, month, scale) };
+}

@@ -1,0 +1,46 @@
+/**
+ * The masthead: the atlas's title (also the page's), the links to the views (from the table of
+ * views), the 演示 and language buttons and the notices under them.
+ */
+import type { SiteData } from '../contract/site';
+import { LANGS, langTag, pick, t, type Lang } from '../i18n';
+import type { Store } from '../state/store';
+import { VIEW_NAMES, type ViewState } from '../state/view-state';
+import { mountViewNav } from '../ui/view-nav';
+import { renderBanners, type PageKind } from './banners';
+import { byId } from './dom';
+import { VIEWS } from './views';
+
+export interface Masthead {
+  update(state: ViewState): void;
+}
+
+/** The language after `lang`, which the language button switches to (and names). */
+export function nextLang(lang: Lang): Lang {
+  return LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length] ?? lang;
+}
+
+/** Binds the masthead of index.html to the store and draws it for the store's state (its height is final before the map measures its container). */
+export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: PageKind): Masthead {
+  // The meeting package lists only the views it has (views.ts, isInPackage).
+  const links = VIEW_NAMES.filter((view) => !kind.isPackage || VIEWS[view].isInPackage).map((view) => ({ view, label: VIEWS[view].label }));
+  const nav = mountViewNav(byId('view-nav'), links, (view) => store.set({ view, tour: null }));
+  const title = byId('title');
+  const langButton = byId('lang-toggle');
+  const presentButton = byId('present-toggle');
+  langButton.addEventListener('click', () => store.set({ lang: nextLang(store.get().lang) }));
+  const update = (state: ViewState): void => {
+    const { lang } = state;
+    document.documentElement.lang = langTag(lang);
+    title.textContent = pick(site.config.title, lang);
+    document.title = `${pick(site.config.title, lang)} · ${t(lang, 'appName')}`;
+    renderBanners(site, kind, lang);
+    // The button is written in the language it switches to.
+    langButton.textContent = t(lang, 'language');
+    langButton.setAttribute('lang', langTag(nextLang(lang)));
+    presentButton.textContent = t(lang, 'present');
+    nav.update(state);
+  };
+  update(store.get());
+  return { update };
+}

@@ -1,0 +1,29 @@
+/**
+ * The footer: the sources line (src/app/sources.ts) and, for a map embedded in another site
+ * (embed=1: the map and legend only, html.embed), a link to the full atlas. The sample notice and
+ * the sources stay in an embed.
+ */
+import type { SiteData } from '../contract/site';
+import { t } from '../i18n';
+import { serializeViewState, type ViewState } from '../state/view-state';
+import { byId } from './dom';
+import { sourcesText } from './sources';
+
+export interface PageFooter {
+  update(state: ViewState): void;
+}
+
+/** Binds #sources and #embed-open; `update` also switches the page in and out of embed mode. */
+export function mountPageFooter(site: SiteData): PageFooter {
+  const sources = byId('sources');
+  const open = byId('embed-open') as HTMLAnchorElement;
+  return {
+    update(state) {
+      sources.textContent = sourcesText(site, state.lang);
+      document.documentElement.classList.toggle('embed', state.isEmbed);
+      open.hidden = !state.isEmbed;
+      open.textContent = t(state.lang, 'embedOpenFull');
+      open.href = `${location.pathname}${serializeViewState({ ...state, isEmbed: false })}`;
+    },
+  };
+}
