@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeId } from '../../helpers/made-up-ids';
 import {
   isBankCardNumber,
   isMobileNumber,
@@ -13,13 +14,6 @@ import {
 // Made-up numbers only: region 990102 is no real county, and every check character is computed
 // here, independently of the code under test.
 
-/** A resident ID number from a made-up region, a birth date and a 3-digit sequence, with its MOD 11-2 check character. */
-function makeId(region: string, birth: string, sequence: string): string {
-  const first17 = region + birth + sequence;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
 
 /** The first made-up ID number whose check character satisfies `accept`. */
 function findId(birth: string, accept: (id: string) => boolean): string {

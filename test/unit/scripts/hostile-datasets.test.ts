@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { runDataCli } from '../../../scripts/data';
+import { runCli as run, filesOf } from '../../helpers/data-cli';
 import { datasetWith } from '../../helpers/fixtures';
 import { craftZip, deflatedSpaces } from '../pipeline/crafted-zip';
 
@@ -79,21 +79,6 @@ const CASES: Case[] = [
   { name: 'a workbook of unclosed <row> tags', edit: villagesXlsx(book(strToU8(SHEET_HEAD + '<row>'.repeat(20_000)))), line: /^villages\.xlsx:\d+:: error: /, code: 1 },
   { name: 'a workbook with &#x110000;', edit: villagesXlsx(book(strToU8(`${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>&#x110000;</t></is></c></row></sheetData></worksheet>`))), line: /^villages\.xlsx:1:: error: /, code: 1 },
 ];
-
-async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runDataCli(args, (l) => lines.push(l));
-  return { code, lines };
-}
-
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const e of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((x) => x.isFile())) {
-    const path = join(e.parentPath, e.name);
-    out.set(path.slice(dir.length + 1), await readFile(path, 'utf8'));
-  }
-  return out;
-}
 
 describe('hostile and careless datasets at the CLI', () => {
   it.each(CASES)('$name: a located line, exit $code, the old output whole', async ({ edit, line, code }) => {

@@ -3,19 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runDataCli } from '../../../scripts/data';
 import { buildSingleFile } from '../../../scripts/lib/single-file';
+import { runCli as run, filesOf } from '../../helpers/data-cli';
 import { datasetWith } from '../../helpers/fixtures';
+import { makeId } from '../../helpers/made-up-ids';
 
 // Issue 24: a public build of a dataset seeded with names, ID numbers and mobiles in every free-text
 // column publishes none of them. Made-up values only (region 990102 is no real county).
-
-function makeId(region: string, birth: string, sequence: string): string {
-  const first17 = region + birth + sequence;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
 
 const ID = makeId('990102', '19800101', '123');
 const OLD_ID = '990102800101123';
@@ -47,22 +41,6 @@ async function seeded(seeds: readonly (typeof SEEDS)[number][]): Promise<string>
     await writeFile(path, Papa.unparse(table));
   }
   return dir;
-}
-
-async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runDataCli(args, (l) => lines.push(l));
-  return { code, lines };
-}
-
-/** Every file under `dir`, by path, as text. */
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const path = join(name.parentPath, name.name);
-    out.set(path.slice(dir.length + 1), await readFile(path, 'utf8'));
-  }
-  return out;
 }
 
 describe('a public build seeded with personal data in every free-text column', () => {
