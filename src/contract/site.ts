@@ -1,4 +1,4 @@
-import { parseAtlasConfig, type AtlasConfig, type GoalId } from './config';
+import { GOAL_IDS, parseAtlasConfig, type AtlasConfig } from './config';
 import { JsonChecker, join } from './check';
 import { FINDING_RULES, PRECISION_BASES, PRECISION_IDS, type FindingRule, type Precision } from './integrity';
 import type { Parsed } from './issues';
@@ -9,9 +9,13 @@ export const MAX_ZOOM = 16;
 
 export const SITE_SCHEMA_VERSION = 1;
 
-/** Every indicator of DESIGN.md: rates (0–1) except `lag`, in percentage points, and `quality`, a 0–100 score (数据实). */
-export type IndicatorId = GoalId | 'completion' | 'progress' | 'disbursement' | 'lag' | 'incidence' | 'quality';
-export const INDICATOR_IDS: readonly IndicatorId[] = ['industry', 'household', 'employment', 'beauty', 'completion', 'progress', 'disbursement', 'lag', 'incidence', 'quality'];
+/**
+ * Every indicator of DESIGN.md, in display order: the four goals first. The one list of ids: the
+ * type derives from it, and src/domain/indicators.ts keeps exactly one spec (unit, name, direction)
+ * per id.
+ */
+export const INDICATOR_IDS = [...GOAL_IDS, 'completion', 'progress', 'disbursement', 'lag', 'incidence', 'quality'] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 /** A monthly series: an indicator or count, per month, per area. */
 export type SeriesId = IndicatorId | 'laggingProjects';

@@ -1,8 +1,8 @@
 import { CLASS_METHOD_LABELS, classify, type ClassMethod, type Classification } from './classify';
 import { fillText, pick, t, type Lang } from '../i18n';
-import { formatShare, formatSigned, pointsUnit, unitName } from './format';
 import type { IndicatorSpec } from './indicators';
-import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId, type SequentialSchemeId } from './palettes';
+import { NO_DATA_COLOR, divergingColor, sequentialColors, type SchemeId } from './palettes';
+import { UNITS } from './units';
 
 /** One class of a choropleth, as the map colours it and the legend lists it. */
 export interface ColorBin {
@@ -52,27 +52,16 @@ export const DEFAULT_CLASSES = 5;
 /** How far from neutral (on −1…1) a bin wholly on one side of 0 is pushed, so it reads clearly blue or red. */
 const DIVERGING_MIN_STRENGTH = 0.25;
 
-/** Default thresholds of `fixed`: 0/25/50/75/90/100% for shares; −10/0/10/20 points for lag. */
+/** Default thresholds of `fixed`, the indicator's unit's: 0/25/50/75/90/100% for shares, −10/0/10/20 points, 70/80/90/95 for a score. */
 export function fixedBreaksFor(indicator: IndicatorSpec): number[] {
-  if (indicator.unit === 'score') return [...SCORE_BREAKS];
-  return indicator.unit === 'share' ? [0.25, 0.5, 0.75, 0.9] : [-10, 0, 10, 20];
+  return [...UNITS[indicator.unit].fixedBreaks];
 }
 
-/**
- * Fixed classes of a 0–100 score: a finding on a tenth of an area's money costs 5 points, so the
- * classes part data that is clean (≥ 95), has a finding or two (90–95), several (80–90), and data
- * not to be believed without a visit (< 70).
- */
-const SCORE_BREAKS = [70, 80, 90, 95] as const;
-
-/** The palette of an indicator: diverging RdBu for points; YlGnBu for good shares, YlOrBr for bad ones. */
+/** The palette of an indicator, its unit's: diverging RdBu for points; YlGnBu for shares and scores where more is better, YlOrBr where more is worse. */
 export function schemeFor(indicator: IndicatorSpec): SchemeId {
-  return indicator.unit === 'points' ? 'RdBu' : sequentialSchemeFor(indicator);
-}
-
-/** Light → dark always runs with the value; the hue says whether more is good (blue-green) or bad (orange-brown). */
-function sequentialSchemeFor(indicator: IndicatorSpec): SequentialSchemeId {
-  return indicator.isHigherBetter ? 'YlGnBu' : 'YlOrBr';
+  const palette = UNITS[indicator.unit].palette;
+  if (palette.kind === 'diverging') return palette.scheme;
+  return indicator.isHigherBetter ? palette.whenHigherBetter : palette.whenLowerBetter;
 }
 
 /**
@@ -90,22 +79,23 @@ export function deltaSpec(indicator: IndicatorSpec): IndicatorSpec {
 
 /** Converts an indicator's month-over-month changes to the delta scale's unit (points). */
 export function deltaValues(indicator: IndicatorSpec, changes: readonly (number | null)[]): (number | null)[] {
-  // A share's change is in points (×100); lag's points and a score's points stay as they are.
-  return indicator.unit === 'share' ? changes.map((d) => (d === null ? null : Math.round(d * 10000) / 100)) : changes.map((d) => (d === null ? null : Math.round(d * 100) / 100));
+  // A share's change is in points (×100); lag's points and a score's points stay as they are. Rounded to 0.01 point.
+  const hundredthsPerUnit = UNITS[indicator.unit].pointsPerUnit * 100;
+  return changes.map((d) => (d === null ? null : Math.round(d * hundredthsPerUnit) / 100));
 }
 
 /** The legend title: the indicator's name with its unit. */
 export function scaleTitle(indicator: IndicatorSpec, lang: Lang = 'zh'): string {
-  const unit = indicator.unit === 'score' ? t(lang, 'scoreScale') : unitName(indicator.unit, lang);
-  return `${pick(indicator, lang)}${fillText(lang, 'parenthetical', { text: unit })}`;
+  return `${pick(indicator, lang)}${fillText(lang, 'parenthetical', { text: UNITS[indicator.unit].legendUnit(lang) })}`;
 }
 
 /** Classifies the values and colours the classes; the legend reads the bins, the map calls colorFor. */
 export function createColorScale(indicator: IndicatorSpec, values: readonly (number | null)[], method: ClassMethod, lang: Lang = 'zh', options: ColorScaleOptions = {}): ColorScale {
+  const { range } = UNITS[indicator.unit];
   const classification = classify(values, method, {
     classes: options.classes ?? DEFAULT_CLASSES,
     fixedBreaks: options.fixedBreaks ?? fixedBreaksFor(indicator),
-    ...(indicator.unit === 'share' ? { fixedDomain: [0, 1] as const } : indicator.unit === 'score' ? { fixedDomain: [0, 100] as const } : {}),
+    ...(range ? { fixedDomain: range } : {}),
   });
   const finite = values.filter(isValue);
   const breaks = classification.breaks;
@@ -120,7 +110,8 @@ export function createColorScale(indicator: IndicatorSpec, values: readonly (num
     return i;
   };
 
-  const colors = indicator.unit === 'points' ? divergingColors(breaks, binCount, data, options.isPositiveGood ?? false) : sequentialColors(sequentialSchemeFor(indicator), binCount);
+  const scheme = schemeFor(indicator);
+  const colors = scheme === 'RdBu' ? divergingColors(breaks, binCount, data, options.isPositiveGood ?? false) : sequentialColors(scheme, binCount);
   const counts = new Array<number>(binCount).fill(0);
   const memberMin = new Array<number>(binCount).fill(Infinity);
   const memberMax = new Array<number>(binCount).fill(-Infinity);
@@ -184,13 +175,8 @@ interface LabelFormat {
 }
 
 function labelFormat(indicator: IndicatorSpec, lang: Lang): LabelFormat {
-  if (indicator.unit === 'share') {
-    return { one: (v) => formatShare(v), range: (lo, hi) => `${formatShare(lo)}–${formatShare(hi)}` };
-  }
-  if (indicator.unit === 'score') return { one: (v) => v.toFixed(1), range: (lo, hi) => `${lo.toFixed(1)}–${hi.toFixed(1)}` };
-  const unit = pointsUnit(lang);
-  // Spaced dash: the minus sign of a negative bound would otherwise run into it.
-  return { one: (v) => `${formatSigned(v)} ${unit}`, range: (lo, hi) => `${formatSigned(lo)} – ${formatSigned(hi)} ${unit}` };
+  const { one, range } = UNITS[indicator.unit].binLabel;
+  return { one: (v) => one(v, lang), range: (lo, hi) => range(lo, hi, lang) };
 }
 
 /**
