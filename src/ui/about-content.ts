@@ -5,6 +5,7 @@
 import type { AtlasConfig, GoalConfig } from '../contract/config';
 import type { SiteData } from '../contract/site';
 import { INDICATORS, type IndicatorSpec } from '../domain/indicators';
+import { UNITS } from '../domain/units';
 import { regionName } from '../domain/region-name';
 import { DATA_LANG, monthLabel, t, type Lang, type StringKey } from '../i18n';
 
@@ -115,7 +116,7 @@ function indicators(c: Ctx): AboutSection {
       cells: [
         name,
         c.site.estimated.includes(spec.id) ? fill(lang, 'aboutDefinitionEstimated', { definition }) : [definition],
-        [text(t(lang, spec.unit === 'share' ? 'aboutUnitShare' : spec.unit === 'score' ? 'aboutUnitScore' : 'aboutUnitPoints'))],
+        [text(t(lang, UNITS[spec.unit].aboutKey))],
         [text(t(lang, spec.isHigherBetter ? 'aboutHigherBetter' : 'aboutLowerBetter'))],
       ],
     };

@@ -1,11 +1,11 @@
 /** 比学赶超: the towns (or a town's villages) ranked by the current indicator, the map's text alternative. */
 import './panel.css';
 import type { SiteData } from '../contract/site';
-import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
-import { formatSigned, pointsUnit, unitName } from '../domain/format';
+import { formatIndicatorCell, indicatorColumnHeader, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { UNITS, percentOfRange } from '../domain/units';
 import { rankChanges } from '../domain/change';
 import { rankAreas } from '../domain/ranking';
-import { DATA_LANG, fillText, langTag, monthLabel, pick, t, type Lang } from '../i18n';
+import { DATA_LANG, fillText, langTag, monthLabel, t, type Lang } from '../i18n';
 import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
 import type { ViewState } from '../state/view-state';
 
@@ -122,11 +122,10 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
   }
 
   function renderHeaders(lang: Lang, spec: IndicatorSpec, isVillages: boolean): void {
-    const unit = spec.unit === 'points' ? pointsUnit(lang) : unitName(spec.unit, lang);
     const texts: Record<RankingSortKey, string> = {
       rank: t(lang, 'rank'),
       name: t(lang, isVillages ? 'village' : 'town'),
-      value: `${pick(spec, lang)}${fillText(lang, 'parenthetical', { text: unit })}`,
+      value: indicatorColumnHeader(spec, lang),
     };
     changeHeader.textContent = t(lang, 'rankChange');
     for (const [key, h] of headers) {
@@ -194,7 +193,6 @@ export function sortRows<R extends { name: string; value: number | null; order: 
   return [...withData, ...noData];
 }
 
-/** The value cell: the formatted value (无数据 when missing), the raw value in data-value, a bar for shares. */
 /** ↑2 / ↓1 / – : places climbed or fallen since last month, with words for screen readers. */
 function rankChangeCell(change: number | null, lang: Lang): HTMLTableCellElement {
   const td = document.createElement('td');
@@ -212,20 +210,21 @@ function rankChangeCell(change: number | null, lang: Lang): HTMLTableCellElement
   return td;
 }
 
+/** The value cell: the value as its column shows it (无数据 when missing), the raw value in data-value, a bar when the unit has a range (shares, scores). */
 function valueCell(spec: IndicatorSpec, value: number | null, lang: Lang): HTMLTableCellElement {
   const td = document.createElement('td');
   td.className = 'ranking-num ranking-value';
   td.dataset.value = value === null ? '' : String(value);
   const text = document.createElement('span');
-  // The header carries the unit of points; shares keep their % sign.
-  text.textContent = value === null ? t(lang, 'noData') : spec.unit === 'points' ? formatSigned(value) : spec.unit === 'score' ? value.toFixed(1) : formatIndicator(spec, value, lang);
-  if (spec.unit !== 'points' && value !== null) {
+  text.textContent = formatIndicatorCell(spec, value, lang);
+  const width = value === null ? null : percentOfRange(UNITS[spec.unit], value);
+  if (width !== null) {
     const bar = document.createElement('span');
     bar.className = 'ranking-bar';
     bar.setAttribute('aria-hidden', 'true');
     const fill = document.createElement('span');
     fill.className = 'ranking-bar-fill';
-    fill.style.width = `${Math.min(100, Math.max(0, spec.unit === 'score' ? value : value * 100))}%`;
+    fill.style.width = `${width}%`;
     bar.append(fill);
     td.append(bar);
   }

@@ -1,7 +1,9 @@
 /** The monthly report's 数据质量 section: each town's data quality score in the month, its findings so far, and (when listed) what they are. */
 import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
+import { indicatorSpec } from '../domain/indicators';
 import type { Finding } from '../domain/integrity';
+import { UNITS } from '../domain/units';
 import { DATA_LANG, fillText, langTag, t, type Lang } from '../i18n';
 import { withDataNames } from './findings-section';
 import { h } from './dom';
@@ -18,6 +20,7 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
   const listed = site.integrity.isListed ? findingsUpTo(site, month) : null;
   const perTown = listed ? site.towns.map((tw) => listed.filter((f) => f.town === tw.id).length) : site.integrity.townCounts;
   const scores = site.series.quality.towns[m] ?? [];
+  const unit = UNITS[indicatorSpec('quality').unit];
   const table = h('table', 'report-table report-quality-table');
   table.id = 'report-quality';
   const head = table.createTHead().insertRow();
@@ -34,7 +37,7 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
     const tr = body.insertRow();
     tr.dataset.code = tw.code;
     const score = scores[id];
-    tr.append(h('td', '', tw.name), h('td', 'report-num', score === null || score === undefined ? '—' : score.toFixed(1)), h('td', 'report-num', String(perTown[id] ?? 0)));
+    tr.append(h('td', '', tw.name), h('td', 'report-num', score === null || score === undefined ? '—' : unit.formatInColumn(score)), h('td', 'report-num', String(perTown[id] ?? 0)));
   }
   el.append(table);
   if (!listed) {
