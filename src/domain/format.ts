@@ -38,11 +38,6 @@ export function formatScore(value: number | null, lang: Lang = 'zh'): string {
   return value === null ? '—' : fillText(lang, 'scoreValue', { score: value.toFixed(1) });
 }
 
-/** What a value's unit is called in a column header or a legend title: %, 百分点 / percentage points, 分 / of 100. */
-export function unitName(unit: 'share' | 'points' | 'score', lang: Lang = 'zh'): string {
-  return unit === 'share' ? '%' : unit === 'score' ? scoreUnit(lang) : t(lang, 'pointsUnitName');
-}
-
 /** A count short enough for a cluster symbol: 12,345 → 1.2万 (zh) or 12k (en); src/i18n's compactCount, argument order of src/app's callers. */
 export function formatCount(n: number, lang: Lang): string {
   return compactCount(lang, n);
