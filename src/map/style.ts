@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { SiteData } from '../contract/site';
+import { NO_DATA_COLOR } from '../domain/palettes';
 import { basemapStyle } from './basemap';
 import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY, boundaryTilesSourceUrl, type BoundaryTiles } from './boundary-tiles';
 
@@ -139,7 +140,8 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
         type: 'circle',
         source: SOURCE.villages,
         paint: {
-          'circle-color': ['coalesce', ['feature-state', 'color'], '#bdbdbd'],
+          // Until the first colours arrive, a village is drawn as the colour scales draw no data.
+          'circle-color': ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['*', 0.6, villageRadius], 12, ['*', 1.3, villageRadius]],
           'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], BASE_COLOURS.selected, ['boolean', ['feature-state', 'lagging'], false], LAG_FLAG_COLOUR, '#ffffff'],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'lagging'], false], 2.5, 1.2],
