@@ -1,0 +1,309 @@
+import type { FeatureCollection } from 'geojson';
+import type { Camera } from '../../contract/config';
+import { MAX_ZOOM, type BBox, type SiteData } from '../../contract/site';
+import type { MapImage } from '../../domain/export-layout';
+import { t, type Lang } from '../../i18n';
+import type { AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PrintFit } from '../map-engine';
+import type { MarkerProjects, MarkerState } from '../projects-overlay';
+import type { MapTheme } from '../style';
+import { ControlCorners } from './control-corners';
+import { framePadding, measureFrameLayout, paddingBeside } from './frame-padding';
+import { pickCluster, pickMarker } from './markers-layer';
+import { FallbackPopup, type Projector } from './popup';
+import { MAX_FRAME_ZOOM, NO_PADDING, contains, rewindForD3, viewBounds, viewFor, type Padding, type ViewTarget } from './projection';
+import { RasterCache, svgDataUrl, svgTextAt, svgToPng } from './raster';
+import { areaElementId, type AreaRef, type PlacedArea } from './reading-order';
+import { buildScene, levelAreas, type Scene, type SceneInput } from './scene';
+import { toDom } from './svg-node';
+
+/** What the fallback draws from: the site data and the boundaries as GeoJSON (it reads no tile archive). */
+export interface FallbackMapData {
+  site: SiteData;
+  towns: FeatureCollection | null;
+  county: FeatureCollection | null;
+}
+
+/** A click on a cluster zooms in this many steps around it (as the live map). */
+const CLUSTER_ZOOM_STEPS = 2;
+let instances = 0;
+
+/**
+ * The map without WebGL: the same towns, villages, colours, labels, lag flags, selection and
+ * project markers as the live map, drawn as SVG with d3-geo (scene.ts builds it, pure; this class
+ * mounts it, answers clicks and keeps a PNG of the last drawing for image()). Each view re-fits
+ * the projection to its area; there is no free pan or zoom.
+ */
+export class FallbackMap implements MapEngine {
+  private readonly idPrefix = `fallback-map-${++instances}`;
+  private svg: SVGElement;
+  private readonly corners: ControlCorners;
+  private readonly popups = new Set<FallbackPopup>();
+  private readonly resizeObserver: ResizeObserver | null;
+  private readonly sceneBase: Pick<SceneInput, 'site' | 'boundaries'>;
+  private scene: Scene | null = null;
+  private areas: AreaStyle | null = null;
+  private markers: SceneInput['markers'] = null;
+  private theme: MapTheme = 'default';
+  private focus: AreaRef | null = null;
+  private title: string | null = null;
+  private target: ViewTarget;
+  private padding: Padding = NO_PADDING;
+  private pixelRatio: number | null = null;
+  private isDrawScheduled = false;
+  private readonly raster = new RasterCache<MapImage>(() => this.renderImage());
+  private lastSize = { width: 0, height: 0 };
+  private keyboardOn = true;
+
+  private constructor(
+    private readonly container: HTMLElement,
+    data: FallbackMapData,
+    private readonly events: MapEngineEvents,
+    private lang: Lang,
+  ) {
+    if (!data.towns || !data.county) throw new Error('the fallback map needs the boundaries as GeoJSON (towns.geojson and county.geojson)');
+    const towns = rewindForD3(data.towns);
+    this.sceneBase = { site: data.site, boundaries: { towns: new Map(towns.features.map((f) => [Number(f.id), f])), county: rewindForD3(data.county) } };
+    this.target = { kind: 'area', bbox: data.site.bbox, maxZoom: MAX_FRAME_ZOOM };
+    container.classList.add('fallback-map');
+    if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+    container.style.overflow = 'hidden';
+    this.svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    container.append(this.svg);
+    this.corners = new ControlCorners(container);
+    container.addEventListener('click', this.onClick);
+    this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.resize()) : null;
+    this.resizeObserver?.observe(container);
+    this.padding = framePadding(measureFrameLayout(container));
+    this.scheduleDraw();
+  }
+
+  /** Creates the map in `container` and resolves once it is drawn (as AtlasMap.create). */
+  static async create(container: HTMLElement, data: FallbackMapData, events: MapEngineEvents, options: { lang: Lang }): Promise<FallbackMap> {
+    const map = new FallbackMap(container, data, events, options.lang);
+    await map.whenIdle();
+    return map;
+  }
+
+  setAreas(style: AreaStyle): void {
+    this.areas = style;
+    this.scheduleDraw();
+  }
+
+  setMarkers(projects: MarkerProjects, state: MarkerState): Promise<void> {
+    const { site } = this.sceneBase;
+    const { tooltip, clusterTooltip, clusterLabel } = this.events;
+    this.markers = { projects, state, categoryColours: site.config.categories.map((c) => c.colour), text: { tooltip, clusterTooltip, clusterLabel } };
+    this.scheduleDraw();
+    return Promise.resolve();
+  }
+
+  /** Frames a bounding box at once (the fallback does not animate). */
+  frame(bbox: BBox, _isAnimated: boolean): void {
+    this.target = { kind: 'area', bbox, maxZoom: MAX_FRAME_ZOOM };
+    this.padding = framePadding(measureFrameLayout(this.container));
+    this.scheduleDraw();
+  }
+
+  /** Goes to a tour stop's camera at once, north up (bearing and pitch are the live map's). */
+  flyTo(camera: Camera, area: BBox, _isAnimated: boolean): void {
+    this.target = { kind: 'camera', center: camera.center, zoom: camera.zoom, area };
+    this.padding = framePadding(measureFrameLayout(this.container));
+    this.scheduleDraw();
+  }
+
+  setTheme(theme: MapTheme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    this.container.dataset.theme = theme;
+    this.scheduleDraw();
+  }
+
+  setPixelRatio(ratio: number | null): void {
+    this.pixelRatio = ratio;
+    this.raster.invalidate();
+  }
+
+  /** The last drawing as a PNG (whenIdle() waits for it); before the first, the SVG itself. */
+  image(): MapImage {
+    if (this.raster.latest) return this.raster.latest;
+    const scene = this.drawNow();
+    return { src: svgDataUrl(svgTextAt(scene.svg, 1)), ...this.imageView(scene) };
+  }
+
+  async imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
+    const current = this.drawNow();
+    const bounds = viewBounds(current.projection, this.lastSize);
+    // The area as framed when it is all in view (the usual case), else exactly what is on screen.
+    const legend = this.container.querySelector<HTMLElement>('.legend');
+    const legendSize = legend && fit ? { width: legend.offsetWidth * fit.legendScale, height: legend.offsetHeight * fit.legendScale } : null;
+    const view =
+      fit && contains(bounds, fit.area)
+        ? { kind: 'area' as const, bbox: fit.area, padding: paddingBeside(width, height, legendSize), maxZoom: MAX_FRAME_ZOOM }
+        : { kind: 'area' as const, bbox: bounds, padding: NO_PADDING, maxZoom: MAX_ZOOM };
+    const scene = buildScene({ ...this.sceneInput({ width, height }), view, focus: null });
+    return { src: await svgToPng(scene.svg, ratio), cssWidth: width, cssHeight: height, zoom: scene.zoom, latitude: scene.latitude };
+  }
+
+  async whenIdle(): Promise<void> {
+    if (this.isDrawScheduled) this.drawNow();
+    await this.raster.settled();
+  }
+
+  resize(): void {
+    this.padding = framePadding(measureFrameLayout(this.container));
+    this.scheduleDraw();
+  }
+
+  /** The fallback has no keys of its own to turn off; the flag is for the app's keyboard handling of the areas. */
+  setKeyboard(isOn: boolean): void {
+    this.keyboardOn = isOn;
+  }
+
+  /** Whether the map's keys are on (off while presenting). */
+  get isKeyboardOn(): boolean {
+    return this.keyboardOn;
+  }
+
+  createPopup(onClose: () => void): MapPopup {
+    const popup = new FallbackPopup(this.container, this.projector(), () => t(this.lang, 'close'), onClose);
+    this.popups.add(popup);
+    return popup;
+  }
+
+  addControl(control: MapControl, corner: ControlCorner): void {
+    this.corners.add(control, corner);
+  }
+
+  pickProject(x: number, y: number): number | null {
+    return this.scene ? pickMarker(this.scene.drawn, x, y) : null;
+  }
+
+  /** The areas the keyboard moves between, west to east in rows from north to south: the towns, or the opened town's villages. */
+  areasInReadingOrder(): PlacedArea[] {
+    return levelAreas(this.sceneBase.site, this.areas);
+  }
+
+  /** Outlines an area as the keyboard's focus (null: none) and makes it the map's aria-activedescendant; returns its element's id. */
+  focusArea(area: AreaRef | null): string | null {
+    this.focus = area;
+    this.scheduleDraw();
+    return area ? areaElementId(this.idPrefix, area) : null;
+  }
+
+  /** The map's accessible name (its SVG <title>), e.g. what the legend says it shows. */
+  setTitle(title: string): void {
+    this.title = title;
+    this.scheduleDraw();
+  }
+
+  /** The page's language, for the map's own words (the popup's close button, the default title). */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.scheduleDraw();
+  }
+
+  /** Takes the map out of the page. */
+  remove(): void {
+    this.resizeObserver?.disconnect();
+    this.container.removeEventListener('click', this.onClick);
+    for (const p of this.popups) p.hide();
+    this.corners.remove();
+    this.svg.remove();
+    this.container.classList.remove('fallback-map');
+  }
+
+  private sceneInput(size: { width: number; height: number }): SceneInput {
+    return {
+      ...this.sceneBase,
+      size,
+      view: viewFor(this.target, size, this.padding),
+      areas: this.areas,
+      markers: this.markers,
+      theme: this.theme,
+      focus: this.focus,
+      title: this.title ?? t(this.lang, 'mapRegion'),
+      idPrefix: this.idPrefix,
+    };
+  }
+
+  private projector(): Projector {
+    const projection = this.scene?.projection ?? null;
+    return (lonLat) => projection?.(lonLat) ?? null;
+  }
+
+  private imageView(scene: Scene): Omit<MapImage, 'src'> {
+    return { cssWidth: this.lastSize.width, cssHeight: this.lastSize.height, zoom: scene.zoom, latitude: scene.latitude };
+  }
+
+  /** Draws on the next microtask: the app's setAreas, setMarkers and frame of one render make one drawing. */
+  private scheduleDraw(): void {
+    if (this.isDrawScheduled) return;
+    this.isDrawScheduled = true;
+    queueMicrotask(() => {
+      if (this.isDrawScheduled) this.drawNow();
+    });
+  }
+
+  /**
+   * Builds the scene and puts it in the page. The <svg> element stays (it may hold the keyboard's
+   * focus): its attributes are set and its content replaced.
+   */
+  private drawNow(): Scene {
+    if (!this.isDrawScheduled && this.scene) return this.scene;
+    this.isDrawScheduled = false;
+    this.lastSize = { width: this.container.clientWidth, height: this.container.clientHeight };
+    const scene = buildScene(this.sceneInput(this.lastSize));
+    const fresh = toDom(scene.svg, document);
+    // Only what the last scene set and this one does not is removed: what the page set on the element stays.
+    for (const name of Object.keys(this.scene?.svg.attrs ?? {})) if (!fresh.hasAttribute(name)) this.svg.removeAttribute(name);
+    for (const name of fresh.getAttributeNames()) this.svg.setAttribute(name, fresh.getAttribute(name) ?? '');
+    this.svg.replaceChildren(...fresh.childNodes);
+    this.scene = scene;
+    const projector = this.projector();
+    for (const p of this.popups) p.place(projector);
+    this.raster.invalidate();
+    return scene;
+  }
+
+  /** The last scene as the PNG image() returns: without the keyboard's focus outline, at the pixel ratio asked for. */
+  private async renderImage(): Promise<MapImage | null> {
+    const scene = this.scene;
+    if (!scene || this.lastSize.width === 0 || this.lastSize.height === 0) return null;
+    const forImage = this.focus ? buildScene({ ...this.sceneInput(this.lastSize), focus: null }) : scene;
+    const src = await svgToPng(forImage.svg, this.pixelRatio ?? globalThis.devicePixelRatio ?? 1);
+    return { src, ...this.imageView(scene) };
+  }
+
+  private readonly onClick = (e: MouseEvent): void => {
+    const scene = this.scene;
+    const target = e.target instanceof Element ? e.target : null;
+    if (!scene || !target || !this.svg.contains(target)) return;
+    const box = this.svg.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    // A project marker, or a cluster, wins over the area below it (as on the live map, where they are drawn under the villages too).
+    const cluster = pickCluster(scene.drawn, x, y);
+    if (cluster !== null) {
+      this.zoomInto(scene, x, y);
+      return;
+    }
+    const project = pickMarker(scene.drawn, x, y);
+    if (project !== null) {
+      this.events.onClick(project);
+      return;
+    }
+    const hit = target.closest<SVGElement>('[data-kind="town"], [data-kind="village"]');
+    const id = Number(hit?.dataset.id);
+    if (hit?.dataset.kind === 'village') this.events.onVillage(id);
+    else if (hit?.dataset.kind === 'town') this.events.onTown(id);
+    else this.events.onBackground();
+  };
+
+  /** A click on a cluster zooms in on it, as the live map does. */
+  private zoomInto(scene: Scene, x: number, y: number): void {
+    const at = scene.projection.invert?.([x, y]);
+    if (!at) return;
+    this.target = { kind: 'camera', center: [at[0], at[1]], zoom: Math.min(MAX_FRAME_ZOOM, scene.zoom + CLUSTER_ZOOM_STEPS), area: null };
+    this.scheduleDraw();
+  }
+}
