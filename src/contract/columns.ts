@@ -1,26 +1,14 @@
-/**
- * The CSV columns of the dataset contract (DESIGN.md): canonical English names, the Chinese
- * aliases a clerk's spreadsheet may use, the value type, and whether a value is required.
- * The same table drives header matching, validation, data/README.md and the templates.
- */
-export type ValueType = 'code' | 'text' | 'number' | 'integer' | 'boolean' | 'month' | 'date' | 'status' | 'list';
+import { col, type ColumnSpec } from './column-spec';
+import { PROJECT_FIELDS } from './project-fields';
 
-export interface ColumnSpec {
-  /** Canonical English header. */
-  readonly name: string;
-  /** Chinese header; the first alias a template uses. */
-  readonly zh: string;
-  /** Other accepted headers (compared after normalising case, spaces and full-width forms). */
-  readonly aliases: readonly string[];
-  readonly type: ValueType;
-  readonly isRequired: boolean;
-  /** Digits of a code column (codes are text: leading zeros kept). */
-  readonly digits?: number;
-  readonly unit?: string;
-  /** One line each of what the column means, for data/README.md. */
-  readonly doc: { readonly zh: string; readonly en: string };
-  readonly example: string;
-}
+export type { ColumnSpec, ValueType } from './column-spec';
+
+/**
+ * The CSV tables of the dataset contract (DESIGN.md): for each, its columns (canonical English
+ * names, the Chinese aliases a clerk's spreadsheet may use, the value type, whether a value is
+ * required). The same tables drive header matching, validation, data/README.md and the templates.
+ * A project's public fields are listed in project-fields.ts, which also says where they show.
+ */
 
 export type TableId = 'villages' | 'projects' | 'progress' | 'households';
 
@@ -34,18 +22,6 @@ export interface TableSpec {
   readonly key?: string;
   /** True for a private file: its issues never quote a cell, since report.json is published. */
   readonly isPrivate?: boolean;
-}
-
-function col(
-  name: string,
-  zh: string,
-  type: ValueType,
-  isRequired: boolean,
-  doc: { zh: string; en: string },
-  example: string,
-  extra: { aliases?: string[]; digits?: number; unit?: string } = {},
-): ColumnSpec {
-  return { name, zh, aliases: extra.aliases ?? [], type, isRequired, digits: extra.digits, unit: extra.unit, doc, example };
 }
 
 const VILLAGE_CODE = col('village_code', '村代码', 'code', true, { zh: '12位统计用区划代码', en: '12-digit statistical division code' }, '420324101201', { digits: 12, aliases: ['村级代码', '行政村代码', '村（社区）代码', '区划代码'] });
@@ -92,17 +68,7 @@ export const PROJECTS: TableSpec = {
     col('village_name', '村名称', 'text', false, { zh: '村名称（无代码时按名称匹配）', en: 'village name (matched when the code is missing)' }, '双竹村', { aliases: ['村名', '实施村'] }),
     col('lon', '经度', 'number', false, { zh: '项目点经度；空则取村委会驻地', en: 'project longitude; blank uses the village seat' }, '109.5931', { unit: '°' }),
     col('lat', '纬度', 'number', false, { zh: '项目点纬度', en: 'project latitude' }, '32.3202', { unit: '°' }),
-    col('content', '建设内容', 'text', false, { zh: '建设内容及规模', en: 'what is built, and how much' }, '新建茶园200亩', { aliases: ['建设内容及规模'] }),
-    col('budget_wan', '资金规模(万元)', 'number', true, { zh: '项目总投资', en: 'total budget' }, '45.5', { unit: '万元', aliases: ['资金规模', '投资(万元)', '总投资(万元)'] }),
-    col('fund_source', '资金来源', 'text', false, { zh: '资金来源', en: 'source of funds' }, '财政专项扶贫资金'),
-    col('start', '开工时间', 'date', true, { zh: '开工日期 YYYY-MM-DD', en: 'start date YYYY-MM-DD' }, '2016-03-01', { aliases: ['开工日期'] }),
-    col('due', '计划完工时间', 'date', true, { zh: '计划完工日期 YYYY-MM-DD', en: 'planned completion date YYYY-MM-DD' }, '2016-10-31', { aliases: ['计划完工日期', '完工时间'] }),
-    col('unit', '责任单位', 'text', false, { zh: '责任单位', en: 'responsible unit' }, '蒋家堰镇人民政府'),
-    col('hotline', '监督电话', 'text', false, { zh: '监督举报电话', en: 'supervision hotline' }, '0719-2722000', { aliases: ['举报电话'] }),
-    col('beneficiary_households', '受益户数', 'integer', false, { zh: '受益户数', en: 'beneficiary households' }, '120', { unit: '户' }),
-    col('beneficiary_poor_households', '受益贫困户数', 'integer', false, { zh: '其中受益贫困户数', en: 'of which poor households' }, '46', { unit: '户' }),
-    col('jobs', '带动就业人数', 'integer', false, { zh: '带动就业人数', en: 'jobs created' }, '15', { unit: '人' }),
-    col('target', '绩效目标', 'text', false, { zh: '绩效目标', en: 'performance target' }, '带动46户贫困户户均增收2000元'),
+    ...PROJECT_FIELDS.map((f) => f.column),
     col('to_lon', '安置点经度', 'number', false, { zh: '易地搬迁安置点经度', en: 'relocation: resettlement site longitude' }, '', { unit: '°' }),
     col('to_lat', '安置点纬度', 'number', false, { zh: '易地搬迁安置点纬度', en: 'relocation: resettlement site latitude' }, '', { unit: '°' }),
   ],

@@ -1,16 +1,11 @@
 import { STATUSES, type ProjectStatus } from './columns';
 import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
+import { PROJECT_FIELDS, blankValue, type AnyProjectField, type FieldKey, type ProjectFieldValues } from './project-fields';
 import { SITE_SCHEMA_VERSION } from './site';
 
-/**
- * projects/<town code>.json: a town's projects' disclosure fields and monthly state, column by
- * column (one array per field, index = project), so thousands of markers load as flat arrays.
- * `town` and `village` index site.json's lists; the page merges loaded towns in town order.
- */
-export interface SiteProjects {
-  schemaVersion: typeof SITE_SCHEMA_VERSION;
-  months: string[];
+/** The columns of a projects file that are the project's identity and place, not public fields passed through. */
+interface PlaceColumns {
   id: string[];
   name: string[];
   /** Index into the config's categories. */
@@ -25,28 +20,48 @@ export interface SiteProjects {
   hasOwnPoint: boolean[];
   toLon: (number | null)[];
   toLat: (number | null)[];
-  budgetWan: number[];
-  start: string[];
-  due: string[];
-  content: (string | null)[];
-  fundSource: (string | null)[];
-  unit: (string | null)[];
-  hotline: (string | null)[];
-  target: (string | null)[];
-  beneficiaryHouseholds: (number | null)[];
-  beneficiaryPoorHouseholds: (number | null)[];
-  jobs: (number | null)[];
+}
+
+/** A column per public field (project-fields.ts): a required field's never holds null. */
+type FieldColumns = { [K in FieldKey]: ProjectFieldValues[K][] };
+
+/**
+ * projects/<town code>.json: a town's projects' disclosure fields and monthly state, column by
+ * column (one array per field, index = project), so thousands of markers load as flat arrays.
+ * `town` and `village` index site.json's lists; the page merges loaded towns in town order.
+ */
+export interface SiteProjects extends PlaceColumns, FieldColumns {
+  schemaVersion: typeof SITE_SCHEMA_VERSION;
+  months: string[];
   /** State as of each month ([month][project]): index into STATUSES. */
   status: number[][];
   progressPct: number[][];
   spentWan: number[][];
 }
 
-const STRING_COLUMNS = ['id', 'name', 'start', 'due'] as const;
-const TEXT_COLUMNS = ['content', 'fundSource', 'unit', 'hotline', 'target'] as const;
-/** Indexes into site.json (category, town, village) and the budget: numbers that are never null. */
-const NUMBER_COLUMNS = ['category', 'town', 'village', 'budgetWan'] as const;
-const NULLABLE_NUMBER_COLUMNS = ['lon', 'lat', 'toLon', 'toLat', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs'] as const;
+const PLACE_COLUMNS = ['id', 'name', 'category', 'town', 'village', 'lon', 'lat', 'hasOwnPoint', 'toLon', 'toLat'] as const satisfies readonly (keyof PlaceColumns)[];
+/** Every place column is listed (so written and read): one added to PlaceColumns and not here fails to compile. */
+type Unlisted = Exclude<keyof PlaceColumns, (typeof PLACE_COLUMNS)[number]>;
+const EVERY_PLACE_COLUMN_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+void EVERY_PLACE_COLUMN_LISTED;
+
+const isFigure = (f: AnyProjectField): boolean => f.kind === 'money' || f.kind === 'count';
+
+/**
+ * The public fields in the order a projects file stores them, each group in list order: the
+ * required ones, then text that may be blank, then figures that may be blank (the order the files
+ * have always had, so a new field adds a column and moves none).
+ */
+export const STORED_FIELDS: readonly AnyProjectField[] = [
+  ...PROJECT_FIELDS.filter((f) => f.isRequired),
+  ...PROJECT_FIELDS.filter((f) => !f.isRequired && !isFigure(f)),
+  ...PROJECT_FIELDS.filter((f) => !f.isRequired && isFigure(f)),
+];
+
+/** The one-entry-per-project columns of a projects file, in the order written. */
+export const PROJECT_COLUMNS: readonly (keyof PlaceColumns | FieldKey)[] = [...PLACE_COLUMNS, ...STORED_FIELDS.map((f) => f.key)];
+/** The columns of a projects file with an entry per month and project ([month][project]). */
+export const MONTHLY_COLUMNS = ['status', 'progressPct', 'spentWan'] as const satisfies readonly (keyof SiteProjects)[];
 
 /** Parses a town's projects file; every column must have one entry per project. */
 export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
@@ -74,18 +89,33 @@ export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
       return r.map((v, i) => c.number(v, join(join(key, m), i), 0, max) ?? 0);
     });
   };
-  const value = {
+  const fieldColumn = (f: AnyProjectField): (string | number | null)[] => {
+    const check = isFigure(f) ? (f.isRequired ? num : nullableNum) : f.isRequired ? str : text;
+    return column<string | number | null>(f.key, check, blankValue(f));
+  };
+  const place: PlaceColumns = {
+    id: column('id', str, ''),
+    name: column('name', str, ''),
+    category: column('category', num, 0),
+    town: column('town', num, 0),
+    village: column('village', num, 0),
+    lon: column<number | null>('lon', nullableNum, null),
+    lat: column<number | null>('lat', nullableNum, null),
+    hasOwnPoint: column('hasOwnPoint', (v, p) => c.boolean(v, p), false),
+    toLon: column<number | null>('toLon', nullableNum, null),
+    toLat: column<number | null>('toLat', nullableNum, null),
+  };
+  // Each column holds its field's kind (checked above): the list's types, which the compiler cannot follow through a loop.
+  const fields = Object.fromEntries(STORED_FIELDS.map((f) => [f.key, fieldColumn(f)])) as FieldColumns;
+  const value: SiteProjects = {
     schemaVersion: SITE_SCHEMA_VERSION,
     months,
-    ...(Object.fromEntries(STRING_COLUMNS.map((k) => [k, column(k, str, '')])) as Record<(typeof STRING_COLUMNS)[number], string[]>),
-    ...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, column<string | null>(k, text, null)])) as Record<(typeof TEXT_COLUMNS)[number], (string | null)[]>),
-    ...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, column(k, num, 0)])) as Record<(typeof NUMBER_COLUMNS)[number], number[]>),
-    ...(Object.fromEntries(NULLABLE_NUMBER_COLUMNS.map((k) => [k, column<number | null>(k, nullableNum, null)])) as Record<(typeof NULLABLE_NUMBER_COLUMNS)[number], (number | null)[]>),
-    hasOwnPoint: column('hasOwnPoint', (v, p) => c.boolean(v, p), false),
+    ...place,
+    ...fields,
     status: monthly('status', STATUSES.length - 1),
     progressPct: monthly('progressPct', 100),
     spentWan: monthly('spentWan', Infinity),
-  } satisfies SiteProjects;
+  };
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value, issues: c.issues };
 }
 

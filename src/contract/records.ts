@@ -1,4 +1,5 @@
 import type { ProjectStatus } from './columns';
+import type { ProjectFieldValues } from './project-fields';
 
 /** One row of villages.csv after parsing (before joining to a town). */
 export interface VillageRecord {
@@ -21,8 +22,11 @@ export interface VillageRecord {
   employed: number | null;
 }
 
-/** One row of projects.csv after parsing (category still as written). */
-export interface ProjectRecord {
+/**
+ * One row of projects.csv after parsing (category still as written): its identity and place, and
+ * its public fields (project-fields.ts) by key.
+ */
+export interface ProjectRecord extends ProjectFieldValues {
   row: number;
   projectId: string;
   projectName: string;
@@ -33,18 +37,6 @@ export interface ProjectRecord {
   villageName: string | null;
   lon: number | null;
   lat: number | null;
-  content: string | null;
-  budgetWan: number;
-  fundSource: string | null;
-  /** ISO date YYYY-MM-DD. */
-  start: string;
-  due: string;
-  unit: string | null;
-  hotline: string | null;
-  beneficiaryHouseholds: number | null;
-  beneficiaryPoorHouseholds: number | null;
-  jobs: number | null;
-  target: string | null;
   toLon: number | null;
   toLat: number | null;
 }

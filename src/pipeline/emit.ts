@@ -1,6 +1,7 @@
 import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature, union, featureCollection, feature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { SiteProjects } from '../contract/projects';
+import { PROJECT_FIELDS, type FieldKey } from '../contract/project-fields';
+import { MONTHLY_COLUMNS, PROJECT_COLUMNS } from '../contract/projects';
 import { SITE_SCHEMA_VERSION, projectChunkFile, type AreaSeries, type SeriesId, type BBox, type IndicatorId, type LonLat, type SiteData, type SiteTown, type SiteVillage } from '../contract/site';
 import type { AreaGeometry } from '../contract/boundaries';
 import { serializeAtlasConfig } from '../contract/config';
@@ -32,7 +33,7 @@ export interface EmitOptions {
 function projectView(d: Dataset, states: StateTable): ProjectView {
   const p = d.projects;
   const rec = (i: number) => p[i]!.record;
-  return {
+  const view: Omit<ProjectView, FieldKey> = {
     length: p.length,
     months: d.months,
     id: (i) => rec(i).projectId,
@@ -45,33 +46,14 @@ function projectView(d: Dataset, states: StateTable): ProjectView {
     hasOwnPoint: (i) => p[i]!.hasOwnPoint,
     toLon: (i) => (p[i]!.to ? r6(p[i]!.to![0]) : null),
     toLat: (i) => (p[i]!.to ? r6(p[i]!.to![1]) : null),
-    budgetWan: (i) => rec(i).budgetWan,
-    start: (i) => rec(i).start,
-    due: (i) => rec(i).due,
-    content: (i) => rec(i).content,
-    fundSource: (i) => rec(i).fundSource,
-    unit: (i) => rec(i).unit,
-    hotline: (i) => rec(i).hotline,
-    target: (i) => rec(i).target,
-    beneficiaryHouseholds: (i) => rec(i).beneficiaryHouseholds,
-    beneficiaryPoorHouseholds: (i) => rec(i).beneficiaryPoorHouseholds,
-    jobs: (i) => rec(i).jobs,
     status: (m, i) => statusAt(states, m, i),
     progressPct: (m, i) => r2(progressAt(states, m, i)),
     spentWan: (m, i) => r2(spentAt(states, m, i)),
   };
+  // The public fields pass through as the record holds them.
+  const fields = Object.fromEntries(PROJECT_FIELDS.map(({ key }) => [key, (i: number) => rec(i)[key]]));
+  return { ...view, ...fields } as ProjectView;
 }
-
-/** The columns of a projects file, in the order written. */
-const PROJECT_COLUMNS = [
-  'id', 'name', 'category', 'town', 'village', 'lon', 'lat', 'hasOwnPoint', 'toLon', 'toLat', 'budgetWan', 'start', 'due',
-  'content', 'fundSource', 'unit', 'hotline', 'target', 'beneficiaryHouseholds', 'beneficiaryPoorHouseholds', 'jobs',
-] as const satisfies readonly (keyof SiteProjects & keyof ProjectView)[];
-const MONTHLY_COLUMNS = ['status', 'progressPct', 'spentWan'] as const satisfies readonly (keyof SiteProjects & keyof ProjectView)[];
-/** Every column of SiteProjects is written: a column added there and not here fails to compile. */
-type Unwritten = Exclude<keyof SiteProjects, (typeof PROJECT_COLUMNS)[number] | (typeof MONTHLY_COLUMNS)[number] | 'schemaVersion' | 'months'>;
-const EVERY_COLUMN_WRITTEN: [Unwritten] extends [never] ? true : Unwritten = true;
-void EVERY_COLUMN_WRITTEN;
 
 /**
  * Elements serialised at a time when an array is written in pieces: small enough that a piece is

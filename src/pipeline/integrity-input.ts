@@ -1,10 +1,10 @@
 import type { AtlasConfig } from '../contract/config';
-import type { ProjectRecord } from '../contract/records';
+import { PROJECT_FIELDS, type ProjectFieldValues } from '../contract/project-fields';
 import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../domain/integrity';
 import type { Dataset } from './model';
 
 /** The disclosure fields (公告公示) of a project whose filling-in counts towards its completeness. */
-const DISCLOSURE_FIELDS = ['content', 'fundSource', 'unit', 'hotline', 'target'] as const satisfies readonly (keyof ProjectRecord)[];
+const DISCLOSURE_FIELDS = PROJECT_FIELDS.filter((f) => f.isDisclosure).map((f) => f.key);
 
 /** What integrityInput reads of the dataset. */
 export type IntegritySource = Pick<Dataset, 'towns' | 'villages' | 'projects' | 'progress'> & { config: Pick<AtlasConfig, 'thresholds' | 'tour'> };
@@ -50,9 +50,12 @@ export function integrityInput(d: IntegritySource): IntegrityInput {
 }
 
 /** Share of the disclosure fields filled in (a cell of spaces is blank), 0–1. */
-export function disclosureFilled(r: Pick<ProjectRecord, (typeof DISCLOSURE_FIELDS)[number]>): number {
+export function disclosureFilled(r: ProjectFieldValues): number {
   let filled = 0;
-  for (const field of DISCLOSURE_FIELDS) if ((r[field] ?? '').trim() !== '') filled++;
+  for (const field of DISCLOSURE_FIELDS) {
+    const v = r[field];
+    if (v !== null && (typeof v !== 'string' || v.trim() !== '')) filled++;
+  }
   return filled / DISCLOSURE_FIELDS.length;
 }
 

@@ -1,4 +1,5 @@
 import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } from '../contract/columns';
+import { fieldsShownIn } from '../contract/project-fields';
 import type { SeriesId, SiteData } from '../contract/site';
 import { toCsv, withBom, type CsvCell } from '../domain/csv';
 import { INDICATORS } from '../domain/indicators';
@@ -36,11 +37,14 @@ export const OPEN_DATA_FILES = ['projects.csv', 'progress.csv', 'villages.csv', 
 /** A file of the open dataset. */
 export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
 
+const column = (c: ColumnSpec): OpenColumn => ({ zh: c.zh, name: c.name, doc: c.doc, unit: c.unit });
 const spec = (table: { columns: readonly ColumnSpec[] }, name: string): OpenColumn => {
   const c = table.columns.find((x) => x.name === name);
   if (!c) throw new Error(`open data: no column ${name} in the contract`);
-  return { zh: c.zh, name: c.name, doc: c.doc, unit: c.unit };
+  return column(c);
 };
+/** The public project fields (contract/project-fields.ts) in open-data/projects.csv, after the project's place. */
+const OPEN_FIELDS = fieldsShownIn('openData');
 const extra = (name: string, zh: string, docZh: string, docEn: string, unit?: string): OpenColumn => ({ zh, name, doc: { zh: docZh, en: docEn }, unit });
 
 const WITHHELD = { zh: '；公开版中少于阈值的户数不公布（空白）', en: '; blank in the public build when below the threshold' };
@@ -54,6 +58,8 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
   const villageOf = (i: number) => (i >= 0 ? site.villages[i] : undefined);
   const categoryOf = (i: number) => site.config.categories[i];
   const p = projects;
+  // The public fields shown in the open data, as the view reads them, in list order.
+  const fieldReaders = OPEN_FIELDS.map((f) => p[f.key] as (i: number) => CsvCell);
 
   const projectFile: OpenFile = {
     file: 'projects.csv',
@@ -68,17 +74,7 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
       spec(PROJECTS, 'village_name'),
       spec(PROJECTS, 'lon'),
       spec(PROJECTS, 'lat'),
-      spec(PROJECTS, 'content'),
-      spec(PROJECTS, 'budget_wan'),
-      spec(PROJECTS, 'fund_source'),
-      spec(PROJECTS, 'start'),
-      spec(PROJECTS, 'due'),
-      spec(PROJECTS, 'unit'),
-      spec(PROJECTS, 'hotline'),
-      spec(PROJECTS, 'beneficiary_households'),
-      spec(PROJECTS, 'beneficiary_poor_households'),
-      spec(PROJECTS, 'jobs'),
-      spec(PROJECTS, 'target'),
+      ...OPEN_FIELDS.map((f) => column(f.column)),
       extra('status', '状态', `${lastMonth} 的状态（未开工、在建、已完工、已验收）`, `status as of ${lastMonth} (planned, building, done, accepted)`),
       extra('progress_pct', '形象进度(%)', `${lastMonth} 的形象进度`, `physical progress as of ${lastMonth}`, '%'),
       extra('spent_wan', '已拨付(万元)', `截至 ${lastMonth} 已拨付的资金`, `funds disbursed by ${lastMonth}`, '万元'),
@@ -88,7 +84,7 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
         const town = townOf(p.town(i));
         const village = villageOf(p.village(i));
         const hasOwnPoint = p.hasOwnPoint(i);
-        yield [
+        const row: CsvCell[] = [
           p.id(i),
           p.name(i),
           categoryOf(p.category(i))?.zh ?? '',
@@ -98,21 +94,10 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
           village?.name ?? null,
           hasOwnPoint ? p.lon(i) : null,
           hasOwnPoint ? p.lat(i) : null,
-          p.content(i),
-          p.budgetWan(i),
-          p.fundSource(i),
-          p.start(i),
-          p.due(i),
-          p.unit(i),
-          p.hotline(i),
-          p.beneficiaryHouseholds(i),
-          p.beneficiaryPoorHouseholds(i),
-          p.jobs(i),
-          p.target(i),
-          STATUS_ZH[STATUSES[last >= 0 ? p.status(last, i) : 0] ?? 'planned'],
-          last >= 0 ? p.progressPct(last, i) : null,
-          last >= 0 ? p.spentWan(last, i) : null,
         ];
+        for (const read of fieldReaders) row.push(read(i));
+        row.push(STATUS_ZH[STATUSES[last >= 0 ? p.status(last, i) : 0] ?? 'planned'], last >= 0 ? p.progressPct(last, i) : null, last >= 0 ? p.spentWan(last, i) : null);
+        yield row;
       }
     },
   };
