@@ -1,5 +1,5 @@
 import { SITE_SCHEMA_VERSION, type SiteData } from '../contract/site';
-import type { SiteProjects } from '../contract/projects';
+import { MONTHLY_COLUMNS, PROJECT_COLUMNS, type SiteProjects } from '../contract/projects';
 
 /**
  * The projects the page has loaded: each town's file (projects/<code>.json) is fetched the first
@@ -92,34 +92,9 @@ export function emptyProjects(months: readonly string[]): SiteProjects {
 
 /** Several sets of projects as one, columns end to end in the order given. */
 export function mergeProjects(months: readonly string[], parts: readonly SiteProjects[]): SiteProjects {
-  const cat = <K extends keyof SiteProjects>(key: K): SiteProjects[K] => ([] as unknown[]).concat(...parts.map((p) => p[key] as unknown[])) as SiteProjects[K];
-  const monthly = (key: 'status' | 'progressPct' | 'spentWan'): number[][] => months.map((_, m) => ([] as number[]).concat(...parts.map((p) => p[key][m] ?? [])));
-  return {
-    schemaVersion: SITE_SCHEMA_VERSION,
-    months: [...months],
-    id: cat('id'),
-    name: cat('name'),
-    category: cat('category'),
-    town: cat('town'),
-    village: cat('village'),
-    lon: cat('lon'),
-    lat: cat('lat'),
-    hasOwnPoint: cat('hasOwnPoint'),
-    toLon: cat('toLon'),
-    toLat: cat('toLat'),
-    budgetWan: cat('budgetWan'),
-    start: cat('start'),
-    due: cat('due'),
-    content: cat('content'),
-    fundSource: cat('fundSource'),
-    unit: cat('unit'),
-    hotline: cat('hotline'),
-    target: cat('target'),
-    beneficiaryHouseholds: cat('beneficiaryHouseholds'),
-    beneficiaryPoorHouseholds: cat('beneficiaryPoorHouseholds'),
-    jobs: cat('jobs'),
-    status: monthly('status'),
-    progressPct: monthly('progressPct'),
-    spentWan: monthly('spentWan'),
-  };
+  const merged: Record<string, unknown> = { schemaVersion: SITE_SCHEMA_VERSION, months: [...months] };
+  for (const key of PROJECT_COLUMNS) merged[key] = ([] as unknown[]).concat(...parts.map((p) => p[key]));
+  for (const key of MONTHLY_COLUMNS) merged[key] = months.map((_, m) => ([] as number[]).concat(...parts.map((p) => p[key][m] ?? [])));
+  // Every column of the file, each the concatenation of the parts' (projects.ts lists them all).
+  return merged as unknown as SiteProjects;
 }

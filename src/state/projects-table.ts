@@ -1,10 +1,9 @@
-/** The projects page (项目公示) as data: one disclosure row per project, its filters, sort orders, CSV and GeoJSON. Pure, no DOM. */
-import type { Feature, FeatureCollection, Point } from 'geojson';
+/** The projects page (项目公示) as data: one disclosure row per project, its filters and sort orders. Pure, no DOM. */
 import { STATUSES, type ProjectStatus } from '../contract/columns';
+import { PROJECT_FIELDS, blankValue, fieldsShownIn, type AnyProjectField, type ProjectFieldValues } from '../contract/project-fields';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
-import type { CsvCell } from '../domain/csv';
-import { pick, t, type Lang, type Localized } from '../i18n';
+import { fillText, formatNumber, pick, t, type Lang } from '../i18n';
 import type { StatusFilter } from './view-state';
 
 /** A place of a project: a town or a village, by code and name. */
@@ -13,8 +12,12 @@ export interface PlaceRef {
   name: string;
 }
 
-/** One project's public disclosure fields (公告公示) and its state as of a month. */
-export interface ProjectRow {
+/**
+ * One project's public disclosure (公告公示): its identity and place, its public fields by key
+ * (contract/project-fields.ts: 建设内容, 资金规模, 实施期限, 责任单位, 绩效目标, 监督电话…) and its
+ * state as of a month.
+ */
+export interface ProjectRow extends ProjectFieldValues {
   /** Index of the project in SiteProjects' columns. */
   index: number;
   /** 项目编号 */
@@ -26,25 +29,6 @@ export interface ProjectRow {
   town: PlaceRef;
   /** Null for a town-wide project (全镇). */
   village: PlaceRef | null;
-  /** 建设内容 */
-  content: string | null;
-  /** 资金规模（万元） */
-  budgetWan: number;
-  /** 资金来源 */
-  fundSource: string | null;
-  /** 实施期限: start and planned completion, YYYY-MM-DD. */
-  start: string;
-  due: string;
-  /** 责任单位 */
-  unit: string | null;
-  /** 绩效目标 */
-  target: string | null;
-  /** 带贫减贫机制: households that benefit, of which poor, and jobs created. */
-  beneficiaryHouseholds: number | null;
-  beneficiaryPoorHouseholds: number | null;
-  jobs: number | null;
-  /** 监督电话 */
-  hotline: string | null;
   /** As of the month. */
   status: ProjectStatus;
   progressPct: number;
@@ -55,7 +39,7 @@ export interface ProjectRow {
 
 /** What the table shows; an empty list or null means "all". */
 export interface ProjectFilter {
-  /** Free text: matches id, name, content, unit, town and village names and fund source (NFKC, case and spaces ignored). */
+  /** Free text: matches id, name, town and village names and the searched fields (content, unit, fund source; NFKC, case and spaces ignored). */
   query: string;
   /** 9-digit town code. */
   town: string | null;
@@ -88,31 +72,31 @@ export function projectRows(site: SiteData, projects: SiteProjects, monthIndex: 
     const town = site.towns[p.town[i] ?? -1];
     const village = site.villages[p.village[i] ?? -1];
     const start = p.start[i] ?? '';
-    const year = /^\d{4}/.test(start) ? Number(start.slice(0, 4)) : null;
-    return {
+    const row = {
       index: i,
       id,
       name: p.name[i] ?? '',
       category: { id: cat?.id ?? '', name: cat ? pick(cat, lang) : '', colour: cat?.colour ?? '#999999' },
       town: { code: town?.code ?? '', name: town?.name ?? '' },
       village: village ? { code: village.code, name: village.name } : null,
-      content: p.content[i] ?? null,
-      budgetWan: p.budgetWan[i] ?? 0,
-      fundSource: p.fundSource[i] ?? null,
-      start,
-      due: p.due[i] ?? '',
-      unit: p.unit[i] ?? null,
-      target: p.target[i] ?? null,
-      beneficiaryHouseholds: p.beneficiaryHouseholds[i] ?? null,
-      beneficiaryPoorHouseholds: p.beneficiaryPoorHouseholds[i] ?? null,
-      jobs: p.jobs[i] ?? null,
-      hotline: p.hotline[i] ?? null,
       status: STATUSES[statusRow[i] ?? 0] ?? 'planned',
       progressPct: progressRow[i] ?? 0,
       spentWan: spentRow[i] ?? 0,
-      year,
-    };
+      year: /^\d{4}/.test(start) ? Number(start.slice(0, 4)) : null,
+    } as ProjectRow;
+    // Each column holds its field's values (parseSiteProjects): the list's types.
+    const fields = row as unknown as Record<string, unknown>;
+    for (const f of PROJECT_FIELDS) fields[f.key] = p[f.key][i] ?? blankValue(f);
+    return row;
   });
+}
+
+/** A field's value as the page and the popup show it: '—' when blank, money in 万元 to 2 places, counts with separators. */
+export function fieldText(f: AnyProjectField, value: string | number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (f.kind === 'money') return fillText(lang, 'projectsWanValue', { value: formatNumber(lang, value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
+  return formatNumber(lang, value);
 }
 
 /** NFKC, no whitespace, lower case: full-width and half-width forms, and 'ZX 2016' and 'zx2016', compare equal. */
@@ -120,13 +104,16 @@ export function normalizeQuery(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 }
 
+/** The public fields the search looks in, beside id, name, town and village. */
+const SEARCHED = fieldsShownIn('search');
+
 /** A row's searchable text, normalised once per row object. */
 const haystacks = new WeakMap<ProjectRow, string>();
 function haystackOf(row: ProjectRow): string {
   let text = haystacks.get(row);
   if (text === undefined) {
     // A separator no normalised query contains, so a match never spans two fields.
-    text = [row.id, row.name, row.content, row.unit, row.town.name, row.village?.name, row.fundSource].map((f) => normalizeQuery(f ?? '')).join('\u0000');
+    text = [row.id, row.name, row.town.name, row.village?.name, ...SEARCHED.map((f) => row[f.key])].map((f) => normalizeQuery(f === null || f === undefined ? '' : String(f))).join('\u0000');
     haystacks.set(row, text);
   }
   return text;
@@ -213,111 +200,6 @@ export function yearsOf(rows: readonly ProjectRow[]): number[] {
 /** The name of a status in a language, as the interface names it. */
 export function statusName(status: ProjectStatus, lang: Lang): string {
   return t(lang, status);
-}
-
-/** A town-wide project's village cell. */
-const TOWN_WIDE: Localized = { zh: '（全镇）', en: '(town-wide)' };
-
-/** The CSV columns: header in each language and the cell of a row. */
-const CSV_COLUMNS: readonly (Localized & { cell: (r: ProjectRow, lang: Lang) => CsvCell })[] = [
-  { zh: '项目编号', en: 'Project id', cell: (r) => r.id },
-  { zh: '项目名称', en: 'Project name', cell: (r) => r.name },
-  { zh: '项目类别', en: 'Category', cell: (r) => r.category.name },
-  { zh: '乡镇代码', en: 'Town code', cell: (r) => r.town.code },
-  { zh: '乡镇名称', en: 'Town', cell: (r) => r.town.name },
-  { zh: '村代码', en: 'Village code', cell: (r) => r.village?.code ?? null },
-  { zh: '村名称', en: 'Village', cell: (r, lang) => r.village?.name ?? pick(TOWN_WIDE, lang) },
-  { zh: '建设内容', en: 'Content', cell: (r) => r.content },
-  { zh: '资金规模(万元)', en: 'Budget (10k yuan)', cell: (r) => r.budgetWan },
-  { zh: '资金来源', en: 'Fund source', cell: (r) => r.fundSource },
-  { zh: '开工时间', en: 'Start', cell: (r) => r.start },
-  { zh: '计划完工时间', en: 'Due', cell: (r) => r.due },
-  { zh: '责任单位', en: 'Responsible unit', cell: (r) => r.unit },
-  { zh: '绩效目标', en: 'Performance target', cell: (r) => r.target },
-  { zh: '受益户数', en: 'Beneficiary households', cell: (r) => r.beneficiaryHouseholds },
-  { zh: '受益贫困户数', en: 'Beneficiary poor households', cell: (r) => r.beneficiaryPoorHouseholds },
-  { zh: '带动就业人数', en: 'Jobs', cell: (r) => r.jobs },
-  { zh: '监督电话', en: 'Hotline', cell: (r) => r.hotline },
-  { zh: '状态', en: 'Status', cell: (r, lang) => statusName(r.status, lang) },
-  { zh: '形象进度(%)', en: 'Progress (%)', cell: (r) => r.progressPct },
-  { zh: '已拨付(万元)', en: 'Disbursed (10k yuan)', cell: (r) => r.spentWan },
-];
-
-/** A header row in the language and one row per project, for toCsv (which neutralises formulas). */
-export function csvRows(rows: readonly ProjectRow[], lang: Lang): CsvCell[][] {
-  return [CSV_COLUMNS.map((c) => pick(c, lang)), ...rows.map((r) => CSV_COLUMNS.map((c) => c.cell(r, lang)))];
-}
-
-/** The disclosure fields of a row as GeoJSON properties (English keys; names as written, category name in the row's language). */
-export interface ProjectProperties {
-  id: string;
-  name: string;
-  category: string;
-  categoryName: string;
-  townCode: string;
-  townName: string;
-  villageCode: string | null;
-  villageName: string | null;
-  content: string | null;
-  budgetWan: number;
-  fundSource: string | null;
-  start: string;
-  due: string;
-  unit: string | null;
-  target: string | null;
-  beneficiaryHouseholds: number | null;
-  beneficiaryPoorHouseholds: number | null;
-  jobs: number | null;
-  hotline: string | null;
-  status: ProjectStatus;
-  progressPct: number;
-  spentWan: number;
-  /** True when the point is the project's own; false when it is its village seat. */
-  hasOwnPoint: boolean;
-}
-
-/** The rows as Points (WGS-84) in their order; projects without a point are left out and counted in `missingPoints`. */
-export function toGeoJson(rows: readonly ProjectRow[], projects: SiteProjects): { collection: FeatureCollection<Point, ProjectProperties>; missingPoints: number } {
-  const features: Feature<Point, ProjectProperties>[] = [];
-  let missingPoints = 0;
-  for (const r of rows) {
-    const lon = projects.lon[r.index] ?? null;
-    const lat = projects.lat[r.index] ?? null;
-    if (lon === null || lat === null) {
-      missingPoints++;
-      continue;
-    }
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: {
-        id: r.id,
-        name: r.name,
-        category: r.category.id,
-        categoryName: r.category.name,
-        townCode: r.town.code,
-        townName: r.town.name,
-        villageCode: r.village?.code ?? null,
-        villageName: r.village?.name ?? null,
-        content: r.content,
-        budgetWan: r.budgetWan,
-        fundSource: r.fundSource,
-        start: r.start,
-        due: r.due,
-        unit: r.unit,
-        target: r.target,
-        beneficiaryHouseholds: r.beneficiaryHouseholds,
-        beneficiaryPoorHouseholds: r.beneficiaryPoorHouseholds,
-        jobs: r.jobs,
-        hotline: r.hotline,
-        status: r.status,
-        progressPct: r.progressPct,
-        spentWan: r.spentWan,
-        hasOwnPoint: projects.hasOwnPoint[r.index] ?? false,
-      },
-    });
-  }
-  return { collection: { type: 'FeatureCollection', features }, missingPoints };
 }
 
 /** The distinct hotlines of the rows, in pinyin/digit order, each with the units that list it. */

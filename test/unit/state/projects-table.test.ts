@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectField } from '../../../src/contract/project-fields';
 import type { SiteProjects } from '../../../src/contract/projects';
 import type { SiteData } from '../../../src/contract/site';
-import { toCsv } from '../../../src/domain/csv';
-import { csvRows, filterRows, hotlinesOf, NO_FILTER, normalizeQuery, pageOf, projectRows, sortRows, toGeoJson, yearsOf, type ProjectFilter, type ProjectRow, type SortKey } from '../../../src/state/projects-table';
+import { fieldText, filterRows, hotlinesOf, NO_FILTER, normalizeQuery, pageOf, projectRows, sortRows, yearsOf, type ProjectFilter, type ProjectRow, type SortKey } from '../../../src/state/projects-table';
+import { projectRow as row } from '../../helpers/project-row';
 import { loadMiniSite } from '../../helpers/site';
 
 // test/fixtures/mini: towns 蒋家堰镇 (420324101: 双竹村委会 …201, 周湾村委会 …202) and 中峰镇
@@ -18,34 +19,6 @@ beforeAll(async () => {
 
 const ids = (rows: readonly ProjectRow[]): string[] => rows.map((r) => r.id);
 const filter = (patch: Partial<ProjectFilter>): ProjectFilter => ({ ...NO_FILTER, ...patch });
-
-/** A hand-made row: only what a test sets differs. */
-function row(id: string, patch: Partial<ProjectRow> = {}): ProjectRow {
-  return {
-    index: 0,
-    id,
-    name: id,
-    category: { id: 'industry', name: '产业发展', colour: '#E69F00' },
-    town: { code: '420324101', name: '蒋家堰镇' },
-    village: null,
-    content: null,
-    budgetWan: 0,
-    fundSource: null,
-    start: '2016-01-01',
-    due: '2016-12-31',
-    unit: null,
-    target: null,
-    beneficiaryHouseholds: null,
-    beneficiaryPoorHouseholds: null,
-    jobs: null,
-    hotline: null,
-    status: 'planned',
-    progressPct: 0,
-    spentWan: 0,
-    year: 2016,
-    ...patch,
-  };
-}
 
 describe('projectRows', () => {
   it('gives the disclosure fields of every project, in the ledger order', () => {
@@ -212,48 +185,6 @@ describe('sortRows', () => {
   });
 });
 
-describe('csvRows', () => {
-  it('has a header in the language and one row per project', () => {
-    const zh = csvRows(march.slice(0, 1), 'zh');
-    expect(zh[0]).toEqual(['项目编号', '项目名称', '项目类别', '乡镇代码', '乡镇名称', '村代码', '村名称', '建设内容', '资金规模(万元)', '资金来源', '开工时间', '计划完工时间', '责任单位', '绩效目标', '受益户数', '受益贫困户数', '带动就业人数', '监督电话', '状态', '形象进度(%)', '已拨付(万元)']);
-    expect(zh[1]).toEqual(['T-001', '双竹村茶叶基地', '产业发展', '420324101', '蒋家堰镇', '420324101201', '双竹村委会', '新建茶园200亩', 100, '财政专项扶贫资金', '2016-01-01', '2016-04-30', '蒋家堰镇人民政府', '户均增收2000元', 80, 40, 10, '0719-2720001', '在建', 70, 60]);
-    expect(zh).toHaveLength(2);
-  });
-
-  it('writes English headers and status names, a town-wide project and blanks', () => {
-    const en = csvRows(projectRows(site, projects, 2, 'en').filter((r) => r.id === 'T-006'), 'en');
-    expect(en[0]?.[0]).toBe('Project id');
-    expect(en[1]).toEqual(expect.arrayContaining(['(town-wide)', 'Done', 'Health']));
-    expect(en[1]?.[5]).toBeNull();
-    expect(en[1]?.[16]).toBeNull();
-  });
-
-  it('goes through toCsv with formulas neutralised', () => {
-    const text = toCsv(csvRows([row('=1+1', { name: '<img src=x onerror=alert(1)>' })], 'zh'));
-    expect(text.split('\r\n')[1]?.startsWith("'=1+1,<img src=x onerror=alert(1)>,")).toBe(true);
-  });
-});
-
-describe('toGeoJson', () => {
-  it('gives a Point per project with one, counting those without', () => {
-    // T-005's village has no seat and T-006 is town-wide: neither has a point.
-    const { collection, missingPoints } = toGeoJson(march, projects);
-    expect(collection.type).toBe('FeatureCollection');
-    expect(collection.features.map((f) => f.properties.id)).toEqual(['T-001', 'T-002', 'T-003', 'T-004']);
-    expect(missingPoints).toBe(2);
-    expect(collection.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [109.61, 32.21] });
-    expect(collection.features[1]).toMatchObject({ geometry: { coordinates: [109.6, 32.2] }, properties: { id: 'T-002', villageName: '双竹村委会', hasOwnPoint: false, status: 'done' } });
-    expect(collection.features[0]?.properties).toMatchObject({ name: '双竹村茶叶基地', category: 'industry', categoryName: '产业发展', budgetWan: 100, hotline: '0719-2720001', hasOwnPoint: true, progressPct: 70 });
-  });
-
-  it('keeps only the rows given, in their order', () => {
-    const rows = sortRows(filterRows(march, filter({ town: '420324101' })), 'budgetWan', 'descending');
-    const { collection, missingPoints } = toGeoJson(rows, projects);
-    expect(collection.features.map((f) => f.properties.id)).toEqual(['T-001', 'T-003', 'T-002']);
-    expect(missingPoints).toBe(0);
-  });
-});
-
 describe('yearsOf, hotlinesOf, pageOf', () => {
   it('lists the start years, ascending, without repeats or nulls', () => {
     expect(yearsOf(march)).toEqual([2016]);
@@ -272,5 +203,14 @@ describe('yearsOf, hotlinesOf, pageOf', () => {
   it('finds the page of a row', () => {
     const rows = Array.from({ length: 120 }, (_, i) => row(`P${i}`));
     expect([pageOf(rows, 'P0', 50), pageOf(rows, 'P49', 50), pageOf(rows, 'P50', 50), pageOf(rows, 'P119', 50), pageOf(rows, 'nope', 50)]).toEqual([1, 1, 2, 3, null]);
+  });
+});
+
+describe('fieldText', () => {
+  it('writes a blank as —, text as written, money in 万元 to 2 places and counts with separators', () => {
+    expect(fieldText(projectField('content'), null, 'zh')).toBe('—');
+    expect(fieldText(projectField('content'), '新建茶园200亩', 'en')).toBe('新建茶园200亩');
+    expect(fieldText(projectField('budgetWan'), 1234.5, 'zh')).toBe('1,234.50 万元');
+    expect(fieldText(projectField('jobs'), 12345, 'en')).toBe('12,345');
   });
 });

@@ -1,0 +1,23 @@
+import { PROJECT_FIELDS, blankValue, type ProjectFieldValues } from '../../src/contract/project-fields';
+import type { ProjectRow } from '../../src/state/projects-table';
+
+/** A hand-made row of the projects table: every public field blank, then only what a test sets differs. */
+export function projectRow(id: string, patch: Partial<ProjectRow> = {}): ProjectRow {
+  const blank = Object.fromEntries(PROJECT_FIELDS.map((f) => [f.key, blankValue(f)])) as ProjectFieldValues;
+  return {
+    ...blank,
+    index: 0,
+    id,
+    name: id,
+    category: { id: 'industry', name: '产业发展', colour: '#E69F00' },
+    town: { code: '420324101', name: '蒋家堰镇' },
+    village: null,
+    start: '2016-01-01',
+    due: '2016-12-31',
+    status: 'planned',
+    progressPct: 0,
+    spentWan: 0,
+    year: 2016,
+    ...patch,
+  };
+}
