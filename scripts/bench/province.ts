@@ -123,6 +123,8 @@ interface TownCell {
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** projects.csv's columns, in the contract's order. */
+const PROJECT_COLUMNS = PROJECTS.columns.map((c) => c.name);
 const header = (spec: TableSpec, headers: ProvinceOptions['headers']): string => spec.columns.map((c) => (headers === 'en' ? c.name : c.zh)).join(',');
 const fixed = (x: number, digits: number): string => x.toFixed(digits);
 
@@ -303,32 +305,30 @@ export function writeProvince(dir: string, options: Partial<ProvinceOptions> = {
     const jobs = pr.next() < 0.5 ? pr.int(1, 40) : '';
     const hasOwnPoint = pr.next() < 0.8;
     const households = isTownWide ? beneficiaries : Math.min(beneficiaries, villageHouseholds[v]!);
-    projectsFile.line(
-      [
-        id,
-        name,
-        cat.zh,
-        t.code,
-        t.name,
-        isTownWide ? '' : villageCode[v]!,
-        isTownWide ? '' : villageName[v]!,
-        hasOwnPoint ? fixed(lon, 6) : '',
-        hasOwnPoint ? fixed(lat, 6) : '',
-        `${CONTENT[i % CONTENT.length]}${cat.zh}工程${(i % 97) + 3}处`,
-        fixed(budget, 2),
-        FUNDS[i % FUNDS.length],
-        start,
-        due,
-        `${t.name}人民政府`,
-        '12317',
-        households,
-        Math.min(poorBeneficiaries, households),
-        jobs,
-        `带动${Math.min(poorBeneficiaries, households)}户贫困户增收`,
-        '',
-        '',
-      ].join(',') + CRLF,
-    );
+    // By column name, in the contract's order: a column the province does not fill is left blank.
+    const cells: Readonly<Record<string, string | number>> = {
+      project_id: id,
+      project_name: name,
+      category: cat.zh,
+      town_code: t.code,
+      town_name: t.name,
+      village_code: isTownWide ? '' : villageCode[v]!,
+      village_name: isTownWide ? '' : villageName[v]!,
+      lon: hasOwnPoint ? fixed(lon, 6) : '',
+      lat: hasOwnPoint ? fixed(lat, 6) : '',
+      content: `${CONTENT[i % CONTENT.length]}${cat.zh}工程${(i % 97) + 3}处`,
+      budget_wan: fixed(budget, 2),
+      fund_source: FUNDS[i % FUNDS.length]!,
+      start,
+      due,
+      unit: `${t.name}人民政府`,
+      hotline: '12317',
+      beneficiary_households: households,
+      beneficiary_poor_households: Math.min(poorBeneficiaries, households),
+      jobs,
+      target: `带动${Math.min(poorBeneficiaries, households)}户贫困户增收`,
+    };
+    projectsFile.line(PROJECT_COLUMNS.map((c) => cells[c] ?? '').join(',') + CRLF);
     // The latest report: a month at or after the start, progress that fits the status.
     const month = MONTHS[gr.int(startMonth - 1, MONTHS.length - 1)]!;
     const roll = gr.next();

@@ -1,6 +1,7 @@
 /** The records the sample generator builds before writing them out. */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ProjectStatus } from '../../src/contract/columns';
+import type { FieldKey, ProjectFieldValues } from '../../src/contract/project-fields';
 
 export type LonLat = [number, number];
 export type Area = Polygon | MultiPolygon;
@@ -61,8 +62,14 @@ export interface Village extends SourceVillage {
   employed: number;
 }
 
-/** A project row of projects.csv (money in hundredths of 万元 to keep sums exact). */
-export interface Project {
+/** Public project fields (src/contract/project-fields.ts) the sample leaves blank for some projects. */
+type MayBeBlank = 'jobs';
+
+/** The public fields a sample project fills: every one, never blank but for those above; money apart (see Project). */
+type SampleFields = { [K in Exclude<FieldKey, 'budgetWan' | MayBeBlank>]: NonNullable<ProjectFieldValues[K]> } & Pick<ProjectFieldValues, MayBeBlank>;
+
+/** A project row of projects.csv: its place and its public fields, the budget in hundredths of 万元 to keep sums exact. */
+export interface Project extends SampleFields {
   id: string;
   name: string;
   category: CategoryId;
@@ -71,17 +78,7 @@ export interface Project {
   villageCode: string | null;
   villageName: string | null;
   point: LonLat | null;
-  content: string;
   budgetCents: number;
-  fundSource: string;
-  start: string;
-  due: string;
-  unit: string;
-  hotline: string;
-  beneficiaryHouseholds: number;
-  beneficiaryPoorHouseholds: number;
-  jobs: number | null;
-  target: string;
   resettlementSite: LonLat | null;
 }
 

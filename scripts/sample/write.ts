@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HOUSEHOLDS, PROGRESS, PROJECTS, STATUS_ZH, VILLAGES, type TableSpec } from '../../src/contract/columns';
+import { PROJECT_FIELDS, type AnyProjectField } from '../../src/contract/project-fields';
 import { category } from './catalogue';
 import { POINT_DECIMALS } from './geometry';
 import type { Area, Household, LonLat, Project, ProgressRow, Village } from './types';
@@ -75,14 +76,18 @@ export function villagesCsv(villages: readonly Village[]): string {
   return csvText(zhHeader(VILLAGES), rows);
 }
 
-/** projects.csv, Chinese headers, category by its Chinese name. */
+/** A public field's cell: as the sample holds it, the budget from its hundredths of 万元. */
+function fieldCell(p: Project, f: AnyProjectField): Cell {
+  return f.key === 'budgetWan' ? wan(p.budgetCents) : p[f.key];
+}
+
+/** projects.csv, Chinese headers, category by its Chinese name; the public fields in the contract's order. */
 export function projectsCsv(projects: readonly Project[]): string {
   const point = (p: LonLat | null, i: 0 | 1): string | null => (p ? coord(p[i]) : null);
   const rows = projects.map((p) =>
     checkWidth(PROJECTS, [
       p.id, p.name, category(p.category).zh, p.townCode, p.townName, p.villageCode, p.villageName,
-      point(p.point, 0), point(p.point, 1), p.content, wan(p.budgetCents), p.fundSource, p.start, p.due, p.unit,
-      p.hotline, p.beneficiaryHouseholds, p.beneficiaryPoorHouseholds, p.jobs, p.target,
+      point(p.point, 0), point(p.point, 1), ...PROJECT_FIELDS.map((f) => fieldCell(p, f)),
       point(p.resettlementSite, 0), point(p.resettlementSite, 1),
     ]),
   );
