@@ -41,6 +41,8 @@ export interface ViewState {
   tour: number | null;
   /** The map and legend only, for an iframe on the county's website (key `embed=1`). */
   isEmbed: boolean;
+  /** Large type (大字, 适老化): the interface text at 1.5× and the map's labels with it (key `big=1`). */
+  isLargeType: boolean;
 }
 
 /** What the data allows: used to validate values from a hash. */
@@ -70,6 +72,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   isDelta: false,
   tour: null,
   isEmbed: false,
+  isLargeType: false,
 });
 
 /**
@@ -121,6 +124,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   isDelta: flag('delta'),
   tour: stopNumber('tour'),
   isEmbed: flag('embed'),
+  isLargeType: flag('big'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.

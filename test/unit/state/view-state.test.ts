@@ -152,6 +152,7 @@ function validStates(count: number): ViewState[] {
       isDelta: oneOf([false, true]),
       tour: oneOf([null, 1, 4, 7]),
       isEmbed: oneOf([false, true]),
+      isLargeType: oneOf([false, true]),
     });
   }
   return states;
@@ -201,7 +202,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
@@ -239,6 +240,9 @@ describe('view and delta keys', () => {
     ['#delta=1&ind=lag', { isDelta: true, ind: 'lag' }, []],
     ['#delta=yes', { isDelta: false }, ['#delta: unknown value "yes"; use 1 or 0']],
     ['#embed=1&town=420324101', { isEmbed: true, town: '420324101' }, []],
+    ['#big=1', { isLargeType: true }, []],
+    ['#big=0&lang=en', { isLargeType: false, lang: 'en' }, []],
+    ['#big=2', { isLargeType: false }, ['#big: unknown value "2"; use 1 or 0']],
     ['#view=chart', { view: 'map' }, ['#view: unknown value "chart"; using "map"']],
     ['#tour=3', { tour: 3 }, []],
     ['#tour=0', { tour: null }, ['#tour: "0" is not a stop from 1 to 7; not presenting']],
@@ -247,6 +251,12 @@ describe('view and delta keys', () => {
     const { state, warnings: got } = parseViewState(hash, ctx);
     expect(state).toMatchObject(fields);
     expect(got).toEqual(warnings);
+  });
+
+  it('writes large type as big=1, last, and leaves it out when off', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW, isLargeType: true, lang: 'en', town: T1 })).toBe(`#town=${T1}&lang=en&big=1`);
+    expect(serializeViewState({ ...DEFAULT_VIEW, isLargeType: false })).toBe('');
+    for (const s of [view({ isLargeType: true }), view({ isLargeType: true, view: 'projects', lang: 'en' })]) expect(parseViewState(serializeViewState(s), ctx)).toEqual({ state: s, warnings: [] });
   });
 
   it('puts view first and delta last in a serialised hash', () => {
