@@ -176,8 +176,16 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
   return style;
 }
 
-/** The map's look: the everyday atlas, or the projector theme of presentation mode. */
-export type MapTheme = 'default' | 'projector';
+/** The map's look: the everyday atlas, the same with large labels (大字), or the projector theme of presentation mode. */
+export type MapTheme = 'default' | 'large' | 'projector';
+
+/** How much larger the labels of the large-type theme are than the everyday ones: the interface text's own factor. */
+export const LARGE_TYPE_SCALE = 1.5;
+
+/** The theme for the page's state: presenting wins (its labels are already larger), then large type. */
+export function mapThemeFor(isPresenting: boolean, isLargeType: boolean): MapTheme {
+  return isPresenting ? 'projector' : isLargeType ? 'large' : 'default';
+}
 
 /** One paint or layout property a theme sets on one layer. */
 export interface ThemeProperty {
@@ -191,10 +199,12 @@ export interface ThemeProperty {
  * What the projector theme changes, and the everyday values it returns to. A projector washes out
  * pale colours and thin lines and is read from across a room: town borders become dark and
  * thicker, the county outline and the selection heavier, labels larger with a wider halo.
- * atlasStyle() starts with the everyday values.
+ * The large-type theme is the everyday one with labels LARGE_TYPE_SCALE times larger and a wider
+ * halo. atlasStyle() starts with the everyday values.
  */
 export function themeProperties(theme: MapTheme): ThemeProperty[] {
   const isProjector = theme === 'projector';
+  const k = theme === 'large' ? LARGE_TYPE_SCALE : 1;
   const zoomed = (low: number, high: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, low, 12, high];
   return [
     { layer: LAYER.townLine, kind: 'paint', name: 'line-color', value: isProjector ? '#3a3a3a' : BASE_COLOURS.townLine },
@@ -203,11 +213,11 @@ export function themeProperties(theme: MapTheme): ThemeProperty[] {
     { layer: LAYER.countyLine, kind: 'paint', name: 'line-color', value: isProjector ? '#000000' : BASE_COLOURS.countyLine },
     { layer: LAYER.townSelected, kind: 'paint', name: 'line-width', value: ['case', ['boolean', ['feature-state', 'selected'], false], isProjector ? 5 : 3, 0] },
     { layer: LAYER.townLagging, kind: 'paint', name: 'line-width', value: ['case', ['boolean', ['feature-state', 'lagging'], false], isProjector ? 3.5 : 2.5, 0] },
-    { layer: LAYER.townLabel, kind: 'layout', name: 'text-size', value: isProjector ? zoomed(18, 26) : zoomed(13, 18) },
-    { layer: LAYER.townLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 3 : 2 },
+    { layer: LAYER.townLabel, kind: 'layout', name: 'text-size', value: isProjector ? zoomed(18, 26) : zoomed(13 * k, 18 * k) },
+    { layer: LAYER.townLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 3 : 2 * k },
     { layer: LAYER.townLabel, kind: 'paint', name: 'text-color', value: isProjector ? '#000000' : BASE_COLOURS.label },
-    { layer: LAYER.villageLabel, kind: 'layout', name: 'text-size', value: isProjector ? 16 : 12 },
-    { layer: LAYER.villageLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 2.5 : 1.5 },
+    { layer: LAYER.villageLabel, kind: 'layout', name: 'text-size', value: isProjector ? 16 : 12 * k },
+    { layer: LAYER.villageLabel, kind: 'paint', name: 'text-halo-width', value: isProjector ? 2.5 : 1.5 * k },
     { layer: LAYER.villageLabel, kind: 'paint', name: 'text-color', value: isProjector ? '#000000' : BASE_COLOURS.label },
   ];
 }

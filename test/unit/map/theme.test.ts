@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { atlasStyle, themeProperties } from '../../../src/map/style';
+import { LARGE_TYPE_SCALE, atlasStyle, mapThemeFor, themeProperties } from '../../../src/map/style';
 import { loadMiniSite } from '../../helpers/site';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -41,5 +41,25 @@ describe('map themes', () => {
       const layer = style.layers.find((l) => l.id === p.layer) as unknown as Record<string, Record<string, unknown>>;
       expect(layer[p.kind]?.[p.name], `${p.layer} ${p.name}`).toEqual(p.value);
     }
+  });
+
+  it('large type (大字): the everyday theme with every label and halo LARGE_TYPE_SCALE times larger, lines unchanged', () => {
+    const large = themeProperties('large');
+    expect(large.map((p) => `${p.layer}/${p.kind}/${p.name}`)).toEqual(everyday.map((p) => `${p.layer}/${p.kind}/${p.name}`));
+    for (const p of large) {
+      const before = everyday.find((q) => q.layer === p.layer && q.name === p.name)?.value;
+      if (/^text-(size|halo-width)$/.test(p.name)) expect(largest(p.value), `${p.layer} ${p.name}`).toBeCloseTo(largest(before) * LARGE_TYPE_SCALE);
+      else expect(p.value, `${p.layer} ${p.name}`).toEqual(before);
+    }
+    expect(LARGE_TYPE_SCALE).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it.each([
+    [false, false, 'default'],
+    [false, true, 'large'],
+    [true, false, 'projector'],
+    [true, true, 'projector'],
+  ] as const)('presenting %s, large type %s: %s', (isPresenting, isLargeType, theme) => {
+    expect(mapThemeFor(isPresenting, isLargeType)).toBe(theme);
   });
 });

@@ -21,8 +21,8 @@ describe('valueAtZoom', () => {
     expect(() => valueAtZoom(['step', ['zoom'], 1, 10, 2], 9)).toThrow(/cannot read/);
   });
 
-  it('reads every property of both themes', () => {
-    for (const theme of ['default', 'projector'] as const) for (const p of themeProperties(theme)) expect(() => valueAtZoom(p.value, 10)).not.toThrow();
+  it('reads every property of every theme', () => {
+    for (const theme of ['default', 'large', 'projector'] as const) for (const p of themeProperties(theme)) expect(() => valueAtZoom(p.value, 10)).not.toThrow();
   });
 });
 
