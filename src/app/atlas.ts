@@ -5,8 +5,8 @@ import { delta, deltas } from '../domain/change';
 import { createColorScale, deltaSpec, deltaValues, type ColorScale } from '../domain/color-scale';
 import { laggingProjects } from '../domain/lag';
 import { formatCount, formatWan } from '../domain/format';
-import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
-import { AtlasMap } from '../map/atlas-map';
+import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
 import { projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
@@ -15,20 +15,27 @@ import { serializeViewState, type ViewState } from '../state/view-state';
 import { regionName } from '../domain/region-name';
 import { fillText, pick, t } from '../i18n';
 import type { LoadedData } from './load';
-import { showLoadError } from './status';
+import { chooseEngine, createFallback } from './map-engine-choice';
+import { mountMapKeyboard } from './map-keyboard';
+import { showLoadError, showMapError } from './status';
 
 /** Fill of the towns around a drilled-into town: the villages carry the colours there. */
 const NEUTRAL_TOWN = '#f3f2ee';
 /** Half-size of the frame around a village point, in degrees (about 3 km). */
 const VILLAGE_FRAME_DEG = 0.03;
 
-/** The map bound to the store; the rest of the app reaches the map through this and AtlasMap's methods. */
+/** The map bound to the store; the rest of the app reaches the map through this and the MapEngine's methods. */
 export interface MountedAtlas {
   /** Draws the store's state: colours, markers, legend, camera and popup; resolves once drawn. */
   render(): Promise<void>;
   /** A PNG of the county coloured for the state's indicator and month, without markers (for the report). */
   snapshot(): Promise<string>;
-  map: AtlasMap;
+  /** The engine drawing now: the live map, or the fallback (from the start, or since the live map lost its WebGL context). */
+  readonly map: MapEngine;
+  /** True when the fallback draws the map. */
+  readonly isFallback: boolean;
+  /** The live map's MapLibre map, for browser tests (window.cunhu.map); null on the fallback. */
+  readonly liveHandle: unknown;
   /** The legend as last drawn (null before the first frame): an export draws the same one. */
   legendContent(): LegendContent | null;
   /** Presentation mode on or off: the arrows belong to the tour, and the projector theme. */
@@ -38,10 +45,10 @@ export interface MountedAtlas {
 }
 
 /** The map part of the atlas, bound to the store: areas, markers, legend, popup and camera. */
-export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean): Promise<MountedAtlas> {
+export async function mountAtlasMap(container: HTMLElement, data: LoadedData, store: Store<ViewState>, showsProjects: () => boolean, onFallback: () => void): Promise<MountedAtlas> {
   const { site, projects } = data;
   let drawn = projects.current;
-  const atlas = await AtlasMap.create(container, data, {
+  const events: MapEngineEvents = {
     onTown: (id) => {
       const code = site.towns[id]?.code ?? null;
       const s = store.get();
@@ -58,10 +65,56 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     tooltip: (i) => tooltipText(site, drawn, i, monthIndexOf(site, store.get()), store.get().lang),
     clusterTooltip: (count, budgetWan) => fillText(store.get().lang, 'clusterTooltip', { n: formatCount(count, store.get().lang), budget: formatWan(budgetWan) }),
     clusterLabel: (count) => formatCount(count, store.get().lang),
-  });
+  };
   const legend = new LegendControl();
-  atlas.addControl(legend, 'bottom-left');
-  const popup = atlas.createPopup(() => store.set({ project: null }));
+  let isPresenting = false;
+  let chosen = await chooseEngine(container, data, events, store.get().lang);
+  let atlas: MapEngine = chosen.engine;
+  let popup: MapPopup = install(atlas);
+  /** The engine's widgets and the popup, and the switch to the fallback if the live map loses its context. */
+  function install(engine: MapEngine): MapPopup {
+    engine.addControl(legend, 'bottom-left');
+    engine.onLost(() => void toFallback());
+    return engine.createPopup(() => store.set({ project: null }));
+  }
+  /** The live map lost its WebGL context: the fallback takes its place, in the same state. */
+  async function toFallback(): Promise<void> {
+    popup.hide();
+    atlas.remove();
+    container.replaceChildren();
+    try {
+      const engine = await createFallback(container, data, events, store.get().lang);
+      chosen = { engine, isFallback: true, handle: null };
+      atlas = engine;
+      popup = install(engine);
+      if (isPresenting) setPresenting(true);
+      lastPlace = undefined;
+      lastPopup = null;
+      keyboard.reset();
+      onFallback();
+      await render();
+    } catch (e) {
+      console.error(e);
+      showMapError(store.get().lang);
+    }
+  }
+  const liveRegion = document.createElement('p');
+  liveRegion.className = 'visually-hidden map-announce';
+  liveRegion.id = 'map-announce';
+  liveRegion.setAttribute('aria-live', 'polite');
+  container.after(liveRegion);
+  let describeArea: (area: PlacedArea, i: number, n: number) => string = (area) => area.name;
+  const keyboard = mountMapKeyboard(container, liveRegion, {
+    engine: () => atlas,
+    describe: (area) => {
+      const areas = atlas.areasInReadingOrder();
+      const i = areas.findIndex((a) => a.kind === area.kind && a.id === area.id);
+      return describeArea(area, i + 1, areas.length);
+    },
+    open: (area: AreaRef) => (area.kind === 'town' ? events.onTown(area.id) : events.onVillage(area.id)),
+    isOn: () => !isPresenting,
+  });
+  let lastLevel: number | null | undefined;
   let lastPlace: string | null | undefined;
   let lastPopup: string | null = null;
   let isSnapshot = false;
@@ -78,6 +131,24 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const lagPoints = site.config.thresholds.lagPoints;
     const isBehind = (v: number | null | undefined): boolean => v !== null && v !== undefined && v > lagPoints;
     const lag = valuesAt(site, 'lag', m);
+    describeArea = (area, i, n) => {
+      const value = area.kind === 'town' ? values.towns[area.id] : values.villages[area.id];
+      const bin = scale.binIndex(value ?? null);
+      return fillText(state.lang, 'mapAreaAnnounce', {
+        name: area.name,
+        indicator: scale.title,
+        value: formatIndicator(spec, value ?? null, state.lang),
+        class: bin < 0 ? scale.noData.label : (scale.bins[bin]?.label ?? ''),
+        i: String(i),
+        n: String(n),
+      });
+    };
+    // A town opened or closed: the keyboard's areas are another level's.
+    if ((selection.town?.id ?? null) !== lastLevel) {
+      lastLevel = selection.town?.id ?? null;
+      keyboard.reset();
+    }
+    atlas.setLang(state.lang);
     atlas.setAreas({
       townColours: selection.town ? site.towns.map(() => NEUTRAL_TOWN) : values.towns.map(colour),
       villageColours: values.villages.map(colour),
@@ -85,6 +156,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       selectedVillage: selection.village?.id ?? null,
       laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
       laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
+      noDataColour: scale.noData.color,
     });
     // The county view compares towns and draws them from site.json alone: its thousands of markers
     // would only hide the colours, and would have to load every project first. A town's projects
@@ -96,7 +168,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       } catch (e) {
         // The areas are drawn; markers of a town whose file did not load are left out, and say so.
         console.error(e);
-        showLoadError(e);
+        showLoadError(e, store.get().lang);
       }
       // A newer state was drawn while this town loaded: that one is the page's.
       if (seq !== renders) return;
@@ -156,6 +228,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       atlas.resize();
       atlas.frame(site.bbox, false);
       await render();
+      await atlas.whenIdle();
       return atlas.image().src;
     } finally {
       isSnapshot = false;
@@ -167,11 +240,28 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const i = atlas.pickProject(x, y);
     return i === null ? null : (drawn.id[i] ?? null);
   };
-  const setPresenting = (isOn: boolean): void => {
+  function setPresenting(isOn: boolean): void {
+    isPresenting = isOn;
+    if (isOn) keyboard.reset();
     atlas.setKeyboard(!isOn);
     atlas.setTheme(isOn ? 'projector' : 'default');
+  }
+  return {
+    render,
+    snapshot,
+    get map() {
+      return atlas;
+    },
+    get isFallback() {
+      return chosen.isFallback;
+    },
+    get liveHandle() {
+      return chosen.handle;
+    },
+    legendContent: () => lastLegend,
+    setPresenting,
+    pickProject,
   };
-  return { render, snapshot, map: atlas, legendContent: () => lastLegend, setPresenting, pickProject };
 }
 
 /** Fixed classes of the change since last month, in percentage points, symmetric around zero. */

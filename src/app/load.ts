@@ -6,6 +6,7 @@ import { parseSiteData, projectChunkFile, type SiteData } from '../contract/site
 import { boundaryTilesOf, type BoundaryTiles } from '../map/boundary-tiles';
 import { PREVIEW_DATA, PREVIEW_READY } from '../preview/protocol';
 import { ProjectSource } from '../state/project-source';
+import { DataLoadError } from './status';
 
 export interface LoadedData {
   site: SiteData;
@@ -16,6 +17,11 @@ export interface LoadedData {
   county: FeatureCollection | null;
   /** The boundary archive index.html names (a `--tiles` build), or null: the GeoJSON is drawn. */
   boundaryTiles: BoundaryTiles | null;
+  /**
+   * The boundaries as GeoJSON, fetched if the page did not load them (a `--tiles` build): the map
+   * without WebGL draws them and reads no tile archive.
+   */
+  boundaries(): Promise<{ towns: FeatureCollection; county: FeatureCollection }>;
 }
 
 /** A parsed value, or an error that names the file and its first problems. */
@@ -30,9 +36,18 @@ function valueOf<T>(file: string, parsed: Parsed<T>): T {
  */
 export async function loadSiteData(base: string): Promise<LoadedData> {
   const get = async <T>(file: string, parse: (v: unknown) => Parsed<T>): Promise<T> => {
-    const response = await fetch(`${base}${file}`);
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return valueOf(file, parse(await response.json()));
+    let response: Response;
+    try {
+      response = await fetch(`${base}${file}`);
+    } catch (e) {
+      throw new DataLoadError(file, e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) throw new DataLoadError(file, `HTTP ${response.status}`);
+    try {
+      return valueOf(file, parse(await response.json()));
+    } catch (e) {
+      throw new DataLoadError(file, e instanceof Error ? e.message.replace(`${file}: `, '') : String(e));
+    }
   };
   const boundaryTiles = boundaryTilesOf(document);
   const [site, towns, county] = await Promise.all([
@@ -41,7 +56,11 @@ export async function loadSiteData(base: string): Promise<LoadedData> {
     boundaryTiles ? null : get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
   ]);
   const projects = new ProjectSource(site, (code) => get(projectChunkFile(code), parseSiteProjects));
-  return { site, projects, towns, county, boundaryTiles };
+  const boundaries = async (): Promise<{ towns: FeatureCollection; county: FeatureCollection }> => {
+    const [t, c] = await Promise.all([towns ?? get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')), county ?? get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson'))]);
+    return { towns: t, county: c };
+  };
+  return { site, projects, towns, county, boundaryTiles, boundaries };
 }
 
 /** Parses site data handed over as text (a preview built in the browser), with the same checks as a fetch. */
@@ -52,6 +71,8 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
     return valueOf(file, parse(JSON.parse(text)));
   };
   const site = get('site.json', parseSiteData);
+  const towns = get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson'));
+  const county = get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson'));
   const fetchTown = (code: string): Promise<SiteProjects> => {
     try {
       return Promise.resolve(get(projectChunkFile(code), parseSiteProjects));
@@ -62,9 +83,10 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
   return {
     site,
     projects: new ProjectSource(site, fetchTown),
-    towns: get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')),
-    county: get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
+    towns,
+    county,
     boundaryTiles: null,
+    boundaries: () => Promise.resolve({ towns, county }),
   };
 }
 

@@ -17,7 +17,8 @@ import { loadSiteData, previewData, type LoadedData } from './load';
 import { mountMapSide } from './map-side';
 import { mountMasthead } from './masthead';
 import { mountPageFooter } from './page-footer';
-import { hideStatus, showLoadError } from './status';
+import { hideStatus, pageLang, showLoadError } from './status';
+import { t } from '../i18n';
 import { mountTour } from './tour';
 import { mountViews } from './view-switch';
 import './app.css';
@@ -25,7 +26,13 @@ import './app.css';
 declare global {
   interface Window {
     cunhu?: {
+      /**
+       * The live map's MapLibre map. Set only with the live map: on the fallback (isFallback) the
+       * property is absent. Typed as present for the live map's tests, which read it unguarded.
+       */
       map: AtlasMap['handle'];
+      /** True when the fallback (SVG) draws the map. */
+      isFallback: boolean;
       store: Store<ViewState>;
       /** The id of the project whose marker is at a map point. */
       pickProject(x: number, y: number): string | null;
@@ -61,7 +68,13 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
     },
   });
   const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: () => atlas.snapshot(), isPackage: kind.isPackage });
-  const atlas = await mountAtlasMap(byId('map'), data, store, () => isShowingProjects);
+  const notice = byId('map-notice');
+  const showNotice = (): void => {
+    notice.hidden = false;
+    notice.textContent = t(store.get().lang, 'mapFallbackNotice');
+  };
+  const atlas = await mountAtlasMap(byId('map'), data, store, () => isShowingProjects, showNotice);
+  if (atlas.isFallback) showNotice();
 
   const render = (state: ViewState): void => {
     masthead.update(state);
@@ -69,6 +82,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
     mapSide.update(state);
     exports.setLang(state.lang);
     views.update(state);
+    if (!notice.hidden) notice.textContent = t(state.lang, 'mapFallbackNotice');
   };
   store.subscribe((state) => {
     tour.update(state);
@@ -83,7 +97,8 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   // A page opened by its link (view=projects…) is drawn before the page says it is ready.
   await views.whenMounted();
   // A handle for browser tests and tools: the map (to project points) and the store.
-  window.cunhu = { map: atlas.map.handle, store, pickProject: (x, y) => atlas.pickProject(x, y) };
+  const handle = { isFallback: atlas.isFallback, store, pickProject: (x: number, y: number) => atlas.pickProject(x, y) };
+  window.cunhu = (atlas.liveHandle ? { ...handle, map: atlas.liveHandle } : handle) as NonNullable<Window['cunhu']>;
   document.documentElement.dataset.ready = 'true';
   // The same moment for timing tools (npm run bench:page), from navigation start.
   performance.mark('cunhu:data-ready');
@@ -109,7 +124,7 @@ async function main(): Promise<void> {
     hideStatus();
     await start(data, kind);
   } catch (e) {
-    showLoadError(e);
+    showLoadError(e, pageLang());
     document.documentElement.dataset.error = 'true';
     console.error(e);
   }

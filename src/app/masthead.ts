@@ -1,6 +1,6 @@
 /**
  * The masthead: the atlas's title (also the page's), the links to the views (from the table of
- * views), the 演示 and language buttons and the notices under them.
+ * views), the 演示, 大字 (large type) and language buttons and the notices under them.
  */
 import type { SiteData } from '../contract/site';
 import { LANGS, langTag, pick, t, type Lang } from '../i18n';
@@ -28,6 +28,7 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
   const title = byId('title');
   const langButton = byId('lang-toggle');
   const presentButton = byId('present-toggle');
+  const largeTypeButton = mountLargeTypeButton(langButton, store);
   langButton.addEventListener('click', () => store.set({ lang: nextLang(store.get().lang) }));
   const update = (state: ViewState): void => {
     const { lang } = state;
@@ -39,8 +40,52 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
     langButton.textContent = t(lang, 'language');
     langButton.setAttribute('lang', langTag(nextLang(lang)));
     presentButton.textContent = t(lang, 'present');
+    largeTypeButton.textContent = t(lang, 'largeType');
+    largeTypeButton.title = t(lang, 'largeTypeHint');
+    largeTypeButton.setAttribute('aria-pressed', String(state.isLargeType));
+    document.documentElement.classList.toggle('is-large-type', state.isLargeType);
     nav.update(state);
   };
   update(store.get());
   return { update };
+}
+
+/** Where the reader's choice of large type is remembered between visits. */
+const LARGE_TYPE_KEY = 'cunhu.largeType';
+
+/**
+ * The 大字 button, before the language button. Large type is in the link (`big=1`) and
+ * remembered: a page opened without it in the link takes the reader's last choice. The button's
+ * own press is what is remembered, so a shared link with big=1 does not change a reader's default.
+ */
+function mountLargeTypeButton(before: HTMLElement, store: Store<ViewState>): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'large-type-toggle';
+  button.className = 'lang-toggle large-type-toggle';
+  before.before(button);
+  if (!store.get().isLargeType && readStored() === '1') store.set({ isLargeType: true });
+  button.addEventListener('click', () => {
+    const isLargeType = !store.get().isLargeType;
+    writeStored(isLargeType ? '1' : '0');
+    store.set({ isLargeType });
+  });
+  return button;
+}
+
+/** Storage can be missing or refused (a file:// page, private mode): then nothing is remembered. */
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(LARGE_TYPE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(value: string): void {
+  try {
+    localStorage.setItem(LARGE_TYPE_KEY, value);
+  } catch {
+    // Not remembered; the link still carries it.
+  }
 }

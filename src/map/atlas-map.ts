@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type FeatureIdentifier, type IControl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -9,7 +9,10 @@ import { basemapStyle } from './basemap';
 import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type BoundaryTiles } from './boundary-tiles';
 import { hatchImage } from './hatch';
 import { ProjectPopup } from './project-popup';
-import type { MarkerEvents, MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
+import type { Lang } from '../i18n';
+import { readingOrder } from './fallback/reading-order';
+import type { AreaRef, AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PlacedArea, PrintFit } from './map-engine';
+import type { MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 import { workerUrl } from './worker-url';
 
@@ -52,13 +55,6 @@ function framePadding(container: HTMLElement): { top: number; bottom: number; le
 }
 const FLY_DURATION_MS = 900;
 
-/** How a printed map frames its area: the area, and the legend's printed size relative to the screen's. */
-export interface PrintFit {
-  area: BBox;
-  /** The printed legend's size over its size on screen (its type is set smaller on paper). */
-  legendScale: number;
-}
-
 /** Padding that keeps an area beside a legend of this size in the bottom-left corner of a box (or above it, in a narrow box). */
 function paddingBeside(width: number, height: number, legend: { width: number; height: number } | null): { top: number; bottom: number; left: number; right: number } {
   const margin = FRAME_PADDING_PX / 2;
@@ -77,31 +73,19 @@ export interface AtlasMapData {
   boundaryTiles?: BoundaryTiles | null;
 }
 
-export interface AtlasMapEvents extends MarkerEvents {
-  onTown(id: number): void;
-  onVillage(id: number): void;
-  /** A click on the map that hit nothing of ours. */
-  onBackground(): void;
-}
+/** What a click on the live map tells the app (the engine's events). */
+export type AtlasMapEvents = MapEngineEvents;
 
-/** What the areas show: a colour per town and per village (null = no data) and the selection. */
-export interface AreaStyle {
-  townColours: readonly (string | null)[];
-  villageColours: readonly (string | null)[];
-  selectedTown: number | null;
-  selectedVillage: number | null;
-  /** Towns and villages flagged as behind plan beyond the threshold. */
-  laggingTowns: ReadonlySet<number>;
-  laggingVillages: ReadonlySet<number>;
-}
+export type { AreaStyle, PrintFit };
 
 /** The atlas map: a maplibre map with the county, towns, villages and deck.gl project markers. */
-export class AtlasMap {
+export class AtlasMap implements MapEngine {
   /** The markers: deck.gl loads the first time a view has projects to draw (not for the county's first view). */
   private overlay: Promise<ProjectsOverlay> | null = null;
   private overlayNow: ProjectsOverlay | null = null;
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
+  private focused: AreaRef | null = null;
 
   private constructor(
     readonly map: MapLibreMap,
@@ -154,8 +138,14 @@ export class AtlasMap {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     return new Promise((resolve, reject) => {
-      map.once('load', () => resolve(new AtlasMap(map, data, events)));
-      map.once('error', (e) => reject(e.error));
+      map.once('load', () => {
+        addFocusLayers(map, data.boundaryTiles ?? null);
+        resolve(new AtlasMap(map, data, events));
+      });
+      map.once('error', (e) => {
+        map.remove();
+        reject(e.error);
+      });
     });
   }
 
@@ -179,7 +169,7 @@ export class AtlasMap {
       const isVisible = style.selectedTown === v.townId;
       this.map.setFeatureState(
         { source: SOURCE.villages, id: v.id },
-        { color: colour ?? '#bdbdbd', visible: isVisible, selected: style.selectedVillage === v.id, lagging: style.laggingVillages.has(v.id) },
+        { color: colour ?? style.noDataColour, visible: isVisible, selected: style.selectedVillage === v.id, lagging: style.laggingVillages.has(v.id) },
       );
     });
     this.map.setFilter(
@@ -247,7 +237,7 @@ export class AtlasMap {
   }
 
   /** The popup a project's disclosure opens in; `onClose` runs when the reader closes it. */
-  createPopup(onClose: () => void): ProjectPopup {
+  createPopup(onClose: () => void): MapPopup {
     return new ProjectPopup(this.map, onClose);
   }
 
@@ -305,8 +295,44 @@ export class AtlasMap {
     else this.map.jumpTo(options);
   }
 
-  addControl(control: IControl, position: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'): void {
+  addControl(control: MapControl, position: ControlCorner): void {
     this.map.addControl(control, position);
+  }
+
+  /** The areas the keyboard moves between, from the site data's label points: the towns, or the opened town's villages. */
+  areasInReadingOrder(): PlacedArea[] {
+    const { site } = this.data;
+    const town = this.lastArea?.selectedTown ?? null;
+    const areas: PlacedArea[] =
+      town === null
+        ? site.towns.map((t) => ({ kind: 'town' as const, id: t.id, name: t.name, point: t.labelPoint }))
+        : site.villages.flatMap((v) => (v.townId === town && v.point ? [{ kind: 'village' as const, id: v.id, name: v.name, point: v.point }] : []));
+    return readingOrder(areas);
+  }
+
+  /** Outlines an area as the keyboard's focus (a line or ring layer keyed on feature state `focused`), and pans it into view if it is off screen. */
+  focusArea(area: AreaRef | null): void {
+    const ref = (a: AreaRef): FeatureIdentifier =>
+      a.kind === 'village' ? { source: SOURCE.villages, id: a.id } : this.data.boundaryTiles ? { source: SOURCE.towns, sourceLayer: BOUNDARY_TILE_LAYER.towns, id: a.id } : { source: SOURCE.towns, id: a.id };
+    if (this.focused) this.map.setFeatureState(ref(this.focused), { focused: false });
+    this.focused = area;
+    if (!area) return;
+    this.map.setFeatureState(ref(area), { focused: true });
+    const { site } = this.data;
+    const point = area.kind === 'town' ? site.towns[area.id]?.labelPoint : site.villages[area.id]?.point;
+    if (point && !this.map.getBounds().contains(point)) this.map.easeTo({ center: point, duration: 0 });
+  }
+
+  /** The live map's own words are its controls' (MapLibre's); nothing to switch. */
+  setLang(_lang: Lang): void {}
+
+  /** Calls `onLost` once if the WebGL context is lost (the GPU reset, the tab was starved): the app then draws the fallback. */
+  onLost(onLost: () => void): void {
+    this.map.once('webglcontextlost', () => onLost());
+  }
+
+  remove(): void {
+    this.map.remove();
   }
 
   /** Resolves after the map has finished drawing what it was given. */
@@ -326,4 +352,35 @@ export class AtlasMap {
 
 function isVisible(f: MapGeoJSONFeature, zoom: number): boolean {
   return f.layer.id !== LAYER.villageCircle || f.state.visible === true || zoom >= VILLAGES_EVERYWHERE_ZOOM;
+}
+
+/** The keyboard's focus colour, as the fallback's (src/map/fallback/scene.ts). */
+const FOCUS_COLOUR = '#c05621';
+const FOCUS_TOWN_LINE = 'focus-town-line';
+const FOCUS_VILLAGE_RING = 'focus-village-ring';
+
+/** Two layers over the areas that outline the one area whose feature state says `focused`: the keyboard's focus. */
+function addFocusLayers(map: MapLibreMap, tiles: BoundaryTiles | null): void {
+  const isFocused = ['boolean', ['feature-state', 'focused'], false];
+  const before = map.getLayer(LAYER.villageLabel) ? LAYER.villageLabel : undefined;
+  map.addLayer(
+    {
+      id: FOCUS_TOWN_LINE,
+      type: 'line',
+      source: SOURCE.towns,
+      ...(tiles ? { 'source-layer': BOUNDARY_TILE_LAYER.towns } : {}),
+      paint: { 'line-color': FOCUS_COLOUR, 'line-width': 3.5, 'line-opacity': ['case', isFocused, 1, 0] },
+    } as unknown as Parameters<MapLibreMap['addLayer']>[0],
+    before,
+  );
+  const radius = map.getPaintProperty(LAYER.villageCircle, 'circle-radius') ?? 8;
+  map.addLayer(
+    {
+      id: FOCUS_VILLAGE_RING,
+      type: 'circle',
+      source: SOURCE.villages,
+      paint: { 'circle-radius': radius, 'circle-opacity': 0, 'circle-stroke-color': FOCUS_COLOUR, 'circle-stroke-width': 3, 'circle-stroke-opacity': ['case', isFocused, 1, 0] },
+    } as unknown as Parameters<MapLibreMap['addLayer']>[0],
+    before,
+  );
 }

@@ -3,8 +3,8 @@
  * from the same ColorScale as the map), a scale bar and a north arrow, and a footer with the data
  * date and the source / 示例数据 note. The image is the map's CSS width × scale wide.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AtlasMap } from './atlas-map';
+import type { MapImage } from '../domain/export-layout';
+import type { MapEngine } from './map-engine';
 import type { ColorScale } from '../domain/color-scale';
 import { scaleBarFor } from '../domain/export-layout';
 import { NO_DATA_HATCH } from '../domain/palettes';
@@ -51,14 +51,13 @@ const FOOTER_LINE_PX = 15;
  * × `scale`. For scale 2 the map is redrawn at twice the resolution (when the screen's is lower),
  * read, and put back as it was. The bands sit outside the map so they never hide what it frames.
  */
-export async function exportMapPng(view: AtlasMap, content: ExportContent, scale: 1 | 2): Promise<Blob> {
+export async function exportMapPng(view: MapEngine, content: ExportContent, scale: 1 | 2): Promise<Blob> {
   await document.fonts.ready;
-  const { map } = view;
-  const container = map.getContainer();
-  const width = container.clientWidth;
-  const height = container.clientHeight;
+  const captured = await captureMap(view, scale);
+  const width = captured.cssWidth;
+  const height = captured.cssHeight;
   if (width === 0 || height === 0) throw new Error('the map has no size (is it hidden?)');
-  const mapImage = await captureMap(view, scale);
+  const mapImage = await loadImage(captured.src);
 
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
@@ -77,48 +76,45 @@ export async function exportMapPng(view: AtlasMap, content: ExportContent, scale
   drawTitle(ctx, width, content);
   drawFooter(ctx, width, mapBottom, footer);
   drawNorthArrow(ctx, width - PAD - 14, mapTop + PAD);
-  const centre = map.getCenter();
-  drawScaleBar(ctx, width, mapBottom, scaleBarFor(map.getZoom(), centre.lat, width));
+  drawScaleBar(ctx, width, mapBottom, scaleBarFor(captured.zoom, captured.latitude, width));
   drawLegend(ctx, width, mapTop, mapBottom, content);
   return toPng(canvas);
 }
 
-/** The map canvas as drawn at (at least) `scale` device pixels per CSS pixel. */
-async function captureMap(view: AtlasMap, scale: 1 | 2): Promise<HTMLCanvasElement> {
-  const { map } = view;
-  const copy = (): HTMLCanvasElement => {
-    const src = map.getCanvas();
-    const out = document.createElement('canvas');
-    out.width = src.width;
-    out.height = src.height;
-    out.getContext('2d')?.drawImage(src, 0, 0);
-    return out;
-  };
-  if (map.getPixelRatio() >= scale) {
-    await whenIdle(map);
-    return copy();
+/** The map as drawn at (at least) `scale` device pixels per CSS pixel, with the camera its scale bar needs. */
+async function captureMap(view: MapEngine, scale: 1 | 2): Promise<MapImage> {
+  if ((globalThis.devicePixelRatio || 1) >= scale) {
+    await whenIdle(view);
+    return view.image();
   }
   try {
     view.setPixelRatio(scale);
-    await whenIdle(map);
-    return copy();
+    await whenIdle(view);
+    return view.image();
   } finally {
     view.setPixelRatio(null);
-    await whenIdle(map);
+    await whenIdle(view);
   }
 }
 
-/** Resolves on the map's next `idle` (after a forced repaint), or after a timeout. */
-function whenIdle(map: MapLibreMap): Promise<void> {
+/** Resolves once the map has drawn what it was given, or after a timeout. */
+function whenIdle(view: MapEngine): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(done, IDLE_TIMEOUT_MS);
-    function done(): void {
+    const timer = setTimeout(resolve, IDLE_TIMEOUT_MS);
+    void view.whenIdle().then(() => {
       clearTimeout(timer);
-      map.off('idle', done);
       resolve();
-    }
-    map.on('idle', done);
-    map.triggerRepaint();
+    });
+  });
+}
+
+/** A PNG data URL as an image to draw on the canvas. */
+function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('the map image could not be read'));
+    img.src = src;
   });
 }
 

@@ -1,4 +1,4 @@
-import type { IControl } from 'maplibre-gl';
+import type { MapControl } from './map-engine';
 import type { CategoryConfig } from '../contract/config';
 import { CLASS_METHOD_LABELS } from '../domain/classify';
 import type { ColorScale } from '../domain/color-scale';
@@ -28,7 +28,7 @@ const LEGEND_CLEARANCE_PX = 8;
  * The always-visible legend, a map control built from the same ColorScale the layer uses:
  * it never recomputes thresholds. Labelled 图例 for screen readers.
  */
-export class LegendControl implements IControl {
+export class LegendControl implements MapControl {
   private readonly el = document.createElement('section');
   /** Collapsed by default where the legend would cover most of a small map (phones). */
   private isCollapsed: boolean | null = null;
@@ -51,7 +51,7 @@ export class LegendControl implements IControl {
    * controls that sit over the map's top: it gets the height below them and scrolls within it.
    */
   private fitBelowControls(): void {
-    const map = this.el.closest<HTMLElement>('.maplibregl-map');
+    const map = this.el.closest<HTMLElement>('.maplibregl-map, .fallback-map');
     if (!map) return;
     // The legend hangs from its corner (above the time slider): its bottom stays where it is.
     const controls = document.getElementById('controls-slot');
@@ -65,7 +65,7 @@ export class LegendControl implements IControl {
     const { scale, lang } = c;
     this.el.setAttribute('aria-label', t(lang, 'legend'));
     this.el.replaceChildren();
-    this.isCollapsed ??= (this.el.parentElement?.closest('.maplibregl-map')?.clientWidth ?? 1000) < 600;
+    this.isCollapsed ??= (this.el.parentElement?.closest('.maplibregl-map, .fallback-map')?.clientWidth ?? 1000) < 600;
     const colon = t(lang, 'colon');
     const estimated = c.isEstimated ? fillText(lang, 'parenthetical', { text: t(lang, 'estimated') }) : '';
     const h = el('h2', 'legend-title', `${c.subject}${colon}${scale.title}${estimated}`);

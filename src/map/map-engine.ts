@@ -1,6 +1,7 @@
 import type { Camera } from '../contract/config';
-import type { BBox } from '../contract/site';
+import type { BBox, LonLat } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
+import type { Lang } from '../i18n';
 import type { MarkerEvents, MarkerProjects, MarkerState } from './projects-overlay';
 import type { MapTheme } from './style';
 
@@ -19,6 +20,21 @@ export interface AreaStyle {
   /** Towns and villages flagged as behind plan beyond the threshold. */
   laggingTowns: ReadonlySet<number>;
   laggingVillages: ReadonlySet<number>;
+  /** The colour of an area without data: the scale's (ColorScale.noData.color). Towns are hatched over it. */
+  noDataColour: string;
+}
+
+/** One area of the map, as the keyboard and the live region name it. */
+export interface AreaRef {
+  kind: 'town' | 'village';
+  /** The index in site.towns or site.villages. */
+  id: number;
+}
+
+/** An area with the point its label is drawn at. */
+export interface PlacedArea extends AreaRef {
+  name: string;
+  point: LonLat;
 }
 
 /** What a click on the map tells the app (and the markers' texts it asks for). */
@@ -80,4 +96,14 @@ export interface MapEngine {
   addControl(control: MapControl, corner: ControlCorner): void;
   /** The project whose marker is at a point of the map (CSS pixels from its top left), for tests. */
   pickProject(x: number, y: number): number | null;
+  /** The areas the keyboard moves between, rows north to south, each west to east: the towns, or the opened town's villages. */
+  areasInReadingOrder(): PlacedArea[];
+  /** Outlines an area as the keyboard's focus (null: none). */
+  focusArea(area: AreaRef | null): unknown;
+  /** The page's language, for the map's own words. */
+  setLang(lang: Lang): void;
+  /** Calls `onLost` when the map can no longer draw (its WebGL context was lost); never for the fallback. */
+  onLost(onLost: () => void): void;
+  /** Takes the map out of its container. */
+  remove(): void;
 }

@@ -147,7 +147,7 @@ export function villageLayer(input: AreasInput, villages: readonly PlacedVillage
         cx: p.x,
         cy: p.y,
         r: p.radius,
-        fill: colour ?? NO_DATA_COLOR,
+        fill: colour ?? style?.noDataColour ?? NO_DATA_COLOR,
         stroke: isSelected ? PAPER.selected : isLagging ? LAG_FLAG_COLOUR : '#ffffff',
         'stroke-width': isSelected ? 3 : isLagging ? 2.5 : 1.2,
         role: 'button',

@@ -202,6 +202,9 @@ export class FallbackMap implements MapEngine {
     this.scheduleDraw();
   }
 
+  /** The fallback has no context to lose: `onLost` is never called. */
+  onLost(_onLost: () => void): void {}
+
   /** Takes the map out of the page. */
   remove(): void {
     this.resizeObserver?.disconnect();

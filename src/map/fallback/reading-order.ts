@@ -1,17 +1,6 @@
-import type { LonLat } from '../../contract/site';
+import type { AreaRef, PlacedArea } from '../map-engine';
 
-/** One area of the map, as the keyboard and the live region name it. */
-export interface AreaRef {
-  kind: 'town' | 'village';
-  /** The index in site.towns or site.villages. */
-  id: number;
-}
-
-/** An area with the point its label is drawn at. */
-export interface PlacedArea extends AreaRef {
-  name: string;
-  point: LonLat;
-}
+export type { AreaRef, PlacedArea };
 
 /**
  * Areas in the order a reader of the map meets them: rows from north to south, each row west

@@ -20,6 +20,7 @@ const county = (over: Partial<AreaStyle> = {}): AreaStyle => ({
   selectedVillage: null,
   laggingTowns: new Set(),
   laggingVillages: new Set(),
+  noDataColour: '#bdbdbd',
   ...over,
 });
 
