@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteProjects } from '../../../src/contract/projects';
 import { laggingProjects } from '../../../src/domain/lag';
+import { blankFieldColumns } from '../../helpers/project-row';
 
 /** Three projects planned over 2016 (linear), reported in June. */
 function projects(progressInJune: number[]): SiteProjects {
@@ -19,17 +20,10 @@ function projects(progressInJune: number[]): SiteProjects {
     hasOwnPoint: col(false),
     toLon: col(null),
     toLat: col(null),
+    ...blankFieldColumns(n),
     budgetWan: col(10),
     start: col('2016-01-01'),
     due: col('2016-12-31'),
-    content: col(null),
-    fundSource: col(null),
-    unit: col(null),
-    hotline: col(null),
-    target: col(null),
-    beneficiaryHouseholds: col(null),
-    beneficiaryPoorHouseholds: col(null),
-    jobs: col(null),
     status: [col(1)],
     progressPct: [progressInJune],
     spentWan: [col(0)],

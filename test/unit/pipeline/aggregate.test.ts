@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, ProjectRecord } from '../../../src/contract/records';
 import { projectStates, type ProjectState } from '../../../src/pipeline/aggregate';
 import type { Project } from '../../../src/pipeline/model';
+import { blankFields } from '../../helpers/project-row';
 
 const RECORD: ProjectRecord = {
+  ...blankFields(),
   row: 2, projectId: 'P1', projectName: '项目', category: 'industry', townCode: '420324101', townName: null, villageCode: null, villageName: null,
-  lon: null, lat: null, content: null, budgetWan: 100, fundSource: null, start: '2016-01-01', due: '2016-12-31', unit: null, hotline: null,
-  beneficiaryHouseholds: null, beneficiaryPoorHouseholds: null, jobs: null, target: null, toLon: null, toLat: null,
+  lon: null, lat: null, budgetWan: 100, start: '2016-01-01', due: '2016-12-31', toLon: null, toLat: null,
 };
 const PROJECT: Project = { index: 0, record: RECORD, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true };
 const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05'];
