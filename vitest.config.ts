@@ -10,11 +10,28 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          exclude: ['test/browser/no-webgl*.test.ts'],
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The two browser projects take turns (two Chromiums at once would slow both on a small machine).
+          sequence: { groupOrder: 1 },
+        },
+      },
+      // The site without WebGL (Chromium started with it turned off): the fallback map and every view.
+      // The same setup file: the build and server are made once and shared (test/browser/global-setup.ts).
+      {
+        test: {
+          name: 'browser-nogl',
+          include: ['test/browser/no-webgl*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

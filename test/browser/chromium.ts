@@ -19,11 +19,18 @@ export function findChromium(): string {
   );
 }
 
-/** Headless Chromium with WebGL on SwiftShader and no background network. */
-export function launchChromium(): Promise<Browser> {
+/** Chromium's switches that take WebGL away, as on an office PC without a usable GPU or a remote desktop. */
+export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'] as const;
+
+/**
+ * Headless Chromium with no background network, and WebGL on SwiftShader; with `{ webgl: false }`
+ * without WebGL at all (the page draws its fallback map).
+ */
+export function launchChromium(options: { webgl?: boolean } = {}): Promise<Browser> {
+  const gl = options.webgl === false ? NO_WEBGL_ARGS : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', ...gl, '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

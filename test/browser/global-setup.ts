@@ -9,8 +9,31 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the site as `npm run build` does and serves dist/ for the browser tests. */
+/** The one build and server of a run, shared by the projects that name this setup (each runs it: vitest 4 sets up per project). */
+interface Shared {
+  ready: Promise<{ baseUrl: string; close(): Promise<void> }>;
+  users: number;
+}
+const SHARED = Symbol.for('cunhu.browser-setup');
+
+/**
+ * Builds the site as `npm run build` does and serves dist/ for the browser tests, once per run:
+ * the `browser` and `browser-nogl` projects share the build and the server (closed after the last).
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const scope = globalThis as { [SHARED]?: Shared };
+  const shared = (scope[SHARED] ??= { ready: buildAndServe(), users: 0 });
+  shared.users++;
+  const { baseUrl, close } = await shared.ready;
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    if (--shared.users > 0) return;
+    delete scope[SHARED];
+    await close();
+  };
+}
+
+async function buildAndServe(): Promise<{ baseUrl: string; close(): Promise<void> }> {
   findChromium();
   const lines: string[] = [];
   const code = await runDataCli(['build', 'data', '--out', 'public/data'], (l) => lines.push(l));
@@ -19,8 +42,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
-  return async () => {
-    await server.close();
-  };
+  return { baseUrl: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
