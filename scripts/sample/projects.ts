@@ -144,6 +144,7 @@ function common(rng: Rng, town: Town, item: Item, reach: Reach, name: string, wh
     unit: item.dept === null || item.category === 'party' || rng.chance(TOWN_UNIT_SHARE) ? `${town.name}人民政府` : item.dept,
     beneficiaryHouseholds: reach.households,
     beneficiaryPoorHouseholds: reach.poorHouseholds,
+    beneficiaryPoorPopulation: reach.poorPeople,
     jobs,
     target: fill(item.target),
     resettlementSite: item.category === 'relocation' ? town.resettlementSite : null,

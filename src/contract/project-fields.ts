@@ -124,6 +124,11 @@ export const PROJECT_FIELDS = [
     { label: 'beneficiaryPoorHouseholds', header: { zh: '受益贫困户数', en: 'Beneficiary poor households' }, shows: ['table', 'popup', 'openData'] },
   ),
   field(
+    { key: 'beneficiaryPoorPopulation', kind: 'count', isRequired: false },
+    { name: 'beneficiary_poor_population', zh: '受益贫困人口', doc: { zh: '其中受益贫困人口', en: 'of which poor people' }, example: '138', unit: '人', aliases: ['受益贫困人口数', '受益贫困人数'] },
+    { label: 'beneficiaryPoorPopulation', header: { zh: '受益贫困人口', en: 'Beneficiary poor people' }, shows: ['table', 'popup', 'openData'] },
+  ),
+  field(
     { key: 'jobs', kind: 'count', isRequired: false },
     { name: 'jobs', zh: '带动就业人数', doc: { zh: '带动就业人数', en: 'jobs created' }, example: '15', unit: '人' },
     { label: 'jobs', header: { zh: '带动就业人数', en: 'Jobs' }, shows: ['table', 'openData'] },

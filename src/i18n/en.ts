@@ -130,6 +130,7 @@ export const EN: Catalogue = {
   beneficiaries: 'Beneficiary households (poor)',
   beneficiaryHouseholds: 'Beneficiary households',
   beneficiaryPoorHouseholds: 'Beneficiary poor households',
+  beneficiaryPoorPopulation: 'Poor people benefiting',
   jobs: 'Jobs created',
   language: '中文',
   rankChange: 'vs last month',

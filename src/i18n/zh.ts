@@ -128,6 +128,7 @@ export const ZH = {
   beneficiaries: '受益户数（其中贫困户）',
   beneficiaryHouseholds: '受益户数',
   beneficiaryPoorHouseholds: '受益贫困户数',
+  beneficiaryPoorPopulation: '受益贫困人口',
   jobs: '带动就业人数',
   language: 'English',
   rankChange: '较上月',

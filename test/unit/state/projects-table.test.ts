@@ -39,6 +39,7 @@ describe('projectRows', () => {
       target: '户均增收2000元',
       beneficiaryHouseholds: 80,
       beneficiaryPoorHouseholds: 40,
+      beneficiaryPoorPopulation: null,
       jobs: 10,
       hotline: '0719-2720001',
       status: 'building',
