@@ -11,6 +11,7 @@ import { LegendControl, type LegendContent } from '../map/legend-control';
 import { projectDisclosure } from '../map/project-popup';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
+import { mapThemeFor } from '../map/style';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { regionName } from '../domain/region-name';
 import { fillText, pick, t } from '../i18n';
@@ -124,6 +125,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   async function render(): Promise<void> {
     const seq = ++renders;
     const state = store.get();
+    // Large type grows the map's labels too (setTheme does nothing when the theme is unchanged).
+    atlas.setTheme(mapThemeFor(isPresenting, state.isLargeType));
     const m = monthIndexOf(site, state);
     const selection = selectionOf(site, state);
     const { spec, values, scale } = coloured(site, selection, state, m);
@@ -244,7 +247,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     isPresenting = isOn;
     if (isOn) keyboard.reset();
     atlas.setKeyboard(!isOn);
-    atlas.setTheme(isOn ? 'projector' : 'default');
+    atlas.setTheme(mapThemeFor(isOn, store.get().isLargeType));
   }
   return {
     render,

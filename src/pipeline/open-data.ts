@@ -1,3 +1,4 @@
+import { roundForData, UNITS, type UnitId } from '../domain/units';
 import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } from '../contract/columns';
 import { fieldsShownIn } from '../contract/project-fields';
 import type { SeriesId, SiteData } from '../contract/site';
@@ -165,8 +166,8 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
     rows: () => site.towns.map((t) => [t.code, t.name, t.villageCount, t.households, t.population, t.poorHouseholds, t.poorPopulation, t.projectCount, t.budgetWan]),
   };
 
-  // Rates to 4 decimals (0.01 of a percent), points to 2: what the figures can bear.
-  const rounded = (v: number | null | undefined, unit: string): number | null => (v === null || v === undefined ? null : unit === 'share' ? Math.round(v * 10_000) / 10_000 : Math.round(v * 100) / 100);
+  // Each unit's own decimals (units.ts): rates to 0.01 of a percent, points and scores to 2.
+  const rounded = (v: number | null | undefined, unit: UnitId): number | null => (v === null || v === undefined ? null : roundForData(UNITS[unit], v));
   // Rows of [month, level, code, name, indicator, indicator_zh, value]; the cells that repeat are written once.
   function* indicatorRows(): Generator<string> {
     const county = `${csvCell('county')},${csvCell(site.config.region.code)},${csvCell(site.config.region.name)},`;
