@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas } from './page';
+import { announcedOnArrows, mapIdle, openAtlas } from './page';
 import { builtSite } from './site-fixture';
 
 /** Issue 17, item 4: the live map (WebGL on SwiftShader) by keyboard, as the fallback's (no-webgl.test.ts). */
@@ -22,11 +22,7 @@ describe('the live map by keyboard', () => {
     await page.uncheck('#show-projects');
     const zoom = await page.evaluate(() => window.cunhu!.map.getZoom());
     await page.focus('#map canvas');
-    const heard: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.keyboard.press('ArrowRight');
-      heard.push((await page.textContent('#map-announce')) ?? '');
-    }
+    const heard = await announcedOnArrows(page, 3);
     expect(new Set(heard).size).toBe(3);
     for (const [i, text] of heard.entries()) expect(text).toMatch(new RegExp(`产业覆盖率.*（${i + 1}/${site.towns.length}）$`));
     // The arrows are the areas': the map did not pan or zoom.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { openAtlas } from './page';
+import { announcedOnArrows, openAtlas } from './page';
 import { download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 
@@ -76,11 +76,7 @@ describe('without WebGL', () => {
   it('moves between the towns by keyboard, announcing each, opens one with Enter and goes back with Escape', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'));
     await page.focus('#map svg');
-    const heard: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.keyboard.press('ArrowRight');
-      heard.push((await page.textContent('#map-announce')) ?? '');
-    }
+    const heard = await announcedOnArrows(page, 3);
     // Each town named once, with the indicator, its value and class, and its place in the order.
     expect(new Set(heard).size).toBe(3);
     for (const [i, text] of heard.entries()) expect(text).toMatch(new RegExp(`产业覆盖率.*（${i + 1}/${site.towns.length}）$`));

@@ -87,3 +87,13 @@ export function isNearColour(a: string, b: string, tolerance = 6): boolean {
   const ch = (h: string, i: number) => Number.parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
   return [0, 1, 2].every((i) => Math.abs(ch(a, i) - ch(b, i)) <= tolerance);
 }
+
+/** What the map's live region says after each of `times` presses of the right arrow (the map must have focus). */
+export async function announcedOnArrows(page: Page, times: number): Promise<string[]> {
+  const heard: string[] = [];
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press('ArrowRight');
+    heard.push((await page.textContent('#map-announce')) ?? '');
+  }
+  return heard;
+}
