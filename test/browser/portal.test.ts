@@ -125,7 +125,8 @@ describe('the keyboard alone', () => {
     expect(focusVisible).not.toBe('none');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.includes('proj='));
-    expect(await page.isVisible('.project-disclosure')).toBe(true);
+    // The hash changes at once; the disclosure opens once the town's markers are drawn.
+    await page.waitForSelector('.project-disclosure', { state: 'visible' });
     expect(errors).toEqual([]);
     await page.close();
   });

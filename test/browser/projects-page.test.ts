@@ -62,7 +62,8 @@ describe('the projects page (view=projects)', () => {
     await expect.poll(() => count(page)).toBeLessThanOrEqual(infrastructure);
     await page.click('#projects-table tbody .projects-to-map >> nth=0');
     await page.waitForFunction(() => location.hash.includes('proj=') && !location.hash.includes('view=projects'));
-    expect(await page.isVisible('.project-disclosure')).toBe(true);
+    // The hash changes at once; the disclosure opens once the town's markers are drawn.
+    await page.waitForSelector('.project-disclosure', { state: 'visible' });
     expect(errors).toEqual([]);
     await page.close();
   });
