@@ -1,3 +1,5 @@
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 import { runDataCli } from '../../scripts/data';
@@ -35,11 +37,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function buildAndServe(): Promise<{ baseUrl: string; close(): Promise<void> }> {
   findChromium();
+  // CUNHU_TEST_DIR (a folder) keeps this run's build apart from dist/ and public/data, so two
+  // runs on one working tree (two people, or helpers) do not write over each other's site.
+  const dir = process.env.CUNHU_TEST_DIR;
+  const publicDir = dir ? join(dir, 'public') : 'public';
+  const outDir = dir ? join(dir, 'dist') : 'dist';
+  if (dir) {
+    await rm(dir, { recursive: true, force: true });
+    await cp('public', publicDir, { recursive: true, filter: (src) => !src.startsWith(join('public', 'data')) });
+  }
   const lines: string[] = [];
-  const code = await runDataCli(['build', 'data', '--out', 'public/data'], (l) => lines.push(l));
+  const code = await runDataCli(['build', 'data', '--out', join(publicDir, 'data')], (l) => lines.push(l));
   if (code !== 0) throw new Error(`data:build failed (exit ${code}):\n${lines.join('\n')}`);
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  await build({ logLevel: 'warn', publicDir, build: { outDir, emptyOutDir: true } });
+  const server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return { baseUrl: `http://127.0.0.1:${address.port}/`, close: () => server.close() };

@@ -4,11 +4,13 @@
  * text; the payload must show as characters and run nothing, wherever it appears.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { mapIdle } from './page';
 import { builtSite } from './site-fixture';
+import { PUBLIC_DATA } from './test-dirs';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 const FORMULA = '=HYPERLINK("http://example.invalid","x")';
@@ -37,13 +39,13 @@ async function openHostile(hash: string): Promise<{ page: Page; dialogs: string[
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  const siteJson = JSON.parse(readFileSync('public/data/site.json', 'utf8')) as { villages: { name: string }[]; config: { tour: { title: { zh: string }; text: { zh: string[] } }[] } };
+  const siteJson = JSON.parse(readFileSync(join(PUBLIC_DATA, 'site.json'), 'utf8')) as { villages: { name: string }[]; config: { tour: { title: { zh: string }; text: { zh: string[] } }[] } };
   siteJson.villages[VILLAGE.id]!.name = `${VILLAGE.name}${PAYLOAD}`;
   siteJson.config.tour[0]!.title.zh = `导览${PAYLOAD}`;
   siteJson.config.tour[0]!.text.zh = [PAYLOAD];
   // Every project carries it (so whichever marker is on top shows it); the target's name leads with 项目.
   const hostileProjects = (file: string): string => {
-    const projectsJson = JSON.parse(readFileSync(`public/data/projects/${file}`, 'utf8')) as { id: string[]; name: string[]; content: (string | null)[]; unit: (string | null)[] };
+    const projectsJson = JSON.parse(readFileSync(join(PUBLIC_DATA, 'projects', file), 'utf8')) as { id: string[]; name: string[]; content: (string | null)[]; unit: (string | null)[] };
     projectsJson.name = projectsJson.name.map((n) => `${n}${PAYLOAD}`);
     const target = projectsJson.id.indexOf(TARGET_ID);
     if (target >= 0) {
