@@ -8,7 +8,7 @@ import { formatCount, formatWan } from '../domain/format';
 import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
-import { projectDisclosure } from '../map/project-popup';
+import { projectDisclosure } from '../ui/project-disclosure';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
 import { mapThemeFor } from '../map/style';
