@@ -4,7 +4,7 @@ import { PROJECT_FIELDS, blankValue, fieldsShownIn, type AnyProjectField, type P
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { fillText, formatNumber, pick, t, type Lang } from '../i18n';
-import type { StatusFilter } from './view-state';
+import { PROJECT_SORT_KEYS, type ProjectSortKey, type SortDirection, type StatusFilter } from './view-state';
 
 /** A place of a project: a town or a village, by code and name. */
 export interface PlaceRef {
@@ -56,10 +56,10 @@ export interface ProjectFilter {
 /** The filter that shows every project. */
 export const NO_FILTER: Readonly<ProjectFilter> = Object.freeze({ query: '', town: null, village: null, categories: Object.freeze([]), statuses: Object.freeze([]), year: null });
 
-/** The table's sortable columns. `place` is town then village; `period` is start then due; `progress` is status then progress %. */
-export type SortKey = 'id' | 'name' | 'category' | 'place' | 'budgetWan' | 'period' | 'progress' | 'spentWan' | 'unit' | 'year';
-export const SORT_KEYS: readonly SortKey[] = ['id', 'name', 'category', 'place', 'budgetWan', 'period', 'progress', 'spentWan', 'unit', 'year'];
-export type SortDirection = 'ascending' | 'descending';
+/** The table's sortable columns (the view state's, so the order is in the link). */
+export type SortKey = ProjectSortKey;
+export const SORT_KEYS: readonly SortKey[] = PROJECT_SORT_KEYS;
+export type { SortDirection };
 
 /** The disclosure rows of every project, in the ledger's order, with status, progress and spending as of month index `monthIndex`. */
 export function projectRows(site: SiteData, projects: SiteProjects, monthIndex: number, lang: Lang): ProjectRow[] {

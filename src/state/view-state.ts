@@ -2,6 +2,8 @@
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
 import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
 import { LANGS, type Lang } from '../i18n';
+export { QUERY_MAX_CHARS } from './hash-codecs';
+import { flag, list, member, oneOf, pageNumber, searchText, sortOrder, startYear, stopNumber, type KeyCodec, type Warn } from './hash-codecs';
 
 
 export { LANGS, type Lang };
@@ -9,6 +11,19 @@ export { LANGS, type Lang };
 /** Project statuses a filter can show; `done` includes accepted projects. */
 export type StatusFilter = 'planned' | 'building' | 'done';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
+
+export type SortDirection = 'ascending' | 'descending';
+/** The projects table's sortable columns. `place` is town then village; `period` is start then due; `progress` is status then progress %. */
+export const PROJECT_SORT_KEYS = ['id', 'name', 'category', 'place', 'budgetWan', 'period', 'progress', 'spentWan', 'unit', 'year'] as const;
+export type ProjectSortKey = (typeof PROJECT_SORT_KEYS)[number];
+/** The ranking table's sortable columns. */
+export const RANKING_SORT_KEYS = ['rank', 'name', 'value'] as const;
+export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
+/** A table's order: a column and a direction (in the link as `budget-desc`). */
+export interface SortOrder<K extends string> {
+  key: K;
+  direction: SortDirection;
+}
 
 /**
  * The page's views, in the masthead's order: the atlas map, the projects' public notice (项目公示),
@@ -43,6 +58,18 @@ export interface ViewState {
   isEmbed: boolean;
   /** Large type (大字, 适老化): the interface text at 1.5× and the map's labels with it (key `big=1`). */
   isLargeType: boolean;
+  /** Project markers drawn on the map (key `markers=0` turns them off). */
+  isShowingProjects: boolean;
+  /** The ranking table's order (key `rank`, e.g. `value-desc`). */
+  rankSort: SortOrder<RankingSortKey>;
+  /** The projects page's search text (key `q`). */
+  q: string;
+  /** The projects page's start year; null = every year (key `year`). */
+  year: number | null;
+  /** The projects page's order (key `sort`, e.g. `budget-desc`). */
+  sort: SortOrder<ProjectSortKey>;
+  /** The projects page's page, from 1 (key `page`); the page clamps it to the pages there are. */
+  page: number;
 }
 
 /** What the data allows: used to validate values from a hash. */
@@ -73,6 +100,12 @@ export const DEFAULT_VIEW: ViewState = frozen({
   tour: null,
   isEmbed: false,
   isLargeType: false,
+  isShowingProjects: true,
+  rankSort: frozen({ key: 'rank', direction: 'ascending' }),
+  q: '',
+  year: null,
+  sort: frozen({ key: 'id', direction: 'ascending' }),
+  page: 1,
 });
 
 /**
@@ -95,17 +128,6 @@ export function viewContextOf(site: SiteData, projectIds: ReadonlySet<string>): 
   };
 }
 
-type Warn = (message: string) => void;
-
-/** How one field of the state reads from and writes to its hash key. */
-interface KeyCodec<T> {
-  key: string;
-  /** The value for a (percent-decoded) hash value, or undefined, after a warning, to keep the default. */
-  decode(text: string, ctx: ViewContext, warn: Warn): T | undefined;
-  /** The (percent-encoded) hash value; a key whose text equals the default's is left out. */
-  encode(value: T): string;
-}
-
 /** Every field's codec, in the order keys appear in a serialised hash. A new key (`view`, `tour`) is a field in ViewState, its default and an entry here; the types insist on all three. */
 const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   view: oneOf('view', VIEW_NAMES, DEFAULT_VIEW.view),
@@ -125,6 +147,12 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   tour: stopNumber('tour'),
   isEmbed: flag('embed'),
   isLargeType: flag('big'),
+  isShowingProjects: flag('markers'),
+  rankSort: sortOrder('rank', RANKING_SORT_KEYS, {}),
+  q: searchText('q'),
+  year: startYear('year'),
+  sort: sortOrder('sort', PROJECT_SORT_KEYS, { budgetWan: 'budget', spentWan: 'spent' }),
+  page: pageNumber('page'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.
@@ -191,86 +219,6 @@ function placeVillage(state: ViewState, ctx: ViewContext, warn: Warn): void {
   if (town === undefined) return;
   if (state.town !== null && state.town !== town) warn(`#village: village ${state.village} is in town ${town}, not ${state.town}; using its town`);
   state.town = town;
-}
-
-function oneOf<T extends string>(key: string, values: readonly T[], fallback: T): KeyCodec<T> {
-  return {
-    key,
-    decode(text, _ctx, warn) {
-      const value = values.find((v) => v === text);
-      if (value === undefined) warn(`#${key}: unknown value "${text}"; using "${fallback}"`);
-      return value;
-    },
-    encode: (value) => encodeURIComponent(value),
-  };
-}
-
-interface MemberRule {
-  noun: string;
-  /** A pattern the value must match, with its description for the warning. */
-  format: [RegExp, string] | null;
-  has: (ctx: ViewContext, value: string) => boolean;
-  /** What happens instead, for the warning. */
-  fallback: string;
-}
-
-/** A value that must name something in the data; null when absent. */
-function member(key: string, rule: MemberRule): KeyCodec<string | null> {
-  return {
-    key,
-    decode(text, ctx, warn) {
-      if (rule.format && !rule.format[0].test(text)) warn(`#${key}: "${text}" is not ${rule.format[1]}; ${rule.fallback}`);
-      else if (!rule.has(ctx, text)) warn(`#${key}: ${rule.noun} "${text}" is not in the data; ${rule.fallback}`);
-      else return text;
-      return undefined;
-    },
-    encode: (value) => (value === null ? '' : encodeURIComponent(value)),
-  };
-}
-
-/** A comma-separated subset of what the data allows; unknown items are dropped, each with a warning. */
-function list<T extends string>(key: string, noun: string, allowed: (ctx: ViewContext) => readonly T[], canonical: (values: T[]) => T[]): KeyCodec<T[]> {
-  return {
-    key,
-    decode(text, ctx, warn) {
-      const values: T[] = [];
-      for (const item of text.split(',')) {
-        if (item === '') continue;
-        const value = allowed(ctx).find((v) => v === item);
-        if (value === undefined) warn(`#${key}: unknown ${noun} "${item}"; dropped`);
-        else values.push(value);
-      }
-      return canonical(values);
-    },
-    encode: (values) => canonical(values).map(encodeURIComponent).join(','),
-  };
-}
-
-/** A tour stop, 1 to the number of stops. */
-function stopNumber(key: string): KeyCodec<number | null> {
-  return {
-    key,
-    decode(text, ctx, warn) {
-      const n = /^\d+$/.test(text) ? Number(text) : NaN;
-      if (n >= 1 && n <= ctx.tourStops) return n;
-      warn(`#${key}: "${text}" is not a stop from 1 to ${ctx.tourStops}; not presenting`);
-      return undefined;
-    },
-    encode: (value) => (value === null ? '' : String(value)),
-  };
-}
-
-/** A boolean key written `1` (on) or `0` (off). */
-function flag(key: string): KeyCodec<boolean> {
-  return {
-    key,
-    decode(text, _ctx, warn) {
-      if (text === '1' || text === '0') return text === '1';
-      warn(`#${key}: unknown value "${text}"; use 1 or 0`);
-      return undefined;
-    },
-    encode: (value) => (value ? '1' : '0'),
-  };
 }
 
 function percentDecoded(text: string): string | null {

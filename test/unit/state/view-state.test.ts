@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAtlasConfig } from '../../../src/contract/config';
 import { INDICATOR_IDS, SERIES_IDS, type AreaSeries, type SeriesId, type SiteData, type SiteTown, type SiteVillage } from '../../../src/contract/site';
 import { CLASS_METHODS } from '../../../src/domain/classify';
-import { DEFAULT_VIEW, LANGS, STATUS_FILTERS, VIEW_NAMES, parseViewState, serializeViewState, viewContextOf, type ViewContext, type ViewState } from '../../../src/state/view-state';
+import { DEFAULT_VIEW, LANGS, PROJECT_SORT_KEYS, QUERY_MAX_CHARS, RANKING_SORT_KEYS, STATUS_FILTERS, VIEW_NAMES, parseViewState, serializeViewState, viewContextOf, type ViewContext, type ViewState } from '../../../src/state/view-state';
 import { MINI } from '../../helpers/fixtures';
 
 const T1 = '420324101';
@@ -153,6 +153,12 @@ function validStates(count: number): ViewState[] {
       tour: oneOf([null, 1, 4, 7]),
       isEmbed: oneOf([false, true]),
       isLargeType: oneOf([false, true]),
+      isShowingProjects: oneOf([true, false]),
+      rankSort: { key: oneOf(RANKING_SORT_KEYS), direction: oneOf(['ascending', 'descending'] as const) },
+      q: oneOf(['', '道路', ' 产业 基地 ', 'a&b=c#d%', 'XM 2016/03']),
+      year: oneOf([null, 1999, 2016, 2017]),
+      sort: { key: oneOf(PROJECT_SORT_KEYS), direction: oneOf(['ascending', 'descending'] as const) },
+      page: oneOf([1, 2, 17]),
     });
   }
   return states;
@@ -202,11 +208,13 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false, isShowingProjects: true, rankSort: { key: 'rank', direction: 'ascending' }, q: '', year: null, sort: { key: 'id', direction: 'ascending' }, page: 1 }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.st)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_VIEW.sort)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_VIEW.rankSort)).toBe(true);
   });
   it('is not shared with parsed states', () => expect(parseViewState('', ctx).state).not.toBe(DEFAULT_VIEW));
 });
@@ -261,5 +269,53 @@ describe('view and delta keys', () => {
 
   it('puts view first and delta last in a serialised hash', () => {
     expect(serializeViewState({ ...DEFAULT_VIEW, view: 'report', isDelta: true, ind: 'lag' })).toBe('#view=report&ind=lag&delta=1');
+  });
+});
+
+describe('the projects page, the ranking and the markers in the link', () => {
+  it.each<[string, Partial<ViewState>]>([
+    [`#view=projects&q=${encodeURIComponent('道路')}&year=2016&sort=budget-desc&page=2`, { view: 'projects', q: '道路', year: 2016, sort: { key: 'budgetWan', direction: 'descending' }, page: 2 }],
+    ['#sort=spent-asc', { sort: { key: 'spentWan', direction: 'ascending' } }],
+    ['#sort=name-desc', { sort: { key: 'name', direction: 'descending' } }],
+    ['#q=%20a%26b%3Dc%23d%25%20', { q: ' a&b=c#d% ' }],
+    ['#rank=value-desc', { rankSort: { key: 'value', direction: 'descending' } }],
+    ['#rank=name-asc', { rankSort: { key: 'name', direction: 'ascending' } }],
+    ['#markers=0', { isShowingProjects: false }],
+    ['#markers=1', {}],
+    ['#page=1&sort=id-asc&rank=rank-asc&q=', {}],
+  ])('%s', (hash, patch) => {
+    expect(parseViewState(hash, ctx)).toEqual({ state: view(patch), warnings: [] });
+  });
+
+  it('writes the example link back as it was, and leaves defaults out', () => {
+    const hash = `#view=projects&q=${encodeURIComponent('道路')}&year=2016&sort=budget-desc&page=2`;
+    expect(serializeViewState(parseViewState(hash, ctx).state)).toBe(hash);
+    expect(serializeViewState(view({ sort: { key: 'id', direction: 'ascending' }, rankSort: { key: 'rank', direction: 'ascending' }, page: 1, q: '', year: null, isShowingProjects: true }))).toBe('');
+    expect(serializeViewState(view({ isShowingProjects: false, rankSort: { key: 'value', direction: 'descending' } }))).toBe('#markers=0&rank=value-desc');
+  });
+
+  it.each<[string, Partial<ViewState>, string[]]>([
+    ['#year=16', {}, ['#year: "16" is not a year; showing every year']],
+    ['#year=2016.5', {}, ['#year: "2016.5" is not a year; showing every year']],
+    ['#year=1e3', {}, ['#year: "1e3" is not a year; showing every year']],
+    ['#year=-2016', {}, ['#year: "-2016" is not a year; showing every year']],
+    ['#page=0', {}, ['#page: "0" is not a page number; showing the first page']],
+    ['#page=-3', {}, ['#page: "-3" is not a page number; showing the first page']],
+    ['#page=2.5', {}, ['#page: "2.5" is not a page number; showing the first page']],
+    ['#page=99999999999999999999', {}, ['#page: "99999999999999999999" is not a page number; showing the first page']],
+    ['#page=Infinity', {}, ['#page: "Infinity" is not a page number; showing the first page']],
+    ['#sort=budget', {}, ['#sort: unknown order "budget"; use one of id, name, category, place, budget, period, progress, spent, unit, year with -asc or -desc']],
+    ['#sort=budgetWan-desc', {}, ['#sort: unknown order "budgetWan-desc"; use one of id, name, category, place, budget, period, progress, spent, unit, year with -asc or -desc']],
+    ['#sort=__proto__-asc', {}, ['#sort: unknown order "__proto__-asc"; use one of id, name, category, place, budget, period, progress, spent, unit, year with -asc or -desc']],
+    ['#rank=budget-desc', {}, ['#rank: unknown order "budget-desc"; use one of rank, name, value with -asc or -desc']],
+    ['#markers=no', {}, ['#markers: unknown value "no"; use 1 or 0']],
+    ['#q=a%00b%0Ac', { q: 'a b c' }, []],
+    [`#q=${'路'.repeat(QUERY_MAX_CHARS + 5)}`, { q: '路'.repeat(QUERY_MAX_CHARS) }, [`#q: longer than ${QUERY_MAX_CHARS} characters; cut`]],
+  ])('%s falls back', (hash, patch, warnings) => {
+    expect(parseViewState(hash, ctx)).toEqual({ state: view(patch), warnings });
+  });
+
+  it('never throws on a long or odd search text', () => {
+    for (const hash of ['#q=%', `#q=${'%25'.repeat(50_000)}`, '#q=<script>alert(1)</script>', '#q=%EF%BF%BF']) expect(() => parseViewState(hash, ctx)).not.toThrow();
   });
 });
