@@ -56,24 +56,14 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   footer.update(store.get());
   const tour = mountTour(site, store);
   const exports = mountExports(site, store, () => atlas, tour.actions);
-  let isShowingProjects = true;
-  const mapSide = mountMapSide({
-    site,
-    projects,
-    store,
-    isShowingProjects: () => isShowingProjects,
-    setShowingProjects: (isShowing) => {
-      isShowingProjects = isShowing;
-      void atlas.render();
-    },
-  });
+  const mapSide = mountMapSide({ site, projects, store });
   const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: () => atlas.snapshot(), isPackage: kind.isPackage });
   const notice = byId('map-notice');
   const showNotice = (): void => {
     notice.hidden = false;
     notice.textContent = t(store.get().lang, 'mapFallbackNotice');
   };
-  const atlas = await mountAtlasMap(byId('map'), data, store, () => isShowingProjects, showNotice);
+  const atlas = await mountAtlasMap(byId('map'), data, store, () => store.get().isShowingProjects, showNotice);
   if (atlas.isFallback) showNotice();
 
   const render = (state: ViewState): void => {

@@ -25,9 +25,6 @@ export interface MapSideDeps {
   site: SiteData;
   projects: ProjectSource;
   store: Store<ViewState>;
-  /** Whether project markers are drawn (a page setting, not part of the shared view), and its switch. */
-  isShowingProjects(): boolean;
-  setShowingProjects(isShowing: boolean): void;
 }
 
 export interface MapSide {
@@ -35,7 +32,7 @@ export interface MapSide {
 }
 
 /** Mounts the parts into their slots of index.html. */
-export function mountMapSide({ site, projects, store, isShowingProjects, setShowingProjects }: MapSideDeps): MapSide {
+export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
   /** The store's patch that selects a place: a town and village by index (a project's), or by code. */
   const place = (town: number, village: number): Pick<ViewState, 'town' | 'village'> => ({ town: site.towns[town]?.code ?? null, village: site.villages[village]?.code ?? null });
   const townOfVillage = (code: string): string | null => {
@@ -77,7 +74,7 @@ export function mountMapSide({ site, projects, store, isShowingProjects, setShow
       }
     },
   });
-  const controls = mountControls(byId('controls-slot'), { site, store, isShowingProjects, setShowingProjects });
+  const controls = mountControls(byId('controls-slot'), { site, store });
   // Mounted before the map, so the map's first framing keeps clear of it.
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const panel = byId('panel');

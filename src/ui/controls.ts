@@ -8,9 +8,6 @@ import { STATUS_FILTERS, type StatusFilter, type ViewState } from '../state/view
 export interface ControlsOptions {
   site: SiteData;
   store: Store<ViewState>;
-  /** Whether project markers are drawn (a page setting, not part of the shared view). */
-  isShowingProjects(): boolean;
-  setShowingProjects(isShowing: boolean): void;
 }
 
 /** The map's controls: indicator, classification, and the project filters by category and status. */
@@ -32,7 +29,7 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
   const filters = document.createElement('details');
   filters.className = 'map-filters';
   const summary = document.createElement('summary');
-  const showBox = checkbox('show-projects', o.isShowingProjects(), (on) => o.setShowingProjects(on));
+  const showBox = checkbox('show-projects', store.get().isShowingProjects, (on) => store.set({ isShowingProjects: on }));
   const catSet = document.createElement('fieldset');
   const catLegend = document.createElement('legend');
   catSet.append(catLegend);
@@ -65,6 +62,7 @@ export function mountControls(el: HTMLElement, o: ControlsOptions): { update(sta
     const active = (state.cat.length > 0 ? 1 : 0) + (state.st.length > 0 ? 1 : 0);
     summary.textContent = `${t(lang, 'categories')} · ${t(lang, 'statuses')}${active > 0 ? `（${t(lang, 'filtered')} ${state.cat.length || site.config.categories.length}/${site.config.categories.length} · ${state.st.length || STATUS_FILTERS.length}/${STATUS_FILTERS.length}）` : ''}`;
     showBox.text.textContent = t(lang, 'showProjects');
+    showBox.input.checked = state.isShowingProjects;
     deltaBox.text.textContent = t(lang, 'deltaMode');
     deltaBox.input.checked = state.isDelta;
     catLegend.textContent = t(lang, 'categories');
