@@ -9,6 +9,7 @@ import { VIEW_NAMES, type ViewState } from '../state/view-state';
 import { mountViewNav } from '../ui/view-nav';
 import { renderBanners, type PageKind } from './banners';
 import { byId } from './dom';
+import { pageTitleOf, writePageTitle } from './page-title';
 import { VIEWS } from './views';
 
 export interface Masthead {
@@ -34,7 +35,7 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
     const { lang } = state;
     document.documentElement.lang = langTag(lang);
     title.textContent = pick(site.config.title, lang);
-    document.title = `${pick(site.config.title, lang)} · ${t(lang, 'appName')}`;
+    writePageTitle(document, pageTitleOf(site, state));
     renderBanners(site, kind, lang);
     // The button is written in the language it switches to.
     langButton.textContent = t(lang, 'language');

@@ -414,6 +414,27 @@ export const EN: Catalogue = {
   projectsUnitsMore: ' and {n} more',
   projectsNoHotlines: 'The projects shown list no hotline.',
 
+  // Sharing a view: the page's title and description (src/app/page-title.ts) and the 分享 dialog (src/ui/share.ts).
+  pageTitle: '{place} · {name} · {month} — {atlas}',
+  pageTitleView: '{name} — {atlas}',
+  pageTitleVillage: '{village}, {town}',
+  pageTitleDelta: '{indicator}: change since last month',
+  pageDescMap: '{atlas}: {indicator} in {place}, {month}, on a map with every project and its progress.',
+  pageDescProjects: '{atlas}: the public notice of the poverty-alleviation projects in {place} (name, place, budget, progress, responsible unit, supervision hotline) as of {month}, for download.',
+  pageDescReport: '{atlas}: the monthly report for {place}, {month}: each town’s progress, lagging projects and ranking.',
+  pageDescCheck: '{atlas}: check a county’s data files in the browser; every problem listed by file, row and column; nothing is uploaded.',
+  pageDescAbout: '{atlas}: how every indicator is computed, the data date, sources, licence and privacy.',
+  pageDescSample: '{text} Sample data, not real statistics.',
+  share: 'Share',
+  shareTitle: 'Share this page',
+  shareLinkLabel: 'Link to this page',
+  shareCopy: 'Copy link',
+  shareCopied: 'Copied',
+  shareCopyByHand: 'The link is selected: press Ctrl+C to copy it (on a phone, long-press)',
+  shareQrLabel: 'QR code of the link to this page',
+  shareQrHint: 'Scan with a phone to open this page',
+  shareLocalCopy: 'This page is a file on this computer (the meeting package or a preview): its link does not open on other devices, so there is no QR code. Share the link of the same page on the website.',
+
   // How a language writes asides, years and units (src/domain/format.ts and the views use them).
   parenthetical: ' ({text})',
   yearLabel: '{year}',

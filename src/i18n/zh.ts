@@ -412,6 +412,27 @@ export const ZH = {
   projectsUnitsMore: '等 {n} 个单位',
   projectsNoHotlines: '所列项目未公布监督电话。',
 
+  // Sharing a view: the page's title and description (src/app/page-title.ts) and the 分享 dialog (src/ui/share.ts).
+  pageTitle: '{place} · {name} · {month} — {atlas}',
+  pageTitleView: '{name} — {atlas}',
+  pageTitleVillage: '{village}（{town}）',
+  pageTitleDelta: '{indicator}较上月变化',
+  pageDescMap: '{atlas}：{place}{month}的{indicator}地图，标出各项目及其进展。',
+  pageDescProjects: '{atlas}：{place}扶贫项目公告公示（名称、地点、资金、进度、责任单位、监督电话），截至{month}，可下载。',
+  pageDescReport: '{atlas}：{place}{month}月度通报，各乡镇进展、滞后项目和排名。',
+  pageDescCheck: '{atlas}：在浏览器中检查县里的数据文件，按文件、行、列列出问题，文件不上传。',
+  pageDescAbout: '{atlas}：各项指标的计算方法、数据日期、来源、许可和隐私说明。',
+  pageDescSample: '{text}示例数据，不是实际统计。',
+  share: '分享',
+  shareTitle: '分享此页面',
+  shareLinkLabel: '此页面的链接',
+  shareCopy: '复制链接',
+  shareCopied: '已复制',
+  shareCopyByHand: '链接已选中，请按 Ctrl+C 复制（手机上长按复制）',
+  shareQrLabel: '此页面链接的二维码',
+  shareQrHint: '用手机扫码打开此页面',
+  shareLocalCopy: '这是本机上的文件（会议包或预览），它的链接在别的设备上打不开，所以不显示二维码。请分享网站上同一页面的链接。',
+
   // How a language writes asides, years and units (src/domain/format.ts and the views use them).
   parenthetical: '（{text}）',
   yearLabel: '{year}年',
