@@ -11,8 +11,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../src/contract/issues';
 import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline/build';
-import type { OutputFile } from '../src/pipeline/emit';
-import { DRAWN_MAX_ZOOM } from '../src/pipeline/simplify';
+import type { OutputFile } from '../src/pipeline/emit/emit-site';
+import { DRAWN_MAX_ZOOM } from '../src/pipeline/emit/simplify';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';

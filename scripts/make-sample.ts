@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { MultiPolygon } from 'geojson';
 import { makeAtlasConfig } from './sample/atlas-config';
 import { checkHouseholds, checkProgress, checkProjects, checkVillages } from './sample/checks';
-import { geometryToWgs84 } from '../src/pipeline/crs';
+import { geometryToWgs84 } from '../src/pipeline/geo/crs';
 import { checkTiling, cleanOutline, isInside, voronoiCells } from './sample/geometry';
 import { makeHouseholds } from './sample/households';
 import { makeProgress } from './sample/progress';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { concatBytes } from '../../src/pipeline/table';
+import { concatBytes } from '../../src/pipeline/read/read-table';
 import type { DatasetSource, SourceFile } from '../../src/pipeline/build';
 
 /**

@@ -20,7 +20,7 @@ import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, Position 
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY } from '../../src/map/boundary-tiles';
-import { concatBytes } from '../../src/pipeline/table';
+import { concatBytes } from '../../src/pipeline/read/read-table';
 import { isEntryPoint } from './entry-point';
 
 /**

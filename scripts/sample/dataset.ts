@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { parseCountyBoundary, parseTownBoundaries } from '../../src/contract/boundaries';
 import { parseAtlasConfig } from '../../src/contract/config';
 import type { Issue } from '../../src/contract/issues';
-import { geometryToWgs84 } from '../../src/pipeline/crs';
-import { canonicalArea, canonicalOutline } from '../../src/pipeline/geometry';
-import { linkDataset } from '../../src/pipeline/link';
+import { geometryToWgs84 } from '../../src/pipeline/geo/crs';
+import { canonicalArea, canonicalOutline } from '../../src/pipeline/geo/geometry';
+import { linkDataset } from '../../src/pipeline/join/join-dataset';
 import type { Dataset } from '../../src/pipeline/model';
-import { readHouseholds, readProgress, readProjects, readVillages } from '../../src/pipeline/tables';
+import { readHouseholds, readProgress, readProjects, readVillages } from '../../src/pipeline/read/records';
 
 /** The dataset of a folder and every issue found on the way; throws when it cannot be joined at all. */
 export function readDataset(dir: string): { dataset: Dataset; issues: Issue[] } {

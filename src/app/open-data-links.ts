@@ -3,7 +3,7 @@
  * the site data (src/pipeline/open-data.ts) and the town boundaries, each named from the catalogues.
  */
 import { LANGS, t, type Lang, type Localized, type StringKey } from '../i18n';
-import { OPEN_DATA_DIR, OPEN_DATA_FILES, type OpenDataFile } from '../pipeline/open-data';
+import { OPEN_DATA_DIR, OPEN_DATA_FILES, type OpenDataFile } from '../pipeline/emit/open-data';
 
 /** A file to download: its link from the page, the name it is saved as, and its label in every language. */
 export type OpenDataLink = Localized & { href: string; fileName: string };

@@ -4,16 +4,16 @@ import { parseAtlasConfig, readJoinSettings } from '../contract/config';
 import { compareIssues, type Issue } from '../contract/issues';
 import { parseStrictJson } from '../contract/json';
 import { SITE_SCHEMA_VERSION } from '../contract/site';
-import { geometryToWgs84 } from './crs';
-import { canonicalArea, canonicalOutline, selfIntersections } from './geometry';
-import { decodeBytes } from './decode';
-import { emitSite, json, outputText, type OutputFile } from './emit';
-import { linkDataset, type JoinCounts } from './link';
+import { geometryToWgs84 } from './geo/crs';
+import { canonicalArea, canonicalOutline, selfIntersections } from './geo/geometry';
+import { decodeBytes } from './read/decode';
+import { emitSite, json, outputText, type OutputFile } from './emit/emit-site';
+import { linkDataset, type JoinCounts } from './join/join-dataset';
 import type { Dataset } from './model';
-import { checkTour } from './tour';
-import { configPersonalData, textsPersonalData } from './text-privacy';
-import { TABLES } from './tables';
-import { appendAll, readTableStream, type TablePrivacy, type ByteStream, type RowReader, type TableCounts, type TableResult } from './table';
+import { checkTour } from './join/tour';
+import { configPersonalData, textsPersonalData } from './privacy/config-texts';
+import { TABLES } from './read/records';
+import { appendAll, readTableStream, type TablePrivacy, type ByteStream, type RowReader, type TableCounts, type TableResult } from './read/read-table';
 import type { TableSpec } from '../contract/columns';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */

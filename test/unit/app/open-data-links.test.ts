@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../../src/pipeline/build';
-import { OPEN_DATA_DIR } from '../../../src/pipeline/open-data';
+import { OPEN_DATA_DIR } from '../../../src/pipeline/emit/open-data';
 import { openDataLinks } from '../../../src/app/open-data-links';
 import { LANGS } from '../../../src/i18n';
 import { folderSource } from '../../../scripts/lib/folder-source';

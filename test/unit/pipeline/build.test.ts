@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { vertexCount } from '../../../src/pipeline/simplify';
+import { vertexCount } from '../../../src/pipeline/emit/simplify';
 import { describe, expect, it } from 'vitest';
 import { parseSiteProjects } from '../../../src/contract/projects';
 import { parseSiteData, type SiteData } from '../../../src/contract/site';

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readProgress, readProjects, readVillages } from '../../../src/pipeline/tables';
-import { parseDate, parseMonth, parseNumber } from '../../../src/pipeline/values';
+import { readProgress, readProjects, readVillages } from '../../../src/pipeline/read/records';
+import { parseDate, parseMonth, parseNumber } from '../../../src/pipeline/read/values';
 
 const RUNS = { numRuns: 400 };
 

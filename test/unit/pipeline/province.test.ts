@@ -10,11 +10,11 @@ import { PROGRESS, PROJECTS } from '../../../src/contract/columns';
 import type { SiteData } from '../../../src/contract/site';
 import { toCsv, type CsvCell } from '../../../src/domain/csv';
 import { buildSite, sourceFileOf, type DatasetSource } from '../../../src/pipeline/build';
-import { CsvStream, parseCsv, type CsvProblem } from '../../../src/pipeline/csv';
-import { AreaIndex } from '../../../src/pipeline/geometry';
-import { csvCell, csvLine } from '../../../src/pipeline/open-data';
-import { readTable, readTableStream, type RowReader, type TableResult } from '../../../src/pipeline/table';
-import { TABLES } from '../../../src/pipeline/tables';
+import { CsvStream, parseCsv, type CsvProblem } from '../../../src/pipeline/read/csv-rows';
+import { AreaIndex } from '../../../src/pipeline/geo/geometry';
+import { csvCell, csvLine } from '../../../src/pipeline/emit/open-data';
+import { readTable, readTableStream, type RowReader, type TableResult } from '../../../src/pipeline/read/read-table';
+import { TABLES } from '../../../src/pipeline/read/records';
 import { folderSource } from '../../../scripts/lib/folder-source';
 import { writeProvince } from '../../../scripts/bench/province';
 

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseSiteData } from '../../../src/contract/site';
 import { buildSite } from '../../../src/pipeline/build';
-import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/pii';
+import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/privacy/cell-scan';
 import { folderSource } from '../../../scripts/lib/folder-source';
 import { datasetWith } from '../../helpers/fixtures';
 

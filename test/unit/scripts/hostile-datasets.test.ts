@@ -5,7 +5,7 @@ import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli as run, filesOf } from '../../helpers/data-cli';
 import { datasetWith } from '../../helpers/fixtures';
-import { craftZip, deflatedSpaces } from '../pipeline/crafted-zip';
+import { craftZip, deflatedSpaces } from '../pipeline/read/crafted-zip';
 
 // Issue 24, every crafted or careless dataset as the CLI meets it: each gives a located error (or
 // warning), exits 1 or 2, prints no stack trace, and leaves the last good output whole.

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_PROPERTIES, NAME_PROPERTIES } from '../../../src/contract/boundaries';
 import { TABLES, type TableSpec } from '../../../src/contract/columns';
-import { readHouseholds, readProgress, readProjects, readVillages } from '../../../src/pipeline/tables';
-import { readTable, type TableResult } from '../../../src/pipeline/table';
-import { parseBoolean, parseDate, parseMonth, parseStatus } from '../../../src/pipeline/values';
+import { readHouseholds, readProgress, readProjects, readVillages } from '../../../src/pipeline/read/records';
+import { readTable, type TableResult } from '../../../src/pipeline/read/read-table';
+import { parseBoolean, parseDate, parseMonth, parseStatus } from '../../../src/pipeline/read/values';
 import {
   BOM,
   README_PATH,

@@ -1,0 +1,65 @@
+import type { HouseholdRecord, VillageRecord } from '../../contract/records';
+import type { JoinCounts, LinkLog } from './join-log';
+import type { Household, Project, Village } from '../model';
+import type { TableResult } from '../read/read-table';
+
+/**
+ * Joins households.csv to villages and projects. The file is private and report.json is
+ * published, so no message about one of its rows quotes a cell: not the key, the village code
+ * or a project id. Per village, the count of poor households is compared with villages.csv.
+ */
+export function linkHouseholds(
+  log: LinkLog,
+  table: TableResult<HouseholdRecord>,
+  villages: readonly Village[],
+  villageTable: TableResult<VillageRecord>,
+  projects: readonly Project[],
+  joins: JoinCounts,
+): Household[] {
+  const villageByCode = new Map(villages.map((v) => [v.code, v]));
+  const projectById = new Map(projects.map((p) => [p.record.projectId, p]));
+  const households: Household[] = [];
+  const seenKey = new Map<string, number>();
+  if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', "no household rows: household coverage is estimated from the projects' beneficiary counts");
+  for (const r of table.records) {
+    const dup = seenKey.get(r.key);
+    if (dup !== undefined) {
+      log.say(table, r.row, 'household_key', 'error', `household key already appears on row ${dup}; a household is counted once`);
+      log.reject(table, r.row);
+      continue;
+    }
+    seenKey.set(r.key, r.row);
+    const v = villageByCode.get(r.villageCode);
+    if (!v) {
+      const why = villageTable.rejectedKeys.has(r.villageCode) ? 'the village of village_code was rejected in villages.csv; fix that row first' : 'village_code is not a village of villages.csv';
+      log.say(table, r.row, 'village_code', 'error', why);
+      joins.unmatched++;
+      log.reject(table, r.row);
+      continue;
+    }
+    joins.byCode++;
+    const ids: number[] = [];
+    let unknown = 0;
+    for (const id of r.projectIds) {
+      const p = projectById.get(id);
+      if (p) ids.push(p.index);
+      else unknown++;
+    }
+    if (unknown > 0) log.say(table, r.row, 'project_ids', 'warning', `${unknown === 1 ? 'an unknown project id' : `${unknown} unknown project ids`} in project_ids (not in projects.csv, or rejected there); ignored`);
+    households.push({ village: v.index, record: r, projects: ids });
+  }
+  warnCountMismatch(log, table, households, villages);
+  return households;
+}
+
+/** A village listed in households.csv should list as many poor households as villages.csv registers. */
+function warnCountMismatch(log: LinkLog, table: TableResult<HouseholdRecord>, households: readonly Household[], villages: readonly Village[]): void {
+  const listed = new Map<number, number>();
+  for (const h of households) listed.set(h.village, (listed.get(h.village) ?? 0) + (h.record.isPoor ? 1 : 0));
+  for (const v of villages) {
+    const poor = listed.get(v.index);
+    if (poor === undefined || poor === v.record.poorHouseholds) continue;
+    const column = table.headers.get('village_code') ?? 'village_code';
+    log.note(table.file, column, 'warning', `village ${v.code} (${v.record.villageName}): households.csv lists ${poor} poor households, villages.csv poor_households says ${v.record.poorHouseholds}`);
+  }
+}

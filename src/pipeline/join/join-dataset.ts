@@ -1,0 +1,219 @@
+import { bbox as turfBbox, booleanPointInPolygon, point as turfPoint } from '@turf/turf';
+import type { MultiPolygon } from 'geojson';
+import type { TownBoundary } from '../../contract/boundaries';
+import type { JoinSettings } from '../../contract/config';
+import type { Issue, IssueLevel } from '../../contract/issues';
+import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../../contract/records';
+import type { BBox, LonLat } from '../../contract/site';
+import { toWgs84 } from '../geo/crs';
+import { AreaIndex } from '../geo/geometry';
+import { PlaceIndex } from './place-index';
+import { linkHouseholds } from './households';
+import { LinkLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
+import { linkProgress, monthAxis } from './progress';
+import type { Household, LinkedData, Project, Town, Village } from '../model';
+import { squash } from '../read/normalize';
+import { checkBoundaryBox, warnAboveLimits } from './ranges';
+import type { TableResult } from '../read/read-table';
+
+export type { JoinCounts } from './join-log';
+
+export interface LinkInput {
+  /** The config's crs, region, categories, data date and limits (an AtlasConfig will do). */
+  settings: JoinSettings;
+  towns: TownBoundary[];
+  county: MultiPolygon | null;
+  villages: TableResult<VillageRecord>;
+  projects: TableResult<ProjectRecord>;
+  progress: TableResult<ProgressRecord> | null;
+  households: TableResult<HouseholdRecord> | null;
+}
+
+export interface LinkResult {
+  dataset: LinkedData;
+  issues: Issue[];
+  joins: Record<'villages' | 'projects' | 'progress' | 'households', JoinCounts>;
+}
+
+/**
+ * Joins the tables into one dataset: villages to towns, projects to villages and towns,
+ * progress and households to projects. Rows that cannot be joined are rejected (their
+ * table's counts move from used to rejected), each with an issue naming row and column.
+ */
+export function linkDataset(input: LinkInput): LinkResult {
+  const { settings } = input;
+  const log = new LinkLog();
+  checkBoundaryBox(log, settings, input.towns, input.county);
+  warnAboveLimits(log, settings.limits, input);
+  const joins: LinkResult['joins'] = { villages: zeroJoins(), projects: zeroJoins(), progress: zeroJoins(), households: zeroJoins() };
+  const towns: Town[] = [...input.towns]
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((t, index) => ({ index, code: t.code, name: t.name, geometry: t.geometry, bbox: turfBbox(t.geometry) as BBox }));
+  const townIndex = new PlaceIndex('town', towns);
+  const townByCode = new Map(towns.map((t) => [t.code, t]));
+  // Inside the county outline, or (without one) inside some town: asked for every point of every row.
+  const county = new AreaIndex(input.county ? [input.county] : towns.map((t) => t.geometry));
+  const inCounty = (p: LonLat): boolean => county.contains(p);
+  const locate = (table: TableResult<unknown>, row: number, lonCol: string, lon: number | null, lat: number | null): LonLat | null | false => {
+    if (lon === null || lat === null) return null;
+    const p = toWgs84(lon, lat, settings.crs);
+    if (inCounty(p)) return p;
+    const swapped = inCounty(toWgs84(lat, lon, settings.crs)) ? ' (longitude and latitude look swapped)' : '';
+    log.say(table, row, lonCol, 'error', `point ${lon}, ${lat} is outside ${settings.region.name}${swapped}`);
+    return false;
+  };
+
+  // Villages → towns.
+  const villages: Village[] = [];
+  const seenVillage = new Map<string, number>();
+  const vt = input.villages;
+  for (const r of vt.records) {
+    if (r.villageCode === null) {
+      log.say(vt, r.row, 'village_code', 'error', 'a village code is required');
+      log.reject(vt, r.row);
+      continue;
+    }
+    const first = seenVillage.get(r.villageCode) ?? rejectedBefore(vt, r.villageCode, r.row);
+    if (first !== undefined) {
+      const rejected = seenVillage.has(r.villageCode) ? '' : ', a rejected row: fix or delete one of them';
+      log.say(vt, r.row, 'village_code', 'error', `village code ${r.villageCode} already appears on row ${first}${rejected}`);
+      log.reject(vt, r.row);
+      continue;
+    }
+    const town = joinTown(townIndex, r.townCode, r.townName, joins.villages, (level, msg) => log.say(vt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+    const point = locate(vt, r.row, 'lon', r.lon, r.lat);
+    if (town === null || point === false) {
+      log.reject(vt, r.row, r.villageCode);
+      continue;
+    }
+    const t = townByCode.get(town.code)!;
+    if (!r.villageCode.startsWith(t.code)) log.say(vt, r.row, 'village_code', 'warning', `village code ${r.villageCode} does not begin with its town's code ${t.code} (${t.name})`);
+    if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) log.say(vt, r.row, 'lon', 'warning', `the point is outside its town ${t.name}`);
+    seenVillage.set(r.villageCode, r.row);
+    villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode, isJoinedByCode: town.isByCode });
+  }
+  villages.sort((a, b) => (a.code < b.code ? -1 : 1)).forEach((v, i) => (v.index = i));
+  const townsWithVillages = new Set(villages.map((v) => v.town));
+  for (const t of towns) {
+    if (!townsWithVillages.has(t.index)) log.note(vt.file, '', 'warning', `town ${t.name} (${t.code}) has no villages`);
+  }
+  const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
+  const villageByCode = new Map(villages.map((v) => [v.code, v]));
+
+  // Projects → categories, towns, villages.
+  const projects: Project[] = [];
+  const pt = input.projects;
+  const seenProject = new Map<string, number>();
+  const categoryOf = new Map<string, number>();
+  for (const r of pt.records) {
+    const bad = (column: string, message: string): void => log.say(pt, r.row, column, 'error', message);
+    let ok = true;
+    const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);
+    if (dup !== undefined) {
+      const rejected = seenProject.has(r.projectId) ? '' : ', a rejected row: fix or delete one of them';
+      bad('project_id', `project id ${r.projectId} already appears on row ${dup}${rejected}`);
+      log.reject(pt, r.row);
+      continue;
+    }
+    seenProject.set(r.projectId, r.row);
+    let category = categoryOf.get(r.category);
+    if (category === undefined) categoryOf.set(r.category, (category = findCategory(settings.categories, r.category)));
+    if (category < 0) {
+      bad('category', `"${r.category}" is not one of the ${settings.categories.length} categories (${settings.categories.map((c) => c.zh).join('、')})`);
+      ok = false;
+    }
+    let town: Town | null = null;
+    // A project's join is counted once: by its village when it names one, else by its town.
+    const hasVillage = r.villageCode !== null || r.villageName !== null;
+    let isJoinedByCode = false;
+    if (r.townCode !== null || r.townName !== null) {
+      const joined = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, msg) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+      town = joined === null ? null : townByCode.get(joined.code)!;
+      isJoinedByCode = joined?.isByCode ?? false;
+      if (joined === null) {
+        if (hasVillage) joins.projects.unmatched++;
+        ok = false;
+      }
+    }
+    let village: Village | null = null;
+    const rejectedVillage = r.villageCode !== null && !villageByCode.has(r.villageCode) ? vt.rejectedKeys.get(r.villageCode) : undefined;
+    if (rejectedVillage !== undefined) {
+      bad('village_code', `village ${r.villageCode} was rejected in villages.csv (row ${rejectedVillage}); fix that row first`);
+      joins.projects.unmatched++;
+      ok = false;
+    } else if (hasVillage && (town !== null || (r.townCode === null && r.townName === null))) {
+      const j = villageIndex.resolve(r.villageCode, r.villageName, town ? (p) => villageByCode.get(p.code)?.town === town!.index : undefined);
+      const column = r.villageCode === null ? 'village_name' : 'village_code';
+      if (j.kind === 'none') {
+        bad(column, j.message);
+        joins.projects.unmatched++;
+        ok = false;
+      } else {
+        village = villageByCode.get(j.code)!;
+        joins.projects[j.kind === 'code' ? 'byCode' : 'byName']++;
+        isJoinedByCode = j.kind === 'code';
+        if (j.kind === 'name') log.say(pt, r.row, column, 'warning', j.note);
+        if (town && village.town !== town.index) {
+          bad(column, `village ${village.record.villageName} (${village.code}) is not in ${town.name}`);
+          ok = false;
+        }
+        town = towns[village.town]!;
+      }
+    }
+    const own = locate(pt, r.row, 'lon', r.lon, r.lat);
+    const to = locate(pt, r.row, 'to_lon', r.toLon, r.toLat);
+    if (!ok || own === false || to === false || town === null) {
+      log.reject(pt, r.row, r.projectId);
+      continue;
+    }
+    if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
+      log.say(pt, r.row, 'beneficiary_households', 'warning', `${r.beneficiaryHouseholds} beneficiary households is more than the village's ${village.record.households}`);
+    }
+    projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to, isJoinedByCode });
+  }
+  projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
+
+  const gt = input.progress;
+  const progress = gt ? linkProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : projects.map(() => []);
+  const ht = input.households;
+  // Aggregated only; never emitted.
+  const households: Household[] | null = ht ? linkHouseholds(log, ht, villages, vt, projects, joins.households) : null;
+  const months = monthAxis(log, progress, projects, settings.dataDate);
+  return { dataset: { towns, villages, projects, progress, households, months }, issues: log.issues, joins };
+}
+
+/** The town a row names, and whether it was found by its code (else by its name); null when none. */
+function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, message: string) => void): { code: string; isByCode: boolean } | null {
+  const j = index.resolve(code, name);
+  if (j.kind === 'code') {
+    counts.byCode++;
+    return { code: j.code, isByCode: true };
+  }
+  if (j.kind === 'name') {
+    counts.byName++;
+    say('warning', j.note);
+    return { code: j.code, isByCode: false };
+  }
+  counts.unmatched++;
+  say('error', j.message);
+  return null;
+}
+
+/** A name without bracketed parts: `基础设施（水电路）` → `基础设施` (after squash, brackets are half-width). */
+const withoutBrackets = (s: string): string => s.replace(/\([^()]*\)/g, '');
+
+/**
+ * A category by id, Chinese or English name; -1 when none. The name as written wins; then the
+ * names compared without their bracketed parts, so DESIGN.md's `基础设施（水电路）` matches a
+ * config's `基础设施` and the other way round, when that leaves exactly one category.
+ */
+export function findCategory(categories: JoinSettings['categories'], raw: string): number {
+  const key = squash(raw);
+  const names = (c: JoinSettings['categories'][number]): string[] => [c.id, c.zh, c.en].map(squash);
+  const exact = categories.findIndex((c) => names(c).includes(key));
+  if (exact >= 0) return exact;
+  const short = withoutBrackets(key);
+  if (short === '') return -1;
+  const loose = categories.flatMap((c, i) => (names(c).some((n) => withoutBrackets(n) === short) ? [i] : []));
+  return loose.length === 1 ? loose[0]! : -1;
+}

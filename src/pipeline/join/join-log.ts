@@ -1,0 +1,44 @@
+import type { Issue, IssueLevel } from '../../contract/issues';
+import type { TableResult } from '../read/read-table';
+
+/** How the rows of one file were joined. */
+export interface JoinCounts {
+  byCode: number;
+  byName: number;
+  unmatched: number;
+}
+
+export function zeroJoins(): JoinCounts {
+  return { byCode: 0, byName: 0, unmatched: 0 };
+}
+
+/** Issues found while joining tables, located by the file's own header, and join-time rejections. */
+export class LinkLog {
+  readonly issues: Issue[] = [];
+
+  /** An issue about a row; `column` is the contract's name, reported as the header written in the file. */
+  say(table: TableResult<unknown>, row: number, column: string, level: IssueLevel, message: string): void {
+    this.issues.push({ file: table.file, row, column: table.headers.get(column) ?? column, level, message });
+  }
+
+  /** An issue about a file or the dataset as a whole. */
+  note(file: string, column: string, level: IssueLevel, message: string): void {
+    this.issues.push({ file, row: 0, column, level, message });
+  }
+
+  /**
+   * Rejects a row that parsed but cannot be joined: it moves from used to rejected (so read =
+   * used + rejected + skipped still holds), and its key is remembered for later messages.
+   */
+  reject(table: TableResult<unknown>, row: number, key: string | null = null): void {
+    table.counts.used--;
+    table.counts.rejected++;
+    if (key !== null && !table.rejectedKeys.has(key)) table.rejectedKeys.set(key, row);
+  }
+}
+
+/** Where a key was first rejected, when that row comes before `row`. */
+export function rejectedBefore(table: TableResult<unknown>, key: string, row: number): number | undefined {
+  const at = table.rejectedKeys.get(key);
+  return at !== undefined && at < row ? at : undefined;
+}

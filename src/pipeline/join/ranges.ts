@@ -1,0 +1,148 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { COUNTY_FILE, TOWNS_FILE, type TownBoundary } from '../../contract/boundaries';
+import type { CrsId, Limits } from '../../contract/config';
+import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../../contract/records';
+import { plausibleBox, type Box } from '../../contract/region-box';
+import { fromWgs84 } from '../geo/crs';
+import type { LinkLog } from './join-log';
+import type { TableResult } from '../read/read-table';
+
+/**
+ * Range checks that need the config: boundary vertices against the box the region can lie in, and
+ * money and counts against the config's per-row ceilings (`limits`). The checks that need no config
+ * (positions on the globe, the hard caps on money and counts) are made where the files are read.
+ */
+
+/** Where the boundaries' vertices are checked, and what the messages call the region. */
+export interface BoxCheck {
+  region: { name: string; code?: string };
+  crs: CrsId;
+}
+
+/**
+ * Reports boundary vertices outside the box the region can plausibly lie in (region-box.ts): a
+ * mistyped degree (19.6 for 109.6) or a dropped sign puts a vertex on another continent, and the
+ * map draws a line across the world to it. One error per town and one for the county outline,
+ * naming the first such vertex as the file writes it and how many there are. The positions are
+ * WGS-84, as the box is: GCJ-02 and BD-09 move a point by under a kilometre, far within its margin.
+ */
+export function checkBoundaryBox(log: LinkLog, check: BoxCheck, towns: readonly TownBoundary[], county: MultiPolygon | null): void {
+  const box = check.region.code === undefined ? null : plausibleBox(check.region.code);
+  if (!box) return;
+  for (const t of towns) {
+    const out = outsideBox(t.geometry, box);
+    if (out) log.note(TOWNS_FILE, `features[${t.feature}]`, 'error', outsideMessage(`${t.name} (${t.code})`, out, box, check));
+  }
+  const out = county ? outsideBox(county, box) : null;
+  if (out) log.note(COUNTY_FILE, '', 'error', outsideMessage('the county outline', out, box, check));
+}
+
+interface Outside {
+  /** The first vertex outside, WGS-84. */
+  first: [number, number];
+  count: number;
+  total: number;
+}
+
+function outsideBox(g: Polygon | MultiPolygon, box: Box): Outside | null {
+  const [west, south, east, north] = box;
+  let first: [number, number] | null = null;
+  let count = 0;
+  let total = 0;
+  for (const ring of g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()) {
+    for (const p of ring) {
+      const x = p[0]!;
+      const y = p[1]!;
+      total++;
+      if (x >= west && x <= east && y >= south && y <= north) continue;
+      count++;
+      first ??= [x, y];
+    }
+  }
+  return first ? { first, count, total } : null;
+}
+
+function outsideMessage(label: string, out: Outside, box: Box, check: BoxCheck): string {
+  const isConverted = check.crs === 'GCJ02' || check.crs === 'BD09';
+  const [x, y] = fromWgs84(out.first[0], out.first[1], check.crs).map((v) => Number(v.toFixed(6)));
+  const at = `${isConverted ? 'about ' : ''}${x}, ${y}`;
+  const [west, south, east, north] = box;
+  const isAll = out.count === out.total;
+  const more = isAll ? `, and so are all ${out.total.toLocaleString('en-US')} of its vertices` : out.count > 1 ? `, and ${(out.count - 1).toLocaleString('en-US')} more of its ${out.total.toLocaleString('en-US')} vertices` : '';
+  const hint = isAll ? 'is it the boundary of another place, or in another coordinate system?' : 'a mistyped degree, or a point on another continent?';
+  return `a vertex of ${label} at ${at} is outside the box ${check.region.name} can lie in (longitude ${west}…${east}, latitude ${south}…${north})${more}: ${hint}`;
+}
+
+/** A column whose figures above a configured ceiling are reported, with what to suspect. */
+interface Ceiling<R> {
+  /** The contract's column name. */
+  column: string;
+  key: keyof Limits;
+  value: (r: R) => number | null;
+  /** What the figure is, in a sentence: `budget`. */
+  what: string;
+  /** The unit written after a figure, `' 万元'` or `''`. */
+  unit: string;
+  hint: string;
+}
+
+const IN_YUAN = 'is it in 元 rather than 万元?';
+const TOWN_TOTAL = "a typo, or the town's total in a village's row?";
+
+const VILLAGE_CEILINGS: readonly Ceiling<VillageRecord>[] = [
+  { column: 'households', key: 'villageHouseholds', value: (r) => r.households, what: 'households', unit: '', hint: TOWN_TOTAL },
+  { column: 'population', key: 'villagePopulation', value: (r) => r.population, what: 'population', unit: '', hint: TOWN_TOTAL },
+  { column: 'laborers', key: 'villageLaborers', value: (r) => r.laborers, what: 'laborers', unit: '', hint: TOWN_TOTAL },
+  { column: 'employed', key: 'villageLaborers', value: (r) => r.employed, what: 'employed', unit: '', hint: TOWN_TOTAL },
+];
+const PROJECT_CEILINGS: readonly Ceiling<ProjectRecord>[] = [
+  { column: 'budget_wan', key: 'budgetWan', value: (r) => r.budgetWan, what: 'budget', unit: ' 万元', hint: IN_YUAN },
+  { column: 'beneficiary_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryHouseholds, what: 'beneficiary households', unit: '', hint: "more than a county's households: a typo?" },
+  { column: 'beneficiary_poor_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryPoorHouseholds, what: 'poor beneficiary households', unit: '', hint: "more than a county's households: a typo?" },
+  { column: 'jobs', key: 'jobs', value: (r) => r.jobs, what: 'jobs', unit: '', hint: 'a typo?' },
+];
+const PROGRESS_CEILINGS: readonly Ceiling<ProgressRecord>[] = [{ column: 'spent_wan', key: 'spentWan', value: (r) => r.spentWan, what: 'spent', unit: ' 万元', hint: IN_YUAN }];
+const HOUSEHOLD_CEILINGS: readonly Ceiling<HouseholdRecord>[] = [
+  { column: 'laborers', key: 'householdLaborers', value: (r) => r.laborers, what: 'laborers', unit: '', hint: 'a typo?' },
+  { column: 'employed', key: 'householdLaborers', value: (r) => r.employed, what: 'employed', unit: '', hint: 'a typo?' },
+];
+
+/** Rows named one by one per column; beyond them one line counts the rest (a column in 元 is every row). */
+const ROWS_NAMED = 20;
+
+/** The tables whose figures have ceilings; an absent optional table is null. */
+export interface LimitedTables {
+  villages: TableResult<VillageRecord>;
+  projects: TableResult<ProjectRecord>;
+  progress: TableResult<ProgressRecord> | null;
+  households: TableResult<HouseholdRecord> | null;
+}
+
+/**
+ * Warns of every figure above its configured ceiling, naming the figure, the ceiling and its key
+ * (households.csv is private, so its figures are not quoted). A warning, not an error: a county
+ * may have the odd project that big, and says so by raising the limit.
+ */
+export function warnAboveLimits(log: LinkLog, limits: Limits, tables: LimitedTables): void {
+  warnAbove(log, limits, tables.villages, VILLAGE_CEILINGS, false);
+  warnAbove(log, limits, tables.projects, PROJECT_CEILINGS, false);
+  if (tables.progress) warnAbove(log, limits, tables.progress, PROGRESS_CEILINGS, false);
+  if (tables.households) warnAbove(log, limits, tables.households, HOUSEHOLD_CEILINGS, true);
+}
+
+function warnAbove<R extends { row: number }>(log: LinkLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
+  for (const c of ceilings) {
+    const limit = limits[c.key];
+    const ceiling = `the ceiling of ${limit.toLocaleString('en-US')}${c.unit} (limits.${c.key} in atlas.config.json)`;
+    let above = 0;
+    for (const r of table.records) {
+      const v = c.value(r);
+      if (v === null || v <= limit) continue;
+      above++;
+      if (above > ROWS_NAMED) continue;
+      const figure = isPrivate ? c.what : `${c.what} ${v}${c.unit}`;
+      log.say(table, r.row, c.column, 'warning', `${figure} is above ${ceiling}: ${c.hint}`);
+    }
+    if (above > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', `${(above - ROWS_NAMED).toLocaleString('en-US')} more rows of ${c.what} are above ${ceiling}`);
+  }
+}

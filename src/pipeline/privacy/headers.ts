@@ -1,0 +1,52 @@
+import { headerKey } from '../read/normalize';
+
+/**
+ * Personal data (DESIGN.md): names, ID numbers, phone numbers, addresses, bank accounts, health
+ * or disability and causes of poverty are never accepted into a build. The build refuses a column
+ * whose header names one, and a household key that is really an ID or phone number.
+ */
+
+/**
+ * Header words that mark personal data, with the kind the error names; matched against the
+ * header key (NFKC, no spaces, lower case, a trailing unit in brackets dropped). The contract's
+ * own columns (src/contract/columns.ts) are matched before this and never reach it, yet none of
+ * their names or aliases may match here either (a test holds this): 责任单位 is an organisation,
+ * 帮扶项目 a project list, 受益户数 a count. So the person words are specific: 责任人, 帮扶人,
+ * 负责人, not 责任 or 帮扶 alone; English words are anchored where a contract column contains
+ * them (project_name, village_name, household_key).
+ */
+const PERSONAL_HEADERS: readonly [RegExp, string][] = [
+  [
+    /姓名|户主|名字|联系人|责任人|负责人|帮扶人|帮扶干部|帮扶责任|结对干部|^name$|^(full|person|contact|owner|householder|household_?head|head)_?name$|^householder|^contact/,
+    '姓名 name',
+  ],
+  [/身份证|身份号码|证件号|idcard|id_?number|^id_?no$|identity|^sfz/, '身份证号 ID number'],
+  [/电话|手机|联系方式|phone|mobile|^tel/, '电话 phone'],
+  [/住址|地址|address/, '住址 address'],
+  [/银行|卡号|账号|帐号|开户|一卡通|存折|bank|account/, '银行账户 bank account'],
+  [/健康状况|健康情况|疾病|患病|病种|病情|残疾|health|disab|illness|disease/, '健康或残疾 health or disability'],
+  [/致贫原因|贫困原因|致贫|cause/, '致贫原因 cause of poverty'],
+];
+
+/** The public supervision hotline (监督电话 12317) is a contract column, not a person's phone. */
+const HOTLINE_HEADERS = /^(hotline|监督电话|举报电话|监督举报电话)$/;
+
+/** The kind of personal data a header names, or null. */
+export function personalDataKind(header: string): string | null {
+  const key = headerKey(header);
+  if (HOTLINE_HEADERS.test(key)) return null;
+  return PERSONAL_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
+}
+
+/** 18-character resident ID: 17 digits and a check character (digit or X). */
+const ID_NUMBER = /^\d{17}[\dX]$/;
+/** Mainland mobile number: 11 digits starting 13–19. */
+const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
+
+/** Why a household key is not opaque (it looks like an ID or phone number), or null. Never quotes the key. */
+export function householdKeyProblem(key: string): string | null {
+  const s = key.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  if (ID_NUMBER.test(s)) return 'household_key looks like an ID number (身份证号); keys must be opaque';
+  if (MOBILE_NUMBER.test(s)) return 'household_key looks like a phone number; keys must be opaque';
+  return null;
+}
