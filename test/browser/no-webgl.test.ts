@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
+import { EXPORT_TITLE_HEIGHT_PX } from '../../src/map/export-png';
 import { launchChromium } from './chromium';
 import { announcedOnArrows, openAtlas } from './page';
-import { download, pngSize } from './png';
+import { decode, download, near, pngSize } from './png';
 import { builtSite } from './site-fixture';
 
 /** Issue 17: the site in a browser without WebGL (Chromium started with it turned off) draws its fallback map. */
@@ -23,6 +24,32 @@ afterAll(async () => {
 /** Each town's fill on the fallback map, by town index. */
 function townFills(page: Page): Promise<Record<string, string | null>> {
   return page.$$eval('#map svg [data-kind="town"]', (paths) => Object.fromEntries(paths.map((p) => [p.getAttribute('data-id') ?? '', p.getAttribute('fill')])));
+}
+
+/**
+ * A point of a coloured town on the fallback map (CSS pixels from the map's top left) where the town
+ * itself is what shows, there and 8 px around (no label, legend, time bar or border), and clear of
+ * what an export draws over the map: the legend (bottom left), the scale bar (bottom right), the
+ * north arrow (top right).
+ */
+function townInterior(page: Page): Promise<{ id: number; x: number; y: number }> {
+  return page.evaluate(() => {
+    const map = document.getElementById('map')?.getBoundingClientRect();
+    if (!map) throw new Error('no #map');
+    const AROUND = [[0, 0], [8, 0], [-8, 0], [0, 8], [0, -8], [6, 6], [-6, -6], [6, -6], [-6, 6]];
+    for (const path of document.querySelectorAll<SVGPathElement>('#map svg [data-kind="town"]')) {
+      if (!path.getAttribute('fill')?.startsWith('#')) continue;
+      const box = path.getBoundingClientRect();
+      for (let y = Math.ceil(box.top); y < box.bottom; y += 4) {
+        for (let x = Math.ceil(box.left); x < box.right; x += 4) {
+          const [mx, my] = [x - map.left, y - map.top];
+          if (mx < 300 || mx > map.width - 240 || my < 60 || my > map.height - 60) continue;
+          if (AROUND.every(([dx = 0, dy = 0]) => document.elementFromPoint(x + dx, y + dy) === path)) return { id: Number(path.dataset.id), x: mx, y: my };
+        }
+      }
+    }
+    throw new Error('no town shows clear of the labels and overlays');
+  });
 }
 
 describe('without WebGL', () => {
@@ -117,12 +144,28 @@ describe('without WebGL', () => {
     await page.close();
   });
 
-  it('exports a PNG of the fallback map', async () => {
-    const { page, errors } = await openAtlas(browser, inject('baseUrl'));
-    const { png, name } = await download(page, '#export-png');
-    expect(name).toMatch(/\.png$/);
-    const { width } = pngSize(png);
-    expect(width).toBe(await page.$eval('#map', (el) => el.clientWidth));
+  it('exports a PNG of the fallback map, at 1× and 2×, that shows the towns in the scale’s colours', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#month=2016-05');
+    const m = site.months.indexOf('2016-05');
+    const values = site.series.industry.towns[m] ?? [];
+    const scale = createColorScale(indicatorSpec('industry'), values, 'fixed', 'zh');
+    const at = await townInterior(page);
+    const expected = scale.colorFor(values[at.id] ?? Number.NaN);
+    const css = await page.$eval('#map', (el) => ({ width: el.clientWidth, height: el.clientHeight }));
+    for (const [button, ratio] of [['#export-png', 1], ['#export-png-2x', 2]] as const) {
+      await expect.poll(() => page.$eval(button, (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+      const { png, name } = await download(page, button);
+      expect(name).toBe(`${site.config.region.name}-industry-2016-05${ratio === 2 ? '@2x' : ''}.png`);
+      const size = pngSize(png);
+      // The map's width; its height with the title band above it and the sources below.
+      expect(size.width).toBe(css.width * ratio);
+      expect(size.height).toBeGreaterThan((css.height + EXPORT_TITLE_HEIGHT_PX) * ratio);
+      // The town's pixel in the image is the colour the scale gives its value, at either resolution.
+      const decoded = await decode(page, png, [{ x: at.x * ratio, y: (at.y + EXPORT_TITLE_HEIGHT_PX) * ratio }]);
+      expect(decoded.colours).toBeGreaterThan(20);
+      expect(near(decoded.at[0] ?? '', expected, 3), `${site.towns[at.id]?.name}: ${decoded.at[0]} in the ${ratio}× PNG, ${expected} on the scale`).toBe(true);
+    }
+    expect(await page.$eval('#export-status', (s) => s.classList.contains('is-error'))).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
