@@ -10,7 +10,7 @@ import { parseAtlasConfig } from '../../src/contract/config';
 import type { Issue } from '../../src/contract/issues';
 import { geometryToWgs84 } from '../../src/pipeline/geo/crs';
 import { canonicalArea, canonicalOutline } from '../../src/pipeline/geo/geometry';
-import { linkDataset } from '../../src/pipeline/join/join-dataset';
+import { joinDataset } from '../../src/pipeline/join/join-dataset';
 import type { Dataset } from '../../src/pipeline/model';
 import { readHouseholds, readProgress, readProjects, readVillages } from '../../src/pipeline/read/records';
 
@@ -27,7 +27,7 @@ export function readDataset(dir: string): { dataset: Dataset; issues: Issue[] } 
   const projects = readProjects(bytes('projects.csv'));
   const progress = existsSync(join(dir, 'progress.csv')) ? readProgress(bytes('progress.csv')) : null;
   const households = existsSync(join(dir, 'households.csv')) ? readHouseholds(bytes('households.csv')) : null;
-  const linked = linkDataset({
+  const joined = joinDataset({
     settings: config.value,
     towns: towns.value.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) })),
     county: county?.ok ? canonicalOutline(geometryToWgs84(county.value, crs)) : null,
@@ -36,6 +36,6 @@ export function readDataset(dir: string): { dataset: Dataset; issues: Issue[] } 
     progress,
     households,
   });
-  const issues = [...config.issues, ...towns.issues, ...(county?.issues ?? []), ...villages.issues, ...projects.issues, ...(progress?.issues ?? []), ...(households?.issues ?? []), ...linked.issues];
-  return { dataset: { config: config.value, ...linked.dataset }, issues };
+  const issues = [...config.issues, ...towns.issues, ...(county?.issues ?? []), ...villages.issues, ...projects.issues, ...(progress?.issues ?? []), ...(households?.issues ?? []), ...joined.issues];
+  return { dataset: { config: config.value, ...joined.dataset }, issues };
 }

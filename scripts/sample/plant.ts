@@ -17,7 +17,7 @@
  * whose April catch-up stays within its usual pace.
  *
  * Not planted: exitedAboveRegistered (more exited households than registered). The build rejects
- * such a villages.csv row as an error (src/pipeline/tables.ts), so a buildable sample cannot carry
+ * such a villages.csv row as an error (src/pipeline/read/records.ts), so a buildable sample cannot carry
  * it; the rule stays for data read another way.
  *
  * The list PLANTED is the one source of the places: make-sample writes it into data/README.md

@@ -4,12 +4,12 @@ import { col, type ColumnSpec, type ValueType } from './column-spec';
 /**
  * The public fields of a project (公告公示) that pass straight through, one entry each, in the
  * order of projects.csv: its column, what it holds, its label and where the public sees it. The
- * entry carries the column mechanically from the reader (pipeline/tables.ts) through the record,
+ * entry carries the column mechanically from the reader (pipeline/read/records.ts) through the record,
  * emit, projects/<town>.json (contract/projects.ts), the projects table, the popup and open data;
  * adding a public column is an entry here, its label in each catalogue and the sample generator.
  *
  * A project's identity and place (id, name, category, town, village, points) are joined, not
- * passed through, and stay in code; so do rules between fields (tables.ts) and each view's
+ * passed through, and stay in code; so do rules between fields (read/records.ts) and each view's
  * composite lines (period = start–due), which `arrange` fits the other fields around.
  */
 

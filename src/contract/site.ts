@@ -19,7 +19,7 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 /** A monthly series: an indicator or count, per month, per area. */
 export type SeriesId = IndicatorId | 'laggingProjects';
-/** The series added up from the ledgers (pipeline/aggregate.ts); `quality` comes from the 数据实 checks. */
+/** The series added up from the ledgers (pipeline/aggregate/); `quality` comes from the 数据实 checks. */
 export type AggregateSeriesId = Exclude<SeriesId, 'quality'>;
 export const SERIES_IDS: readonly SeriesId[] = [...INDICATOR_IDS, 'laggingProjects'];
 

@@ -115,7 +115,7 @@ function previousMonth(m: string): string {
 }
 
 /** Every finding over the dataset, in rule order, then by project or village. */
-export function findIssues(d: IntegrityInput): Finding[] {
+export function integrityFindings(d: IntegrityInput): Finding[] {
   const out: Finding[] = [];
   d.projects.forEach((p, i) => out.push(...projectFindings(p, i)));
   const villageBudget = new Map<number, number>();

@@ -193,7 +193,7 @@ function remainingIncidencePct(v: PrecisionVillage): number | null {
   return (100 * Math.max(0, v.poorPopulation - v.exitedPopulation)) / v.population;
 }
 
-/** 退出准: exited villages whose remaining incidence is under the exit line (as findIssues' exitedAboveLine). */
+/** 退出准: exited villages whose remaining incidence is under the exit line (as integrityFindings' exitedAboveLine). */
 function exit({ villages, exitLinePct }: PrecisionInput): Precision {
   const exited = villages.map((v, i) => ({ i, incidence: v.exitYear === null ? undefined : remainingIncidencePct(v) })).filter((x) => x.incidence !== undefined);
   const line = `${exitLinePct}%`;

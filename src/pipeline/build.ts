@@ -8,7 +8,7 @@ import { geometryToWgs84 } from './geo/crs';
 import { canonicalArea, canonicalOutline, selfIntersections } from './geo/geometry';
 import { decodeBytes } from './read/decode';
 import { emitSite, json, outputText, type OutputFile } from './emit/emit-site';
-import { linkDataset, type JoinCounts } from './join/join-dataset';
+import { joinDataset, type JoinCounts } from './join/join-dataset';
 import type { Dataset } from './model';
 import { checkTour } from './join/tour';
 import { configPersonalData, textsPersonalData } from './privacy/config-texts';
@@ -61,7 +61,7 @@ export interface InputSummary {
   bytes: number;
   encoding: string | null;
   rows: TableCounts | null;
-  /** For a boundary file: positions as read, and as drawn after simplification (simplify.ts). */
+  /** For a boundary file: positions as read, and as drawn after simplification (emit/simplify.ts). */
   vertices?: { read: number; drawn: number };
 }
 
@@ -133,7 +133,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   // A config error elsewhere (a colour, the tour) must not hide the join errors: join with what can be read.
   const settings = config.ok ? config.value : readJoinSettings(configJson);
 
-  // The personal-data scan of every table (pii.ts) and of the config's own texts.
+  // The personal-data scan of every table (privacy/cell-scan.ts) and of the config's own texts.
   const privacy: TablePrivacy = { isPublic: options.isPublic, allowedNames: config.ok ? config.value.allowedNames : [] };
   appendAll(issues, configPersonalData(configJson, privacy));
 
@@ -213,7 +213,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     return t;
   });
   const countyWgs = county ? canonicalOutline(geometryToWgs84(county, crs)) : null;
-  const linked = linkDataset({
+  const joined = joinDataset({
     settings,
     towns: townsWgs,
     county: countyWgs,
@@ -222,12 +222,12 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     progress: progress?.isReadable ? progress : null,
     households: households?.isReadable ? households : null,
   });
-  appendAll(issues, linked.issues);
+  appendAll(issues, joined.issues);
   if (!config.ok) {
     issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', message: `the tour was not checked against the data because of the errors in ${CONFIG_FILE}` });
     return finish(null, null);
   }
-  const dataset: Dataset = { config: config.value, ...linked.dataset };
+  const dataset: Dataset = { config: config.value, ...joined.dataset };
   appendAll(issues, checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
@@ -235,7 +235,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   issues.sort(compareIssues);
   inputs[TOWNS_FILE] = { ...inputs[TOWNS_FILE]!, vertices: vertices.towns };
   if (inputs[COUNTY_FILE]) inputs[COUNTY_FILE] = { ...inputs[COUNTY_FILE], vertices: vertices.county };
-  const manifestText = json(manifest(inputs, linked.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months));
+  const manifestText = json(manifest(inputs, joined.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months));
   const reportText = json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues });
   outputs.set('manifest.json', () => [manifestText]);
   outputs.set('report.json', () => [reportText]);

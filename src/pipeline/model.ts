@@ -56,4 +56,4 @@ export interface Dataset {
 }
 
 /** The dataset as the joins produce it, before the full config is attached. */
-export type LinkedData = Omit<Dataset, 'config'>;
+export type JoinedData = Omit<Dataset, 'config'>;

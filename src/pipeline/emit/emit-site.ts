@@ -26,7 +26,7 @@ const r6 = (x: number): number => Math.round(x * 10 ** COORD_DIGITS) / 10 ** COO
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 export interface EmitOptions {
-  /** The public portal's build: small household counts withheld (withhold.ts). */
+  /** The public portal's build: small household counts withheld (privacy/small-counts.ts). */
   isPublic: boolean;
 }
 
@@ -104,7 +104,7 @@ function* projectsJson(v: ProjectView): Generator<string> {
   yield '}\n';
 }
 
-/** The site data files, as JSON text made when written, from a linked dataset. */
+/** The site data files, as JSON text made when written, from a joined dataset. */
 export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, OutputFile>; vertices: BoundaryVertices } {
   const states = stateTable(d);
   const { series: aggregated, isHouseholdEstimated } = aggregate(d, states);

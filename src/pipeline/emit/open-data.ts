@@ -213,7 +213,7 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
   return out;
 }
 
-/** Rows written at a time (a piece small enough to be an ordinary young string, as in emit.ts). */
+/** Rows written at a time (a piece small enough to be an ordinary young string, as in emit-site.ts). */
 const ROWS_PER_PIECE = 128;
 
 /** `withBom(toCsv([header, ...rows]))`, in pieces of a few thousand rows. */

@@ -6,7 +6,7 @@ type FieldReaders = { readonly [K in FieldKey]: (i: number) => ProjectFieldValue
 /**
  * What the projects files hold, project by project: the record's disclosure fields as emitted
  * (coordinates to 6 places, money to 2) and the state of each month. Read from the dataset when
- * asked, so a million projects are not copied into columns. Made by emit.ts; read by the projects
+ * asked, so a million projects are not copied into columns. Made by emit-site.ts; read by the projects
  * files, the county's project summary and the open data.
  */
 export interface ProjectView extends FieldReaders {

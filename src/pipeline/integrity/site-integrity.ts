@@ -1,5 +1,5 @@
 import type { AreaSeries, SiteFinding, SiteIntegrity } from '../../contract/site';
-import { FINDING_RULES, findIssues, qualityParts, qualityScore, type Finding, type IntegrityProject, type IntegrityVillage } from '../../domain/integrity';
+import { FINDING_RULES, integrityFindings, qualityParts, qualityScore, type Finding, type IntegrityProject, type IntegrityVillage } from '../../domain/integrity';
 import { sixPrecisions } from '../../domain/precisions';
 import { integrityInput, type IntegritySource as RulesSource } from './rules-input';
 import type { Dataset } from '../model';
@@ -13,7 +13,7 @@ type IntegritySource = RulesSource & Pick<Dataset, 'households'>;
  */
 export function siteIntegrity(d: IntegritySource & { months: readonly string[] }, isListed: boolean): { integrity: SiteIntegrity; quality: AreaSeries } {
   const input = integrityInput(d);
-  const findings = findIssues(input);
+  const findings = integrityFindings(input);
   const towns = d.towns.length;
   const villages = d.villages.length;
   const byTown = group<IntegrityProject>(towns);

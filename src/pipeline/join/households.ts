@@ -1,5 +1,5 @@
 import type { HouseholdRecord, VillageRecord } from '../../contract/records';
-import type { JoinCounts, LinkLog } from './join-log';
+import type { JoinCounts, JoinLog } from './join-log';
 import type { Household, Project, Village } from '../model';
 import type { TableResult } from '../read/read-table';
 
@@ -8,8 +8,8 @@ import type { TableResult } from '../read/read-table';
  * published, so no message about one of its rows quotes a cell: not the key, the village code
  * or a project id. Per village, the count of poor households is compared with villages.csv.
  */
-export function linkHouseholds(
-  log: LinkLog,
+export function joinHouseholds(
+  log: JoinLog,
   table: TableResult<HouseholdRecord>,
   villages: readonly Village[],
   villageTable: TableResult<VillageRecord>,
@@ -53,7 +53,7 @@ export function linkHouseholds(
 }
 
 /** A village listed in households.csv should list as many poor households as villages.csv registers. */
-function warnCountMismatch(log: LinkLog, table: TableResult<HouseholdRecord>, households: readonly Household[], villages: readonly Village[]): void {
+function warnCountMismatch(log: JoinLog, table: TableResult<HouseholdRecord>, households: readonly Household[], villages: readonly Village[]): void {
   const listed = new Map<number, number>();
   for (const h of households) listed.set(h.village, (listed.get(h.village) ?? 0) + (h.record.isPoor ? 1 : 0));
   for (const v of villages) {

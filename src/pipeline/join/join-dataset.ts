@@ -8,17 +8,17 @@ import type { BBox, LonLat } from '../../contract/site';
 import { toWgs84 } from '../geo/crs';
 import { AreaIndex } from '../geo/geometry';
 import { PlaceIndex } from './place-index';
-import { linkHouseholds } from './households';
-import { LinkLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
-import { linkProgress, monthAxis } from './progress';
-import type { Household, LinkedData, Project, Town, Village } from '../model';
+import { joinHouseholds } from './households';
+import { JoinLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
+import { joinProgress, monthAxis } from './progress';
+import type { Household, JoinedData, Project, Town, Village } from '../model';
 import { squash } from '../read/normalize';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
 import type { TableResult } from '../read/read-table';
 
 export type { JoinCounts } from './join-log';
 
-export interface LinkInput {
+export interface JoinInput {
   /** The config's crs, region, categories, data date and limits (an AtlasConfig will do). */
   settings: JoinSettings;
   towns: TownBoundary[];
@@ -29,8 +29,8 @@ export interface LinkInput {
   households: TableResult<HouseholdRecord> | null;
 }
 
-export interface LinkResult {
-  dataset: LinkedData;
+export interface JoinResult {
+  dataset: JoinedData;
   issues: Issue[];
   joins: Record<'villages' | 'projects' | 'progress' | 'households', JoinCounts>;
 }
@@ -40,12 +40,12 @@ export interface LinkResult {
  * progress and households to projects. Rows that cannot be joined are rejected (their
  * table's counts move from used to rejected), each with an issue naming row and column.
  */
-export function linkDataset(input: LinkInput): LinkResult {
+export function joinDataset(input: JoinInput): JoinResult {
   const { settings } = input;
-  const log = new LinkLog();
+  const log = new JoinLog();
   checkBoundaryBox(log, settings, input.towns, input.county);
   warnAboveLimits(log, settings.limits, input);
-  const joins: LinkResult['joins'] = { villages: zeroJoins(), projects: zeroJoins(), progress: zeroJoins(), households: zeroJoins() };
+  const joins: JoinResult['joins'] = { villages: zeroJoins(), projects: zeroJoins(), progress: zeroJoins(), households: zeroJoins() };
   const towns: Town[] = [...input.towns]
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((t, index) => ({ index, code: t.code, name: t.name, geometry: t.geometry, bbox: turfBbox(t.geometry) as BBox }));
@@ -174,10 +174,10 @@ export function linkDataset(input: LinkInput): LinkResult {
   projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
 
   const gt = input.progress;
-  const progress = gt ? linkProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : projects.map(() => []);
+  const progress = gt ? joinProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : projects.map(() => []);
   const ht = input.households;
   // Aggregated only; never emitted.
-  const households: Household[] | null = ht ? linkHouseholds(log, ht, villages, vt, projects, joins.households) : null;
+  const households: Household[] | null = ht ? joinHouseholds(log, ht, villages, vt, projects, joins.households) : null;
   const months = monthAxis(log, progress, projects, settings.dataDate);
   return { dataset: { towns, villages, projects, progress, households, months }, issues: log.issues, joins };
 }

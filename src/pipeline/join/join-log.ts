@@ -13,7 +13,7 @@ export function zeroJoins(): JoinCounts {
 }
 
 /** Issues found while joining tables, located by the file's own header, and join-time rejections. */
-export class LinkLog {
+export class JoinLog {
   readonly issues: Issue[] = [];
 
   /** An issue about a row; `column` is the contract's name, reported as the header written in the file. */

@@ -6,7 +6,7 @@ export interface Place {
   name: string;
 }
 
-export type JoinResult =
+export type PlaceMatch =
   | { kind: 'code'; code: string }
   /** Matched by name; `note` says why the code did not serve. */
   | { kind: 'name'; code: string; note: string }
@@ -42,7 +42,7 @@ export class PlaceIndex {
    * has one (中峰村 is the 村委会, not the 社区居委会); otherwise the nearest names are suggested.
    * `within` narrows name matches (e.g. to the villages of the row's town).
    */
-  resolve(code: string | null, name: string | null, within?: (p: Place) => boolean): JoinResult {
+  resolve(code: string | null, name: string | null, within?: (p: Place) => boolean): PlaceMatch {
     if (code !== null) {
       if (this.byCode.has(code)) return { kind: 'code', code };
     }

@@ -1,6 +1,6 @@
 import type { ProgressRecord, ProjectRecord } from '../../contract/records';
 import { MAX_MONTHS, addMonths, monthCount, monthRange } from '../../domain/months';
-import type { JoinCounts, LinkLog } from './join-log';
+import type { JoinCounts, JoinLog } from './join-log';
 import type { Project } from '../model';
 import type { TableResult } from '../read/read-table';
 
@@ -34,8 +34,8 @@ export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataD
  * an unknown or rejected project, a month outside the report period, or a second report of a
  * project in one month; warns when reported progress or spending goes down.
  */
-export function linkProgress(
-  log: LinkLog,
+export function joinProgress(
+  log: JoinLog,
   table: TableResult<ProgressRecord>,
   projects: readonly Project[],
   projectTable: TableResult<ProjectRecord>,
@@ -108,7 +108,7 @@ export function linkProgress(
 }
 
 /** Progress and spending are cumulative: a figure below the project's previous report is likely a typo. */
-function warnDecreases(log: LinkLog, table: TableResult<ProgressRecord>, rows: readonly ProgressRecord[]): void {
+function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, rows: readonly ProgressRecord[]): void {
   let pct: { value: number; month: string } | null = null;
   let spent: { value: number; month: string } | null = null;
   for (const r of rows) {
@@ -127,7 +127,7 @@ function warnDecreases(log: LinkLog, table: TableResult<ProgressRecord>, rows: r
  * The month axis of the site: from the first to the last month reported (rows that were used),
  * or the single month of the data date (else the latest project start) when nothing is reported.
  */
-export function monthAxis(log: LinkLog, rows: readonly ProgressRecord[][], projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
+export function monthAxis(log: JoinLog, rows: readonly ProgressRecord[][], projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
   let firstReported: string | null = null;
   let lastReported: string | null = null;
   for (const list of rows) {

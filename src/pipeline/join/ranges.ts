@@ -4,7 +4,7 @@ import type { CrsId, Limits } from '../../contract/config';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../../contract/records';
 import { plausibleBox, type Box } from '../../contract/region-box';
 import { fromWgs84 } from '../geo/crs';
-import type { LinkLog } from './join-log';
+import type { JoinLog } from './join-log';
 import type { TableResult } from '../read/read-table';
 
 /**
@@ -26,7 +26,7 @@ export interface BoxCheck {
  * naming the first such vertex as the file writes it and how many there are. The positions are
  * WGS-84, as the box is: GCJ-02 and BD-09 move a point by under a kilometre, far within its margin.
  */
-export function checkBoundaryBox(log: LinkLog, check: BoxCheck, towns: readonly TownBoundary[], county: MultiPolygon | null): void {
+export function checkBoundaryBox(log: JoinLog, check: BoxCheck, towns: readonly TownBoundary[], county: MultiPolygon | null): void {
   const box = check.region.code === undefined ? null : plausibleBox(check.region.code);
   if (!box) return;
   for (const t of towns) {
@@ -123,14 +123,14 @@ export interface LimitedTables {
  * (households.csv is private, so its figures are not quoted). A warning, not an error: a county
  * may have the odd project that big, and says so by raising the limit.
  */
-export function warnAboveLimits(log: LinkLog, limits: Limits, tables: LimitedTables): void {
+export function warnAboveLimits(log: JoinLog, limits: Limits, tables: LimitedTables): void {
   warnAbove(log, limits, tables.villages, VILLAGE_CEILINGS, false);
   warnAbove(log, limits, tables.projects, PROJECT_CEILINGS, false);
   if (tables.progress) warnAbove(log, limits, tables.progress, PROGRESS_CEILINGS, false);
   if (tables.households) warnAbove(log, limits, tables.households, HOUSEHOLD_CEILINGS, true);
 }
 
-function warnAbove<R extends { row: number }>(log: LinkLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
+function warnAbove<R extends { row: number }>(log: JoinLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
   for (const c of ceilings) {
     const limit = limits[c.key];
     const ceiling = `the ceiling of ${limit.toLocaleString('en-US')}${c.unit} (limits.${c.key} in atlas.config.json)`;

@@ -1,10 +1,10 @@
 import type { AtlasConfig } from '../../contract/config';
 import type { Issue } from '../../contract/issues';
 import { INDICATOR_IDS } from '../../contract/site';
-import type { LinkedData } from '../model';
+import type { JoinedData } from '../model';
 
 /** Each tour stop must name a known town, indicator and month of the data; issues name the stop by number. */
-export function checkTour(config: AtlasConfig, data: Pick<LinkedData, 'towns' | 'months'>): Issue[] {
+export function checkTour(config: AtlasConfig, data: Pick<JoinedData, 'towns' | 'months'>): Issue[] {
   const issues: Issue[] = [];
   const towns = new Set(data.towns.map((t) => t.code));
   const { months } = data;

@@ -2,8 +2,8 @@
  * Personal data in cell values (DESIGN.md "The dataset contract"): a header can be renamed, so
  * every build also looks at what the cells of every column hold, free text included. Resident ID
  * numbers (身份证号), mobile numbers (手机号) and bank card numbers (银行卡号) are found per cell
- * (pii-numbers.ts); person names (姓名) in a column of names, and in free text where the ledger's
- * wording puts one (pii-names.ts). In the supervision hotline (监督电话) only office numbers pass.
+ * (numbers.ts); person names (姓名) in a column of names, and in free text where the ledger's
+ * wording puts one (names.ts). In the supervision hotline (监督电话) only office numbers pass.
  *
  * Pure: no DOM and no Node APIs, so the CLI and the browser's import preview agree. Nothing here
  * ever returns or quotes a value, only row numbers and counts: the report is published. The scan

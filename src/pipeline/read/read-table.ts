@@ -150,7 +150,7 @@ export class RowReader {
   }
 }
 
-/** What the personal-data scan of a table needs to know of the build (pii.ts). */
+/** What the personal-data scan of a table needs to know of the build (privacy/cell-scan.ts). */
 export interface TablePrivacy {
   /** The public portal's build: names in free text and mobiles in the hotline are refused, not only listed. */
   isPublic: boolean;
@@ -400,7 +400,7 @@ class TableReader<T> {
     }
     this.missing = spec.columns.filter((c) => c.isRequired && !located.has(c.name));
     this.missingGroups = spec.oneOf.filter((g) => !g.some((n) => located.has(n)));
-    // Personal data in the cells of every column (DESIGN.md, pii.ts): named by column and first
+    // Personal data in the cells of every column (DESIGN.md, privacy/cell-scan.ts): named by column and first
     // rows, never quoting a value; numbers and columns of names refuse the file, names in free text
     // and mobiles in the hotline do in a public build.
     const roles = new Map<number, ColumnRole>();
@@ -485,7 +485,7 @@ class TableReader<T> {
   }
 }
 
-/** What a contract column is to the personal-data scan (pii.ts `ColumnRole`). */
+/** What a contract column is to the personal-data scan (privacy/cell-scan.ts `ColumnRole`). */
 function columnRole(spec: ColumnSpec): ColumnRole {
   if (spec.name === 'hotline') return 'hotline';
   if (spec.name === 'village_name' || spec.name === 'town_name' || spec.name === 'category') return 'label';

@@ -7,8 +7,8 @@ import { detach, readTable, type RowReader, type TableResult } from './read-tabl
 import { parseDegrees } from './values';
 
 /**
- * Row-level parsing of each CSV of the contract; cross-file checks happen in link.ts, and so do the
- * config's per-row ceilings (ranges.ts). The hard caps on money and counts are checked here.
+ * Row-level parsing of each CSV of the contract; cross-file checks happen in join/join-dataset.ts, and so do the
+ * config's per-row ceilings (join/ranges.ts). The hard caps on money and counts are checked here.
  */
 
 /** Each table of the contract: its columns and how one of its rows becomes a record. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding, FINDING_GROUPS, GROUP_LABELS, RULE_ADVICE, RULE_GROUP, RULE_LABELS, type FindingNames } from '../../../src/domain/finding-text';
-import { FINDING_RULES, findIssues, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
+import { FINDING_RULES, integrityFindings, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
 
 const names: FindingNames = { project: (i) => `香菇基地${i + 1}号`, village: (i) => ['新街村', '双竹村'][i] ?? `村${i}`, town: (i) => ['龙坝镇', '中峰镇'][i] ?? `镇${i}` };
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
@@ -10,7 +10,7 @@ const input = (projects: IntegrityProject[], villages: IntegrityVillage[] = [vil
 const steady = (): IntegrityReport[] => [r('2016-01', 'building', 10, 5), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 30, 15), r('2016-04', 'building', 40, 20)];
 const frozen = [r('2016-02', 'building', 40, 20), r('2016-03', 'building', 40, 20), r('2016-04', 'building', 40, 20)];
 
-/** One dataset per rule, each tripping that rule (among others perhaps): realistic findings with the figures findIssues records. */
+/** One dataset per rule, each tripping that rule (among others perhaps): realistic findings with the figures integrityFindings records. */
 const CASES: Record<FindingRule, IntegrityInput> = {
   progressBackward: input([project([r('2016-04', 'building', 80, 30), r('2016-05', 'building', 60, 32)])]),
   progressJump: input([project([r('2016-04', 'building', 20, 10), r('2016-05', 'done', 100, 55)])]),
@@ -28,7 +28,7 @@ const CASES: Record<FindingRule, IntegrityInput> = {
 };
 
 const findingOf = (rule: FindingRule): Finding => {
-  const f = findIssues(CASES[rule]).find((x) => x.rule === rule);
+  const f = integrityFindings(CASES[rule]).find((x) => x.rule === rule);
   if (!f) throw new Error(`the case for ${rule} found no ${rule}`);
   return f;
 };

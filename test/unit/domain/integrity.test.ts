@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIssues, qualityParts, qualityScore, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
+import { integrityFindings, qualityParts, qualityScore, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
 
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '示例村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
@@ -8,17 +8,17 @@ const r = (month: string, status: IntegrityReport['status'], progressPct: number
 const cleanReports = (): IntegrityReport[] => [r('2016-01', 'planned', 0, 0), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 45, 25), r('2016-04', 'building', 70, 40), r('2016-05', 'done', 100, 55), r('2016-06', 'accepted', 100, 55)];
 const project = (over: Partial<IntegrityProject> = {}): IntegrityProject => ({ name: '示例项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-10-31', beneficiaryHouseholds: 30, reports: cleanReports(), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
 const input = (projects: IntegrityProject[], villages: IntegrityVillage[] = [village()], inspectionMonths: string[] = []): IntegrityInput => ({ towns: [{ name: '示例镇' }], villages, projects, exitLinePct: 2, inspectionMonths });
-const rules = (d: IntegrityInput): FindingRule[] => findIssues(d).map((f) => f.rule);
+const rules = (d: IntegrityInput): FindingRule[] => integrityFindings(d).map((f) => f.rule);
 
 describe('数据实: each rule trips on its case and not on a clean one', () => {
   it('finds nothing in clean data', () => {
-    expect(findIssues(input([project(), project({ reports: cleanReports().slice(0, 3) })]))).toEqual([]);
+    expect(integrityFindings(input([project(), project({ reports: cleanReports().slice(0, 3) })]))).toEqual([]);
   });
 
   it('progress that goes backward', () => {
     const reports = [r('2016-01', 'building', 40, 10), r('2016-02', 'building', 30, 12)];
     expect(rules(input([project({ reports })]))).toEqual(['progressBackward']);
-    const f = findIssues(input([project({ reports })]))[0]!;
+    const f = integrityFindings(input([project({ reports })]))[0]!;
     expect(f).toMatchObject({ month: '2016-02', projects: [0], amountWan: 60, figures: { from: 40, to: 30 } });
   });
 
@@ -56,7 +56,7 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
   it('a village marked exited whose poverty incidence is still at or above the exit line', () => {
     // 240 registered poor, 120 exited: 120 of 1,200 still poor = 10 %.
     expect(rules(input([], [village({ exitYear: 2016 })]))).toEqual(['exitedAboveLine']);
-    expect(findIssues(input([], [village({ exitYear: 2016 })]))[0]!.figures).toMatchObject({ incidencePct: 10, linePct: 2 });
+    expect(integrityFindings(input([], [village({ exitYear: 2016 })]))[0]!.figures).toMatchObject({ incidencePct: 10, linePct: 2 });
     expect(rules(input([], [village({ exitYear: 2016, exitedPopulation: 230 })]))).toEqual([]);
     expect(rules(input([], [village({ exitYear: null })]))).toEqual([]);
   });
@@ -75,15 +75,15 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
 
   it('five projects of a town reporting identical figures in a month; four do not', () => {
     const same = (n: number) => Array.from({ length: n }, () => project({ reports: [r('2016-03', 'building', 50, 25)] }));
-    const found = findIssues(input(same(5)));
+    const found = integrityFindings(input(same(5)));
     expect(found.map((f) => f.rule)).toEqual(['identicalReports']);
     expect(found[0]).toMatchObject({ month: '2016-03', projects: [0, 1, 2, 3, 4], amountWan: 300, figures: { count: 5, progressPct: 50 } });
-    expect(findIssues(input(same(4)))).toEqual([]);
+    expect(integrityFindings(input(same(4)))).toEqual([]);
   });
 
   it("a whole town's figures unchanged for three months while building", () => {
     const frozen = [r('2016-02', 'building', 40, 20), r('2016-03', 'building', 40, 20), r('2016-04', 'building', 40, 20)];
-    const found = findIssues(input([project({ reports: frozen }), project({ reports: frozen.map((x) => ({ ...x, progressPct: 60, spentWan: 30 })) })]));
+    const found = integrityFindings(input([project({ reports: frozen }), project({ reports: frozen.map((x) => ({ ...x, progressPct: 60, spentWan: 30 })) })]));
     expect(found.map((f) => f.rule)).toEqual(['frozenTown']);
     expect(found[0]).toMatchObject({ month: '2016-04', town: 0, projects: [0, 1] });
     expect(rules(input([project({ reports: frozen.slice(0, 2) })]))).toEqual([]);
@@ -95,7 +95,7 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
     // Usual pace: +10 a month; in 2016-05, the month before the June inspection, +40.
     const steady = (): IntegrityReport[] => [r('2016-01', 'building', 10, 5), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 30, 15), r('2016-04', 'building', 40, 20)];
     const jumped = [...steady(), r('2016-05', 'building', 80, 40)];
-    const found = findIssues(input([project({ reports: jumped }), project({ reports: steady() })], [village()], ['2016-06']));
+    const found = integrityFindings(input([project({ reports: jumped }), project({ reports: steady() })], [village()], ['2016-06']));
     expect(found.map((f) => f.rule)).toEqual(['preInspectionJump']);
     expect(found[0]).toMatchObject({ month: '2016-05', projects: [0], figures: { rise: 40, usual: 10 } });
     // The same rise with no inspection the month after is only fast work.
@@ -119,7 +119,7 @@ describe('data quality score', () => {
 
   it('never rises when a finding is added (monotone)', () => {
     const projects = [project(), project({ budgetWan: 200, disclosureFilled: 0.5 }), project({ isJoinedByCode: false, hasOwnPoint: false })];
-    const findings = findIssues(input([project({ reports: [r('2016-01', 'building', 50, 70)] })]));
+    const findings = integrityFindings(input([project({ reports: [r('2016-01', 'building', 50, 70)] })]));
     fc.assert(
       fc.property(fc.array(fc.record({ amount: fc.double({ min: 0, max: 1000, noNaN: true }), projects: fc.array(fc.nat(2), { maxLength: 3 }) }), { maxLength: 8 }), (extra) => {
         let last = qualityScore(qualityParts(projects, [village()], findings));

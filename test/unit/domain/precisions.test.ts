@@ -120,7 +120,7 @@ describe('六个精准', () => {
       expect(p.detail.zh).toBe('已出列的 2 个村中 1 个贫困发生率低于 2% 的出列线，1 个未达标。');
     });
 
-    it('at the line is not under it (as findIssues)', () => {
+    it('at the line is not under it (as integrityFindings)', () => {
       expect(precision('exit', { villages: [village({ exitYear: 2016, exitedPopulation: 216 })] })).toMatchObject({ value: 0, flagged: [0] });
     });
 

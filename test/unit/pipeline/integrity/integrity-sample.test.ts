@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../../../scripts/make-templates';
 import { readDataset } from '../../../../scripts/sample/dataset';
 import { PLANTED, PLANTED_BLOCK, renderPlantedTable, type PlantedProblem } from '../../../../scripts/sample/plant';
-import { FINDING_RULES, findIssues, type Finding } from '../../../../src/domain/integrity';
+import { FINDING_RULES, integrityFindings, type Finding } from '../../../../src/domain/integrity';
 import { integrityInput } from '../../../../src/pipeline/integrity/rules-input';
 
 // The 数据实 rules over the embedded sample (data/): they find the problems planted on purpose
 // (scripts/sample/plant.ts), each at its place, and nothing else.
 const DATA = fileURLToPath(new URL('../../../../data/', import.meta.url));
 const { dataset: d, issues } = readDataset(DATA);
-const findings = findIssues(integrityInput(d));
+const findings = integrityFindings(integrityInput(d));
 
 type Place = Pick<PlantedProblem, 'rule' | 'town' | 'projects' | 'village' | 'month'>;
 
