@@ -19,6 +19,7 @@ import type { LoadedData } from './load';
 import { chooseEngine, createFallback } from './map-engine-choice';
 import { mountMapKeyboard } from './map-keyboard';
 import { showLoadError, showMapError } from './status';
+import { watchOverlays } from './overlay-watch';
 
 /** Fill of the towns around a drilled-into town: the villages carry the colours there. */
 const NEUTRAL_TOWN = '#f3f2ee';
@@ -72,6 +73,10 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   let chosen = await chooseEngine(container, data, events, store.get().lang);
   let atlas: MapEngine = chosen.engine;
   let popup: MapPopup = install(atlas);
+  // The area is framed again, clear of the legend, the controls and the time bar, when they change size.
+  watchOverlays(container, () => {
+    if (!isSnapshot) atlas.refit();
+  });
   /** The engine's widgets and the popup, and the switch to the fallback if the live map loses its context. */
   function install(engine: MapEngine): MapPopup {
     engine.addControl(legend, 'bottom-left');

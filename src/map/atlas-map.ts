@@ -7,6 +7,7 @@ import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
 import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type BoundaryTiles } from './boundary-tiles';
+import { clearPadding, measureFrame, mercatorAspect, paddingBeside } from './frame-padding';
 import { hatchImage } from './hatch';
 import { ProjectPopup } from './project-popup';
 import type { Lang } from '../i18n';
@@ -20,49 +21,7 @@ setWorkerUrl(workerUrl);
 
 /** Font for Chinese labels, drawn locally: no glyph server, no request off the page's origin. */
 const LOCAL_IDEOGRAPH_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const FRAME_PADDING_PX = 40;
-/** Room kept for the controls along the top and the legend at the bottom left when framing. */
-const CONTROLS_HEIGHT_PX = 56;
-const LEGEND_WIDTH_PX = 250;
-/** A map less tall than this (a phone's) frames areas without keeping clear of the legend. */
-const SMALL_MAP_PX = 420;
-
-/**
- * Padding that keeps a framed area clear of what floats over the map: the controls along the top
- * (measured: they wrap on narrow screens) and the legend at the bottom left (beside the area on a
- * wide map, above its bottom edge on a narrow one).
- */
-function framePadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
-  const margin = FRAME_PADDING_PX / 2;
-  // The controls and the time bar count only where they float over the map (on a phone they sit above and below it).
-  const over = (el: HTMLElement | null | undefined): HTMLElement | null => (el && getComputedStyle(el).position === 'absolute' ? el : null);
-  const controls = over(container.parentElement?.querySelector<HTMLElement>('.controls-slot'));
-  const timeBar = over(container.parentElement?.querySelector<HTMLElement>('.time-slot'));
-  const legend = container.querySelector<HTMLElement>('.legend');
-  const top = controls ? Math.max(CONTROLS_HEIGHT_PX, controls.offsetHeight + margin) : margin;
-  const legendWidth = legend?.offsetWidth ?? LEGEND_WIDTH_PX;
-  const legendHeight = legend?.offsetHeight ?? 0;
-  const width = container.clientWidth;
-  const height = container.clientHeight;
-  const timeHeight = timeBar?.offsetHeight ? timeBar.offsetHeight + margin : margin;
-  // A phone's small map: framing around the legend would leave a sliver, so the area takes the
-  // whole map and the (folded) legend sits over its corner.
-  if (height < SMALL_MAP_PX) return { top, bottom: timeHeight, left: margin, right: margin };
-  if (width - legendWidth > width * 0.55) return { top, bottom: timeHeight, left: legendWidth + margin, right: margin * 2 };
-  // Too narrow to sit beside the legend: keep clear of its height, if that leaves room to draw.
-  const bottom = height - top - legendHeight > height * 0.35 ? Math.max(legendHeight + margin, timeHeight) : timeHeight;
-  return { top, bottom, left: margin, right: margin };
-}
 const FLY_DURATION_MS = 900;
-
-/** Padding that keeps an area beside a legend of this size in the bottom-left corner of a box (or above it, in a narrow box). */
-function paddingBeside(width: number, height: number, legend: { width: number; height: number } | null): { top: number; bottom: number; left: number; right: number } {
-  const margin = FRAME_PADDING_PX / 2;
-  if (!legend) return { top: margin, bottom: margin, left: margin, right: margin };
-  if (width - legend.width > width * 0.55) return { top: margin, bottom: margin, left: legend.width + margin, right: margin };
-  const bottom = height - legend.height > height * 0.5 ? legend.height + margin : margin;
-  return { top: margin, bottom, left: margin, right: margin };
-}
 
 export interface AtlasMapData {
   site: SiteData;
@@ -86,6 +45,10 @@ export class AtlasMap implements MapEngine {
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
   private focused: AreaRef | null = null;
+  /** The last area framed (and the tour's camera, if it was one), to frame again when what floats over the map changes size. */
+  private lastFrame: { bbox: BBox; camera: Camera | null } | null = null;
+  /** The reader has moved the map since it was last framed: it is not framed again under them. */
+  private isMovedByReader = false;
 
   private constructor(
     readonly map: MapLibreMap,
@@ -93,6 +56,10 @@ export class AtlasMap implements MapEngine {
     private readonly events: AtlasMapEvents,
   ) {
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
+    // A move with an input event behind it is the reader's (a drag, a pinch, a wheel, the zoom keys or buttons).
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.isMovedByReader = true;
+    });
     map.on('click', (e) => {
       // A click on a project marker opens the project; otherwise it selects the area below.
       if (e.defaultPrevented) return;
@@ -118,7 +85,7 @@ export class AtlasMap implements MapEngine {
       container,
       style: atlasStyle(data.site, data.towns, data.county, data.boundaryTiles ?? null),
       bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: framePadding(container) },
+      fitBoundsOptions: { padding: clearPadding(measureFrame(container), mercatorAspect(data.site.bbox)) },
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
       attributionControl: basemapStyle(data.site.config.basemap).attribution ? { compact: true } : false,
       dragRotate: false,
@@ -278,7 +245,9 @@ export class AtlasMap implements MapEngine {
   frame(bbox: BBox, isAnimated: boolean): void {
     const [w, s, e, n] = bbox;
     const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    this.map.fitBounds([w, s, e, n], { padding: framePadding(this.map.getContainer()), duration: isAnimated && !reduceMotion ? FLY_DURATION_MS : 0, maxZoom: 14 });
+    this.lastFrame = { bbox, camera: null };
+    this.isMovedByReader = false;
+    this.map.fitBounds([w, s, e, n], { padding: clearPadding(measureFrame(this.map.getContainer()), mercatorAspect(bbox)), duration: isAnimated && !reduceMotion ? FLY_DURATION_MS : 0, maxZoom: 14 });
   }
 
   /**
@@ -288,11 +257,21 @@ export class AtlasMap implements MapEngine {
   flyTo(camera: Camera, area: BBox, isAnimated: boolean): void {
     const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     const [w, s, e, n] = area;
-    const fit = this.map.cameraForBounds([w, s, e, n], { padding: framePadding(this.map.getContainer()) });
+    this.lastFrame = { bbox: area, camera };
+    this.isMovedByReader = false;
+    const fit = this.map.cameraForBounds([w, s, e, n], { padding: clearPadding(measureFrame(this.map.getContainer()), mercatorAspect(area)) });
     const tooClose = fit?.zoom !== undefined && fit.zoom < camera.zoom;
     const options = tooClose && fit?.center ? { center: fit.center, zoom: fit.zoom ?? camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     if (isAnimated && !reduceMotion) this.map.flyTo({ ...options, duration: FLY_DURATION_MS * 2, essential: false });
     else this.map.jumpTo(options);
+  }
+
+  /** What floats over the map changed size: frame the last area again (at once), unless the reader has moved the map since. */
+  refit(): void {
+    if (!this.lastFrame || this.isMovedByReader || this.map.isMoving()) return;
+    const { bbox, camera } = this.lastFrame;
+    if (camera) this.flyTo(camera, bbox, false);
+    else this.frame(bbox, false);
   }
 
   addControl(control: MapControl, position: ControlCorner): void {

@@ -76,6 +76,8 @@ export interface MapEngine {
   frame(bbox: BBox, isAnimated: boolean): void;
   /** Goes to a configured camera; zoomed out until `area` fits where the screen is smaller than the camera was set for. */
   flyTo(camera: Camera, area: BBox, isAnimated: boolean): void;
+  /** What floats over the map (legend, controls, time bar, sheet) changed size: frames the last area again, unless the reader has moved the map since. */
+  refit(): void;
   /** The everyday look or the projector theme (thicker lines, larger labels). */
   setTheme(theme: MapTheme): void;
   /** Draws at this many device pixels per CSS pixel (null: the screen's), e.g. 2 for an export. */

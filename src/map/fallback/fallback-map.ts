@@ -7,7 +7,7 @@ import type { AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, 
 import type { MarkerProjects, MarkerState } from '../projects-overlay';
 import type { MapTheme } from '../style';
 import { ControlCorners } from './control-corners';
-import { framePadding, measureFrameLayout, paddingBeside } from './frame-padding';
+import { clearPadding, measureFrame, mercatorAspect, paddingBeside } from '../frame-padding';
 import { pickCluster, pickMarker } from './markers-layer';
 import { FallbackPopup, type Projector } from './popup';
 import { MAX_FRAME_ZOOM, NO_PADDING, contains, rewindForD3, viewBounds, viewFor, type Padding, type ViewTarget } from './projection';
@@ -73,7 +73,7 @@ export class FallbackMap implements MapEngine {
     container.addEventListener('click', this.onClick);
     this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.resize()) : null;
     this.resizeObserver?.observe(container);
-    this.padding = framePadding(measureFrameLayout(container));
+    this.padding = this.measurePadding();
     this.scheduleDraw();
   }
 
@@ -100,14 +100,14 @@ export class FallbackMap implements MapEngine {
   /** Frames a bounding box at once (the fallback does not animate). */
   frame(bbox: BBox, _isAnimated: boolean): void {
     this.target = { kind: 'area', bbox, maxZoom: MAX_FRAME_ZOOM };
-    this.padding = framePadding(measureFrameLayout(this.container));
+    this.padding = this.measurePadding();
     this.scheduleDraw();
   }
 
   /** Goes to a tour stop's camera at once, north up (bearing and pitch are the live map's). */
   flyTo(camera: Camera, area: BBox, _isAnimated: boolean): void {
     this.target = { kind: 'camera', center: camera.center, zoom: camera.zoom, area };
-    this.padding = framePadding(measureFrameLayout(this.container));
+    this.padding = this.measurePadding();
     this.scheduleDraw();
   }
 
@@ -149,8 +149,20 @@ export class FallbackMap implements MapEngine {
     await this.raster.settled();
   }
 
+  /** What floats over the map changed size: the target is framed again (the fallback has no free pan to keep). */
+  refit(): void {
+    this.padding = this.measurePadding();
+    this.scheduleDraw();
+  }
+
+  /** Padding that keeps the target's area clear of what floats over the map now. */
+  private measurePadding(): Padding {
+    const area = this.target.kind === 'area' ? this.target.bbox : this.target.area;
+    return area ? clearPadding(measureFrame(this.container), mercatorAspect(area)) : NO_PADDING;
+  }
+
   resize(): void {
-    this.padding = framePadding(measureFrameLayout(this.container));
+    this.padding = this.measurePadding();
     this.scheduleDraw();
   }
 
