@@ -54,7 +54,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   const masthead = mountMasthead(site, store, kind);
   const footer = mountPageFooter(site);
   footer.update(store.get());
-  const tour = mountTour(site, store);
+  const tour = mountTour(site, store, projects);
   const exports = mountExports(site, store, () => atlas, tour.actions);
   const mapSide = mountMapSide({ site, projects, store });
   const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: () => atlas.snapshot(), isPackage: kind.isPackage });

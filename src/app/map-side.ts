@@ -52,6 +52,8 @@ export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
   });
   const ranking = mountRankingTable(byId('ranking-slot'), {
     site,
+    projects,
+    onSort: (rankSort) => store.set({ rankSort }),
     onSelectTown: (code) => {
       store.set({ town: code, village: null, project: null });
       focusAreaTitle();

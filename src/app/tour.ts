@@ -4,6 +4,7 @@
  * measured again when the layout changes, its keys given to the tour, the projector theme.
  */
 import type { SiteData } from '../contract/site';
+import { deriveView, type LoadedProjects } from '../state/derived-view';
 import type { Store } from '../state/store';
 import { tourStopState } from '../state/tour';
 import type { ViewState } from '../state/view-state';
@@ -26,20 +27,21 @@ export interface Tour {
  * view). Mount it before the map (it changes the layout the map measures) and before the page's
  * Escape handler (its Escape leaves the tour, not the town).
  */
-export function mountTour(site: SiteData, store: Store<ViewState>): Tour {
+export function mountTour(site: SiteData, store: Store<ViewState>, projects: LoadedProjects): Tour {
+  const figures = (state: ViewState) => stopFigures(site, deriveView(site, projects, state), state.lang);
   const slot = document.createElement('div');
   document.body.append(slot);
   const presentation = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
   const opened = store.get().tour;
   if (opened !== null) store.set(tourStopState(site, opened));
-  presentation.update(store.get(), stopFigures(site, store.get()));
+  presentation.update(store.get(), figures(store.get()));
   byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
   let atlas: MountedAtlas | null = null;
   let isPresenting = store.get().tour !== null;
   return {
     actions: presentation.actions,
     update(state) {
-      presentation.update(state, stopFigures(site, state));
+      presentation.update(state, figures(state));
       if ((state.tour !== null) === isPresenting) return;
       isPresenting = state.tour !== null;
       // The layout changed under the map: measure again before framing; arrows belong to the tour.

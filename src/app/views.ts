@@ -66,7 +66,7 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     isUpdatedHidden: false,
     mount: async (el, { site, projects, store, mapSnapshot }) => {
       const [report] = await Promise.all([import('../ui/report'), projects.ensureAll()]);
-      return report.mountReport(el, { site, projects: projects.current, getMapImage: mapSnapshot, onBack: () => store.set({ view: 'map' }) });
+      return report.mountReport(el, { site, projects, getMapImage: mapSnapshot, onBack: () => store.set({ view: 'map' }) });
     },
   },
   check: {

@@ -1,6 +1,9 @@
 import { STATUSES } from '../contract/columns';
 import type { SiteProjects } from '../contract/projects';
 import type { IndicatorId, SiteData, SiteTown, SiteVillage, SummaryLagging } from '../contract/site';
+import { rankChanges } from '../domain/change';
+import { indicatorSpec } from '../domain/indicators';
+import { rankAreas } from '../domain/ranking';
 import { laggingProjects } from '../domain/lag';
 import type { ViewState } from './view-state';
 
@@ -31,6 +34,48 @@ export function selectionOf(site: SiteData, state: ViewState): Selection {
 export function valuesAt(site: SiteData, indicator: IndicatorId, monthIndex: number): { towns: (number | null)[]; villages: (number | null)[]; county: number | null } {
   const s = site.series[indicator];
   return { towns: s.towns[monthIndex] ?? [], villages: s.villages[monthIndex] ?? [], county: s.county[monthIndex] ?? null };
+}
+
+/** An indicator's values in a month: every town's and village's (by id) and the county's. */
+export type AreaValues = ReturnType<typeof valuesAt>;
+
+/** One area's place in the ranking (比学赶超). */
+export interface RankedRow {
+  /** The town's or village's id. */
+  id: number;
+  code: string;
+  name: string;
+  value: number | null;
+  /** 1-based competition rank; null without data. */
+  rank: number | null;
+  /** Places climbed since the previous month (negative = fell); null in the first month or unranked in either. */
+  change: number | null;
+  /** Position in the best-first order: the tie-break of every other sort. */
+  order: number;
+}
+
+/** The areas a level compares, best first: the county's towns, or a town's villages. */
+export interface Ranking {
+  level: 'town' | 'village';
+  rows: RankedRow[];
+  /** The value of the whole: the town's (for its villages) or the county's. */
+  total: number | null;
+}
+
+/** The towns (or a town's villages) ranked by the indicator in month `m`, with their moves since the month before. */
+export function rankingOf(site: SiteData, ind: IndicatorId, m: number, town: SiteTown | null): Ranking {
+  const { isHigherBetter } = indicatorSpec(ind);
+  const areas: readonly (SiteTown | SiteVillage)[] = town ? site.villages.filter((v) => v.townId === town.id) : site.towns;
+  const pick = (v: AreaValues): (number | null)[] => areas.map((a) => (town ? v.villages : v.towns)[a.id] ?? null);
+  const now = valuesAt(site, ind, m);
+  const before = m > 0 ? pick(valuesAt(site, ind, m - 1)) : null;
+  const current = pick(now);
+  const changes = before ? rankChanges(current, before, isHigherBetter) : current.map(() => null);
+  const rows = rankAreas(current, isHigherBetter).map((r, order): RankedRow => {
+    const area = areas[r.index];
+    return { id: area?.id ?? -1, code: area?.code ?? '', name: area?.name ?? '', value: r.value, rank: r.rank, change: changes[r.index] ?? null, order };
+  });
+  return { level: town ? 'village' : 'town', rows, total: town ? (now.towns[town.id] ?? null) : now.county };
 }
 
 /** Status filter group of a project's status index: accepted counts as done. */

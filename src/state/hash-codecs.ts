@@ -1,5 +1,23 @@
 /** How each field of the view state reads from and writes to its hash key: small codecs, each warning about what it cannot read. */
-import type { SortOrder, ViewContext } from './view-state';
+export type SortDirection = 'ascending' | 'descending';
+
+/** A table's order: a column and a direction (in the link as `budget-desc`). */
+export interface SortOrder<K extends string> {
+  key: K;
+  direction: SortDirection;
+}
+
+/** What the data allows: used to validate values from a hash. */
+export interface ViewContext {
+  towns: ReadonlySet<string>;
+  /** Village code → its town's code. */
+  villages: ReadonlyMap<string, string>;
+  projects: ReadonlySet<string>;
+  months: readonly string[];
+  categories: readonly string[];
+  /** Number of stops in the configured tour. */
+  tourStops: number;
+}
 
 /** Longest search text a link keeps, in characters. */
 export const QUERY_MAX_CHARS = 200;

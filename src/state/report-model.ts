@@ -2,12 +2,10 @@
 import type { GoalId } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
-import { delta, deltas, rankChanges } from '../domain/change';
-import { indicatorSpec } from '../domain/indicators';
+import { delta } from '../domain/change';
 import { laggingProjects } from '../domain/lag';
-import { rankAreas } from '../domain/ranking';
 import type { Localized } from '../i18n';
-import { projectTotals } from './derive';
+import { projectTotals, rankingOf, type RankedRow } from './derive';
 
 export interface MonthlyReport {
   /** YYYY-MM of the report. */
@@ -111,8 +109,11 @@ export interface GoalReach extends Localized {
   towns: TownReach[];
 }
 
-/** The report for month index `monthIndex`, its towns ranked by `indicator`. */
-export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: number, indicator: IndicatorId): MonthlyReport {
+/**
+ * The report for month index `monthIndex`, its towns ranked by `indicator`: by the ranking given
+ * (the view's derivation passes its own, so the report and the ranking table agree), else ranked here.
+ */
+export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: number, indicator: IndicatorId, ranking: readonly RankedRow[] = rankingOf(site, indicator, monthIndex, null).rows): MonthlyReport {
   const month = site.months[monthIndex];
   if (month === undefined) throw new RangeError(`month index ${monthIndex} is outside the data's ${site.months.length} months`);
   const prev = monthIndex > 0 ? monthIndex - 1 : null;
@@ -122,7 +123,7 @@ export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: 
     previousMonth: prev === null ? null : (site.months[prev] ?? null),
     indicator,
     county: countyTotals(site, projects, monthIndex, prev),
-    towns: townRows(site, monthIndex, prev, indicator),
+    towns: townRows(site, monthIndex, prev, indicator, ranking),
     lagging: laggingGroups(site, projects, monthIndex),
     goals: site.config.goals.map((g) => goalReach(site, g.id, g, g.target, monthIndex, prev)),
   };
@@ -143,30 +144,22 @@ function countyTotals(site: SiteData, projects: SiteProjects, m: number, prev: n
   };
 }
 
-function townRows(site: SiteData, m: number, prev: number | null, indicator: IndicatorId): TownRow[] {
-  const { isHigherBetter } = indicatorSpec(indicator);
-  const townsAt = (id: IndicatorId | 'laggingProjects', month: number): (number | null)[] => site.towns.map((t) => site.series[id].towns[month]?.[t.id] ?? null);
-  const now = townsAt(indicator, m);
-  const before = prev === null ? site.towns.map(() => null) : townsAt(indicator, prev);
-  const changes = deltas(now, before);
-  const rankMoves = rankChanges(now, before, isHigherBetter);
-  const completion = townsAt('completion', m);
-  const disbursement = townsAt('disbursement', m);
-  const lagging = townsAt('laggingProjects', m);
-  return rankAreas(now, isHigherBetter).map((r) => {
-    const town = site.towns[r.index];
-    if (!town) throw new Error(`town ${r.index} missing`);
+function townRows(site: SiteData, m: number, prev: number | null, indicator: IndicatorId, ranking: readonly RankedRow[]): TownRow[] {
+  const at = (id: IndicatorId | 'laggingProjects', month: number, townId: number): number | null => site.series[id].towns[month]?.[townId] ?? null;
+  return ranking.map((r) => {
+    const town = site.towns[r.id];
+    if (!town) throw new Error(`town ${r.id} missing`);
     return {
       townId: town.id,
       code: town.code,
       name: town.name,
       rank: r.rank,
-      rankChange: rankMoves[r.index] ?? null,
+      rankChange: r.change,
       value: r.value,
-      change: changes[r.index] ?? null,
-      completion: completion[r.index] ?? null,
-      disbursement: disbursement[r.index] ?? null,
-      laggingProjects: lagging[r.index] ?? null,
+      change: delta(r.value, prev === null ? null : at(indicator, prev, town.id)),
+      completion: at('completion', m, town.id),
+      disbursement: at('disbursement', m, town.id),
+      laggingProjects: at('laggingProjects', m, town.id),
     };
   });
 }

@@ -2,8 +2,8 @@
 import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
 import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
 import { LANGS, type Lang } from '../i18n';
-export { QUERY_MAX_CHARS } from './hash-codecs';
-import { flag, list, member, oneOf, pageNumber, searchText, sortOrder, startYear, stopNumber, type KeyCodec, type Warn } from './hash-codecs';
+export { QUERY_MAX_CHARS, type SortDirection, type SortOrder, type ViewContext } from './hash-codecs';
+import { flag, list, member, oneOf, pageNumber, searchText, sortOrder, startYear, stopNumber, type KeyCodec, type SortOrder, type ViewContext, type Warn } from './hash-codecs';
 
 
 export { LANGS, type Lang };
@@ -12,18 +12,12 @@ export { LANGS, type Lang };
 export type StatusFilter = 'planned' | 'building' | 'done';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['planned', 'building', 'done'];
 
-export type SortDirection = 'ascending' | 'descending';
 /** The projects table's sortable columns. `place` is town then village; `period` is start then due; `progress` is status then progress %. */
 export const PROJECT_SORT_KEYS = ['id', 'name', 'category', 'place', 'budgetWan', 'period', 'progress', 'spentWan', 'unit', 'year'] as const;
 export type ProjectSortKey = (typeof PROJECT_SORT_KEYS)[number];
 /** The ranking table's sortable columns. */
 export const RANKING_SORT_KEYS = ['rank', 'name', 'value'] as const;
 export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
-/** A table's order: a column and a direction (in the link as `budget-desc`). */
-export interface SortOrder<K extends string> {
-  key: K;
-  direction: SortDirection;
-}
 
 /**
  * The page's views, in the masthead's order: the atlas map, the projects' public notice (项目公示),
@@ -70,18 +64,6 @@ export interface ViewState {
   sort: SortOrder<ProjectSortKey>;
   /** The projects page's page, from 1 (key `page`); the page clamps it to the pages there are. */
   page: number;
-}
-
-/** What the data allows: used to validate values from a hash. */
-export interface ViewContext {
-  towns: ReadonlySet<string>;
-  /** Village code → its town's code. */
-  villages: ReadonlyMap<string, string>;
-  projects: ReadonlySet<string>;
-  months: readonly string[];
-  categories: readonly string[];
-  /** Number of stops in the configured tour. */
-  tourStops: number;
 }
 
 /** The county view: what an empty hash means. Frozen, so nobody edits it in place. */

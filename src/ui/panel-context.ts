@@ -1,19 +1,14 @@
 /** What every section of the area panel shares: its inputs, the selection and month it shows, and the small pieces each draws with. */
-import type { SiteProjects } from '../contract/projects';
 import type { SeriesId, SiteData } from '../contract/site';
 import { percentOfRange, type UnitSpec } from '../domain/units';
 import { formatNumber, t, type Lang, type StringKey } from '../i18n';
 import type { AreaProjects, Selection } from '../state/derive';
+import type { LoadedProjects, PanelFigures } from '../state/derived-view';
 import { h } from './dom';
 import type { FindingsDeps } from './findings-section';
 
 /** The loaded projects (a town's load when it is opened): ProjectSource in the app. */
-export interface PanelProjects {
-  current: SiteProjects;
-  /** Changes whenever `current` does. */
-  version: number;
-  isLoaded(townId: number): boolean;
-}
+export type PanelProjects = LoadedProjects;
 
 export interface PanelDeps {
   site: SiteData;
@@ -24,11 +19,13 @@ export interface PanelDeps {
   findings?: Omit<FindingsDeps, 'site'>;
 }
 
-/** What a section of the panel is drawn from: the inputs, the selected area, the month and the language. */
+/** What a section of the panel is drawn from: the inputs, the selected area, the month, the language and the view's derived figures. */
 export interface PanelContext extends PanelDeps {
   sel: Selection;
   m: number;
   lang: Lang;
+  /** The area's figures (state/derived-view.ts): the panel formats them, it computes none. */
+  figures: PanelFigures;
   /** The area's projects in the month; null while its town's projects load. */
   ap: AreaProjects | null;
 }
@@ -52,20 +49,7 @@ export function loading(c: PanelContext, el: HTMLElement): HTMLElement {
 
 /** The area's value of a series in the month. */
 export function areaValue(c: PanelContext, id: SeriesId): number | null {
-  const s = c.site.series[id];
-  if (c.sel.village) return s.villages[c.m]?.[c.sel.village.id] ?? null;
-  if (c.sel.town) return s.towns[c.m]?.[c.sel.town.id] ?? null;
-  return s.county[c.m] ?? null;
-}
-
-/** An area's values over every month. */
-export function areaSeries(c: PanelContext, id: SeriesId): (number | null)[] {
-  const s = c.site.series[id];
-  const village = c.sel.village;
-  const town = c.sel.town;
-  if (village) return s.villages.map((row) => row[village.id] ?? null);
-  if (town) return s.towns.map((row) => row[town.id] ?? null);
-  return [...s.county];
+  return c.figures.values[id];
 }
 
 /**

@@ -1,10 +1,11 @@
 /** The area panel's indicators: the four goals (figure, sparkline, bar) and the other figures with the unevenness of the area's parts. */
+import type { GoalId } from '../contract/config';
 import { formatPoints } from '../domain/format';
 import { INDICATORS, formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { UNITS } from '../domain/units';
 import { fillText, monthLabel, pick, t } from '../i18n';
 import { h } from './dom';
-import { areaSeries, areaValue, count, meter, section, type PanelContext } from './panel-context';
+import { areaValue, count, meter, section, type PanelContext } from './panel-context';
 import { sparkline } from './sparkline';
 
 /** Goal sparklines, in px: small enough to sit beside the figure in a two-column grid. */
@@ -25,7 +26,7 @@ export function goals(c: PanelContext): HTMLElement {
     const number = h('span', 'panel-goal-value', formatIndicator(spec, value, c.lang));
     number.dataset.indicator = goal.id;
     number.dataset.value = value === null ? '' : String(value);
-    figure.append(number, goalSparkline(c, spec, slogan));
+    figure.append(number, goalSparkline(c, goal.id, spec, slogan));
     if (value === null) figure.append(h('span', 'panel-badge panel-badge--nodata', t(c.lang, 'noData')));
     if (isEstimated) {
       const badge = h('span', 'panel-badge panel-badge--estimate', t(c.lang, 'estimated'));
@@ -57,7 +58,7 @@ export function otherIndicators(c: PanelContext): HTMLElement {
   el.append(dl);
   if (!c.sel.village) {
     // 进度不均: how far apart the parts of the area are in completion (the May 2016 report's word).
-    const spread = spreadPoints(completionOfParts(c));
+    const spread = c.figures.unevennessPoints;
     const dt = h('dt', '', t(c.lang, 'unevenness'));
     const dd = h('dd', spread === null ? 'panel-nodata' : '', formatPoints(spread, c.lang));
     dd.dataset.figure = 'unevenness';
@@ -68,36 +69,12 @@ export function otherIndicators(c: PanelContext): HTMLElement {
   return el;
 }
 
-/**
- * The spread of a set of completion shares (0–1), in percentage points: their standard deviation
- * (population, over the non-null values); null with fewer than two values.
- */
-export function spreadPoints(values: readonly (number | null)[]): number | null {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (xs.length < 2) return null;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length;
-  return Math.sqrt(variance) * 100;
-}
-
-/** Completion in the month of the area's parts: the villages of a town, or the towns of the county. */
-function completionOfParts(c: PanelContext): (number | null)[] {
-  const s = c.site.series.completion;
-  const town = c.sel.town;
-  if (town) {
-    const row = s.villages[c.m] ?? [];
-    return c.site.villages.filter((v) => v.townId === town.id).map((v) => row[v.id] ?? null);
-  }
-  const row = s.towns[c.m] ?? [];
-  return c.site.towns.map((tw) => row[tw.id] ?? null);
-}
-
 /** The goal over every month for the area, the shown month marked; on its unit's fixed range (a share's 0–100%). */
-function goalSparkline(c: PanelContext, spec: IndicatorSpec, slogan: string): HTMLElement {
+function goalSparkline(c: PanelContext, goal: GoalId, spec: IndicatorSpec, slogan: string): HTMLElement {
   const first = c.site.months[0];
   const last = c.site.months[c.site.months.length - 1];
   const unit = UNITS[spec.unit];
-  const svg = sparkline(areaSeries(c, spec.id), {
+  const svg = sparkline(c.figures.goalSeries[goal], {
     width: SPARK_WIDTH_PX,
     height: SPARK_HEIGHT_PX,
     highlightIndex: c.m,

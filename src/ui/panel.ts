@@ -1,7 +1,8 @@
 /** The area panel: the story of the selected county, town or village in the chosen month. */
 import './panel.css';
 import { fillText, monthLabel } from '../i18n';
-import { areaProjects, monthIndexOf, selectionOf } from '../state/derive';
+import { deriveView } from '../state/derived-view';
+import type { PanelFigures } from '../state/derived-view';
 import type { ViewState } from '../state/view-state';
 import { h } from './dom';
 import { findingsSection } from './findings-section';
@@ -25,21 +26,19 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
   root.id = 'area-panel';
   root.setAttribute('aria-labelledby', 'area-panel-title');
   el.append(root);
-  let shownKey = '';
+  let shown: { figures: PanelFigures; lang: ViewState['lang'] } | null = null;
   return {
     update(state) {
-      const m = monthIndexOf(deps.site, state);
-      const sel = selectionOf(deps.site, state);
-      const key = [sel.town?.code, sel.village?.code, m, state.lang, deps.projects.version].join('|');
-      if (key === shownKey) return;
-      shownKey = key;
-      const ap = areaProjects(deps.site, deps.projects.current, (id) => deps.projects.isLoaded(id), m, sel, deps.site.config.thresholds.lagPoints);
-      const ctx: PanelContext = { ...deps, sel, m, lang: state.lang, ap };
+      const d = deriveView(deps.site, deps.projects, state);
+      // The same figures in the same language: nothing to draw again.
+      if (shown?.figures === d.panel && shown.lang === state.lang) return;
+      shown = { figures: d.panel, lang: state.lang };
+      const ctx: PanelContext = { ...deps, sel: d.selection, m: d.monthIndex, lang: state.lang, figures: d.panel, ap: d.panel.projects };
       root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
       if (deps.findings) {
         const { onOpen } = deps.findings;
-        root.append(findingsSection({ site: deps.site, ...deps.findings }, sel, state.lang));
-        const precisions = precisionsSection(deps.site, sel, state.lang, (village) => onOpen({ town: deps.site.villages[village]?.townId ?? -1, village, project: null }));
+        root.append(findingsSection({ site: deps.site, ...deps.findings }, d.selection, state.lang));
+        const precisions = precisionsSection(deps.site, d.selection, state.lang, (village) => onOpen({ town: deps.site.villages[village]?.townId ?? -1, village, project: null }));
         if (precisions) root.append(precisions);
       }
     },

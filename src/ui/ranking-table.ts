@@ -3,14 +3,15 @@ import './panel.css';
 import type { SiteData } from '../contract/site';
 import { formatIndicatorCell, indicatorColumnHeader, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
 import { UNITS, percentOfRange } from '../domain/units';
-import { rankChanges } from '../domain/change';
-import { rankAreas } from '../domain/ranking';
 import { DATA_LANG, fillText, langTag, monthLabel, t, type Lang } from '../i18n';
-import { monthIndexOf, selectionOf, valuesAt } from '../state/derive';
-import type { ViewState } from '../state/view-state';
+import { deriveView, type DerivedView, type LoadedProjects, type RankedRow } from '../state/derived-view';
+import type { RankingSortKey, SortDirection, SortOrder, ViewState } from '../state/view-state';
 
 export interface RankingTableDeps {
   site: SiteData;
+  projects: LoadedProjects;
+  /** A column's header was chosen: the new order, for the view state. */
+  onSort(order: SortOrder<RankingSortKey>): void;
   onSelectTown(code: string): void;
   onSelectVillage(code: string): void;
 }
@@ -20,19 +21,8 @@ export interface RankingTableView {
   unmount(): void;
 }
 
-export type RankingSortKey = 'rank' | 'name' | 'value';
-export type RankingSortDirection = 'ascending' | 'descending';
-
-interface Row {
-  code: string;
-  name: string;
-  value: number | null;
-  rank: number | null;
-  /** Places climbed since the previous month (negative = fell), null when not comparable. */
-  change: number | null;
-  /** Position in the best-first ranking, the tie-break of every sort. */
-  order: number;
-}
+export type { RankingSortKey };
+export type RankingSortDirection = SortDirection;
 
 const COLUMNS: readonly RankingSortKey[] = ['rank', 'name', 'value'];
 /** The direction a column sorts in when first chosen: names A→Z, values largest first. */
@@ -42,8 +32,8 @@ const COLLATOR = new Intl.Collator(langTag(DATA_LANG));
 /** Mounts `<table id="ranking-table">` into `el`; it fills on the first update. */
 export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): RankingTableView {
   const { site } = deps;
-  let sort: { key: RankingSortKey; direction: RankingSortDirection } = { key: 'rank', direction: 'ascending' };
   let state: ViewState | null = null;
+  let shown: { view: DerivedView; key: string } | null = null;
   const table = document.createElement('table');
   table.id = 'ranking-table';
   table.className = 'ranking-table';
@@ -71,8 +61,9 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     icon.setAttribute('aria-hidden', 'true');
     button.append(label, icon);
     button.addEventListener('click', () => {
-      sort = sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] };
-      render();
+      const sort = state?.rankSort;
+      if (!sort) return;
+      deps.onSort(sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: FIRST_DIRECTION[key] });
     });
     th.append(button);
     headRow.append(th);
@@ -87,33 +78,29 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
   function render(): void {
     if (!state) return;
     const lang = state.lang;
-    const m = monthIndexOf(site, state);
-    const sel = selectionOf(site, state);
-    const spec = indicatorSpec(state.ind);
-    const values = valuesAt(site, state.ind, m);
-    const month = site.months[m];
+    const sort = state.rankSort;
+    const d = deriveView(site, deps.projects, state);
+    // The same figures in the same language and order: nothing to draw again.
+    const key = [lang, sort.key, sort.direction].join('|');
+    if (shown?.view === d && shown.key === key) return;
+    shown = { view: d, key };
+    const { spec, selection: sel, ranking } = d;
+    const month = d.month === '' ? undefined : d.month;
     const town = sel.town;
-    const areas = town ? site.villages.filter((v) => v.townId === town.id) : site.towns;
-    const areaValues = areas.map((a) => (town ? values.villages : values.towns)[a.id] ?? null);
-    const previous = m > 0 ? valuesAt(site, state.ind, m - 1) : null;
-    const changes = previous ? rankChanges(areaValues, areas.map((a) => (town ? previous.villages : previous.towns)[a.id] ?? null), spec.isHigherBetter) : areas.map(() => null);
-    const ranked: Row[] = rankAreas(areaValues, spec.isHigherBetter).map((r, order) => {
-      const area = areas[r.index];
-      return { code: area?.code ?? '', name: area?.name ?? '', value: r.value, rank: r.rank, change: changes[r.index] ?? null, order };
-    });
+    const ranked = ranking.rows;
 
     const fill = { indicator: spec[lang], month: month === undefined ? '—' : monthLabel(lang, month) };
     captionText.textContent = town ? fillText(lang, 'rankingVillages', { ...fill, town: town.name }) : fillText(lang, 'rankingTowns', fill);
     hint.textContent = t(lang, 'rankingHint');
     table.dataset.level = town ? 'village' : 'town';
     table.dataset.indicator = spec.id;
-    renderHeaders(lang, spec, town !== null);
+    renderHeaders(lang, spec, town !== null, sort);
 
     const focusedCode = focusedRowCode();
     tbody.replaceChildren(...sortRows(ranked, sort.key, sort.direction).map((row) => renderRow(row, spec, lang, town !== null, sel.village?.code ?? null)));
     if (focusedCode !== null) tbody.querySelector<HTMLButtonElement>(`tr[data-code="${CSS.escape(focusedCode)}"] button`)?.focus();
 
-    const total = town ? (values.towns[town.id] ?? null) : values.county;
+    const total = ranking.total;
     const label = document.createElement('th');
     label.scope = 'row';
     label.colSpan = 3;
@@ -121,7 +108,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     footRow.replaceChildren(label, valueCell(spec, total, lang));
   }
 
-  function renderHeaders(lang: Lang, spec: IndicatorSpec, isVillages: boolean): void {
+  function renderHeaders(lang: Lang, spec: IndicatorSpec, isVillages: boolean, sort: SortOrder<RankingSortKey>): void {
     const texts: Record<RankingSortKey, string> = {
       rank: t(lang, 'rank'),
       name: t(lang, isVillages ? 'village' : 'town'),
@@ -139,7 +126,7 @@ export function mountRankingTable(el: HTMLElement, deps: RankingTableDeps): Rank
     }
   }
 
-  function renderRow(row: Row, spec: IndicatorSpec, lang: Lang, isVillage: boolean, selectedVillage: string | null): HTMLTableRowElement {
+  function renderRow(row: RankedRow, spec: IndicatorSpec, lang: Lang, isVillage: boolean, selectedVillage: string | null): HTMLTableRowElement {
     const tr = document.createElement('tr');
     tr.dataset.code = row.code;
     if (row.value === null) tr.className = 'ranking-nodata';

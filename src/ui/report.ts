@@ -1,13 +1,11 @@
 /** The monthly report (月度通报, view=report): one month's bulletin for the county, laid out for A4 and downloadable as CSV. */
 import './report.css';
-import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { toCsv, withBom } from '../domain/csv';
 import { indicatorSpec } from '../domain/indicators';
 import { regionName } from '../domain/region-name';
 import { fillText, monthLabel, pick, t, type Lang } from '../i18n';
-import { monthIndexOf } from '../state/derive';
-import { buildReport } from '../state/report-model';
+import { deriveView, type LoadedProjects } from '../state/derived-view';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { h } from './dom';
 import { downloadBlob } from './download';
@@ -21,7 +19,8 @@ import { townsSection, townsTableText } from './report-towns';
 
 export interface ReportDeps {
   site: SiteData;
-  projects: SiteProjects;
+  /** Every town's projects, loaded before the report mounts. */
+  projects: LoadedProjects;
   /** A PNG data URL of the map as it is now (the report's month and indicator), or null when there is none. */
   getMapImage(): Promise<string | null>;
   /** Back to the map (view=map). */
@@ -61,14 +60,15 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
 
   return {
     async update(state) {
-      const m = monthIndexOf(site, state);
+      const view = deriveView(site, projects, state);
+      const m = view.monthIndex;
       // The snapshot shows the map's classes and delta mode too.
       const key = [m, state.ind, state.lang, state.cls, state.isDelta].join('|');
       if (key === shownKey) return;
       shownKey = key;
       const render = ++renderCount;
       const lang = state.lang;
-      const report = buildReport(site, projects, m, state.ind);
+      const report = view.report();
       const table = townsTableText(report, lang);
       csv = { fileName: fillText(lang, 'reportFileName', { region: regionName(site.config.region, lang), month: report.month }), text: toCsv([table.header, ...table.rows.map((r) => r.cells)]) };
 

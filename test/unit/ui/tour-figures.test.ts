@@ -4,17 +4,21 @@ import { formatIndicator, indicatorSpec } from '../../../src/domain/indicators';
 import { rankAreas } from '../../../src/domain/ranking';
 import { DEFAULT_VIEW } from '../../../src/state/view-state';
 import { valuesAt } from '../../../src/state/derive';
+import { deriveView, type LoadedProjects } from '../../../src/state/derived-view';
 import { stopFigures } from '../../../src/ui/tour-figures';
 import { loadMiniSite } from '../../helpers/site';
 
 describe('stopFigures', () => {
   let site: SiteData;
+  let projects: LoadedProjects;
   beforeAll(async () => {
-    site = (await loadMiniSite()).site;
+    const mini = await loadMiniSite();
+    site = mini.site;
+    projects = { current: mini.projects, version: 1, isLoaded: () => true };
   });
 
   it("shows the county's value in the latest month and its top towns", () => {
-    const f = stopFigures(site, { ...DEFAULT_VIEW, ind: 'industry' });
+    const f = stopFigures(site, deriveView(site, projects, { ...DEFAULT_VIEW, ind: 'industry' }), 'zh');
     const last = site.months.length - 1;
     const values = valuesAt(site, 'industry', last);
     const spec = indicatorSpec('industry');
@@ -28,7 +32,7 @@ describe('stopFigures', () => {
   it("shows a town's value and its village count, in the state's language and month", () => {
     const town = site.towns[0]!;
     const month = site.months[0]!;
-    const f = stopFigures(site, { ...DEFAULT_VIEW, lang: 'en', ind: 'industry', town: town.code, month });
+    const f = stopFigures(site, deriveView(site, projects, { ...DEFAULT_VIEW, lang: 'en', ind: 'industry', town: town.code, month }), 'en');
     expect(f.townName).toBe(town.name);
     expect(f.indicatorName).toBe(indicatorSpec('industry').en);
     expect(f.value).toBe(formatIndicator(indicatorSpec('industry'), valuesAt(site, 'industry', 0).towns[town.id] ?? null, 'en'));
