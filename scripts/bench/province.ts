@@ -61,16 +61,16 @@ const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 const CATEGORIES = [
-  { id: 'industry', zh: '产业发展', en: 'Industry', colour: '#e69f00', goal: 'industry' },
-  { id: 'tourism', zh: '乡村旅游', en: 'Rural tourism', colour: '#cc79a7', goal: 'industry' },
-  { id: 'employment', zh: '就业创业', en: 'Employment', colour: '#56b4e9', goal: 'employment' },
-  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#999933', goal: null },
-  { id: 'relocation', zh: '易地搬迁', en: 'Relocation', colour: '#d55e00', goal: 'household' },
-  { id: 'education', zh: '教育保障', en: 'Education', colour: '#f0e442', goal: 'household' },
-  { id: 'health', zh: '健康医疗', en: 'Health care', colour: '#332288', goal: 'household' },
-  { id: 'finance', zh: '金融扶持', en: 'Financial support', colour: '#0072b2', goal: 'household' },
-  { id: 'environment', zh: '美丽乡村', en: 'Beautiful village (living environment)', colour: '#009e73', goal: 'beauty' },
-  { id: 'party', zh: '党建引领', en: 'Party building', colour: '#882255', goal: null },
+  { id: 'industry', zh: '产业发展', en: 'Industry', colour: '#988800', goal: 'industry' },
+  { id: 'tourism', zh: '乡村旅游', en: 'Rural tourism', colour: '#c448c0', goal: 'industry' },
+  { id: 'employment', zh: '就业创业', en: 'Employment', colour: '#008890', goal: 'employment' },
+  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#405018', goal: null },
+  { id: 'relocation', zh: '易地搬迁', en: 'Relocation', colour: '#f84068', goal: 'household' },
+  { id: 'education', zh: '教育保障', en: 'Education', colour: '#7070c0', goal: 'household' },
+  { id: 'health', zh: '健康医疗', en: 'Health care', colour: '#583c6c', goal: 'household' },
+  { id: 'finance', zh: '金融扶持', en: 'Financial support', colour: '#9c6000', goal: 'household' },
+  { id: 'environment', zh: '美丽乡村', en: 'Beautiful village (living environment)', colour: '#108438', goal: 'beauty' },
+  { id: 'party', zh: '党建引领', en: 'Party building', colour: '#a81054', goal: null },
 ] as const;
 const CONTENT = ['新建', '改造', '扩建', '配套', '培训'];
 const FUNDS = ['财政专项扶贫资金', '整合涉农资金', '社会帮扶资金'];

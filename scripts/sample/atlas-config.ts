@@ -2,6 +2,7 @@
 import type { BBox } from 'geojson';
 import { parseAtlasConfig } from '../../src/contract/config';
 import { formatIssue } from '../../src/contract/issues';
+import { categoryClassClashes } from '../../src/domain/category-colours';
 import { CATEGORIES } from './catalogue';
 import { POINT_DECIMALS, mainPartBbox, round } from './geometry';
 import { COUNTY_CODE, COUNTY_NAME } from './sources';
@@ -133,5 +134,8 @@ export function makeAtlasConfig(towns: readonly Town[], county: Area) {
   };
   const parsed = parseAtlasConfig(JSON.parse(JSON.stringify(config)));
   if (!parsed.ok || parsed.issues.length > 0) throw new Error(`atlas.config.json is invalid:\n${parsed.issues.map(formatIssue).join('\n')}`);
+  // A marker whose colour is a class colour reads as a class: the sample's categories keep clear of every ramp.
+  const clashes = categoryClassClashes(config.categories.map((c) => c.colour));
+  if (clashes.length > 0) throw new Error(`category colours too close to a class colour:\n${clashes.map((c) => `${c.colour} ~ ${c.classColour} (ΔE00 ${c.deltaE00.toFixed(1)})`).join('\n')}`);
   return config;
 }

@@ -7,7 +7,11 @@ export interface Category {
   id: CategoryId;
   zh: string;
   en: string;
-  /** Okabe–Ito palette plus two of Paul Tol's muted colours: distinguishable with colour-vision deficiency. */
+  /**
+   * Chosen apart from every class colour the map draws (CIEDE2000 ≥ 12 against the ColorBrewer ramps
+   * and the no-data grey, ≥ 19 between categories) and dark enough for a ring marker's outline (≥ 3:1
+   * against the town fill): test/unit/domain/category-colours.test.ts.
+   */
   colour: string;
   goal: GoalId | null;
   /** Soft bounds of one project's budget, 万元: budgets outside are drawn back just inside. */
@@ -29,16 +33,16 @@ const SECTOR = '行业部门资金';
 const RELOCATION_FUND = '易地扶贫搬迁资金';
 
 export const CATEGORIES: readonly Category[] = [
-  { id: 'industry', zh: '产业发展', en: 'Industry', colour: '#e69f00', goal: 'industry', budgetWan: [5, 300], months: [3, 9], jobs: [3, 40], funds: [[SPECIAL, 4], [INTEGRATED, 3], [SOCIAL, 1], [PAIRING, 1]] },
-  { id: 'tourism', zh: '乡村旅游', en: 'Rural tourism', colour: '#cc79a7', goal: 'industry', budgetWan: [5, 200], months: [3, 8], jobs: [2, 25], funds: [[SPECIAL, 2], [INTEGRATED, 2], [SOCIAL, 1], [PAIRING, 1]] },
-  { id: 'employment', zh: '就业创业', en: 'Employment', colour: '#56b4e9', goal: 'employment', budgetWan: [2, 150], months: [2, 8], jobs: [5, 60], funds: [[SPECIAL, 3], [SECTOR, 2], [PAIRING, 1]] },
-  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#999933', goal: null, budgetWan: [10, 300], months: [4, 11], jobs: null, funds: [[INTEGRATED, 4], [SPECIAL, 3], [SECTOR, 2]] },
-  { id: 'relocation', zh: '易地搬迁', en: 'Relocation', colour: '#d55e00', goal: 'household', budgetWan: [5, 300], months: [6, 11], jobs: null, funds: [[RELOCATION_FUND, 5], [INTEGRATED, 1]] },
-  { id: 'education', zh: '教育保障', en: 'Education', colour: '#f0e442', goal: 'household', budgetWan: [2, 120], months: [2, 6], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2], [SOCIAL, 1]] },
-  { id: 'health', zh: '健康医疗', en: 'Health care', colour: '#332288', goal: 'household', budgetWan: [1, 80], months: [2, 7], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2]] },
-  { id: 'finance', zh: '金融扶持', en: 'Financial support', colour: '#0072b2', goal: 'household', budgetWan: [1, 300], months: [2, 5], jobs: null, funds: [[LOANS, 4], [SPECIAL, 2]] },
-  { id: 'environment', zh: '美丽乡村', en: 'Beautiful village (living environment)', colour: '#009e73', goal: 'beauty', budgetWan: [3, 300], months: [2, 7], jobs: null, funds: [[INTEGRATED, 3], [SPECIAL, 1], [SOCIAL, 1]] },
-  { id: 'party', zh: '党建引领', en: 'Party building', colour: '#882255', goal: null, budgetWan: [3, 100], months: [3, 8], jobs: null, funds: [[SPECIAL, 2], [INTEGRATED, 1], [SOCIAL, 1]] },
+  { id: 'industry', zh: '产业发展', en: 'Industry', colour: '#988800', goal: 'industry', budgetWan: [5, 300], months: [3, 9], jobs: [3, 40], funds: [[SPECIAL, 4], [INTEGRATED, 3], [SOCIAL, 1], [PAIRING, 1]] },
+  { id: 'tourism', zh: '乡村旅游', en: 'Rural tourism', colour: '#c448c0', goal: 'industry', budgetWan: [5, 200], months: [3, 8], jobs: [2, 25], funds: [[SPECIAL, 2], [INTEGRATED, 2], [SOCIAL, 1], [PAIRING, 1]] },
+  { id: 'employment', zh: '就业创业', en: 'Employment', colour: '#008890', goal: 'employment', budgetWan: [2, 150], months: [2, 8], jobs: [5, 60], funds: [[SPECIAL, 3], [SECTOR, 2], [PAIRING, 1]] },
+  { id: 'infrastructure', zh: '基础设施', en: 'Infrastructure (water, power, roads)', colour: '#405018', goal: null, budgetWan: [10, 300], months: [4, 11], jobs: null, funds: [[INTEGRATED, 4], [SPECIAL, 3], [SECTOR, 2]] },
+  { id: 'relocation', zh: '易地搬迁', en: 'Relocation', colour: '#f84068', goal: 'household', budgetWan: [5, 300], months: [6, 11], jobs: null, funds: [[RELOCATION_FUND, 5], [INTEGRATED, 1]] },
+  { id: 'education', zh: '教育保障', en: 'Education', colour: '#7070c0', goal: 'household', budgetWan: [2, 120], months: [2, 6], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2], [SOCIAL, 1]] },
+  { id: 'health', zh: '健康医疗', en: 'Health care', colour: '#583c6c', goal: 'household', budgetWan: [1, 80], months: [2, 7], jobs: null, funds: [[SECTOR, 3], [SPECIAL, 2]] },
+  { id: 'finance', zh: '金融扶持', en: 'Financial support', colour: '#9c6000', goal: 'household', budgetWan: [1, 300], months: [2, 5], jobs: null, funds: [[LOANS, 4], [SPECIAL, 2]] },
+  { id: 'environment', zh: '美丽乡村', en: 'Beautiful village (living environment)', colour: '#108438', goal: 'beauty', budgetWan: [3, 300], months: [2, 7], jobs: null, funds: [[INTEGRATED, 3], [SPECIAL, 1], [SOCIAL, 1]] },
+  { id: 'party', zh: '党建引领', en: 'Party building', colour: '#a81054', goal: null, budgetWan: [3, 100], months: [3, 8], jobs: null, funds: [[SPECIAL, 2], [INTEGRATED, 1], [SOCIAL, 1]] },
 ];
 
 /** The category of an id. */
