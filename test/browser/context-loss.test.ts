@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createColorScale } from '../../src/domain/color-scale';
+import { indicatorSpec } from '../../src/domain/indicators';
+import { launchChromium } from './chromium';
+import { mapIdle, openAtlas } from './page';
+import { builtSite } from './site-fixture';
+
+/**
+ * Issue 17: the live map that loses its WebGL context (the GPU was reset, the driver gave up, the
+ * tab was starved) gives way to the fallback map in the same state, and says so.
+ */
+const { site } = builtSite();
+const JIANGJIAYAN = '420324101';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a lost WebGL context', () => {
+  it('switches to the fallback map in the same state, with the notice, and the map keeps working', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=completion&month=2016-05');
+    await mapIdle(page);
+    expect(await page.evaluate(() => window.cunhu?.isFallback)).toBe(false);
+    expect(await page.isVisible('#map-notice')).toBe(false);
+    const isLost = await page.evaluate(() => {
+      const gl = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')?.getContext('webgl2');
+      const extension = gl?.getExtension('WEBGL_lose_context');
+      extension?.loseContext();
+      return extension !== undefined && extension !== null;
+    });
+    expect(isLost).toBe(true);
+
+    await page.waitForSelector('#map svg [data-kind="town"]', { timeout: 30_000 });
+    expect(await page.$$('#map canvas')).toHaveLength(0);
+    expect(await page.textContent('#map-notice')).toBe('此设备不支持交互地图（WebGL），已改用简化地图；项目公示、月度通报、排名、搜索照常可用');
+    expect(await page.isVisible('#map-notice')).toBe(true);
+    expect(await page.getAttribute('html', 'data-ready')).toBe('true');
+    expect(await page.isVisible('#map #legend')).toBe(true);
+    // The same indicator and month, coloured from the page's scale.
+    const m = site.months.indexOf('2016-05');
+    const values = site.series.completion.towns[m] ?? [];
+    const scale = createColorScale(indicatorSpec('completion'), values, 'fixed', 'zh');
+    const fills = await page.$$eval('#map svg [data-kind="town"]', (paths) => paths.map((p) => [Number(p.getAttribute('data-id')), p.getAttribute('fill')] as const));
+    expect(fills).toHaveLength(site.towns.length);
+    for (const [id, fill] of fills) {
+      const value = values[id] ?? null;
+      if (value === null) expect(fill).toMatch(/^url\(#/);
+      else expect(fill, site.towns[id]?.name).toBe(scale.colorFor(value));
+    }
+
+    // The fallback answers: a click opens the town, with its villages.
+    const town = site.towns.find((t) => t.code === JIANGJIAYAN)!;
+    await page.click(`#map svg [data-kind="town"][data-id="${town.id}"]`);
+    await page.waitForFunction((code) => location.hash.includes(`town=${code}`), JIANGJIAYAN);
+    await page.waitForFunction(() => document.querySelectorAll('#map svg [data-kind="village"]').length > 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
