@@ -2,7 +2,7 @@ import { roundForData, UNITS, type UnitId } from '../../domain/units';
 import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } from '../../contract/columns';
 import { fieldsShownIn } from '../../contract/project-fields';
 import type { SeriesId, SiteData } from '../../contract/site';
-import { toCsv, withBom, type CsvCell } from '../../domain/csv';
+import { csvCell, csvLine, toCsv, withBom, type CsvCell } from '../../domain/csv';
 import { INDICATORS } from '../../domain/indicators';
 import type { OutputFile } from './output-file';
 import type { ProjectView } from './project-view';
@@ -230,28 +230,4 @@ function* csvPieces(header: CsvCell[], rows: Iterable<CsvCell[] | string>): Gene
     }
   }
   if (n > 0) yield block;
-}
-
-// The rules of toCsv (src/domain/csv.ts), cell by cell, for files of millions of cells; a test
-// holds the two to the same text.
-const NEEDS_QUOTES = /[",\r\n]/;
-const SIGNED_NUMBER = /^[+-]\d+(\.\d+)?%?$/;
-
-/** One cell as toCsv writes it. */
-export function csvCell(cell: CsvCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  if (cell === '') return cell;
-  const c = cell.charCodeAt(0);
-  // = + - @ tab CR: a formula to a spreadsheet, unless it is a signed number.
-  const isFormula = (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) && !SIGNED_NUMBER.test(cell);
-  const text = isFormula ? `'${cell}` : cell;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One row as toCsv writes it, line break included. */
-export function csvLine(row: readonly CsvCell[]): string {
-  let line = '';
-  for (let i = 0; i < row.length; i++) line += i === 0 ? csvCell(row[i]!) : `,${csvCell(row[i]!)}`;
-  return `${line}\r\n`;
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { BOM, toCsv, withBom, type CsvCell } from '../../../src/domain/csv';
+import { BOM, csvCell, csvLine, toCsv, withBom, type CsvCell } from '../../../src/domain/csv';
 
 describe('toCsv', () => {
   it.each<[string, CsvCell[][], string]>([
@@ -41,5 +42,30 @@ describe('withBom', () => {
 
   it('is U+FEFF, three bytes EF BB BF in UTF-8', () => {
     expect([...new TextEncoder().encode(BOM)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('csvCell and csvLine (the writer open data streams with)', () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.double(),
+    fc.constantFrom(0, -0, 12.5, Infinity, NaN, 1e21),
+    fc.string(),
+    fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '1', '.', '%', '中', 'a') }),
+  );
+  // The rule as the README says it, against the writer's first-character test.
+  const expected = (c: string): string => {
+    const text = /^[=+\-@\t\r]/.test(c) && !/^[+-]\d+(\.\d+)?%?$/.test(c) ? `'${c}` : c;
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+
+  it('guards exactly the cells a spreadsheet would run, and writes a row as toCsv does', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 8 }), (row: CsvCell[]) => {
+        expect(csvLine(row)).toBe(toCsv([row]));
+        for (const c of row) if (typeof c === 'string') expect(csvCell(c)).toBe(expected(c));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

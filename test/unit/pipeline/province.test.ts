@@ -8,11 +8,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS, PROJECTS } from '../../../src/contract/columns';
 import type { SiteData } from '../../../src/contract/site';
-import { toCsv, type CsvCell } from '../../../src/domain/csv';
 import { buildSite, sourceFileOf, type DatasetSource } from '../../../src/pipeline/build';
 import { CsvStream, parseCsv, type CsvProblem } from '../../../src/pipeline/read/csv-rows';
 import { AreaIndex } from '../../../src/pipeline/geo/geometry';
-import { csvCell, csvLine } from '../../../src/pipeline/emit/open-data';
 import { readTable, readTableStream, type RowReader, type TableResult } from '../../../src/pipeline/read/read-table';
 import { TABLES } from '../../../src/pipeline/read/records';
 import { folderSource } from '../../../scripts/lib/folder-source';
@@ -187,26 +185,6 @@ describe('CsvStream', () => {
         for (const p of problems) expect(papaRows.has(p.row)).toBe(true);
       }),
       { numRuns: 150 },
-    );
-  });
-});
-
-describe('the open data CSV writer', () => {
-  const cell = fc.oneof(
-    fc.constant(null),
-    fc.double(),
-    fc.constantFrom(0, -0, 12.5, Infinity, NaN, 1e21),
-    fc.string(),
-    fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '1', '.', '%', '中', 'a') }),
-  );
-
-  it('writes every cell and row as toCsv does', () => {
-    fc.assert(
-      fc.property(fc.array(cell, { maxLength: 8 }), (row: CsvCell[]) => {
-        expect(csvLine(row)).toBe(toCsv([row]));
-        for (const c of row) expect(csvCell(c)).toBe(toCsv([[c]]).slice(0, -2));
-      }),
-      { numRuns: 500 },
     );
   });
 });
