@@ -11,6 +11,7 @@ import type { StringKey } from '../i18n';
 import type { ProjectSource } from '../state/project-source';
 import type { Store } from '../state/store';
 import type { ViewName, ViewState } from '../state/view-state';
+import type { ReportMapImage } from '../ui/report';
 import { openDataLinks } from './open-data-links';
 
 /** What a view may be mounted with. */
@@ -18,8 +19,8 @@ export interface PageDeps {
   site: SiteData;
   projects: ProjectSource;
   store: Store<ViewState>;
-  /** A PNG data URL of the county's map in the state's indicator and month (the map stays laid out, hidden, behind the other views). */
-  mapSnapshot(): Promise<string>;
+  /** The county's map in the state's indicator and month, with the key of its colours (the map stays laid out, hidden, behind the other views). */
+  mapSnapshot(): Promise<ReportMapImage>;
   /** True in the meeting package (one file from a USB stick, src/app/embedded.ts). */
   isPackage: boolean;
 }

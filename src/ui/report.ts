@@ -13,6 +13,7 @@ import { countySection } from './report-county';
 import { goalsSection } from './report-goals';
 import type { ReportContext } from './report-layout';
 import { laggingSection } from './report-lagging';
+import { mapKey, type MapKey } from './report-map-key';
 import { qualitySection } from './report-quality';
 import { trimmed } from './report-snapshot';
 import { townsSection, townsTableText } from './report-towns';
@@ -21,10 +22,16 @@ export interface ReportDeps {
   site: SiteData;
   /** Every town's projects, loaded before the report mounts. */
   projects: LoadedProjects;
-  /** A PNG data URL of the map as it is now (the report's month and indicator), or null when there is none. */
-  getMapImage(): Promise<string | null>;
+  /** The map as it is now (the report's month and indicator) with the key of its colours, or null when there is none. */
+  getMapImage(): Promise<ReportMapImage | null>;
   /** Back to the map (view=map). */
   onBack(): void;
+}
+
+/** The report's map: a PNG data URL, and the scale it was coloured with (null before the map was first coloured). */
+export interface ReportMapImage {
+  url: string;
+  key: MapKey | null;
 }
 
 export interface ReportView {
@@ -90,14 +97,17 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, m, lang), footer(c));
 
       const image = await deps.getMapImage().catch(() => null);
-      const cropped = image === null ? null : await trimmed(image).catch(() => null);
+      const cropped = image === null ? null : await trimmed(image.url).catch(() => null);
       if (render !== renderCount) return;
       if (cropped !== null) {
         const img = h('img', 'report-map-image');
         const alt = fillText(lang, state.isDelta ? 'reportMapAltDelta' : 'reportMapAlt', { region: regionName(site.config.region, lang), indicator: c.spec[lang], month: monthLabel(lang, report.month) });
         img.alt = alt;
         img.src = cropped.url;
-        snapshot.append(img, h('figcaption', '', alt));
+        snapshot.append(img);
+        // The colours' key beside the picture: each class's colour with its range, the lag outline explained.
+        if (image?.key) snapshot.append(mapKey(image.key, lang));
+        snapshot.append(h('figcaption', '', alt));
         snapshot.hidden = false;
         // A tall county goes beside its figures, a wide one above them.
         overview.classList.toggle('report-overview--side', cropped.width < cropped.height);

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createColorScale } from '../../src/domain/color-scale';
 import { formatShare, formatSigned } from '../../src/domain/format';
+import { indicatorSpec } from '../../src/domain/indicators';
 import { rankAreas } from '../../src/domain/ranking';
 import { launchChromium } from './chromium';
 import { openAtlas } from './page';
@@ -74,6 +76,23 @@ describe('the monthly report (view=report)', () => {
     await page.close();
   });
 
+  it('keys the map’s colours in words: each class’s swatch beside its range and count from the map’s scale, no data and the lag outline', async () => {
+    const { page, errors } = await openReport('#view=report&month=2016-05');
+    // The report's map is the county's towns in the default indicator and classes.
+    const scale = createColorScale(indicatorSpec('industry'), site.series.industry.towns[MAY] ?? [], 'fixed', 'zh');
+    const key = await page.$$eval('#report figure .report-map-key li', (lis) => lis.map((li) => ({ colour: li.getAttribute('data-colour'), text: li.textContent, painted: getComputedStyle(li.querySelector('.swatch') as Element).backgroundColor })));
+    expect(key.map(({ colour, text }) => [colour, text])).toEqual([
+      ...[...scale.bins].reverse().map((b) => [b.color, `${b.label} (${b.count})`]),
+      [scale.noData.color, `${scale.noData.label} (${scale.noData.count})`],
+      [null, `红色虚线/红边：进度滞后超过 ${site.config.thresholds.lagPoints} 个百分点`],
+    ]);
+    const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    for (const [i, b] of [...scale.bins].reverse().entries()) expect(key[i]?.painted, b.label).toBe(rgb(b.color));
+    expect(await page.textContent('#report .report-map-key-title')).toBe('图例：产业覆盖率（%）分级方法：固定分级');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('downloads the towns table as CSV (UTF-8 with BOM) with the rows the table shows', async () => {
     const { page, errors } = await openReport('#view=report&month=2016-05');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-csv')]);
@@ -96,7 +115,7 @@ describe('the monthly report (view=report)', () => {
     expect(await page.isVisible('#report-csv')).toBe(true);
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['.masthead', '#report-csv', '#report-print', '.report-back', '#map']) expect(await page.isVisible(hidden), hidden).toBe(false);
-    for (const shown of ['#report-title', '#report .report-map-image', '#report-towns']) expect(await page.isVisible(shown), shown).toBe(true);
+    for (const shown of ['#report-title', '#report .report-map-image', '#report .report-map-key', '#report-towns']) expect(await page.isVisible(shown), shown).toBe(true);
     // The report is black on white in print.
     expect(await page.$eval('#report-title', (el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
     mkdirSync('test-results', { recursive: true });
