@@ -13,7 +13,11 @@ import type { Dataset } from './model';
 import { checkTour } from './join/tour';
 import { configPersonalData, textsPersonalData } from './privacy/config-texts';
 import { TABLES } from './read/records';
-import { appendAll, readTableStream, type TablePrivacy, type ByteStream, type RowReader, type TableCounts, type TableResult } from './read/read-table';
+import { appendAll } from './append-all';
+import { readTableStream, type ByteStream } from './read/read-table';
+import type { RowReader } from './read/row-reader';
+import type { TablePrivacy } from './read/table-reader';
+import type { TableCounts, TableResult } from './read/table-result';
 import type { TableSpec } from '../contract/columns';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */

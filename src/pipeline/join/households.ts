@@ -1,7 +1,7 @@
 import type { HouseholdRecord, VillageRecord } from '../../contract/records';
 import type { JoinCounts, JoinLog } from './join-log';
 import type { Household, Project, Village } from '../model';
-import type { TableResult } from '../read/read-table';
+import type { TableResult } from '../read/table-result';
 
 /**
  * Joins households.csv to villages and projects. The file is private and report.json is

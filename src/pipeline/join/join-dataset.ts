@@ -14,7 +14,7 @@ import { joinProgress, monthAxis } from './progress';
 import type { Household, JoinedData, Project, Town, Village } from '../model';
 import { squash } from '../read/normalize';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
-import type { TableResult } from '../read/read-table';
+import type { TableResult } from '../read/table-result';
 
 export type { JoinCounts } from './join-log';
 

@@ -1,5 +1,5 @@
 import type { Issue, IssueLevel } from '../../contract/issues';
-import type { TableResult } from '../read/read-table';
+import type { TableResult } from '../read/table-result';
 
 /** How the rows of one file were joined. */
 export interface JoinCounts {

@@ -2,7 +2,7 @@ import type { ProgressRecord, ProjectRecord } from '../../contract/records';
 import { MAX_MONTHS, addMonths, monthCount, monthRange } from '../../domain/months';
 import type { JoinCounts, JoinLog } from './join-log';
 import type { Project } from '../model';
-import type { TableResult } from '../read/read-table';
+import type { TableResult } from '../read/table-result';
 
 /** How long after the last planned completion a report may still come: late projects keep reporting. */
 const MONTHS_AFTER_LAST_DUE = 24;

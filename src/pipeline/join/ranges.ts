@@ -5,7 +5,7 @@ import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } fr
 import { plausibleBox, type Box } from '../../contract/region-box';
 import { fromWgs84 } from '../geo/crs';
 import type { JoinLog } from './join-log';
-import type { TableResult } from '../read/read-table';
+import type { TableResult } from '../read/table-result';
 
 /**
  * Range checks that need the config: boundary vertices against the box the region can lie in, and

@@ -1,6 +1,6 @@
 import type { Issue } from '../../contract/issues';
 import { scanForPersonalData, personalDataMessage, type ColumnRole } from './cell-scan';
-import type { TablePrivacy } from '../read/read-table';
+import type { TablePrivacy } from '../read/table-reader';
 
 const CONFIG_FILE = 'atlas.config.json';
 

@@ -3,7 +3,10 @@ import { MAX_COUNT, MAX_MONEY_WAN } from '../../contract/config';
 import { PROJECT_FIELDS, type FieldKind } from '../../contract/project-fields';
 import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../../contract/records';
 import { householdKeyProblem } from '../privacy/headers';
-import { detach, readTable, type RowReader, type TableResult } from './read-table';
+import { readTable } from './read-table';
+import type { RowReader } from './row-reader';
+import { detach } from './string-pool';
+import type { TableResult } from './table-result';
 import { parseDegrees } from './values';
 
 /**

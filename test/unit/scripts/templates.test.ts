@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CODE_PROPERTIES, NAME_PROPERTIES } from '../../../src/contract/boundaries';
 import { TABLES, type TableSpec } from '../../../src/contract/columns';
 import { readHouseholds, readProgress, readProjects, readVillages } from '../../../src/pipeline/read/records';
-import { readTable, type TableResult } from '../../../src/pipeline/read/read-table';
+import { readTable } from '../../../src/pipeline/read/read-table';
+import type { TableResult } from '../../../src/pipeline/read/table-result';
 import { parseBoolean, parseDate, parseMonth, parseStatus } from '../../../src/pipeline/read/values';
 import {
   BOM,
