@@ -1,0 +1,55 @@
+/**
+ * `npm run bench:screens`: the county view's first screen on the screens of issue 18 (phones,
+ * the office laptop, the projector, a desktop): map share, the county's drawn size, the masthead's
+ * height and rows, and whether the county lies inside the map clear of the overlays. Builds the
+ * sample site into a folder of its own (never dist/ or public/data), serves it, measures each
+ * screen in a fresh context (test/browser/screens.ts) and prints a Markdown table.
+ *
+ * `--no-webgl` measures the fallback (SVG) map. CUNHU_SCREENS_DIR=folder builds there and keeps
+ * it; with BENCH_NO_BUILD=1 too, the build already in that folder is measured again.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { runDataCli } from '../data';
+import { isEntryPoint } from '../lib/entry-point';
+import { launchChromium } from '../../test/browser/chromium';
+import { SCREENS, SCREEN_TABLE_HEADER, measureScreenAt, screenRow } from '../../test/browser/screens';
+import { machine } from './common';
+import { serve } from './serve';
+
+/** Builds the sample data and the site into `dir` (dir/public, dir/dist), as the browser tests' setup does. */
+async function buildSite(dir: string): Promise<string> {
+  const publicDir = join(dir, 'public');
+  const outDir = join(dir, 'dist');
+  if (process.env.BENCH_NO_BUILD) return outDir;
+  await rm(dir, { recursive: true, force: true });
+  await cp('public', publicDir, { recursive: true, filter: (src) => !src.startsWith(join('public', 'data')) });
+  const lines: string[] = [];
+  const code = await runDataCli(['build', 'data', '--out', join(publicDir, 'data')], (l) => lines.push(l));
+  if (code !== 0) throw new Error(`data:build failed (exit ${code}):\n${lines.join('\n')}`);
+  await build({ logLevel: 'warn', publicDir, build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export async function benchScreens(options: { webgl: boolean }): Promise<void> {
+  const kept = process.env.CUNHU_SCREENS_DIR;
+  if (process.env.BENCH_NO_BUILD && !kept) throw new Error('BENCH_NO_BUILD measures the build in CUNHU_SCREENS_DIR: name that folder');
+  const dir = kept ?? (await mkdtemp(join(tmpdir(), 'cunhu-screens-')));
+  const server = await serve(await buildSite(dir));
+  const browser = await launchChromium({ webgl: options.webgl });
+  try {
+    console.log(`${machine()}; ${options.webgl ? 'live map (WebGL on SwiftShader)' : 'fallback map (no WebGL)'}; county view, first screen after data-ready`);
+    console.log(SCREEN_TABLE_HEADER.join('\n'));
+    for (const screen of SCREENS) console.log(screenRow(screen, await measureScreenAt(browser, `${server.url}/`, screen)));
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!kept) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (isEntryPoint(import.meta.url, process.argv[1])) {
+  await benchScreens({ webgl: !process.argv.includes('--no-webgl') });
+}
