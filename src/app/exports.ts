@@ -21,14 +21,15 @@ export interface Exports {
 }
 
 /**
- * Mounts the print controls and the export buttons before the view links, and a second set of
+ * Mounts the export buttons and the print controls in the masthead's tools menu, and a second set of
  * export buttons in `presenterActions`. `atlas` is asked for the map when an export runs (the
  * buttons are laid out before the map is made, so the map measures the masthead's final height).
  */
 export function mountExports(site: SiteData, store: Store<ViewState>, atlas: () => MountedAtlas, presenterActions: HTMLElement): Exports {
-  const nav = byId('view-nav');
+  // In the masthead's tools menu, before 演示 and 分享.
+  const tools = byId('tools-panel');
   const printSlot = document.createElement('span');
-  nav.before(printSlot);
+  tools.prepend(printSlot);
   const { lang } = store.get();
   const printView = mountPrintView(printSlot, {
     lang,
@@ -37,7 +38,7 @@ export function mountExports(site: SiteData, store: Store<ViewState>, atlas: () 
   });
   const exportSlot = document.createElement('div');
   exportSlot.className = 'export-slot';
-  nav.before(exportSlot);
+  printSlot.before(exportSlot);
   const exportPng = (scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> => mapPng(site, store.get(), atlas(), scale);
   const buttons = [mountExportButtons(exportSlot, { lang, exportPng }), mountExportButtons(presenterActions, { lang, exportPng, idPrefix: 'presentation-export' })];
   return {

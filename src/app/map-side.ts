@@ -80,7 +80,7 @@ export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
   // Mounted before the map, so the map's first framing keeps clear of it.
   const timeSlider = mountTimeSlider(byId('time-slot'), { months: site.months, onSeek: (month) => store.set({ month }) });
   const panel = byId('panel');
-  const sheet = mountPhoneSheet(byId('sheet-toggle'), panel, lang);
+  const sheet = mountPhoneSheet(byId('sheet-toggle'), panel, site);
   const mapArea = document.querySelector('.map-area');
   // More projects loaded (a town opened, a search, the projects page): the panel counts them.
   projects.onChange(() => areaPanel.update(store.get()));
@@ -103,7 +103,7 @@ export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
       search.setLang(state.lang);
       timeSlider.update(state);
       mapArea?.setAttribute('aria-label', t(state.lang, 'mapRegion'));
-      sheet.setLang(state.lang);
+      sheet.update(state);
     },
   };
 }

@@ -9,6 +9,8 @@ import { VIEW_NAMES, type ViewState } from '../state/view-state';
 import { mountViewNav } from '../ui/view-nav';
 import { renderBanners, type PageKind } from './banners';
 import { byId } from './dom';
+import { mountMenu } from './menu';
+import { mountOneLine } from './one-line';
 import { pageTitleOf, writePageTitle } from './page-title';
 import { VIEWS } from './views';
 
@@ -31,12 +33,20 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
   const presentButton = byId('present-toggle');
   const largeTypeButton = mountLargeTypeButton(langButton, store);
   langButton.addEventListener('click', () => store.set({ lang: nextLang(store.get().lang) }));
+  // A phone: everything after the title behind one menu button. Wider: the map's tools behind one.
+  const menuButton = byId('menu-toggle');
+  const toolsButton = byId('tools-toggle');
+  const menu = mountMenu(menuButton, byId('masthead-menu'), { openClass: 'is-menu-open', host: byId('masthead-menu').closest('.masthead') ?? document.body, closesOn: 'a, #present-toggle, #share-toggle' });
+  const tools = mountMenu(toolsButton, byId('tools-panel'), { openClass: 'is-tools-open', host: byId('masthead-tools'), closesOn: '#present-toggle, #share-toggle' });
+  let place = '';
+  const sampleLine = mountOneLine(byId('sample-banner'), store.get().lang);
   const update = (state: ViewState): void => {
     const { lang } = state;
     document.documentElement.lang = langTag(lang);
     title.textContent = pick(site.config.title, lang);
     writePageTitle(document, pageTitleOf(site, state));
     renderBanners(site, kind, lang);
+    sampleLine.setLang(lang);
     // The button is written in the language it switches to.
     langButton.textContent = t(lang, 'language');
     langButton.setAttribute('lang', langTag(nextLang(lang)));
@@ -45,6 +55,17 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
     largeTypeButton.title = t(lang, 'largeTypeHint');
     largeTypeButton.setAttribute('aria-pressed', String(state.isLargeType));
     document.documentElement.classList.toggle('is-large-type', state.isLargeType);
+    menuButton.textContent = t(lang, 'menu');
+    toolsButton.textContent = t(lang, 'tools');
+    // Somewhere else chosen (a view, a search result): the menus have done their work.
+    const now = `${state.view}/${state.town}/${state.village}/${state.project}`;
+    if (now !== place) {
+      if (place) {
+        menu.close();
+        tools.close();
+      }
+      place = now;
+    }
     nav.update(state);
   };
   update(store.get());

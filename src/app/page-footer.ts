@@ -7,6 +7,7 @@ import type { SiteData } from '../contract/site';
 import { t } from '../i18n';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { byId } from './dom';
+import { mountOneLine } from './one-line';
 import { sourcesText } from './sources';
 
 export interface PageFooter {
@@ -17,9 +18,12 @@ export interface PageFooter {
 export function mountPageFooter(site: SiteData): PageFooter {
   const sources = byId('sources');
   const open = byId('embed-open') as HTMLAnchorElement;
+  // On a phone the sources are one line over the sheet; a tap shows them all.
+  const oneLine = mountOneLine(sources, 'zh');
   return {
     update(state) {
       sources.textContent = sourcesText(site, state.lang);
+      oneLine.setLang(state.lang);
       document.documentElement.classList.toggle('embed', state.isEmbed);
       open.hidden = !state.isEmbed;
       open.textContent = t(state.lang, 'embedOpenFull');

@@ -76,6 +76,18 @@ export class LegendControl implements MapControl {
       this.isCollapsed = !this.isCollapsed;
       this.update(c);
     });
+    // Folded, the button is a strip of the classes' colours (lowest first) before its word, so the
+    // colours' order stays on the map; the words are one tap away.
+    if (this.isCollapsed && scale.bins.length > 0) {
+      const strip = el('span', 'legend-strip');
+      strip.setAttribute('aria-hidden', 'true');
+      for (const bin of scale.bins) {
+        const s = el('span', 'legend-strip-swatch');
+        s.style.background = bin.color;
+        strip.append(s);
+      }
+      toggle.prepend(strip);
+    }
     this.el.append(h, toggle);
     this.el.classList.toggle('is-collapsed', this.isCollapsed);
     this.fitBelowControls();
