@@ -5,12 +5,42 @@ const BACKGROUND_TOLERANCE = 10;
 /** Margin kept around the trimmed map, as a share of its longer side. */
 const TRIM_MARGIN = 0.03;
 
+/** A trimmed picture: its data URL and size in pixels. */
+export interface TrimmedImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The report's picture of the map: made, none to make (no map), or failed (and logged why). */
+export type SnapshotOutcome<I> = { kind: 'made'; image: I; trimmed: TrimmedImage } | { kind: 'none' } | { kind: 'failed' };
+
+/**
+ * The map's picture for the report, trimmed. A failure (the map could not draw itself, the image
+ * could not be decoded) is said, not swallowed: `failed`, with the reason in the console, so the
+ * report can say that its map is missing.
+ */
+export async function reportSnapshot<I extends { url: string }>(
+  getImage: () => Promise<I | null>,
+  trim: (url: string) => Promise<TrimmedImage> = trimmed,
+  logError: (message: string, error: unknown) => void = console.error,
+): Promise<SnapshotOutcome<I>> {
+  try {
+    const image = await getImage();
+    if (image === null) return { kind: 'none' };
+    return { kind: 'made', image, trimmed: await trim(image.url) };
+  } catch (error) {
+    logError('The report could not make its map image:', error);
+    return { kind: 'failed' };
+  }
+}
+
 /**
  * The snapshot without the plain background around the county (a map framed on a screen's shape
  * leaves wide empty bands): the box of pixels unlike the top-left one, with a small margin. An
  * image without a plain background (a tiled basemap) comes back whole.
  */
-export async function trimmed(dataUrl: string): Promise<{ url: string; width: number; height: number }> {
+export async function trimmed(dataUrl: string): Promise<TrimmedImage> {
   const img = new Image();
   img.src = dataUrl;
   await img.decode();

@@ -15,7 +15,7 @@ import type { ReportContext } from './report-layout';
 import { laggingSection } from './report-lagging';
 import { mapKey, type MapKey } from './report-map-key';
 import { qualitySection } from './report-quality';
-import { trimmed } from './report-snapshot';
+import { reportSnapshot } from './report-snapshot';
 import { townsSection, townsTableText } from './report-towns';
 
 export interface ReportDeps {
@@ -96,17 +96,22 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       overview.append(snapshot, countySection(c));
       article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, m, lang), footer(c));
 
-      const image = await deps.getMapImage().catch(() => null);
-      const cropped = image === null ? null : await trimmed(image.url).catch(() => null);
+      const shot = await reportSnapshot(() => deps.getMapImage());
       if (render !== renderCount) return;
-      if (cropped !== null) {
+      if (shot.kind === 'failed') {
+        // Said, not swallowed: the reason is in the console (reportSnapshot).
+        snapshot.append(h('p', 'report-map-failed', t(lang, 'reportMapFailed')));
+        snapshot.hidden = false;
+      }
+      if (shot.kind === 'made') {
+        const { image, trimmed: cropped } = shot;
         const img = h('img', 'report-map-image');
         const alt = fillText(lang, state.isDelta ? 'reportMapAltDelta' : 'reportMapAlt', { region: regionName(site.config.region, lang), indicator: c.spec[lang], month: monthLabel(lang, report.month) });
         img.alt = alt;
         img.src = cropped.url;
         snapshot.append(img);
         // The colours' key beside the picture: each class's colour with its range, the lag outline explained.
-        if (image?.key) snapshot.append(mapKey(image.key, lang));
+        if (image.key) snapshot.append(mapKey(image.key, lang));
         snapshot.append(h('figcaption', '', alt));
         snapshot.hidden = false;
         // A tall county goes beside its figures, a wide one above them.
