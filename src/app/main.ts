@@ -17,6 +17,7 @@ import { loadSiteData, previewData, type LoadedData } from './load';
 import { mountMapSide } from './map-side';
 import { mountMasthead } from './masthead';
 import { mountPageFooter } from './page-footer';
+import { mountShareButton } from './share-wiring';
 import { hideStatus, pageLang, showLoadError } from './status';
 import { t } from '../i18n';
 import { mountTour } from './tour';
@@ -52,6 +53,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   // the footer, the tour (before the page's Escape, which is the tour's while presenting), the
   // export buttons, the parts around the map.
   const masthead = mountMasthead(site, store, kind);
+  mountShareButton(store, kind);
   const footer = mountPageFooter(site);
   footer.update(store.get());
   const tour = mountTour(site, store, projects);
