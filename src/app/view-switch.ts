@@ -18,14 +18,14 @@ export interface ViewSwitch {
 export function mountViews(main: HTMLElement, deps: PageDeps): ViewSwitch {
   const layout = main.querySelector('.layout');
   const pages = VIEW_NAMES.flatMap((name) => {
-    const { slot, mount, isUpdatedHidden } = VIEWS[name];
+    const { slot, mount } = VIEWS[name];
     if (slot === null || mount === null) return [];
     const el = document.createElement('div');
     el.id = `${name}-slot`;
     el.className = slot;
     el.hidden = true;
     main.append(el);
-    return [{ name, el, view: lazyView(name, () => mount(el, deps), isUpdatedHidden) }];
+    return [{ name, el, view: lazyView(name, () => mount(el, deps)) }];
   });
   return {
     update(state) {
@@ -40,20 +40,27 @@ export function mountViews(main: HTMLElement, deps: PageDeps): ViewSwitch {
 
 /**
  * A view whose code loads the first time it is shown (a dynamic import, its own chunk); after that
- * it gets the states that show it, or every state when `isUpdatedHidden`.
+ * it gets the states that show it, and hears when it is shown again after another view.
  */
-function lazyView(name: ViewName, load: () => Promise<PageView>, isUpdatedHidden: boolean): { update(state: ViewState): void; whenMounted(): Promise<unknown> } {
+function lazyView(name: ViewName, load: () => Promise<PageView>): { update(state: ViewState): void; whenMounted(): Promise<unknown> } {
   let mounted: Promise<PageView> | null = null;
   let latest: ViewState | null = null;
+  let isShown = false;
+  /** Shown again since the view last rendered: it hears so before the next state. */
+  let isEntering = false;
   return {
     update(state) {
-      if (!isUpdatedHidden && state.view !== name) return;
+      if (!isShown && state.view === name) isEntering = true;
+      isShown = state.view === name;
+      if (!isShown) return;
       latest = state;
-      if (!mounted && state.view !== name) return;
       mounted ??= load();
       void mounted.then((v) => {
         // Only the newest state: a slow first load must not replay the states it missed.
-        if (latest === state) void v.update(state);
+        if (latest !== state) return;
+        if (isEntering) v.shown?.();
+        isEntering = false;
+        void v.update(state);
       });
     },
     whenMounted: async () => (mounted ? (await mounted, undefined) : undefined),

@@ -25,9 +25,11 @@ export interface PageDeps {
   isPackage: boolean;
 }
 
-/** A mounted view: it renders the states it is given. */
+/** A mounted view: it renders the states that show it. */
 export interface PageView {
   update(state: ViewState): unknown;
+  /** Called when the view is shown again after another view, before the state that shows it. */
+  shown?(): void;
 }
 
 export interface ViewSpec {
@@ -40,20 +42,17 @@ export interface ViewSpec {
    * to check there, and the package's CSP runs no worker file.
    */
   isInPackage: boolean;
-  /** True when, once mounted, it hears every state and not only those that show it (the projects page notes a project picked on the map). */
-  isUpdatedHidden: boolean;
   /** Mounts the view into its element, the first time it is shown; null for the map, mounted with the page. */
   mount: ((el: HTMLElement, deps: PageDeps) => Promise<PageView>) | null;
 }
 
 /** Every view, by name; the masthead lists them in VIEW_NAMES' order. */
 export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
-  map: { label: 'viewMap', slot: null, isInPackage: true, isUpdatedHidden: false, mount: null },
+  map: { label: 'viewMap', slot: null, isInPackage: true, mount: null },
   projects: {
     label: 'viewProjects',
     slot: 'page-slot',
     isInPackage: true,
-    isUpdatedHidden: true,
     // The projects page and the report are about every project: they load all towns' first.
     mount: async (el, { site, projects, store, isPackage }) => {
       const [page] = await Promise.all([import('../ui/projects-page'), projects.ensureAll()]);
@@ -64,7 +63,7 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     label: 'viewReport',
     slot: 'report-slot',
     isInPackage: true,
-    isUpdatedHidden: false,
+   
     mount: async (el, { site, projects, store, mapSnapshot }) => {
       const [report] = await Promise.all([import('../ui/report'), projects.ensureAll()]);
       return report.mountReport(el, { site, projects, getMapImage: mapSnapshot, onBack: () => store.set({ view: 'map' }) });
@@ -74,14 +73,13 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     label: 'viewCheck',
     slot: 'page-slot',
     isInPackage: false,
-    isUpdatedHidden: true,
     mount: async (el, { site }) => (await import('../ui/preview-page')).mountPreviewPage(el, { isPublic: site.publication.isPublic }),
   },
   about: {
     label: 'viewAbout',
     slot: 'page-slot',
     isInPackage: true,
-    isUpdatedHidden: false,
+   
     mount: async (el, { site }) => (await import('../ui/about-page')).mountAboutPage(el, { site, isPublic: site.publication.isPublic }),
   },
 };

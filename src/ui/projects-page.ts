@@ -13,6 +13,7 @@ import { h } from './dom';
 import { downloadBlob } from './download';
 import { money } from './projects-controls';
 import { mountProjectsDownloads, type OpenDataLink } from './projects-downloads';
+import { mountFilterSheet } from './projects-filter-sheet';
 import { mountProjectsFilters } from './projects-filters';
 import { mountProjectsSupervision } from './projects-supervision';
 import { PAGE_SIZE, mountProjectsTable } from './projects-table-view';
@@ -20,15 +21,17 @@ import { PAGE_SIZE, mountProjectsTable } from './projects-table-view';
 export interface ProjectsPageDeps {
   site: SiteData;
   projects: SiteProjects;
-  /** Sets view state (town, village, cat, st, project, view) through the store. */
+  /** Sets view state (town, village, cat, st, project, view, and the page's q, year, sort and page) through the store. */
   onChange(patch: Partial<ViewState>): void;
   /** The open-data files the build publishes, listed for download. */
   openData: readonly OpenDataLink[];
 }
 
 export interface ProjectsPageView {
-  /** Renders for a state (only while view=projects; a hidden page catches up when shown). */
+  /** Renders for a state that shows the page (view=projects). */
   update(state: ViewState): void;
+  /** The page is shown again after another view: a project named in the next state is revealed (the map's popup links here). */
+  shown(): void;
   unmount(): void;
 }
 
@@ -39,23 +42,20 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   root.id = 'projects-page';
   root.setAttribute('aria-labelledby', 'projects-title');
 
-  // Local to the page: the search text, year, sort, page and opened details.
-  let query = '';
-  let year: number | null = null;
-  let sort: { key: SortKey; direction: SortDirection } = { key: 'id', direction: 'ascending' };
-  let page = 1;
+  // The search text, year, sort and page are the view state's (so they are in the link); the
+  // opened details are the page's own.
   const expanded = new Set<string>();
   let state: ViewState | null = null;
-  let shownProject: string | null = null;
+  /** The state as last drawn, with the search, year and page the page showed. */
+  let drawn: ViewState | null = null;
   let isRevealPending = false;
-  let shownFilterKey = '';
+  /** Shown again after another view: a project the next state names is revealed, even the one it named before. */
+  let isEntering = false;
+  let shownFilterKey: string | null = null;
   let rowsCache: { key: string; rows: ProjectRow[] } = { key: '', rows: [] };
   let shown: ProjectRow[] = [];
-  /** Back to the first page with the page's own filters or order changed. */
-  const refilter = (): void => {
-    page = 1;
-    render();
-  };
+  /** The page's own filters or order changed: back to the first page. */
+  const refilter = (patch: Partial<ViewState>): void => deps.onChange({ ...patch, page: 1 });
 
   const title = h('h2', 'projects-title');
   title.id = 'projects-title';
@@ -66,27 +66,13 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   const supervision = mountProjectsSupervision();
   const filters = mountProjectsFilters({
     site,
-    onChange: deps.onChange,
-    onQuery: (q) => {
-      query = q;
-      refilter();
-    },
-    onYear: (y) => {
-      year = y;
-      refilter();
-    },
-    onSort: (next) => {
-      sort = next;
-      refilter();
-    },
-    onReset: () => {
-      query = '';
-      year = null;
-      page = 1;
-      deps.onChange({ town: null, village: null, cat: [], st: [], project: null });
-      render();
-    },
+    onChange: refilter,
+    onQuery: (q) => refilter({ q }),
+    onYear: (year) => refilter({ year }),
+    onSort: (sort) => refilter({ sort }),
+    onReset: () => refilter({ town: null, village: null, cat: [], st: [], project: null, q: '', year: null }),
   });
+  const sheet = mountFilterSheet(filters.form);
   const summary = h('div', 'projects-summary');
   const countLine = h('p', 'projects-count');
   countLine.id = 'projects-count';
@@ -96,19 +82,13 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   summary.append(countLine, totalLine);
   const table = mountProjectsTable({
     expanded,
-    onSort: (next) => {
-      sort = next;
-      refilter();
-    },
-    onPage: (n) => {
-      page = n;
-      render();
-    },
+    onSort: (sort) => refilter({ sort }),
+    onPage: (page) => deps.onChange({ page }),
     onChange: deps.onChange,
   });
   const downloads = mountProjectsDownloads({ openData: deps.openData, onDownload: downloadShown });
 
-  root.append(header, supervision.box, filters.form, summary, table.wrap, table.pager, downloads.section);
+  root.append(header, supervision.box, sheet.toggle, sheet.sheet, sheet.backdrop, summary, table.wrap, table.pager, downloads.section);
   el.append(root);
 
   function rowsFor(s: ViewState): ProjectRow[] {
@@ -124,6 +104,8 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     const { lang } = s;
     const all = rowsFor(s);
     const month = site.months[monthIndexOf(site, s)] ?? '';
+    let { q: query, year, page } = s;
+    const sort = s.sort;
     const filterOf = () => ({ query, town: s.town, village: s.village, categories: s.cat, statuses: s.st, year });
     // A project named in the state (the map's popup links here): shown, on its page, scrolled to.
     if (isRevealPending && s.project !== null && !filterRows(all, filterOf()).some((r) => r.id === s.project) && filterRows(all, { ...filterOf(), query: '', year: null }).some((r) => r.id === s.project)) {
@@ -131,8 +113,9 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
       year = null;
     }
     shown = sortRows(filterRows(all, filterOf()), sort.key, sort.direction);
+    // The map's area or filters changed since the page was last drawn: back to the first page.
     const filterKey = [s.town, s.village, s.cat.join(), s.st.join()].join('|');
-    if (filterKey !== shownFilterKey) page = 1;
+    if (shownFilterKey !== null && filterKey !== shownFilterKey) page = 1;
     shownFilterKey = filterKey;
     const reveal = isRevealPending && s.project !== null ? pageOf(shown, s.project, PAGE_SIZE) : null;
     if (reveal !== null) {
@@ -141,23 +124,30 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     }
     const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
     page = Math.min(Math.max(1, page), pages);
+    // What the page shows differs from the link (a revealed project, a page past the last): the link follows, after this round of the store.
+    const patch = { q: query, year, page };
+    drawn = { ...s, ...patch };
+    if (query !== s.q || year !== s.year || page !== s.page) queueMicrotask(() => deps.onChange(patch));
 
     title.textContent = t(lang, 'projectsTitle');
     intro.textContent = t(lang, 'projectsIntro');
     asOf.textContent = fillText(lang, 'projectsAsOf', { month: monthLabel(lang, month) });
     filters.update({ state: s, query, year, years: yearsOf(all), sort });
     supervision.update(lang, shown);
+    const active = [query.trim() !== '', year !== null, s.town !== null, s.village !== null, s.cat.length > 0, s.st.length > 0].filter(Boolean).length;
+    sheet.update(lang, active, shown.length);
     renderSummary(lang, all.length);
     table.update({ lang, month, rows: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), project: s.project, page, pages, sort });
     downloads.update(lang, shown.length, toGeoJson(shown, projects).missingPoints);
 
     if (isRevealPending) {
       isRevealPending = false;
-      const cell = reveal === null ? null : table.rowHeading(shown.find((r) => r.id === s.project)?.index ?? -1);
-      // After the page is laid out (it may have just been unhidden).
-      if (cell) requestAnimationFrame(() => {
-        cell.scrollIntoView({ block: 'center' });
-        cell.focus({ preventScroll: true });
+      const index = reveal === null ? -1 : (shown.find((r) => r.id === s.project)?.index ?? -1);
+      // After the page is laid out (it may have just been unhidden); the row looked up then, as a render may have come between.
+      if (index >= 0) requestAnimationFrame(() => {
+        const cell = table.rowHeading(index);
+        cell?.scrollIntoView({ block: 'center' });
+        cell?.focus({ preventScroll: true });
       });
     }
   }
@@ -181,14 +171,15 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     update(next) {
       const previous = state;
       state = next;
-      if (next.project !== shownProject) {
-        shownProject = next.project;
-        isRevealPending = next.project !== null;
-      }
+      if (next.project !== null && (isEntering || next.project !== previous?.project)) isRevealPending = true;
+      isEntering = false;
       if (next.view !== 'projects') return;
       // Nothing the page shows changed (e.g. the indicator): keep it as it is.
-      if (previous && previous.view === 'projects' && !isRevealPending && sameInputs(previous, next)) return;
+      if (drawn && !isRevealPending && sameInputs(drawn, next)) return;
       render();
+    },
+    shown() {
+      isEntering = true;
     },
     unmount() {
       state = null;
@@ -197,7 +188,21 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   };
 }
 
-/** Whether two states show the same page: month, language, area, categories, statuses and project. */
+/** Whether two states show the same page: month, language, area, categories, statuses, project, search, year, order and page. */
 function sameInputs(a: ViewState, b: ViewState): boolean {
-  return a.month === b.month && a.lang === b.lang && a.town === b.town && a.village === b.village && a.project === b.project && a.cat.join() === b.cat.join() && a.st.join() === b.st.join();
+  return (
+    a.view === b.view &&
+    a.month === b.month &&
+    a.lang === b.lang &&
+    a.town === b.town &&
+    a.village === b.village &&
+    a.project === b.project &&
+    a.cat.join() === b.cat.join() &&
+    a.st.join() === b.st.join() &&
+    a.q === b.q &&
+    a.year === b.year &&
+    a.sort.key === b.sort.key &&
+    a.sort.direction === b.sort.direction &&
+    a.page === b.page
+  );
 }

@@ -94,6 +94,12 @@ describe('the ranking table (比学赶超)', () => {
     expect(await sortState(page)).toEqual({ 'ranking-col-rank': null, 'ranking-col-change': null, 'ranking-col-name': null, 'ranking-col-value': 'descending' });
     const byValueDesc = [...lagMay].sort((a, b) => Number(b.value) - Number(a.value));
     expect((await shownRows(page)).map((r) => r.code)).toEqual(byValueDesc.map((r) => r.code));
+    // The order is the view state's: in the link, and a reload keeps it.
+    await page.waitForFunction(() => location.hash.includes('rank=value-desc'));
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    expect((await sortState(page))['ranking-col-value']).toBe('descending');
+    expect((await shownRows(page)).map((r) => r.code)).toEqual(byValueDesc.map((r) => r.code));
     await page.click('#ranking-table th.ranking-col-value button');
     expect((await sortState(page))['ranking-col-value']).toBe('ascending');
     expect((await shownRows(page)).map((r) => r.code)).toEqual(lagMay.map((r) => r.code));
@@ -109,6 +115,7 @@ describe('the ranking table (比学赶超)', () => {
     // Back to rank order.
     await page.click('#ranking-table th.ranking-col-rank button');
     expect((await sortState(page))['ranking-col-rank']).toBe('ascending');
+    await page.waitForFunction(() => !location.hash.includes('rank='));
     expect(await shownRows(page)).toEqual(lagMay);
 
     // Clicking a town's name selects it: hash, breadcrumb, and the table lists its villages.

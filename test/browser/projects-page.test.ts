@@ -4,9 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { openAtlas } from './page';
+import { NO_FILTER, filterRows, projectRows, sortRows } from '../../src/state/projects-table';
 import { builtSite } from './site-fixture';
 
-const { site } = builtSite();
+const { site, projects } = builtSite();
 const LONGBA = site.towns.find((t) => t.name === '龙坝镇')!;
 
 let browser: Browser;
@@ -60,11 +61,97 @@ describe('the projects page (view=projects)', () => {
     const first = rows[1]?.[1] ?? '';
     await page.fill('#projects-q', first);
     await expect.poll(() => count(page)).toBeLessThanOrEqual(infrastructure);
+    // The search is in the link.
+    await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), first);
     await page.click('#projects-table tbody .projects-to-map >> nth=0');
     await page.waitForFunction(() => location.hash.includes('proj=') && !location.hash.includes('view=projects'));
     // The hash changes at once; the disclosure opens once the town's markers are drawn.
     await page.waitForSelector('.project-disclosure', { state: 'visible' });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reopens a link with its search, year, order and page', async () => {
+    const query = '产业';
+    const hash = `#view=projects&q=${encodeURIComponent(query)}&year=2016&sort=budget-desc&page=2`;
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), hash);
+    const rows = sortRows(filterRows(projectRows(site, projects, site.months.length - 1, 'zh'), { ...NO_FILTER, query, year: 2016 }), 'budgetWan', 'descending');
+    expect(rows.length).toBeGreaterThan(50);
+    expect(await page.inputValue('#projects-q')).toBe(query);
+    expect(await page.inputValue('#projects-year')).toBe('2016');
+    expect(await page.getAttribute('#projects-table th.projects-num', 'aria-sort')).toBe('descending');
+    expect(await page.textContent('.projects-pager [aria-current="page"]')).toBe('2');
+    expect(await page.$$eval('#projects-table tbody tr.projects-row', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.project))).toEqual(rows.slice(50, 100).map((r) => r.id));
+    // The link stays as it was; the next page is a link of its own.
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe(decodeURIComponent(hash));
+    await page.click('.projects-pager button:text-is("3")');
+    await page.waitForFunction(() => location.hash.includes('page=3'));
+    // A new search goes back to the first page (the link drops page=).
+    await page.fill('#projects-q', '路');
+    await page.waitForFunction(() => !location.hash.includes('page=') && location.hash.includes('q=%E8%B7%AF'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is a list of cards on a phone (360×640): search, the filter sheet, nothing sideways, and the link', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#view=projects', { width: 360, height: 640 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await sideways()).toBeLessThanOrEqual(360);
+    // The filters are behind 筛选; the table's header row is not shown, each row is a card.
+    expect(await page.isVisible('#projects-q')).toBe(false);
+    expect(await page.isVisible('#projects-table thead')).toBe(false);
+    const toggle = page.locator('#projects-filter-toggle');
+    expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+    // Open the sheet: focus moves into it; find a project by search; Escape closes it, focus back on the button.
+    await toggle.click();
+    await page.waitForSelector('#projects-filter-sheet[role="dialog"]', { state: 'visible' });
+    expect(await page.evaluate(() => document.getElementById('projects-filter-sheet')?.contains(document.activeElement))).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.fill('#projects-q', '道路');
+    await page.waitForFunction(() => location.hash.includes('q=%E9%81%93%E8%B7%AF'));
+    await page.selectOption('#projects-year', '2016');
+    await page.selectOption('#projects-sort-by', 'budgetWan descending');
+    await page.waitForFunction(() => location.hash.includes('sort=budget-desc') && location.hash.includes('year=2016'));
+    for (const sel of ['#projects-q', '#projects-year', '#projects-sort-by', '#projects-filter-close', '#projects-filter-done']) expect((await page.locator(sel).boundingBox())!.height, sel).toBeGreaterThanOrEqual(44);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#projects-filter-sheet', { state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('projects-filter-toggle');
+    expect(await toggle.textContent()).toContain('2');
+
+    const expected = sortRows(filterRows(projectRows(site, projects, site.months.length - 1, 'zh'), { ...NO_FILTER, query: '道路', year: 2016 }), 'budgetWan', 'descending');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await count(page)).toBe(expected.length);
+    const cards = page.locator('#projects-table tbody tr.projects-row');
+    expect(await cards.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.project))).toEqual(expected.map((r) => r.id));
+    // A card: its name, place, category, status and progress, budget; its buttons 44 px; nothing sideways.
+    const card = cards.first();
+    const text = (await card.textContent()) ?? '';
+    const top = expected[0]!;
+    for (const part of [top.name, top.town.name, top.category.name]) expect(text).toContain(part);
+    expect(await card.evaluate((tr) => getComputedStyle(tr).display)).not.toBe('table-row');
+    expect((await card.locator('.projects-to-map').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await sideways()).toBeLessThanOrEqual(360);
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+
+    // The close button closes it too.
+    await toggle.click();
+    await page.click('#projects-filter-close');
+    await page.waitForSelector('#projects-filter-sheet', { state: 'hidden' });
+
+    // The link reopens the same page.
+    const link = await page.evaluate(() => location.href);
+    const again = await openAtlas(browser, link.slice(0, link.indexOf('#')), link.slice(link.indexOf('#')), { width: 360, height: 640 });
+    expect(await again.page.inputValue('#projects-q')).toBe('道路');
+    expect(await again.page.inputValue('#projects-year')).toBe('2016');
+    expect(await again.page.inputValue('#projects-sort-by')).toBe('budgetWan descending');
+    expect(await again.page.locator('#projects-table tbody tr.projects-row').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.project))).toEqual(expected.map((r) => r.id));
+    await page.screenshot({ path: 'test-results/projects-phone-360.png', fullPage: false });
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
     await page.close();
   });
 
