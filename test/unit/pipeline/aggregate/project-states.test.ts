@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
-import { projectStates, type ProjectState } from '../../../../src/pipeline/aggregate/series';
+import { projectStates, type ProjectState } from '../../../../src/pipeline/aggregate/project-states';
 import type { Project } from '../../../../src/pipeline/model';
 import { blankFields } from '../../../helpers/project-row';
 
