@@ -6,7 +6,7 @@ import type { IndicatorId } from '../../src/contract/site';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { openAtlas } from './page';
+import { openAtlas, openTools } from './page';
 import { decode, download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 import { RENDERER_MARKS } from './start-chunks';
@@ -117,6 +117,7 @@ describe('the meeting without WebGL', () => {
 
   it('prints a town on A4 landscape: the fallback map as an image with its legend and scale bar, the figures beside it, no screen-only lines', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#town=420324101&month=2016-05');
+    await openTools(page, '#print-paper');
     await page.selectOption('#print-paper', 'A4');
     await page.evaluate(() => {
       window.print = () => {

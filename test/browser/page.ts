@@ -97,3 +97,13 @@ export async function announcedOnArrows(page: Page, times: number): Promise<stri
   }
   return heard;
 }
+
+/**
+ * Opens the masthead's tools menu (export, print, 演示, 分享) when what a test clicks is in it and
+ * hidden: a wide screen keeps them behind 工具; a phone's menu lists them.
+ */
+export async function openTools(page: Page, selector: string): Promise<void> {
+  if (await page.isVisible(selector)) return;
+  if ((await page.isVisible('#tools-toggle')) && (await page.getAttribute('#tools-toggle', 'aria-expanded')) !== 'true') await page.click('#tools-toggle');
+  else if ((await page.isVisible('#menu-toggle')) && (await page.getAttribute('#menu-toggle', 'aria-expanded')) !== 'true') await page.click('#menu-toggle');
+}

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { openTools } from './page';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
 export function pngSize(png: Buffer): { width: number; height: number } {
@@ -12,6 +13,7 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 
 /** Clicks an export button and returns the downloaded file and its suggested name. */
 export async function download(page: Page, selector: string): Promise<{ png: Buffer; name: string }> {
+  await openTools(page, selector);
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(selector)]);
   const path = await d.path();
   return { png: readFileSync(path), name: d.suggestedFilename() };

@@ -84,23 +84,7 @@ describe('on a phone', () => {
       await page.close();
     });
   }
-
-  it('shows the map full width with the panel as a bottom sheet that opens and closes', async () => {
-    const { page } = await openAtlas(browser, inject('baseUrl'), `#town=${JIANGJIAYAN.code}`, { width: 375, height: 667 });
-    const box = async (sel: string) => page.$eval(sel, (el) => el.getBoundingClientRect().toJSON() as DOMRect);
-    expect((await box('#map')).width).toBe(375);
-    const closed = await box('#panel');
-    expect(closed.bottom).toBe(667);
-    expect(closed.height).toBeLessThan(200);
-    expect(await page.getAttribute('#sheet-toggle', 'aria-expanded')).toBe('false');
-    await page.click('#sheet-toggle');
-    expect(await page.getAttribute('#sheet-toggle', 'aria-expanded')).toBe('true');
-    expect((await box('#panel')).height).toBeGreaterThan(500);
-    expect(await page.textContent('#area-panel-title')).toBe(JIANGJIAYAN.name);
-    await page.click('#sheet-toggle');
-    expect((await box('#panel')).height).toBeLessThan(200);
-    await page.close();
-  });
+  // The bottom sheet, its peek and the project card: phone.test.ts.
 });
 
 describe('the keyboard alone', () => {

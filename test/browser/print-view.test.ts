@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas } from './page';
+import { mapIdle, openAtlas, openTools } from './page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ describe('printing the map view', () => {
   it.each(['A4', 'A3'] as const)('lays out the map image, legend and figures on %s landscape, without the controls', async (paper) => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#town=420324101&month=2016-05');
     await mapIdle(page);
+    await openTools(page, '#print-paper');
     await page.selectOption('#print-paper', paper);
     // The 打印 button draws the map in the paper's shape, then asks the browser to print.
     await page.evaluate(() => {

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSingleFile, type SingleFileResult } from '../../scripts/lib/single-file';
 import { launchChromium } from './chromium';
-import { gotoReady, mapIdle, recordPage } from './page';
+import { gotoReady, mapIdle, recordPage, openTools } from './page';
 import { download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 
@@ -51,6 +51,7 @@ describe('the meeting package (one HTML file)', () => {
     // No data check in the package.
     expect(await page.$('.view-nav-link[data-view="check"]')).toBeNull();
 
+    await openTools(page, '#present-toggle');
     await page.click('#present-toggle');
     for (let stop = 1; stop <= TOUR.length; stop++) {
       await page.waitForFunction((n) => new URLSearchParams(location.hash.slice(1)).get('tour') === String(n) && document.getElementById('presentation')?.dataset.stop === String(n), stop);
