@@ -37,7 +37,7 @@ export function mountShare(button: HTMLElement, deps: ShareDeps, lang: Lang): Sh
   let current = lang;
   let dialog: ShareDialog | null = null;
   button.addEventListener('click', () => {
-    dialog ??= createDialog(deps);
+    dialog ??= createDialog(deps, button);
     dialog.open(current);
   });
   const setLang = (next: Lang): void => {
@@ -56,7 +56,7 @@ interface ShareDialog {
 }
 
 /** Builds the dialog (once, on the first click) and appends it to the page. */
-function createDialog(deps: ShareDeps): ShareDialog {
+function createDialog(deps: ShareDeps, button: HTMLElement): ShareDialog {
   const dialog = h('dialog', 'share-dialog');
   dialog.id = 'share-dialog';
   dialog.setAttribute('aria-labelledby', 'share-heading');
@@ -108,6 +108,11 @@ function createDialog(deps: ShareDeps): ShareDialog {
   };
 
   close.addEventListener('click', () => dialog.close());
+  // The browser gives focus back to the 分享 button; when a menu that held it has closed, focus would stay in the closed dialog.
+  dialog.addEventListener('close', () => {
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || dialog.contains(focused)) returnFocus(button);
+  });
   // Keys in the dialog are its own: Escape closes it without also stepping the map up a level, and a clicker's keys do not turn the tour behind it.
   dialog.addEventListener('keydown', (e) => e.stopPropagation());
   // A click on the backdrop (outside the dialog's box) closes it too.
@@ -154,6 +159,17 @@ function createDialog(deps: ShareDeps): ShareDialog {
       }
     },
   };
+}
+
+/** Focuses the 分享 button or, when it is in a closed menu, the visible button that opens that menu (its aria-controls). */
+function returnFocus(button: HTMLElement): void {
+  for (let el: HTMLElement | null = button; el; el = el.parentElement) {
+    const opener = el === button ? button : el.id === '' ? null : document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(el.id)}"]`);
+    if (opener && opener.getClientRects().length > 0) {
+      opener.focus();
+      return;
+    }
+  }
 }
 
 /** The host (and port) of a link, as its note names it. */

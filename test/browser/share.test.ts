@@ -85,6 +85,15 @@ describe('sharing a view', () => {
     await page.keyboard.press('Escape');
     expect(await isDialogOpen(page)).toBe(false);
     expect(await page.evaluate(() => window.cunhu?.store.get().town)).toBe(LONGBA.code);
+    // Focus is back on the 分享 button, or on the menu button that holds it when that menu has closed.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const focused = document.activeElement as HTMLElement | null;
+          return focused !== null && focused.tagName === 'BUTTON' && !focused.closest('dialog') && focused.getClientRects().length > 0;
+        }),
+      )
+      .toBe(true);
 
     // In English: the button, the title and the dialog.
     await page.evaluate(() => window.cunhu?.store.set({ lang: 'en' }));
