@@ -155,6 +155,30 @@ describe('the projects page (view=projects)', () => {
     await page.close();
   });
 
+  it("opens a project's row from the map's popup: on its page (in the link), marked and its details open", async () => {
+    const town = [...site.towns].sort((a, b) => b.projectCount - a.projectCount)[0]!;
+    const rows = sortRows(filterRows(projectRows(site, projects, site.months.length - 1, 'zh'), { ...NO_FILTER, town: town.code }), 'id', 'ascending');
+    expect(rows.length).toBeGreaterThan(50);
+    const target = rows[rows.length - 1]!;
+    const pageOfTarget = Math.ceil(rows.length / 50);
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), `#town=${town.code}&proj=${encodeURIComponent(target.id)}`);
+    await page.waitForSelector('.project-disclosure', { state: 'visible' });
+    await page.click('.project-table-link');
+    await page.waitForSelector(`#projects-table tr[data-project="${target.id}"][aria-current="true"]`);
+    await page.waitForFunction((n) => location.hash.includes(`page=${n}`), pageOfTarget);
+    expect(await page.isVisible(`#projects-detail-${target.index}`)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-project'))).toBe(target.id);
+
+    // Back on the map by the row's button, then to the page again by the popup's link: the same row, revealed again.
+    await page.click(`#projects-table tr[data-project="${target.id}"] .projects-to-map`);
+    await page.waitForFunction(() => !location.hash.includes('view=projects'));
+    await page.click('.view-nav-link[data-view="projects"]');
+    await page.waitForFunction(() => location.hash.includes('view=projects'));
+    await page.waitForSelector(`#projects-table tr[data-project="${target.id}"][aria-current="true"]`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists the open dataset, and every file is there', async () => {
     const { page } = await openAtlas(browser, inject('baseUrl'), '#view=projects');
     const hrefs = await page.$$eval('.projects-open-data a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
