@@ -50,6 +50,8 @@ export interface PanelFigures {
   unevennessPoints: number | null;
   /** The area's projects; null while its town's projects load. */
   projects: AreaProjects | null;
+  /** Spent ÷ budget of the area's projects in the month; null while they load or without a budget. */
+  disbursementRate: number | null;
   poverty: PovertyFigures;
 }
 
@@ -155,7 +157,15 @@ function panelFigures(site: SiteData, sel: Selection, m: number, ap: AreaProject
   };
   const values = Object.fromEntries(SERIES_IDS.map((id) => [id, of(id, m)])) as Record<SeriesId, number | null>;
   const goalSeries = Object.fromEntries(site.config.goals.map((g) => [g.id, site.months.map((_, i) => of(g.id, i))])) as Record<GoalId, (number | null)[]>;
-  return { values, goalSeries, unevennessPoints: sel.village ? null : spreadPoints(completionOfParts(site, sel, m)), projects: ap, poverty: povertyFigures(site, sel, m, values.incidence) };
+  const totals = ap?.totals;
+  return {
+    values,
+    goalSeries,
+    unevennessPoints: sel.village ? null : spreadPoints(completionOfParts(site, sel, m)),
+    projects: ap,
+    disbursementRate: totals && totals.budgetWan > 0 ? totals.spentWan / totals.budgetWan : null,
+    poverty: povertyFigures(site, sel, m, values.incidence),
+  };
 }
 
 /** Completion in the month of the area's parts: the villages of a town, or the towns of the county. */

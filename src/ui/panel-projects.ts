@@ -128,7 +128,7 @@ export function funds(c: PanelContext): HTMLElement {
   const { el } = section(c, 'funds', 'money');
   if (!c.ap) return loading(c, el);
   const totals = c.ap.totals;
-  const rate = totals.budgetWan > 0 ? totals.spentWan / totals.budgetWan : null;
+  const rate = c.figures.disbursementRate;
   const disbursement = indicatorSpec('disbursement');
   const figure = h('p', 'panel-money-figure');
   figure.append(h('span', 'panel-money-value', formatIndicator(disbursement, rate, c.lang)), h('span', 'panel-money-label', disbursement[c.lang]));

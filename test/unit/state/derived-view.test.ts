@@ -98,7 +98,9 @@ describe('deriveView: the figures every view reads', () => {
     const d = deriveView(site, loaded, view({ town: town.code, month: '2016-02' }));
     for (const id of SERIES_IDS) expect(d.panel.values[id], id).toBe(site.series[id].towns[1]?.[town.id] ?? null);
     for (const g of site.config.goals) expect(d.panel.goalSeries[g.id]).toEqual(site.series[g.id].towns.map((row) => row[town.id] ?? null));
-    expect(d.panel.projects).toEqual(areaProjects(site, all, () => true, 1, d.selection, site.config.thresholds.lagPoints));
+    const ap = areaProjects(site, all, () => true, 1, d.selection, site.config.thresholds.lagPoints);
+    expect(d.panel.projects).toEqual(ap);
+    expect(d.panel.disbursementRate).toBeCloseTo(ap!.totals.spentWan / ap!.totals.budgetWan, 12);
     const villages = site.villages.filter((v) => v.townId === town.id);
     expect(d.panel.unevennessPoints).toBe(spreadPoints(villages.map((v) => site.series.completion.villages[1]?.[v.id] ?? null)));
     expect(d.panel.poverty).toMatchObject({ poorHouseholds: town.poorHouseholds, poorPopulation: town.poorPopulation, villageCount: villages.length });
@@ -109,6 +111,7 @@ describe('deriveView: the figures every view reads', () => {
   it("has no projects for a town whose projects have not loaded, and the county's from the summary", () => {
     const none: LoadedProjects = { current: all, version: 0, isLoaded: () => false };
     expect(deriveView(site, none, view({ town: site.towns[0]!.code })).panel.projects).toBeNull();
+    expect(deriveView(site, none, view({ town: site.towns[0]!.code })).panel.disbursementRate).toBeNull();
     expect(deriveView(site, none, DEFAULT_VIEW).panel.projects).not.toBeNull();
   });
 
