@@ -32,6 +32,8 @@ export interface FrameLayout {
 export const FRAME_MARGIN_PX = 20;
 /** An overlay that the area may be drawn under costs this factor of its size (the legend on a phone, folded into a strip). */
 const UNDER_OVERLAY_FACTOR = 0.55;
+/** What drawing the area off the map's centre costs, per share of the map's size it is moved. */
+const OFF_CENTRE_COST = 0.5;
 /** More overlays than this are taken the largest first; the rest are kept clear of as one box each side. */
 const MAX_OVERLAYS = 7;
 
@@ -71,7 +73,10 @@ export function clearPadding(layout: FrameLayout, aspect: number, margin = FRAME
         padding[side] = Math.max(padding[side], need[side]);
       }
     });
-    const score = drawnSize(width, height, padding, shape, margin) * UNDER_OVERLAY_FACTOR ** under;
+    // Off-centre costs too: an area squeezed into a far corner beside an overlay reads worse than a slightly smaller one in the middle.
+    const dx = Math.abs(padding.left - padding.right) / 2 / width;
+    const dy = Math.abs(padding.top - padding.bottom) / 2 / height;
+    const score = drawnSize(width, height, padding, shape, margin) * UNDER_OVERLAY_FACTOR ** under * (1 - OFF_CENTRE_COST * (dx + dy));
     if (!best || score > best.score + 1e-9) best = { padding, score };
     // The next combination (a counter in base 5).
     let i = 0;

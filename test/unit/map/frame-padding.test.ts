@@ -26,6 +26,16 @@ describe('clearPadding', () => {
     expect(area.bottom - area.top).toBeGreaterThan(400);
   });
 
+  it('keeps the county near the middle rather than squeezed beside the time bar (the fallback at 1366×768)', () => {
+    const map = box(0, 129.8, 966, 735);
+    const overlays = [box(10, 458.8, 282, 725), box(10, 139.8, 793.9, 176.4), box(304, 657.8, 662, 707)];
+    const padding = clearPadding({ map, overlays }, 0.5585);
+    expect(padding.left).toBe(302);
+    expect(padding.bottom).toBeCloseTo(735 - 657.8 + 20, 5);
+    const area = drawn(map, padding, 0.5585);
+    for (const o of overlays) expect(overlaps(area, o), JSON.stringify(o)).toBe(false);
+  });
+
   it('draws under an overlay only where keeping clear would leave the area much smaller', () => {
     const map = box(0, 0, 360, 480);
     // A legend unfolded over most of a phone's map.
