@@ -167,6 +167,17 @@ describe('the project filters', () => {
     await page.close();
   });
 
+  it('markers=0 in the link leaves the projects box unchecked; checking it drops the key', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#markers=0');
+    expect(await page.isChecked('#show-projects')).toBe(false);
+    await page.check('#show-projects');
+    await page.waitForFunction(() => !location.hash.includes('markers='));
+    await page.uncheck('#show-projects');
+    await page.waitForFunction(() => location.hash.includes('markers=0'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a bad hash still renders the default view, with warnings and no errors', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const warnings: string[] = [];
