@@ -3,7 +3,7 @@
  * on (and next to) areas and village circles coloured by class, so no category colour may be one a
  * person could take for a class. The class ramps are ColorBrewer's and stay; categories give way.
  */
-import { deltaE00Hex } from './colour-distance';
+import { ciede2000, hexToLab, type Lab } from './colour-distance';
 import { NO_DATA_COLOR, NO_DATA_HATCH, SEQUENTIAL_SCHEMES, divergingColor, sampleRamp, sequentialColors, type SequentialSchemeId } from './palettes';
 
 /** The least CIEDE2000 difference between a category colour and any colour the choropleth draws. */
@@ -18,6 +18,13 @@ const RAMP_SAMPLES = 400;
  * (its classes are placed by value), and the no-data grey and hatch lines.
  */
 export function drawableClassColours(): string[] {
+  drawable ??= computeDrawable();
+  return [...drawable];
+}
+
+let drawable: readonly string[] | null = null;
+
+function computeDrawable(): string[] {
   const colours = new Set<string>();
   for (const scheme of Object.keys(SEQUENTIAL_SCHEMES) as SequentialSchemeId[]) {
     for (let k = 1; k <= 9; k++) for (const c of sequentialColors(scheme, k)) colours.add(c);
@@ -39,20 +46,26 @@ export interface ColourClash {
 
 /** The category colours closer than MIN_CATEGORY_CLASS_DELTA_E00 to a class colour, each with its nearest class colour. */
 export function categoryClassClashes(categoryColours: readonly string[], classColours: readonly string[] = drawableClassColours()): ColourClash[] {
+  const labs = classColours.map(hexToLab);
   const clashes: ColourClash[] = [];
   for (const colour of categoryColours) {
-    const nearest = nearestColour(colour, classColours);
-    if (nearest && nearest.deltaE00 < MIN_CATEGORY_CLASS_DELTA_E00) clashes.push({ colour, classColour: nearest.colour, deltaE00: nearest.deltaE00 });
+    const nearest = nearestLab(hexToLab(colour), labs);
+    if (nearest && nearest.deltaE00 < MIN_CATEGORY_CLASS_DELTA_E00) clashes.push({ colour, classColour: classColours[nearest.index] as string, deltaE00: nearest.deltaE00 });
   }
   return clashes;
 }
 
 /** The colour of `others` nearest to `colour` by ΔE00, or null when there are none. */
 export function nearestColour(colour: string, others: readonly string[]): { colour: string; deltaE00: number } | null {
-  let best: { colour: string; deltaE00: number } | null = null;
-  for (const other of others) {
-    const d = deltaE00Hex(colour, other);
-    if (!best || d < best.deltaE00) best = { colour: other, deltaE00: d };
-  }
+  const nearest = nearestLab(hexToLab(colour), others.map(hexToLab));
+  return nearest ? { colour: others[nearest.index] as string, deltaE00: nearest.deltaE00 } : null;
+}
+
+function nearestLab(lab: Lab, others: readonly Lab[]): { index: number; deltaE00: number } | null {
+  let best: { index: number; deltaE00: number } | null = null;
+  others.forEach((other, index) => {
+    const d = ciede2000(lab, other);
+    if (!best || d < best.deltaE00) best = { index, deltaE00: d };
+  });
   return best;
 }

@@ -11,6 +11,7 @@ import { emitSite, json, outputText, type OutputFile } from './emit/emit-site';
 import { joinDataset, type JoinCounts } from './join/join-dataset';
 import type { Dataset } from './model';
 import { checkTour } from './join/tour';
+import { checkCategoryColours } from './join/category-colours';
 import { configPersonalData, textsPersonalData } from './privacy/config-texts';
 import { TABLES } from './read/records';
 import { appendAll } from './append-all';
@@ -134,6 +135,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
   const config = parseAtlasConfig(configJson, CONFIG_FILE);
   appendAll(issues, config.issues);
+  if (config.ok) appendAll(issues, checkCategoryColours(config.value));
   // A config error elsewhere (a colour, the tour) must not hide the join errors: join with what can be read.
   const settings = config.ok ? config.value : readJoinSettings(configJson);
 

@@ -27,7 +27,7 @@ describe('projectRows', () => {
       index: 0,
       id: 'T-001',
       name: '双竹村茶叶基地',
-      category: { id: 'industry', name: '产业发展', colour: '#e69f00' },
+      category: { id: 'industry', name: '产业发展', colour: '#988800' },
       town: { code: '420324101', name: '蒋家堰镇' },
       village: { code: '420324101201', name: '双竹村委会' },
       content: '新建茶园200亩',
