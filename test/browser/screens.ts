@@ -34,7 +34,7 @@ export interface Box {
   bottom: number;
 }
 
-/** An element drawn over the map, named by its role (legend, zoom, controls, time…). */
+/** An element drawn over the map, named by its role (legend, zoom, controls, time, sheet…). */
 export interface Overlay {
   name: string;
   box: Box;
@@ -141,6 +141,7 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
     }
 
     const nameOf = (el: Element): string => {
+      if (el.id === 'panel') return 'sheet';
       if (el.closest('#time-slot')) return 'time';
       if (el.closest('#controls-slot')) return 'controls';
       if (el.classList.contains('legend') || el.querySelector('.legend')) return 'legend';
@@ -151,6 +152,8 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
     };
     const overlayEls = [
       ...document.querySelectorAll('#map .maplibregl-ctrl, #map [class^="fallback-ctrl-"] > *, #controls-slot > *, #time-slot > *'),
+      // The panel sits beside the map on a wide screen; on a phone it is a sheet that may rise over it.
+      ...document.querySelectorAll('#panel'),
     ].filter(isShown);
     const overlays: Overlay[] = overlayEls.map((el) => ({ name: nameOf(el), box: boxOf(el.getBoundingClientRect()) }));
     return { mapShare, mapBox, countyBox, mastheadHeightPx, mastheadRows, overlays };
