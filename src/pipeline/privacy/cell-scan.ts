@@ -12,8 +12,6 @@
 import { hasHouseholdName, looksLikePersonName } from './names';
 import { FOUND_BANK, FOUND_ID, FOUND_MOBILE, numbersIn } from './numbers';
 
-export { isBankCardNumber, isMobileNumber, isResidentIdNumber } from './numbers';
-export { hasHouseholdName, looksLikePersonName } from './names';
 
 /**
  * What was found: ID, mobile or card numbers, or a column of names (always refused); a name in

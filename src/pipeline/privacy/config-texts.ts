@@ -1,3 +1,4 @@
+/** Personal data in the texts of atlas.config.json and the towns file (titles, tour captions, category and town names), by the scan of cells (cell-scan.ts). */
 import type { Issue } from '../../contract/issues';
 import { scanForPersonalData, personalDataMessage, type ColumnRole } from './cell-scan';
 import type { TablePrivacy } from '../read/table-reader';

@@ -1,9 +1,10 @@
 import { headerKey } from '../read/normalize';
 
 /**
- * Personal data (DESIGN.md): names, ID numbers, phone numbers, addresses, bank accounts, health
- * or disability and causes of poverty are never accepted into a build. The build refuses a column
- * whose header names one, and a household key that is really an ID or phone number.
+ * Personal data by a column's header (DESIGN.md): names, ID numbers, phone numbers, addresses, bank
+ * accounts, health or disability and causes of poverty are never accepted into a build. The build
+ * refuses a column whose header names one, and a household key that is really an ID or phone number.
+ * What the cells hold is scanned in cell-scan.ts.
  */
 
 /**

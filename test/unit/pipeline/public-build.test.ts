@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseSiteData } from '../../../src/contract/site';
 import { buildSite } from '../../../src/pipeline/build';
-import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/privacy/cell-scan';
+import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/privacy/number-checks';
 import { folderSource } from '../../../scripts/lib/folder-source';
 import { datasetWith } from '../../helpers/fixtures';
 

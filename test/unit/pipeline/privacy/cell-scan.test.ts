@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeId } from '../../../helpers/made-up-ids';
-import {
-  isBankCardNumber,
-  isMobileNumber,
-  isResidentIdNumber,
-  looksLikePersonName,
-  personalDataMessage,
-  scanForPersonalData,
-  type PersonalDataFinding,
-  type ScanOptions,
-} from '../../../../src/pipeline/privacy/cell-scan';
+import { personalDataMessage, scanForPersonalData, type PersonalDataFinding, type ScanOptions } from '../../../../src/pipeline/privacy/cell-scan';
+import { looksLikePersonName } from '../../../../src/pipeline/privacy/names';
+import { isBankCardNumber, isMobileNumber, isResidentIdNumber } from '../../../../src/pipeline/privacy/number-checks';
 
 // Made-up numbers only: region 990102 is no real county, and every check character is computed
 // here, independently of the code under test.

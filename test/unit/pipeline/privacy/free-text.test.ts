@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeId } from '../../../helpers/made-up-ids';
-import { hasHouseholdName, isResidentIdNumber, scanForPersonalData, type ScanOptions } from '../../../../src/pipeline/privacy/cell-scan';
+import { scanForPersonalData, type ScanOptions } from '../../../../src/pipeline/privacy/cell-scan';
+import { hasHouseholdName } from '../../../../src/pipeline/privacy/names';
+import { isResidentIdNumber } from '../../../../src/pipeline/privacy/number-checks';
 
 // Personal data written into the free text of the contract's own columns, as the attack in issue 24
 // found it published: names of households, ID numbers glued to letters or spaced oddly, the old
