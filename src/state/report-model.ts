@@ -1,7 +1,7 @@
 /** The monthly report (月度通报) as data: everything the report page shows for one month, pure and tested in Node. */
 import type { GoalId } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
-import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site';
+import { INDICATOR_IDS, type IndicatorId, type SiteData, type SiteFinding } from '../contract/site';
 import { delta } from '../domain/change';
 import { laggingProjects } from '../domain/lag';
 import type { Localized } from '../i18n';
@@ -22,6 +22,25 @@ export interface MonthlyReport {
   lagging: LaggingGroup[];
   /** The four goals in config order. */
   goals: GoalReach[];
+  quality: ReportQuality;
+}
+
+/** A town's data quality (数据质量) in the month. */
+export interface QualityRow {
+  townId: number;
+  code: string;
+  name: string;
+  /** 0–100; null without data. */
+  score: number | null;
+  /** Findings up to the month (or, when the build does not list them, the count it keeps). */
+  findings: number;
+}
+
+export interface ReportQuality {
+  /** Every town, lowest score first (the towns whose figures most need a visit), no score last, then by id. */
+  towns: QualityRow[];
+  /** The findings up to the month, when the build lists them; null when it only counts them. */
+  findings: SiteFinding[] | null;
 }
 
 export interface CountyFigure {
@@ -126,7 +145,22 @@ export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: 
     towns: townRows(site, monthIndex, prev, indicator, ranking),
     lagging: laggingGroups(site, projects, monthIndex),
     goals: site.config.goals.map((g) => goalReach(site, g.id, g, g.target, monthIndex, prev)),
+    quality: qualityOf(site, month, monthIndex),
   };
+}
+
+/** The findings of the data up to a month (a ledger fact, with no month, always counts). */
+export function findingsUpTo(site: SiteData, month: string): SiteFinding[] {
+  return site.integrity.findings.filter((f) => f.month === null || f.month <= month);
+}
+
+function qualityOf(site: SiteData, month: string, m: number): ReportQuality {
+  const listed = site.integrity.isListed ? findingsUpTo(site, month) : null;
+  const perTown = listed ? site.towns.map((tw) => listed.filter((f) => f.town === tw.id).length) : site.integrity.townCounts;
+  const scores = site.series.quality.towns[m] ?? [];
+  const towns = site.towns.map((tw): QualityRow => ({ townId: tw.id, code: tw.code, name: tw.name, score: scores[tw.id] ?? null, findings: perTown[tw.id] ?? 0 }));
+  towns.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.townId - b.townId);
+  return { towns, findings: listed };
 }
 
 function countyTotals(site: SiteData, projects: SiteProjects, m: number, prev: number | null): CountyTotals {

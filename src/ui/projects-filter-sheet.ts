@@ -81,6 +81,9 @@ export function mountFilterSheet(form: HTMLElement): FilterSheet {
       setOpen(false);
     } else if (e.key === 'Tab') keepFocusIn(sheet, e);
   });
+  // Back or forward (perhaps to another view) closes it, so it never stays over another page.
+  window.addEventListener('popstate', () => setOpen(false));
+  window.addEventListener('hashchange', () => setOpen(false));
   // Widened past a phone with the sheet open: it is the page's filter box again.
   const wide = typeof matchMedia === 'function' ? matchMedia(FILTER_SHEET_MEDIA) : null;
   wide?.addEventListener('change', (e) => {

@@ -1,25 +1,19 @@
 /** The monthly report's 数据质量 section: each town's data quality score in the month, its findings so far, and (when listed) what they are. */
-import type { SiteData, SiteFinding } from '../contract/site';
+import type { SiteData } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
 import { indicatorSpec } from '../domain/indicators';
 import type { Finding } from '../domain/integrity';
 import { UNITS } from '../domain/units';
 import { DATA_LANG, fillText, langTag, t, type Lang } from '../i18n';
+import type { ReportQuality } from '../state/report-model';
 import { withDataNames } from './findings-section';
 import { h } from './dom';
 
-/** The findings of the data up to a month (a ledger fact, with no month, always counts). */
-export function findingsUpTo(site: SiteData, month: string): SiteFinding[] {
-  return site.integrity.findings.filter((f) => f.month === null || f.month <= month);
-}
-
-export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLElement {
-  const month = site.months[m] ?? '';
+/** The section from the report's quality figures (state/report-model.ts). */
+export function qualitySection(site: SiteData, quality: ReportQuality, lang: Lang): HTMLElement {
   const el = h('section', 'report-section report-quality');
   el.append(h('h2', 'report-heading', t(lang, 'reportQualitySection')), h('p', 'report-lead', t(lang, 'reportQualityLead')));
-  const listed = site.integrity.isListed ? findingsUpTo(site, month) : null;
-  const perTown = listed ? site.towns.map((tw) => listed.filter((f) => f.town === tw.id).length) : site.integrity.townCounts;
-  const scores = site.series.quality.towns[m] ?? [];
+  const listed = quality.findings;
   const unit = UNITS[indicatorSpec('quality').unit];
   const table = h('table', 'report-table report-quality-table');
   table.id = 'report-quality';
@@ -31,13 +25,10 @@ export function qualitySection(site: SiteData, m: number, lang: Lang): HTMLEleme
   }
   const body = table.createTBody();
   // Lowest score first: the towns whose figures most need a visit.
-  const order = site.towns.map((tw) => tw.id).sort((a, b) => (scores[a] ?? 101) - (scores[b] ?? 101) || a - b);
-  for (const id of order) {
-    const tw = site.towns[id]!;
+  for (const row of quality.towns) {
     const tr = body.insertRow();
-    tr.dataset.code = tw.code;
-    const score = scores[id];
-    tr.append(h('td', '', tw.name), h('td', 'report-num', score === null || score === undefined ? '—' : unit.formatInColumn(score)), h('td', 'report-num', String(perTown[id] ?? 0)));
+    tr.dataset.code = row.code;
+    tr.append(h('td', '', row.name), h('td', 'report-num', row.score === null ? '—' : unit.formatInColumn(row.score)), h('td', 'report-num', String(row.findings)));
   }
   el.append(table);
   if (!listed) {

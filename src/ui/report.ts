@@ -94,7 +94,7 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       // The front page: the map snapshot beside (or above) the county's figures.
       const overview = h('div', 'report-overview');
       overview.append(snapshot, countySection(c));
-      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, m, lang), footer(c));
+      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, report.quality, lang), footer(c));
 
       const shot = await reportSnapshot(() => deps.getMapImage());
       if (render !== renderCount) return;

@@ -208,3 +208,27 @@ describe('buildReport: villages that reached each goal', () => {
     ]);
   });
 });
+
+describe('buildReport: data quality', () => {
+  it('lists every town, lowest score first, with its findings up to the month', () => {
+    for (let m = 0; m < site.months.length; m++) {
+      const { quality, month } = buildReport(site, projects, m, 'industry');
+      expect(quality.towns.map((t) => t.townId).sort()).toEqual(site.towns.map((t) => t.id).sort());
+      const scores = quality.towns.map((t) => t.score ?? 101);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      for (const row of quality.towns) expect(row.score).toBe(site.series.quality.towns[m]?.[row.townId] ?? null);
+      const upTo = site.integrity.findings.filter((f) => f.month === null || f.month <= month);
+      if (site.integrity.isListed) {
+        expect(quality.findings).toEqual(upTo);
+        for (const row of quality.towns) expect(row.findings).toBe(upTo.filter((f) => f.town === row.townId).length);
+      } else expect(quality.findings).toBeNull();
+    }
+  });
+
+  it('counts from the build when it does not list the findings', () => {
+    const counted: SiteData = { ...site, integrity: { ...site.integrity, isListed: false, townCounts: site.towns.map((t) => t.id + 7) } };
+    const { quality } = buildReport(counted, projects, MAR, 'industry');
+    expect(quality.findings).toBeNull();
+    for (const row of quality.towns) expect(row.findings).toBe(row.townId + 7);
+  });
+});
