@@ -88,7 +88,8 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
   const isFallback = await page.evaluate(() => window.cunhu?.isFallback ?? true);
   if (!isFallback) await mapIdle(page);
   else await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  const bbox = await page.evaluate(async () => ((await (await fetch('data/site.json')).json()) as { bbox: [number, number, number, number] }).bbox);
+  // The live map projects the county's box from the site data; the fallback measures its drawn towns.
+  const bbox = isFallback ? null : await page.evaluate(async () => ((await (await fetch('data/site.json')).json()) as { bbox: [number, number, number, number] }).bbox);
   const measured = await page.evaluate((bbox): Omit<ScreenFigures, 'overlapping' | 'isCountyClear' | 'isFallback'> => {
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
@@ -107,7 +108,7 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
 
     let countyBox: Box | null = null;
     const map = window.cunhu?.map;
-    if (map && !window.cunhu?.isFallback) {
+    if (map && bbox) {
       const [w, s, e, n] = bbox;
       const corners = ([[w, s], [w, n], [e, s], [e, n]] as [number, number][]).map((c) => map.project(c));
       const xs = corners.map((p) => p.x + m.left);
