@@ -23,7 +23,7 @@
  * The list PLANTED is the one source of the places: make-sample writes it into data/README.md
  * (between the planted markers), and the test reads it.
  */
-import type { FindingRule } from '../../src/domain/integrity';
+import type { FindingRule } from '../../src/domain/integrity-model';
 import type { Project, ProgressRow, Village } from './types';
 
 /** One planted problem: where the rules should find it. */

@@ -5,7 +5,7 @@
  */
 import { monthLabel, pick, type Lang, type Localized } from '../i18n';
 import { formatWan } from './format';
-import type { Finding, FindingRule } from './integrity';
+import type { Finding, FindingRule } from './integrity-model';
 
 /** Names of the areas and projects a finding refers to by index. */
 export interface FindingNames {

@@ -6,7 +6,7 @@
  */
 import { formatShare } from './format';
 import { FINDING_GROUPS, GROUP_LABELS, RULE_GROUP, type FindingGroup } from './finding-text';
-import type { Finding } from './integrity';
+import type { Finding } from './integrity-model';
 import { PRECISION_IDS, type Precision, type PrecisionBasis, type PrecisionId } from '../contract/integrity';
 import type { Lang, Localized } from '../i18n';
 

@@ -2,7 +2,7 @@
 import type { SiteData, SiteFinding } from '../contract/site';
 import { describeFinding, RULE_ADVICE } from '../domain/finding-text';
 import { formatWan } from '../domain/format';
-import type { Finding } from '../domain/integrity';
+import type { Finding } from '../domain/integrity-model';
 import { DATA_LANG, fillText, langTag, pick, t, type Lang } from '../i18n';
 import type { Selection } from '../state/derive';
 import { h } from './dom';

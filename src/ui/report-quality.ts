@@ -2,7 +2,7 @@
 import type { SiteData } from '../contract/site';
 import { describeFinding } from '../domain/finding-text';
 import { indicatorSpec } from '../domain/indicators';
-import type { Finding } from '../domain/integrity';
+import type { Finding } from '../domain/integrity-model';
 import { UNITS } from '../domain/units';
 import { DATA_LANG, fillText, langTag, t, type Lang } from '../i18n';
 import type { ReportQuality } from '../state/report-model';

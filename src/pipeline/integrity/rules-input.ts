@@ -1,6 +1,6 @@
 import type { AtlasConfig } from '../../contract/config';
 import { PROJECT_FIELDS, type ProjectFieldValues } from '../../contract/project-fields';
-import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity';
+import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity-model';
 import type { Dataset } from '../model';
 
 /** The disclosure fields (公告公示) of a project whose filling-in counts towards its completeness. */

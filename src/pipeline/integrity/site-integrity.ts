@@ -1,5 +1,7 @@
 import type { AreaSeries, SiteFinding, SiteIntegrity } from '../../contract/site';
-import { FINDING_RULES, integrityFindings, qualityParts, qualityScore, type Finding, type IntegrityProject, type IntegrityVillage } from '../../domain/integrity';
+import { integrityFindings } from '../../domain/integrity';
+import { FINDING_RULES, type Finding, type IntegrityProject, type IntegrityVillage } from '../../domain/integrity-model';
+import { qualityParts, qualityScore } from '../../domain/quality-score';
 import { sixPrecisions } from '../../domain/precisions';
 import { integrityInput, type IntegritySource as RulesSource } from './rules-input';
 import type { Dataset } from '../model';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding, FINDING_GROUPS, GROUP_LABELS, RULE_ADVICE, RULE_GROUP, RULE_LABELS, type FindingNames } from '../../../src/domain/finding-text';
-import { FINDING_RULES, integrityFindings, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
+import { integrityFindings } from '../../../src/domain/integrity';
+import { FINDING_RULES, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
 
 const names: FindingNames = { project: (i) => `香菇基地${i + 1}号`, village: (i) => ['新街村', '双竹村'][i] ?? `村${i}`, town: (i) => ['龙坝镇', '中峰镇'][i] ?? `镇${i}` };
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });

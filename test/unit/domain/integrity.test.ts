@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { integrityFindings, qualityParts, qualityScore, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity';
+import { integrityFindings } from '../../../src/domain/integrity';
+import type { FindingRule, IntegrityInput, IntegrityProject, IntegrityReport, IntegrityVillage } from '../../../src/domain/integrity-model';
+import { qualityParts, qualityScore } from '../../../src/domain/quality-score';
 
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '示例村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/domain/integrity';
+import type { Finding } from '../../../src/domain/integrity-model';
 import { isIdentificationPlausible, MAX_PLAUSIBLE_INCIDENCE_PCT, PRECISION_IDS, sixPrecisions, type Precision, type PrecisionId, type PrecisionInput, type PrecisionVillage } from '../../../src/domain/precisions';
 
 const village = (over: Partial<PrecisionVillage> = {}): PrecisionVillage => ({ households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isPoorVillage: true, poorHouseholdsWithoutProject: null, ...over });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../../../scripts/make-templates';
 import { readDataset } from '../../../../scripts/sample/dataset';
 import { PLANTED, PLANTED_BLOCK, renderPlantedTable, type PlantedProblem } from '../../../../scripts/sample/plant';
-import { FINDING_RULES, integrityFindings, type Finding } from '../../../../src/domain/integrity';
+import { integrityFindings } from '../../../../src/domain/integrity';
+import { FINDING_RULES, type Finding } from '../../../../src/domain/integrity-model';
 import { integrityInput } from '../../../../src/pipeline/integrity/rules-input';
 
 // The 数据实 rules over the embedded sample (data/): they find the problems planted on purpose

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSiteData, type SiteData } from '../../../../src/contract/site';
-import { FINDING_RULES } from '../../../../src/domain/integrity';
+import { FINDING_RULES } from '../../../../src/domain/integrity-model';
 import { buildSite } from '../../../../src/pipeline/build';
 import { folderSource } from '../../../../scripts/lib/folder-source';
 import { PLANTED } from '../../../../scripts/sample/plant';

@@ -1,0 +1,123 @@
+/** What the 数据实 rules read (plain rows the pipeline hands in) and what they find; their thresholds. */
+import { FINDING_RULES, type FindingRule } from '../contract/integrity';
+
+export type ReportStatus = 'planned' | 'building' | 'done' | 'accepted';
+
+export interface IntegrityReport {
+  /** YYYY-MM. */
+  month: string;
+  status: ReportStatus;
+  /** As written; null when the cell was blank. */
+  progressPct: number | null;
+  spentWan: number | null;
+}
+
+export interface IntegrityProject {
+  name: string;
+  town: number;
+  /** -1 for a town-wide project. */
+  village: number;
+  budgetWan: number;
+  /** YYYY-MM-DD. */
+  start: string;
+  /** Planned completion, YYYY-MM-DD. */
+  due: string;
+  beneficiaryHouseholds: number | null;
+  /** The project's monthly reports, ascending by month. */
+  reports: readonly IntegrityReport[];
+  /** Share of the disclosure fields (content, fund source, unit, hotline, target…) filled in, 0–1. */
+  disclosureFilled: number;
+  /** Joined to its village or town by code (true) or only by name (false). */
+  isJoinedByCode: boolean;
+  hasOwnPoint: boolean;
+}
+
+export interface IntegrityVillage {
+  name: string;
+  town: number;
+  households: number;
+  population: number;
+  poorHouseholds: number;
+  poorPopulation: number;
+  exitedHouseholds: number | null;
+  exitedPopulation: number | null;
+  /** 出列 year, or null when the village has not exited. */
+  exitYear: number | null;
+  isJoinedByCode: boolean;
+}
+
+export interface IntegrityInput {
+  towns: readonly { name: string }[];
+  villages: readonly IntegrityVillage[];
+  projects: readonly IntegrityProject[];
+  /** Poverty incidence (% of the population still poor) a village must be under to exit. */
+  exitLinePct: number;
+  /** Months of scheduled inspections (the tour's months), YYYY-MM. */
+  inspectionMonths: readonly string[];
+}
+
+// The rules' ids are the contract's (site.json lists findings by rule); exported here beside the rules.
+export { FINDING_RULES, type FindingRule };
+
+export interface Finding {
+  rule: FindingRule;
+  /** The month the finding is about (YYYY-MM), or null for a ledger fact. */
+  month: string | null;
+  town: number;
+  /** -1 when the finding is about a town or a town-wide project. */
+  village: number;
+  /** The projects concerned (one for most rules; several for identical reports). */
+  projects: number[];
+  /** Money at stake, 万元: the budgets of the projects concerned, or of the village's projects. */
+  amountWan: number;
+  /** The figures behind the finding, for its message (e.g. { from: 20, to: 100 }). */
+  figures: Record<string, number>;
+}
+
+/** Thresholds of the rules (DESIGN.md, 数据实). */
+export const RULES = {
+  /** A jump from under this to 100 % in one month. */
+  jumpFromBelowPct: 30,
+  /** This many projects of one town with the same figures in one month look copied. */
+  identicalMinProjects: 5,
+  /** Months a whole town's figures stay the same while building before it is flagged. */
+  frozenMonths: 3,
+  /**
+   * The month before an inspection: a rise above this many times the town's usual monthly rise and
+   * the project's own planned monthly pace…
+   */
+  inspectionPaceFactor: 3,
+  /** …and above this many points. */
+  inspectionMinRisePts: 20,
+} as const;
+
+/** Statuses that count as done: accepted is done, and more. */
+export const DONE_STATUSES: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['done', 'accepted']);
+
+/** Months between two YYYY-MM strings (b − a). */
+export function monthsBetween(a: string, b: string): number {
+  return monthNumber(b) - monthNumber(a);
+}
+
+/** A YYYY-MM string as a count of months (year × 12 + month); called for every report, so no split. */
+function monthNumber(m: string): number {
+  const dash = m.indexOf('-');
+  return Number(m.slice(0, dash)) * 12 + Number(m.slice(dash + 1));
+}
+
+/** The month before a YYYY-MM month. */
+export function previousMonth(m: string): string {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  return mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, '0')}`;
+}
+
+/** `x` rounded to `digits` decimals. */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The sum of the numbers. */
+export function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}

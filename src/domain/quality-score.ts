@@ -1,0 +1,42 @@
+/** 数据质量分: an area's data quality score (0–100) from its disclosure, joins, points and the money at stake in its findings. */
+import { round, sum, type Finding, type IntegrityProject, type IntegrityVillage } from './integrity-model';
+
+export interface QualityParts {
+  /** 0–1 each. */
+  completeness: number;
+  byCode: number;
+  ownPoint: number;
+  /** Money at stake in findings over the area's budget, 0–1 (capped). */
+  flagged: number;
+}
+
+/** Weights of the parts of the score; they add up to 100. */
+export const QUALITY_WEIGHTS = { completeness: 25, byCode: 15, ownPoint: 10, findings: 50 } as const;
+/** A finding with no money at stake (a village with no projects) still costs this share. */
+const UNFUNDED_FINDING_SHARE = 0.05;
+
+/** The 0–100 score of an area from its parts; never rises when `flagged` does. */
+export function qualityScore(q: QualityParts): number {
+  const w = QUALITY_WEIGHTS;
+  return round(w.completeness * q.completeness + w.byCode * q.byCode + w.ownPoint * q.ownPoint + w.findings * (1 - Math.min(1, q.flagged)), 1);
+}
+
+/**
+ * The quality parts of an area (its projects and villages) and its findings: completeness of the
+ * disclosure fields, the share of rows joined by code, the share of projects with their own point,
+ * and the money at stake in its findings over its budget (each finding counts; a finding with no
+ * money at stake counts UNFUNDED_FINDING_SHARE).
+ */
+export function qualityParts(projects: readonly IntegrityProject[], villages: readonly IntegrityVillage[], findings: readonly Finding[]): QualityParts {
+  const budget = sum(projects.map((p) => p.budgetWan));
+  const rows = projects.length + villages.length;
+  const flaggedMoney = sum(findings.map((f) => f.amountWan));
+  const unfunded = findings.filter((f) => f.amountWan <= 0).length;
+  return {
+    completeness: projects.length ? sum(projects.map((p) => p.disclosureFilled)) / projects.length : 1,
+    byCode: rows ? (projects.filter((p) => p.isJoinedByCode).length + villages.filter((v) => v.isJoinedByCode).length) / rows : 1,
+    ownPoint: projects.length ? projects.filter((p) => p.hasOwnPoint).length / projects.length : 1,
+    flagged: (budget > 0 ? flaggedMoney / budget : flaggedMoney > 0 ? 1 : 0) + unfunded * UNFUNDED_FINDING_SHARE,
+  };
+}
+
