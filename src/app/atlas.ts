@@ -1,15 +1,14 @@
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { STATUSES } from '../contract/columns';
-import { delta, deltas } from '../domain/change';
-import { createColorScale, deltaSpec, deltaValues, type ColorScale } from '../domain/color-scale';
 import { laggingProjects } from '../domain/lag';
 import { formatCount, formatWan } from '../domain/format';
-import { formatIndicator, indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import { formatIndicator } from '../domain/indicators';
 import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
 import { projectDisclosure } from '../ui/project-disclosure';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
+import { deriveView } from '../state/derived-view';
 import type { Store } from '../state/store';
 import { mapThemeFor } from '../map/style';
 import { serializeViewState, type ViewState } from '../state/view-state';
@@ -134,7 +133,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     atlas.setTheme(mapThemeFor(isPresenting, state.isLargeType));
     const m = monthIndexOf(site, state);
     const selection = selectionOf(site, state);
-    const { spec, values, scale } = coloured(site, selection, state, m);
+    // The colours and scale from the view's derivation: the legend and the report's key read the same scale.
+    const { spec, values, scale } = deriveView(site, projects, state).colouring(state);
     const colour = (v: number | null): string | null => (v === null ? null : scale.colorFor(v));
     const lagPoints = site.config.thresholds.lagPoints;
     const isBehind = (v: number | null | undefined): boolean => v !== null && v !== undefined && v > lagPoints;
@@ -272,30 +272,6 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   };
 }
 
-/** Fixed classes of the change since last month, in percentage points, symmetric around zero. */
-const DELTA_FIXED_BREAKS = [-10, -2, 2, 10];
-
-/**
- * What the map colours and with which scale: the indicator (or, in delta mode, its change since
- * the previous month, in points) for the towns at county level, else for the selected town's villages.
- */
-function coloured(site: SiteData, selection: Selection, state: ViewState, m: number): { spec: IndicatorSpec; values: AreaValues; scale: ColorScale } {
-  const base = indicatorSpec(state.ind);
-  const now = valuesAt(site, state.ind, m);
-  let spec = base;
-  let values: AreaValues = now;
-  if (state.isDelta) {
-    const before = m > 0 ? valuesAt(site, state.ind, m - 1) : null;
-    const change = (a: readonly (number | null)[], b: readonly (number | null)[] | undefined) => deltaValues(base, b ? deltas(a, b) : a.map(() => null));
-    spec = deltaSpec(base);
-    values = { towns: change(now.towns, before?.towns), villages: change(now.villages, before?.villages), county: deltaValues(base, [before ? delta(now.county, before.county) : null])[0] ?? null };
-  }
-  const classified = selection.town ? site.villages.filter((v) => v.townId === selection.town?.id).map((v) => values.villages[v.id] ?? null) : values.towns;
-  const options = state.isDelta ? { fixedBreaks: DELTA_FIXED_BREAKS, isPositiveGood: base.isHigherBetter } : {};
-  return { spec, values, scale: createColorScale(spec, classified, state.cls, state.lang, options) };
-}
-
-type AreaValues = ReturnType<typeof valuesAt>;
 
 export function frameOf(site: SiteData, selection: Selection): [number, number, number, number] {
   const p = selection.village?.point;

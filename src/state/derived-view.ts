@@ -8,7 +8,11 @@
 import type { GoalId } from '../contract/config';
 import type { SiteProjects } from '../contract/projects';
 import { SERIES_IDS, type SeriesId, type SiteData, type SiteTown } from '../contract/site';
+import { delta, deltas } from '../domain/change';
+import type { ClassMethod } from '../domain/classify';
+import { createColorScale, deltaSpec, deltaValues, type ColorScale } from '../domain/color-scale';
 import { indicatorSpec, type IndicatorSpec } from '../domain/indicators';
+import type { Lang } from '../i18n';
 import { areaProjects, monthIndexOf, rankingOf, selectionOf, valuesAt, type AreaProjects, type AreaValues, type Ranking, type RankedRow, type Selection } from './derive';
 import { buildReport, type MonthlyReport } from './report-model';
 import type { ViewState } from './view-state';
@@ -62,6 +66,17 @@ export interface StopNumbers {
   top: RankedRow[];
 }
 
+/**
+ * What the map colours and with which scale: the indicator (or, in delta mode, its change since
+ * the previous month, in points) for the towns at county level, else for the selected town's villages.
+ * The map draws the areas and the legend from the same scale.
+ */
+export interface Colouring {
+  spec: IndicatorSpec;
+  values: AreaValues;
+  scale: ColorScale;
+}
+
 /** Everything the views show for a state, as numbers (the views format them in the state's language). */
 export interface DerivedView {
   monthIndex: number;
@@ -79,7 +94,12 @@ export interface DerivedView {
   stop: StopNumbers;
   /** The monthly report of the month and indicator; built the first time it is asked for (it reads every project). */
   report(): MonthlyReport;
+  /** The map's colours for the state's classification, delta mode and language (the scale's labels are in it). */
+  colouring(state: Pick<ViewState, 'cls' | 'isDelta' | 'lang'>): Colouring;
 }
+
+/** Fixed classes of the change since last month, in percentage points, symmetric around zero. */
+const DELTA_FIXED_BREAKS = [-10, -2, 2, 10];
 
 /** How many towns a county tour stop lists from the top of the ranking. */
 export const STOP_TOP_TOWNS = 3;
@@ -123,6 +143,10 @@ function createDerivation(site: SiteData, projects: LoadedProjects): Derivation 
     (sel: Selection, m: number): PanelFigures => panelFigures(site, sel, m, areaProjects(site, projects.current, (id) => projects.isLoaded(id), m, sel, lagPoints)),
   );
   const report = memo((ind: ViewState['ind'], m: number) => `${ind}|${m}|${projects.version}`, (ind: ViewState['ind'], m: number) => buildReport(site, projects.current, m, ind, townRanking(ind, m).rows));
+  const colouring = memo(
+    (ind: ViewState['ind'], m: number, sel: Selection, cls: ClassMethod, isDelta: boolean, lang: Lang) => `${ind}|${m}|${sel.town?.id}|${cls}|${isDelta}|${lang}`,
+    (ind: ViewState['ind'], m: number, sel: Selection, cls: ClassMethod, isDelta: boolean, lang: Lang) => colouringOf(site, ind, m, sel, cls, isDelta, lang),
+  );
   const whole = memo(
     (s: ViewState) => `${monthIndexOf(site, s)}|${s.ind}|${s.town}|${s.village}|${projects.version}`,
     (s: ViewState): DerivedView => {
@@ -141,10 +165,28 @@ function createDerivation(site: SiteData, projects: LoadedProjects): Derivation 
         panel: panel(sel, m),
         stop: { value: sel.town ? (values.towns[sel.town.id] ?? null) : values.county, top: sel.town ? [] : towns.rows.slice(0, STOP_TOP_TOWNS) },
         report: () => report(s.ind, m),
+        colouring: ({ cls, isDelta, lang }) => colouring(s.ind, m, sel, cls, isDelta, lang),
       };
     },
   );
   return { derive: whole };
+}
+
+function colouringOf(site: SiteData, ind: ViewState['ind'], m: number, sel: Selection, cls: ClassMethod, isDelta: boolean, lang: Lang): Colouring {
+  const base = indicatorSpec(ind);
+  const now = valuesAt(site, ind, m);
+  let spec = base;
+  let values: AreaValues = now;
+  if (isDelta) {
+    const before = m > 0 ? valuesAt(site, ind, m - 1) : null;
+    const change = (a: readonly (number | null)[], b: readonly (number | null)[] | undefined) => deltaValues(base, b ? deltas(a, b) : a.map(() => null));
+    spec = deltaSpec(base);
+    values = { towns: change(now.towns, before?.towns), villages: change(now.villages, before?.villages), county: deltaValues(base, [before ? delta(now.county, before.county) : null])[0] ?? null };
+  }
+  const town = sel.town;
+  const classified = town ? site.villages.filter((v) => v.townId === town.id).map((v) => values.villages[v.id] ?? null) : values.towns;
+  const options = isDelta ? { fixedBreaks: DELTA_FIXED_BREAKS, isPositiveGood: base.isHigherBetter } : {};
+  return { spec, values, scale: createColorScale(spec, classified, cls, lang, options) };
 }
 
 /** The panel's figures for the selected area in month `m`. */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteProjects } from '../../../src/contract/projects';
 import { SERIES_IDS, type SiteData } from '../../../src/contract/site';
-import { rankChanges } from '../../../src/domain/change';
+import { deltas, rankChanges } from '../../../src/domain/change';
+import { createColorScale, deltaSpec, deltaValues } from '../../../src/domain/color-scale';
 import { indicatorSpec } from '../../../src/domain/indicators';
 import { rankAreas } from '../../../src/domain/ranking';
 import { areaProjects, valuesAt } from '../../../src/state/derive';
@@ -118,6 +119,34 @@ describe('deriveView: the figures every view reads', () => {
   it('has no unevenness at a village', () => {
     const v = site.villages[0]!;
     expect(deriveView(site, loaded, view({ village: v.code, town: site.towns[v.townId]!.code })).panel.unevennessPoints).toBeNull();
+  });
+});
+
+describe('deriveView: the map\'s colouring', () => {
+  it('classifies the towns at the county and the town\'s villages in a town, with the scale the legend shows', () => {
+    const county = deriveView(site, loaded, view({ ind: 'completion', month: '2016-02' }));
+    const c = county.colouring({ cls: 'quantile', isDelta: false, lang: 'zh' });
+    expect(c.values).toEqual(valuesAt(site, 'completion', 1));
+    expect(c.scale.bins).toEqual(createColorScale(indicatorSpec('completion'), valuesAt(site, 'completion', 1).towns, 'quantile', 'zh').bins);
+    expect(county.colouring({ cls: 'quantile', isDelta: false, lang: 'zh' })).toBe(c);
+    expect(county.colouring({ cls: 'quantile', isDelta: false, lang: 'en' })).not.toBe(c);
+
+    const town = site.towns[1]!;
+    const inTown = deriveView(site, loaded, view({ ind: 'completion', month: '2016-02', town: town.code }));
+    const villages = site.villages.filter((v) => v.townId === town.id).map((v) => valuesAt(site, 'completion', 1).villages[v.id] ?? null);
+    expect(inTown.colouring({ cls: 'equal', isDelta: false, lang: 'zh' }).scale.bins).toEqual(createColorScale(indicatorSpec('completion'), villages, 'equal', 'zh').bins);
+  });
+
+  it('colours the change since the month before in delta mode, in points on fixed classes', () => {
+    const d = deriveView(site, loaded, view({ ind: 'completion', month: '2016-03' }));
+    const c = d.colouring({ cls: 'fixed', isDelta: true, lang: 'zh' });
+    const spec = indicatorSpec('completion');
+    expect(c.spec).toEqual(deltaSpec(spec));
+    expect(c.values.towns).toEqual(deltaValues(spec, deltas(valuesAt(site, 'completion', 2).towns, valuesAt(site, 'completion', 1).towns)));
+    expect(c.scale.bins.length).toBe(5);
+    // The first month has nothing to compare with: no data.
+    const first = deriveView(site, loaded, view({ ind: 'completion', month: '2016-01' })).colouring({ cls: 'fixed', isDelta: true, lang: 'zh' });
+    expect(first.values.towns.every((v) => v === null)).toBe(true);
   });
 });
 
