@@ -237,7 +237,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       atlas.frame(site.bbox, false);
       await render();
       await atlas.whenIdle();
-      return atlas.image().src;
+      // Drawn in a box of its own, not the screen's map: a phone's map (or one laid out behind the
+      // report) is too small for a picture read at the report's width.
+      return (await atlas.imageAt(SNAPSHOT_BOX.width, SNAPSHOT_BOX.height, SNAPSHOT_BOX.ratio, { area: site.bbox, legendScale: 0 })).src;
     } finally {
       isSnapshot = false;
       lastPlace = null;
@@ -272,6 +274,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   };
 }
 
+/** The report's picture of the county: a portrait box about the size it is read at (its labels at the screen's size), at 3 device pixels per CSS pixel so it stays sharp on a phone and on paper; the report trims its plain margins. */
+const SNAPSHOT_BOX = { width: 340, height: 440, ratio: 3 };
 
 export function frameOf(site: SiteData, selection: Selection): [number, number, number, number] {
   const p = selection.village?.point;
