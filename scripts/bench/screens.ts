@@ -1,7 +1,8 @@
 /**
  * `npm run bench:screens`: the county view's first screen on the screens of issue 18 (phones,
  * the office laptop, the projector, a desktop): map share, the county's drawn size, the masthead's
- * height and rows, and whether the county lies inside the map clear of the overlays. Builds the
+ * height and rows, and whether the county lies inside the map clear of the overlays; then the same
+ * for a town (the tour's first stop, 蒋家堰镇, as a meeting opens it). Builds the
  * sample site into a folder of its own (never dist/ or public/data), serves it, measures each
  * screen in a fresh context (test/browser/screens.ts) and prints a Markdown table.
  *
@@ -15,9 +16,12 @@ import { build } from 'vite';
 import { runDataCli } from '../data';
 import { isEntryPoint } from '../lib/entry-point';
 import { launchChromium } from '../../test/browser/chromium';
-import { SCREENS, SCREEN_TABLE_HEADER, measureScreenAt, screenRow } from '../../test/browser/screens';
+import { SCREENS, measureScreenAt, screenRow, screenTableHeader } from '../../test/browser/screens';
 import { machine } from './common';
 import { serve } from './serve';
+
+/** The town measured after the county: the first stop of the sample's tour (the May 2016 on-site meeting). */
+const TOWN = { code: '420324101', name: '蒋家堰镇' };
 
 /** Builds the sample data and the site into `dir` (dir/public, dir/dist), as the browser tests' setup does. */
 async function buildSite(dir: string): Promise<string> {
@@ -41,8 +45,11 @@ export async function benchScreens(options: { webgl: boolean }): Promise<void> {
   const browser = await launchChromium({ webgl: options.webgl });
   try {
     console.log(`${machine()}; ${options.webgl ? 'live map (WebGL on SwiftShader)' : 'fallback map (no WebGL)'}; county view, first screen after data-ready`);
-    console.log(SCREEN_TABLE_HEADER.join('\n'));
+    console.log(screenTableHeader('county').join('\n'));
     for (const screen of SCREENS) console.log(screenRow(screen, await measureScreenAt(browser, `${server.url}/`, screen)));
+    console.log(`\nTown ${TOWN.name} (#town=${TOWN.code}):`);
+    console.log(screenTableHeader('town').join('\n'));
+    for (const screen of SCREENS) console.log(screenRow(screen, await measureScreenAt(browser, `${server.url}/`, screen, `#town=${TOWN.code}`, { town: TOWN.code })));
   } finally {
     await browser.close();
     await server.close();

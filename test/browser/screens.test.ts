@@ -18,8 +18,8 @@ describe('the first screen, screen by screen', () => {
   it.each(['phone 360×640', 'phone 375×667'])('%s: the map takes ≥ 60 % of the screen and draws the county ≥ 250 px tall', async (name) => {
     const f = await measureScreenAt(browser, inject('baseUrl'), screen(name));
     expect(f.mapShare).toBeGreaterThanOrEqual(0.6);
-    expect(f.countyBox).not.toBeNull();
-    expect(f.countyBox!.bottom - f.countyBox!.top).toBeGreaterThanOrEqual(250);
+    expect(f.areaBox).not.toBeNull();
+    expect(f.areaBox!.bottom - f.areaBox!.top).toBeGreaterThanOrEqual(250);
   });
 
   it.each(['laptop 1366×768', 'projector 1024×768'])('%s: the masthead is one row, the county inside the map clear of every overlay', async (name) => {
@@ -27,6 +27,6 @@ describe('the first screen, screen by screen', () => {
     expect(f.mastheadRows).toBe(1);
     expect(f.overlays.map((o) => o.name)).toEqual(expect.arrayContaining(['legend', 'time', 'zoom']));
     expect(f.overlapping).toEqual([]);
-    expect(f.isCountyClear).toBe(true);
+    expect(f.isAreaClear).toBe(true);
   });
 });

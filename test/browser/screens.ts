@@ -1,8 +1,9 @@
 /**
- * What the first screen of the county view gives the map, on the screens people have (issue 18):
- * the share of the viewport that is map, how large the county is drawn, how tall the masthead is
- * and on how many rows, and whether the county lies inside the map clear of every overlay. Used by
- * `npm run bench:screens` (scripts/bench/screens.ts) and open to a browser test.
+ * What the first screen of the county view (or a town's) gives the map, on the screens people have
+ * (issue 18): the share of the viewport that is map, how large the county (or town) is drawn, how
+ * tall the masthead is and on how many rows, and whether the area lies inside the map clear of
+ * every overlay. Used by `npm run bench:screens` (scripts/bench/screens.ts) and
+ * test/browser/screens.test.ts.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { gotoReady, mapIdle, recordPage } from './page';
@@ -46,17 +47,20 @@ export interface ScreenFigures {
   mapShare: number;
   /** The part of #map inside the viewport. */
   mapBox: Box;
-  /** The county's bounding box as drawn (the live map projects site.json's bbox; the fallback unites its towns). */
-  countyBox: Box | null;
+  /**
+   * The area's bounding box as drawn: the county's, or with `town` that town's (the live map projects
+   * site.json's bbox; the fallback unites its town shapes).
+   */
+  areaBox: Box | null;
   /** Height of the page's masthead (header.masthead), notices included. */
   mastheadHeightPx: number;
   /** Lines the masthead's items (title, links, buttons, search) take: 1 when they share one line. */
   mastheadRows: number;
   overlays: Overlay[];
-  /** The overlays the county's box runs under. */
+  /** The overlays the area's box runs under. */
   overlapping: string[];
-  /** True when the county's box lies inside the visible map and under no overlay. */
-  isCountyClear: boolean;
+  /** True when the area's box lies inside the visible map and under no overlay. */
+  isAreaClear: boolean;
   isFallback: boolean;
 }
 
@@ -68,29 +72,43 @@ export function screenContext(screen: Screen): BrowserContextOptions {
   };
 }
 
-/** Opens the county view on a screen, waits for `data-ready` and the map to settle, and measures it. */
-export async function measureScreenAt(browser: Browser, baseUrl: string, screen: Screen, hash = ''): Promise<ScreenFigures> {
+/** Which area to measure: the county, or a town by its code (open its view with the hash, e.g. `#town=420324101`). */
+export interface MeasureOptions {
+  town?: string;
+}
+
+/** Opens the page (the county view, or `hash`) on a screen, waits for `data-ready` and the map to settle, and measures it. */
+export async function measureScreenAt(browser: Browser, baseUrl: string, screen: Screen, hash = '', options: MeasureOptions = {}): Promise<ScreenFigures> {
   const context = await browser.newContext(screenContext(screen));
   try {
     const page = await context.newPage();
     const { errors } = recordPage(page);
     await gotoReady(page, baseUrl + hash, errors, 180_000);
-    return await measureScreen(page);
+    return await measureScreen(page, options);
   } finally {
     await context.close();
   }
 }
 
 /** Measures the page as it is now (after `data-ready`): waits for the live map to be idle first. */
-export async function measureScreen(page: Page): Promise<ScreenFigures> {
+export async function measureScreen(page: Page, options: MeasureOptions = {}): Promise<ScreenFigures> {
   // tsx keeps function names with a helper the page does not have; give the page a stand-in.
   await page.evaluate('globalThis.__name ??= (f) => f');
   const isFallback = await page.evaluate(() => window.cunhu?.isFallback ?? true);
   if (!isFallback) await mapIdle(page);
   else await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  // The live map projects the county's box from the site data; the fallback measures its drawn towns.
-  const bbox = isFallback ? null : await page.evaluate(async () => ((await (await fetch('data/site.json')).json()) as { bbox: [number, number, number, number] }).bbox);
-  const measured = await page.evaluate((bbox): Omit<ScreenFigures, 'overlapping' | 'isCountyClear' | 'isFallback'> => {
+  // The live map projects the area's box from the site data; the fallback measures its drawn towns.
+  type Bbox = [number, number, number, number];
+  const area = await page.evaluate(
+    async ({ town, isFallback }) => {
+      const site = isFallback && town === undefined ? null : ((await (await fetch('data/site.json')).json()) as { bbox: Bbox; towns: { id: number; code: string; bbox: Bbox }[] });
+      const t = town === undefined ? null : (site?.towns.find((x) => x.code === town) ?? null);
+      if (town !== undefined && !t) throw new Error(`town ${town} is not in site.json`);
+      return { bbox: isFallback ? null : (t ?? site)?.bbox ?? null, townId: t?.id ?? null };
+    },
+    { town: options.town, isFallback },
+  );
+  const measured = await page.evaluate(({ bbox, townId }): Omit<ScreenFigures, 'overlapping' | 'isAreaClear' | 'isFallback'> => {
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
@@ -106,21 +124,21 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
     const mapBox: Box = { left: Math.max(0, m.left), top: Math.max(0, m.top), right: Math.min(vw, m.right), bottom: Math.min(vh, m.bottom) };
     const mapShare = (Math.max(0, mapBox.right - mapBox.left) * Math.max(0, mapBox.bottom - mapBox.top)) / (vw * vh);
 
-    let countyBox: Box | null = null;
+    let areaBox: Box | null = null;
     const map = window.cunhu?.map;
     if (map && bbox) {
       const [w, s, e, n] = bbox;
       const corners = ([[w, s], [w, n], [e, s], [e, n]] as [number, number][]).map((c) => map.project(c));
       const xs = corners.map((p) => p.x + m.left);
       const ys = corners.map((p) => p.y + m.top);
-      countyBox = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+      areaBox = { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
     } else {
       // The fallback draws every town as an element of its own; together they tile the county.
-      for (const t of document.querySelectorAll('#map [data-kind="town"]')) {
+      for (const t of document.querySelectorAll(townId === null ? '#map [data-kind="town"]' : `#map [data-kind="town"][data-id="${townId}"]`)) {
         const r = t.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
-        countyBox = countyBox
-          ? { left: Math.min(countyBox.left, r.left), top: Math.min(countyBox.top, r.top), right: Math.max(countyBox.right, r.right), bottom: Math.max(countyBox.bottom, r.bottom) }
+        areaBox = areaBox
+          ? { left: Math.min(areaBox.left, r.left), top: Math.min(areaBox.top, r.top), right: Math.max(areaBox.right, r.right), bottom: Math.max(areaBox.bottom, r.bottom) }
           : boxOf(r);
       }
     }
@@ -157,33 +175,35 @@ export async function measureScreen(page: Page): Promise<ScreenFigures> {
       ...document.querySelectorAll('#panel'),
     ].filter(isShown);
     const overlays: Overlay[] = overlayEls.map((el) => ({ name: nameOf(el), box: boxOf(el.getBoundingClientRect()) }));
-    return { mapShare, mapBox, countyBox, mastheadHeightPx, mastheadRows, overlays };
-  }, bbox);
-  return { ...measured, ...clearance(measured.countyBox, measured.mapBox, measured.overlays), isFallback };
+    return { mapShare, mapBox, areaBox, mastheadHeightPx, mastheadRows, overlays };
+  }, area);
+  return { ...measured, ...clearance(measured.areaBox, measured.mapBox, measured.overlays), isFallback };
 }
 
-/** Which overlays the county's box runs under, and whether it lies wholly inside the visible map and under none (1 px of slack). */
-export function clearance(county: Box | null, map: Box, overlays: readonly Overlay[]): { overlapping: string[]; isCountyClear: boolean } {
-  if (!county) return { overlapping: [], isCountyClear: false };
+/** Which overlays an area's box runs under, and whether it lies wholly inside the visible map and under none (1 px of slack). */
+export function clearance(area: Box | null, map: Box, overlays: readonly Overlay[]): { overlapping: string[]; isAreaClear: boolean } {
+  if (!area) return { overlapping: [], isAreaClear: false };
   const SLACK_PX = 1;
-  const isInside = county.left >= map.left - SLACK_PX && county.top >= map.top - SLACK_PX && county.right <= map.right + SLACK_PX && county.bottom <= map.bottom + SLACK_PX;
+  const isInside = area.left >= map.left - SLACK_PX && area.top >= map.top - SLACK_PX && area.right <= map.right + SLACK_PX && area.bottom <= map.bottom + SLACK_PX;
   const overlapping = [
     ...new Set(
       overlays
-        .filter((o) => Math.min(county.right, o.box.right) - Math.max(county.left, o.box.left) > SLACK_PX && Math.min(county.bottom, o.box.bottom) - Math.max(county.top, o.box.top) > SLACK_PX)
+        .filter((o) => Math.min(area.right, o.box.right) - Math.max(area.left, o.box.left) > SLACK_PX && Math.min(area.bottom, o.box.bottom) - Math.max(area.top, o.box.top) > SLACK_PX)
         .map((o) => o.name),
     ),
   ];
-  return { overlapping, isCountyClear: isInside && overlapping.length === 0 };
+  return { overlapping, isAreaClear: isInside && overlapping.length === 0 };
 }
 
-/** The table row of a screen: screen | map share | county drawn | masthead | rows | county clear. */
+/** The table row of a screen: screen | map share | area drawn | masthead | rows | area clear. */
 export function screenRow(screen: Screen, f: ScreenFigures): string {
-  const county = f.countyBox ? `${Math.round(f.countyBox.right - f.countyBox.left)}×${Math.round(f.countyBox.bottom - f.countyBox.top)} px` : '—';
-  const outside = f.countyBox && !clearance(f.countyBox, f.mapBox, []).isCountyClear ? ['outside the map'] : [];
-  const clear = f.isCountyClear ? 'yes' : `no (${[...outside, ...f.overlapping].join(', ')})`;
-  return `| ${screen.name} | ${(f.mapShare * 100).toFixed(0)} % | ${county} | ${Math.round(f.mastheadHeightPx)} px | ${f.mastheadRows} | ${clear} |`;
+  const drawn = f.areaBox ? `${Math.round(f.areaBox.right - f.areaBox.left)}×${Math.round(f.areaBox.bottom - f.areaBox.top)} px` : '—';
+  const outside = f.areaBox && !clearance(f.areaBox, f.mapBox, []).isAreaClear ? ['outside the map'] : [];
+  const clear = f.isAreaClear ? 'yes' : `no (${[...outside, ...f.overlapping].join(', ')})`;
+  return `| ${screen.name} | ${(f.mapShare * 100).toFixed(0)} % | ${drawn} | ${Math.round(f.mastheadHeightPx)} px | ${f.mastheadRows} | ${clear} |`;
 }
 
-/** The table's header. */
-export const SCREEN_TABLE_HEADER = ['| screen | map share | county drawn | masthead | masthead rows | county clear of overlays |', '|---|---|---|---|---|---|'];
+/** The table's header lines, naming the area measured ('county', or a town's name). */
+export function screenTableHeader(area = 'county'): string[] {
+  return [`| screen | map share | ${area} drawn | masthead | masthead rows | ${area} clear of overlays |`, '|---|---|---|---|---|---|'];
+}

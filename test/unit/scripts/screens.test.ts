@@ -12,24 +12,24 @@ describe('clearance (npm run bench:screens)', () => {
     ['under two controls, named once each', box(5, 105, 600, 690), [{ name: 'controls', box: box(10, 110, 200, 140) }, { name: 'controls', box: box(210, 110, 400, 140) }, { name: 'zoom', box: box(960, 110, 990, 170) }], ['controls'], false],
     ['running out of the map', box(300, 50, 600, 600), [], [], false],
   ] as const)('%s', (_, county, overlays, overlapping, isClear) => {
-    expect(clearance(county, MAP, overlays)).toEqual({ overlapping, isCountyClear: isClear });
+    expect(clearance(county, MAP, overlays)).toEqual({ overlapping, isAreaClear: isClear });
   });
 
   it('no county drawn is not clear', () => {
-    expect(clearance(null, MAP, [])).toEqual({ overlapping: [], isCountyClear: false });
+    expect(clearance(null, MAP, [])).toEqual({ overlapping: [], isAreaClear: false });
   });
 });
 
 describe('screenRow', () => {
-  const figures = (county: Box, overlapping: string[], isCountyClear: boolean): ScreenFigures => ({
+  const figures = (county: Box, overlapping: string[], isAreaClear: boolean): ScreenFigures => ({
     mapShare: 0.594,
     mapBox: MAP,
-    countyBox: county,
+    areaBox: county,
     mastheadHeightPx: 92.2,
     mastheadRows: 1,
     overlays: [],
     overlapping,
-    isCountyClear,
+    isAreaClear,
     isFallback: false,
   });
   const laptop = { name: 'laptop 1366×768', width: 1366, height: 768, isPhone: false };
