@@ -1,7 +1,13 @@
 import { GOAL_IDS, parseAtlasConfig, type AtlasConfig } from './config';
 import { JsonChecker, join } from './check';
-import { FINDING_RULES, PRECISION_BASES, PRECISION_IDS, type FindingRule, type Precision } from './integrity';
 import type { Parsed } from './issues';
+import { parseSummary, type ProjectSummary } from './project-summary';
+import { parseIntegrity, type SiteIntegrity } from './site-integrity';
+
+// site.json's parts, each with its parser in a module of its own: their types are part of site.json's shape.
+export type { ProjectSummary, SummaryLagging } from './project-summary';
+export { SUMMARY_LAGGING_MAX } from './project-summary';
+export type { SiteFinding, SiteIntegrity } from './site-integrity';
 
 /** The site data the build emits and the browser reads (public/data/). */
 /** The deepest zoom the map allows; the build simplifies boundaries to a pixel there. */
@@ -91,71 +97,6 @@ export interface SiteData {
   /** 数据实: what the consistency checks found and how far each area's data can be trusted. */
   integrity: SiteIntegrity;
   publication: Publication;
-}
-
-/** One finding of the 数据实 rules (src/contract/integrity.ts, found by src/domain/integrity.ts), with its projects by id and name (their town may not be loaded). */
-export interface SiteFinding {
-  rule: FindingRule;
-  /** YYYY-MM, or null for a fact of the ledger. */
-  month: string | null;
-  town: number;
-  /** -1 when about a town or a town-wide project. */
-  village: number;
-  projects: { id: string; name: string }[];
-  amountWan: number;
-  figures: Record<string, number>;
-}
-
-export interface SiteIntegrity {
-  /** Whether `findings` lists them (the county's build, or a public one whose config says so); else they are counted only. */
-  isListed: boolean;
-  /** In rule order; empty when not listed. */
-  findings: SiteFinding[];
-  /** Findings per town (as `towns`), listed or not. */
-  townCounts: number[];
-  /** Findings per rule (as FINDING_RULES), listed or not. */
-  ruleCounts: number[];
-  /** Data quality score (0–100) of the latest month: county, towns, villages (also a monthly series, `quality`). */
-  county: number;
-  towns: number[];
-  villages: number[];
-  /** 六个精准 as far as the data can measure them, for the county and each town (flagged: village ids; none when not listed). */
-  precisions: { county: Precision[]; towns: Precision[][] };
-}
-
-/** The county's worst lagging projects a month keeps in site.json (the panel lists ten). */
-export const SUMMARY_LAGGING_MAX = 10;
-
-/**
- * Every project added up for the county, month by month: what the county view shows (status,
- * money, categories, the worst lagging projects) without the projects themselves, which load per
- * town (projects/<town code>.json) when a town is opened. Grows with months and categories, not
- * with projects.
- */
-export interface ProjectSummary {
-  /** Per month (as `months`): projects planned, building, and done or accepted; money paid (万元). */
-  planned: number[];
-  building: number[];
-  done: number[];
-  spentWan: number[];
-  /** Projects per category (as config.categories). */
-  categoryTotal: number[];
-  /** Done or accepted per month and category ([month][category]). */
-  categoryDone: number[][];
-  /** Per month, the county's worst lagging projects (at most SUMMARY_LAGGING_MAX), worst first. */
-  lagging: SummaryLagging[][];
-}
-
-export interface SummaryLagging {
-  id: string;
-  name: string;
-  /** Index into `towns`; village index into `villages`, or -1 for a town-wide project. */
-  town: number;
-  village: number;
-  unit: string | null;
-  expectedPct: number;
-  actualPct: number;
-  lagPoints: number;
 }
 
 /** Where a town's projects are: one file per town with projects, fetched when the town is opened. */
@@ -250,92 +191,6 @@ function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | n
   const n = (k: string): number => count(c, o[k], join(path, k));
   const withheld = (k: string): number | null => (o[k] === null ? null : n(k));
   return { id: n('id'), code, name, townId: n('townId'), point, households: withheld('households'), population: withheld('population'), isPoorVillage, poorHouseholds: withheld('poorHouseholds'), poorPopulation: withheld('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
-}
-
-function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villages: number): SiteIntegrity {
-  const path = 'integrity';
-  const o = c.object(v, path) ?? {};
-  const numbers = (x: unknown, p: string, length: number): number[] => {
-    const a = c.array(x, p) ?? [];
-    if (a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
-    return a.map((n, i) => c.number(n, join(p, i)) ?? 0);
-  };
-  const findings = (c.array(o.findings, join(path, 'findings')) ?? []).flatMap((x, i): SiteFinding[] => {
-    const p = join(join(path, 'findings'), i);
-    const f = c.object(x, p);
-    if (!f) return [];
-    const rule = c.oneOf(f.rule, join(p, 'rule'), FINDING_RULES);
-    const month = f.month === null ? null : c.string(f.month, join(p, 'month'));
-    const projects = (c.array(f.projects, join(p, 'projects')) ?? []).flatMap((y, k) => {
-      const at = join(join(p, 'projects'), k);
-      const q = c.object(y, at);
-      const id = c.string(q?.id, join(at, 'id'));
-      const name = c.string(q?.name, join(at, 'name'));
-      return id === null || name === null ? [] : [{ id, name }];
-    });
-    const figures: Record<string, number> = {};
-    for (const [k, n] of Object.entries(c.object(f.figures, join(p, 'figures')) ?? {})) figures[k] = c.number(n, join(join(p, 'figures'), k)) ?? 0;
-    if (!rule) return [];
-    return [{ rule, month, town: c.number(f.town, join(p, 'town')) ?? -1, village: c.number(f.village, join(p, 'village')) ?? -1, projects, amountWan: c.number(f.amountWan, join(p, 'amountWan')) ?? 0, figures }];
-  });
-  const precisionList = (x: unknown, p: string): Precision[] =>
-    (c.array(x, p) ?? []).flatMap((y, i): Precision[] => {
-      const q = join(p, i);
-      const r = c.object(y, q);
-      const id = c.oneOf(r?.id, join(q, 'id'), PRECISION_IDS);
-      const basis = c.oneOf(r?.basis, join(q, 'basis'), PRECISION_BASES);
-      const detail = c.object(r?.detail, join(q, 'detail'));
-      if (!r || !id || !basis || !detail) return [];
-      const str = (v: unknown, k: string): string => c.string(v, join(q, k)) ?? '';
-      return [{ id, zh: str(r.zh, 'zh'), en: str(r.en, 'en'), basis, value: r.value === null ? null : c.number(r.value, join(q, 'value'), 0, 1), detail: { zh: str(detail.zh, 'detail.zh'), en: str(detail.en, 'detail.en') }, flagged: (c.array(r.flagged, join(q, 'flagged')) ?? []).map((n, k) => c.number(n, join(join(q, 'flagged'), k), 0, villages - 1) ?? 0) }];
-    });
-  const precisions = c.object(o.precisions, join(path, 'precisions')) ?? {};
-  const townPrecisions = c.array(precisions.towns, join(path, 'precisions.towns')) ?? [];
-  if (townPrecisions.length !== towns) c.error(join(path, 'precisions.towns'), `expected ${towns} towns, got ${townPrecisions.length}`);
-  return {
-    precisions: { county: precisionList(precisions.county, join(path, 'precisions.county')), towns: townPrecisions.map((x, t) => precisionList(x, join(join(path, 'precisions.towns'), t))) },
-    isListed: c.boolean(o.isListed, join(path, 'isListed')) ?? false,
-    findings,
-    townCounts: numbers(o.townCounts, join(path, 'townCounts'), towns),
-    ruleCounts: numbers(o.ruleCounts, join(path, 'ruleCounts'), FINDING_RULES.length),
-    county: c.number(o.county, join(path, 'county'), 0, 100) ?? 0,
-    towns: numbers(o.towns, join(path, 'towns'), towns),
-    villages: numbers(o.villages, join(path, 'villages'), villages),
-  };
-}
-
-function parseSummary(c: JsonChecker, v: unknown, months: number): ProjectSummary {
-  const path = 'projectSummary';
-  const o = c.object(v, path) ?? {};
-  const numbers = (x: unknown, p: string, length: number | null): number[] => {
-    const a = c.array(x, p) ?? [];
-    if (length !== null && a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
-    return a.map((n, i) => c.number(n, join(p, i), 0) ?? 0);
-  };
-  const perMonth = <T>(x: unknown, p: string, each: (row: unknown, path: string) => T): T[] => {
-    const a = c.array(x, p) ?? [];
-    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
-    return a.map((row, m) => each(row, join(p, m)));
-  };
-  const lagging = (row: unknown, p: string): SummaryLagging[] =>
-    (c.array(row, p) ?? []).flatMap((x, i) => {
-      const q = join(p, i);
-      const l = c.object(x, q);
-      const id = c.string(l?.id, join(q, 'id'));
-      const name = c.string(l?.name, join(q, 'name'));
-      if (!l || id === null || name === null) return [];
-      const n = (k: string): number => c.number(l[k], join(q, k)) ?? 0;
-      return [{ id, name, town: n('town'), village: n('village'), unit: l.unit === null ? null : c.string(l.unit, join(q, 'unit')), expectedPct: n('expectedPct'), actualPct: n('actualPct'), lagPoints: n('lagPoints') }];
-    });
-  return {
-    planned: numbers(o.planned, join(path, 'planned'), months),
-    building: numbers(o.building, join(path, 'building'), months),
-    done: numbers(o.done, join(path, 'done'), months),
-    spentWan: numbers(o.spentWan, join(path, 'spentWan'), months),
-    categoryTotal: numbers(o.categoryTotal, join(path, 'categoryTotal'), null),
-    categoryDone: perMonth(o.categoryDone, join(path, 'categoryDone'), (row, p) => numbers(row, p, null)),
-    lagging: perMonth(o.lagging, join(path, 'lagging'), lagging),
-  };
 }
 
 function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number): AreaSeries {
