@@ -12,6 +12,8 @@ afterAll(async () => {
 });
 
 const screen = (name: string) => SCREENS.find((s) => s.name === name)!;
+/** 蒋家堰镇, the tour's first stop. */
+const JIANGJIAYAN = '420324101';
 
 /** Issue 18: what the first screen of the county view gives the map (the figures of `npm run bench:screens`). */
 describe('the first screen, screen by screen', () => {
@@ -26,6 +28,12 @@ describe('the first screen, screen by screen', () => {
     const f = await measureScreenAt(browser, inject('baseUrl'), screen(name));
     expect(f.mastheadRows).toBe(1);
     expect(f.overlays.map((o) => o.name)).toEqual(expect.arrayContaining(['legend', 'time', 'zoom']));
+    expect(f.overlapping).toEqual([]);
+    expect(f.isAreaClear).toBe(true);
+  });
+
+  it.each(['laptop 1366×768', 'projector 1024×768'])('%s: a town opened by its link lies inside the map clear of every overlay', async (name) => {
+    const f = await measureScreenAt(browser, inject('baseUrl'), screen(name), `#town=${JIANGJIAYAN}`, { town: JIANGJIAYAN });
     expect(f.overlapping).toEqual([]);
     expect(f.isAreaClear).toBe(true);
   });
