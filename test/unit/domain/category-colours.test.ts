@@ -7,6 +7,7 @@ import { MIN_CATEGORY_CLASS_DELTA_E00, categoryClassClashes, drawableClassColour
 import { contrastRatio, deltaE00Hex } from '../../../src/domain/colour-distance';
 import { INDICATORS } from '../../../src/domain/indicators';
 import { DIVERGING_RDBU, NO_DATA_COLOR, NO_DATA_HATCH, SEQUENTIAL_SCHEMES, divergingColor, sampleRamp } from '../../../src/domain/palettes';
+import { BASE_COLOURS, LAG_FLAG_COLOUR } from '../../../src/map/style';
 import { CATEGORIES } from '../../../scripts/sample/catalogue';
 
 const config = parseAtlasConfig(JSON.parse(readFileSync(new URL('../../../data/atlas.config.json', import.meta.url), 'utf8')));
@@ -85,6 +86,12 @@ describe('category colours against each other and the map', () => {
   it('every two categories differ by ΔE00 ≥ 15', () => {
     for (const [i, a] of configured.entries()) {
       for (const b of configured.slice(i + 1)) expect(deltaE00Hex(a.colour, b.colour), `${a.name} ${a.colour} / ${b.name} ${b.colour}`).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  it('every category differs by ΔE00 ≥ 10 from the map’s own signals: the lag flag, the selection and the cluster ink', () => {
+    for (const { name, colour } of configured) {
+      for (const signal of [LAG_FLAG_COLOUR, BASE_COLOURS.selected, '#1f2933']) expect(deltaE00Hex(colour, signal), `${name} ${colour} / ${signal}`).toBeGreaterThanOrEqual(MIN_CATEGORY_CLASS_DELTA_E00);
     }
   });
 
