@@ -1,7 +1,16 @@
 import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
-import { plausibleBox, type Box } from './region-box';
-import { expandTileUrl } from './tile-url';
+import { parseBasemap, type Basemap } from './config-basemap';
+import { DEFAULT_LIMITS, isDefaultLimits, parseLimits, type Limits } from './config-limits';
+import { parseText, type Text } from './config-text';
+import { parseTour, type TourStop } from './config-tour';
+import { plausibleBox } from './region-box';
+
+// The config's parts, each with its parser in a module of its own; their types are part of the config's shape.
+export type { Basemap } from './config-basemap';
+export { DEFAULT_LIMITS, MAX_COUNT, MAX_MONEY_WAN, parseLimits, type Limits } from './config-limits';
+export type { Text } from './config-text';
+export { CLASS_METHODS, type Camera, type ClassMethod, type TourStop } from './config-tour';
 
 /** The four goals of 十个到村到户: 村村有产业、户户有项目、人人有事干、处处都美丽. */
 export type GoalId = 'industry' | 'household' | 'employment' | 'beauty';
@@ -12,11 +21,6 @@ export type CrsId = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09';
 export const CRS_IDS: readonly CrsId[] = ['WGS84', 'CGCS2000', 'GCJ02', 'BD09'];
 
 export const CONFIG_SCHEMA_VERSION = 1;
-
-export interface Text {
-  zh: string;
-  en: string;
-}
 
 export interface CategoryConfig {
   /** Stable id used in the site data and URLs, e.g. `industry`. */
@@ -37,44 +41,6 @@ export interface GoalConfig {
   target: number;
 }
 
-export interface Camera {
-  /** [lon, lat], WGS-84. */
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
-}
-
-/** How values are cut into classes for a choropleth. */
-export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'fixed';
-export const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'ckmeans', 'fixed'];
-
-export interface TourStop {
-  /** 9-digit town code, or null for the whole county. */
-  town: string | null;
-  camera: Camera | null;
-  indicator: string | null;
-  /** YYYY-MM, or null for the latest month. */
-  month: string | null;
-  /** How the stop's map is classed; null for the atlas default (fixed thresholds). A ranking stop wants quantiles. */
-  classification: ClassMethod | null;
-  title: Text;
-  text: { zh: string[]; en: string[] };
-}
-
-export type Basemap =
-  | { type: 'none' }
-  | {
-      type: 'xyz';
-      /** `https://host/{z}/{x}/{y}.png`; `{s}` or a range like `{a-c}` for subdomains (src/contract/tile-url.ts). */
-      url: string;
-      /** What `{s}` stands for, as written in the config; absent means a, b, c. */
-      subdomains?: string[];
-      attribution: string;
-      crs: 'WGS84' | 'GCJ02';
-    }
-  | { type: 'tianditu'; key: string };
-
 export interface Thresholds {
   /** A project lags when expected − actual progress exceeds this many percentage points. */
   lagPoints: number;
@@ -83,63 +49,6 @@ export interface Thresholds {
   /** Public builds suppress household counts below this. */
   minHouseholdCount: number;
 }
-
-/**
- * Per-row ceilings of the money and count columns. A figure above one is a warning naming it (a
- * budget in 元 rather than 万元, an extra digit, a town's total in a village's row); above the
- * hard caps MAX_MONEY_WAN and MAX_COUNT it is an error whatever the config says.
- */
-export interface Limits {
-  /** projects.csv budget_wan, per project. */
-  budgetWan: number;
-  /** progress.csv spent_wan, per report (cumulative for its project). */
-  spentWan: number;
-  /** villages.csv households, per village. */
-  villageHouseholds: number;
-  /** villages.csv population, per village. */
-  villagePopulation: number;
-  /** villages.csv laborers and employed, per village. */
-  villageLaborers: number;
-  /** projects.csv beneficiary_households and beneficiary_poor_households, per project. */
-  beneficiaryHouseholds: number;
-  /** projects.csv jobs, per project. */
-  jobs: number;
-  /** households.csv laborers and employed, per household. */
-  householdLaborers: number;
-}
-
-/**
- * No per-row money figure is above this (1e12 万元 is 10¹⁶ 元, dozens of times China's GDP): a
- * million such rows still sum to a finite number, so no total becomes Infinity (null in JSON).
- */
-export const MAX_MONEY_WAN = 1e12;
-/**
- * No per-row count is above this (more than China's households, near its people): nine million
- * such rows still sum below Number.MAX_SAFE_INTEGER, so every total stays an exact whole number.
- */
-export const MAX_COUNT = 1e9;
-
-/**
- * Defaults a county never reaches in one row. A county's whole yearly poverty-alleviation fund is
- * some tens of thousands of 万元, so no one project's budget (or spending) reaches 10亿元; the
- * biggest 社区 of a county seat has some ten thousand households and a few tens of thousands of
- * people; a county-wide project (health insurance for every household) benefits at most the
- * county's households, under 500,000 even in the most populous counties; a project employs
- * thousands at most; a household has a handful of laborers.
- */
-export const DEFAULT_LIMITS: Readonly<Limits> = {
-  budgetWan: 100_000,
-  spentWan: 100_000,
-  villageHouseholds: 40_000,
-  villagePopulation: 100_000,
-  villageLaborers: 100_000,
-  beneficiaryHouseholds: 500_000,
-  jobs: 50_000,
-  householdLaborers: 20,
-};
-
-const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
-const MONEY_LIMITS: readonly (keyof Limits)[] = ['budgetWan', 'spentWan'];
 
 export interface AtlasConfig {
   schemaVersion: typeof CONFIG_SCHEMA_VERSION;
@@ -177,7 +86,7 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   if (o.schemaVersion !== CONFIG_SCHEMA_VERSION) {
     c.error('schemaVersion', `expected schemaVersion ${CONFIG_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}`);
   }
-  const title = text(c, o.title, 'title');
+  const title = parseText(c, o.title, 'title');
   const region = parseRegion(c, o.region);
   const isSample = o.sample === undefined ? false : c.boolean(o.sample, 'sample');
   const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'crs', CRS_IDS);
@@ -239,15 +148,6 @@ export function readJoinSettings(input: unknown): JoinSettings | null {
   // Limits with an error fall back to the defaults: parseAtlasConfig has reported it.
   const limits = o.limits === undefined ? null : parseLimits(new JsonChecker(''), o.limits);
   return { crs, region: code === undefined ? { name } : { name, code }, dataDate, categories, limits: limits ?? { ...DEFAULT_LIMITS } };
-}
-
-function text(c: JsonChecker, v: unknown, path: string): Text | null {
-  const o = c.object(v, path);
-  if (!o) return null;
-  c.onlyKeys(o, path, ['zh', 'en']);
-  const zh = c.string(o.zh, join(path, 'zh'));
-  const en = c.string(o.en, join(path, 'en'));
-  return zh && en ? { zh, en } : null;
 }
 
 function isoDate(c: JsonChecker, v: unknown, path: string): string | null {
@@ -319,115 +219,6 @@ function parseThresholds(c: JsonChecker, v: unknown): Thresholds | null {
   return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null ? { lagPoints, exitIncidence, minHouseholdCount } : null;
 }
 
-/** The `limits` object: each key optional (its default), a number from 0 to the hard cap of its kind. */
-export function parseLimits(c: JsonChecker, v: unknown): Limits | null {
-  const o = c.object(v, 'limits');
-  if (!o) return null;
-  c.onlyKeys(o, 'limits', LIMIT_KEYS);
-  const limits: Limits = { ...DEFAULT_LIMITS };
-  let isOk = true;
-  for (const k of LIMIT_KEYS) {
-    if (o[k] === undefined) continue;
-    const n = c.number(o[k], join('limits', k), 0, MONEY_LIMITS.includes(k) ? MAX_MONEY_WAN : MAX_COUNT);
-    if (n === null) isOk = false;
-    else limits[k] = n;
-  }
-  return isOk ? limits : null;
-}
-
-/** MapLibre's zoom levels; the atlas map itself stops at MAX_ZOOM (site.ts) and shows a deeper camera at that. */
-const MAX_CAMERA_ZOOM = 24;
-/** The steepest tilt accepted (MapLibre 6 takes up to 180°, but beyond 85° the map shows mostly sky). */
-const MAX_CAMERA_PITCH = 85;
-
-function parseCamera(c: JsonChecker, v: unknown, path: string, box: Box | null): Camera | null {
-  const o = c.object(v, path);
-  if (!o) return null;
-  c.onlyKeys(o, path, ['center', 'zoom', 'bearing', 'pitch']);
-  const center = parseCenter(c, o.center, join(path, 'center'), box);
-  const zoom = c.number(o.zoom, join(path, 'zoom'), 0, MAX_CAMERA_ZOOM);
-  const bearing = o.bearing === undefined ? 0 : c.number(o.bearing, join(path, 'bearing'), -360, 360);
-  const pitch = o.pitch === undefined ? 0 : c.number(o.pitch, join(path, 'pitch'), 0, MAX_CAMERA_PITCH);
-  return center && zoom !== null && bearing !== null && pitch !== null ? { center, zoom, bearing, pitch } : null;
-}
-
-/**
- * `[longitude, latitude]` within ±180, ±90 (MapLibre throws on a latitude beyond ±90, which would
- * fail the whole page when the tour opens). A center outside the region's plausible box is a
- * warning; either says when the two look swapped.
- */
-function parseCenter(c: JsonChecker, v: unknown, path: string, box: Box | null): [number, number] | null {
-  const pair = c.pair(v, path);
-  if (!pair) return null;
-  const [lon, lat] = pair;
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return c.error(path, 'expected [longitude, latitude] as finite numbers');
-  const isOnEarth = (x: number, y: number): boolean => Math.abs(x) <= 180 && Math.abs(y) <= 90;
-  const isInBox = (x: number, y: number): boolean => box !== null && x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
-  const swapHint = `; they look swapped: center is [longitude, latitude], here [${lat}, ${lon}]`;
-  if (!isOnEarth(lon, lat)) {
-    const looksSwapped = isOnEarth(lat, lon) && (box === null || isInBox(lat, lon));
-    return c.error(path, `[${lon}, ${lat}] is not a place: longitude must be within ±180 and latitude within ±90${looksSwapped ? swapHint : ''}`);
-  }
-  if (box !== null && !isInBox(lon, lat)) {
-    c.warn(path, `[${lon}, ${lat}] is far outside the region (longitude ${box[0]}–${box[2]}, latitude ${box[1]}–${box[3]}): the tour would fly away from it${isInBox(lat, lon) ? swapHint : ''}`);
-  }
-  return [lon, lat];
-}
-
-function parseTour(c: JsonChecker, v: unknown, box: Box | null): TourStop[] | null {
-  const a = c.array(v, 'tour');
-  if (!a) return null;
-  const stops: TourStop[] = [];
-  a.forEach((x, i) => {
-    const path = join('tour', i);
-    const o = c.object(x, path);
-    if (!o) return;
-    c.onlyKeys(o, path, ['town', 'camera', 'indicator', 'month', 'classification', 'title', 'text']);
-    const town = o.town === undefined || o.town === null ? null : c.string(o.town, join(path, 'town'));
-    const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'), box);
-    const indicator = o.indicator === undefined ? null : c.string(o.indicator, join(path, 'indicator'));
-    const month = o.month === undefined ? null : c.string(o.month, join(path, 'month'));
-    if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), `expected YYYY-MM, got "${month}"`);
-    const classification = o.classification === undefined ? null : c.oneOf(o.classification, join(path, 'classification'), CLASS_METHODS);
-    const title = text(c, o.title, join(path, 'title'));
-    const t = c.object(o.text ?? { zh: [], en: [] }, join(path, 'text'));
-    const lines = (k: 'zh' | 'en'): string[] => (c.array(t?.[k] ?? [], join(join(path, 'text'), k)) ?? []).map((s, j) => c.string(s, join(join(join(path, 'text'), k), j)) ?? '');
-    if (title) stops.push({ town, camera, indicator, month, classification, title, text: { zh: lines('zh'), en: lines('en') } });
-  });
-  return stops;
-}
-
-function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
-  const o = c.object(v, 'basemap');
-  if (!o) return null;
-  const type = c.oneOf(o.type, 'basemap.type', ['none', 'xyz', 'tianditu'] as const);
-  if (type === 'none') {
-    c.onlyKeys(o, 'basemap', ['type']);
-    return { type };
-  }
-  if (type === 'xyz') {
-    c.onlyKeys(o, 'basemap', ['type', 'url', 'subdomains', 'attribution', 'crs']);
-    const url = c.string(o.url, 'basemap.url');
-    const subdomains = o.subdomains === undefined ? undefined : (c.array(o.subdomains, 'basemap.subdomains') ?? []).map((s, i) => c.string(s, join('basemap.subdomains', i)) ?? '');
-    // The URL becomes the map's tile requests and the page's CSP: only a plain https host, never a wildcard or markup.
-    const tiles = url ? expandTileUrl(url, subdomains) : null;
-    if (tiles && !tiles.ok) c.error(subdomains !== undefined && /subdomain/.test(tiles.message) ? 'basemap.subdomains' : 'basemap.url', tiles.message);
-    const attribution = c.string(o.attribution, 'basemap.attribution');
-    const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'basemap.crs', ['WGS84', 'GCJ02'] as const);
-    if (!url || !tiles?.ok || !attribution || !crs) return null;
-    return subdomains === undefined ? { type, url, attribution, crs } : { type, url, subdomains, attribution, crs };
-  }
-  if (type === 'tianditu') {
-    c.onlyKeys(o, 'basemap', ['type', 'key']);
-    const key = c.string(o.key, 'basemap.key');
-    if (key && !TIANDITU_KEY.test(key)) return c.error('basemap.key', 'expected the 天地图 key as the console shows it: letters and digits only (usually 32 hexadecimal characters)');
-    return key ? { type, key } : null;
-  }
-  return null;
-}
-
-/** A 天地图 token: 32 hexadecimal characters today; any 16–64 letters and digits are let through. */
-const TIANDITU_KEY = /^[0-9A-Za-z]{16,64}$/;
 /** The longest term `privacy.allowedNames` takes, in characters. */
 const MAX_ALLOWED_NAME_LENGTH = 20;
 
@@ -477,8 +268,4 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     ...(c.allowedNames.length > 0 ? { privacy: { allowedNames: c.allowedNames } } : {}),
     ...(isDefaultLimits(c.limits) ? {} : { limits: c.limits }),
   };
-}
-
-function isDefaultLimits(limits: Limits): boolean {
-  return LIMIT_KEYS.every((k) => limits[k] === DEFAULT_LIMITS[k]);
 }
