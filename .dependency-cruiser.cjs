@@ -14,6 +14,20 @@ require.resolve('@swc/core');
 /** The views and hosts above the core: nothing below them may import them. */
 const ABOVE_STATE = '^src/(ui|map|app|preview)/';
 
+/**
+ * The pipeline's stages in the order they run, each with the stages it must not import: geo and
+ * privacy serve the reader, the reader serves the join, the join feeds aggregate and integrity, and
+ * emit writes what they made.
+ */
+const PIPELINE_STAGES = [
+  ['geo', 'privacy|read|join|aggregate|integrity|emit'],
+  ['privacy', 'read|join|aggregate|integrity|emit'],
+  ['read', 'join|aggregate|integrity|emit'],
+  ['join', 'aggregate|integrity|emit'],
+  ['aggregate', 'integrity|emit'],
+  ['integrity', 'aggregate|emit'],
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -54,6 +68,15 @@ module.exports = {
       from: { path: '^src/domain/' },
       to: { path: '^src/pipeline/' },
     },
+    // The pipeline's folders are its stages (src/pipeline/README.md), one rule each: a stage imports
+    // only the stages before it (and the shared model.ts, normalize.ts, append-all.ts), never build.ts.
+    ...PIPELINE_STAGES.map(([stage, later]) => ({
+      name: `pipeline-${stage}-runs-before-${later.replaceAll('|', '-')}`,
+      comment: `src/pipeline/${stage}/ comes before ${later.split('|').join(', ')} (and build.ts, which drives every stage): it must not import them.`,
+      severity: 'error',
+      from: { path: `^src/pipeline/${stage}/` },
+      to: { path: [`^src/pipeline/(${later})/`, '^src/pipeline/build\\.ts$'] },
+    })),
     {
       name: 'state-imports-no-views',
       comment: 'The store and the derivation are tested in Node and feed every view: they know no view, no map and no app.',

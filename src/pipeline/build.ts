@@ -17,7 +17,7 @@ import { TABLES } from './read/records';
 import { appendAll } from './append-all';
 import { readTableStream, type ByteStream } from './read/read-table';
 import type { RowReader } from './read/row-reader';
-import type { TablePrivacy } from './read/table-reader';
+import type { TablePrivacy } from './privacy/cell-scan';
 import type { TableCounts, TableResult } from './read/table-result';
 import type { TableSpec } from '../contract/columns';
 

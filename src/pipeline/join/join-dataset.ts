@@ -12,7 +12,7 @@ import { joinHouseholds } from './households';
 import { JoinLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
 import { joinProgress, monthAxis } from './progress';
 import type { Household, JoinedData, Project, Town, Village } from '../model';
-import { squash } from '../read/normalize';
+import { squash } from '../normalize';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
 import type { TableResult } from '../read/table-result';
 

@@ -1,4 +1,4 @@
-import { editDistance, placeClass, placeKey, squash } from '../read/normalize';
+import { editDistance, placeClass, placeKey, squash } from '../normalize';
 
 /** A place a row can be joined to. */
 export interface Place {

@@ -42,6 +42,14 @@ export interface PersonalDataFinding {
  */
 export type ColumnRole = 'hotline' | 'code' | 'text' | 'label' | 'value' | 'unknown';
 
+/** What the personal-data scan of a table needs to know of the build (a county or a public one). */
+export interface TablePrivacy {
+  /** The public portal's build: names in free text and mobiles in the hotline are refused, not only listed. */
+  isPublic: boolean;
+  /** Terms that read like a person's name but may be published (atlas.config.json `privacy.allowedNames`). */
+  allowedNames: readonly string[];
+}
+
 export interface ScanOptions {
   roleOf(columnIndex: number): ColumnRole;
   /** The public portal's build: names in text and mobiles in the hotline are refused, not only listed. */

@@ -1,7 +1,6 @@
 /** Personal data in the texts of atlas.config.json and the towns file (titles, tour captions, category and town names), by the scan of cells (cell-scan.ts). */
 import type { Issue } from '../../contract/issues';
-import { scanForPersonalData, personalDataMessage, type ColumnRole } from './cell-scan';
-import type { TablePrivacy } from '../read/table-reader';
+import { scanForPersonalData, personalDataMessage, type ColumnRole, type TablePrivacy } from './cell-scan';
 
 const CONFIG_FILE = 'atlas.config.json';
 

@@ -1,4 +1,4 @@
-import { headerKey } from '../read/normalize';
+import { headerKey } from '../normalize';
 
 /**
  * Personal data by a column's header (DESIGN.md): names, ID numbers, phone numbers, addresses, bank

@@ -3,7 +3,8 @@ import type { TableSpec } from '../../contract/columns';
 import { CsvStream } from './csv-rows';
 import { ChunkDecoder, SNIFF_BYTES, decodeBytes, sniffBytes, undecodable } from './decode';
 import type { RowReader } from './row-reader';
-import { TableReader, type ReadMode, type TablePrivacy } from './table-reader';
+import type { TablePrivacy } from '../privacy/cell-scan';
+import { TableReader, type ReadMode } from './table-reader';
 import { failedTable, type TableResult } from './table-result';
 import { isZip, readXlsxRows } from './xlsx';
 

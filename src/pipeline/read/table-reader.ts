@@ -2,10 +2,10 @@
 import type { ColumnSpec, TableSpec } from '../../contract/columns';
 import type { Issue } from '../../contract/issues';
 import { appendAll } from '../append-all';
-import { PersonalDataScanner, personalDataMessage, type ColumnRole } from '../privacy/cell-scan';
+import { PersonalDataScanner, personalDataMessage, type ColumnRole, type TablePrivacy } from '../privacy/cell-scan';
 import { personalDataKind } from '../privacy/headers';
 import type { CsvProblem } from './csv-rows';
-import { headerKey, squash } from './normalize';
+import { headerKey, squash } from '../normalize';
 import { RowReader, type Located } from './row-reader';
 import { StringPool, detach } from './string-pool';
 import { failedTable, type TableCounts, type TableEncoding, type TableResult } from './table-result';
@@ -17,14 +17,6 @@ const SUMMARY_ROW = /^(合计|小计|总计|共计)/;
 const UNKNOWN_COLUMNS_NAMED = 50;
 /** How many rows with a quote error the refusal names. */
 const QUOTE_ROWS_NAMED = 5;
-
-/** What the personal-data scan of a table needs to know of the build (privacy/cell-scan.ts). */
-export interface TablePrivacy {
-  /** The public portal's build: names in free text and mobiles in the hotline are refused, not only listed. */
-  isPublic: boolean;
-  /** Terms that read like a person's name but may be published (atlas.config.json `privacy.allowedNames`). */
-  allowedNames: readonly string[];
-}
 
 /** One reading of a file: as refused from the start (the second reading of a file refused late), and the privacy settings. */
 export interface ReadMode {

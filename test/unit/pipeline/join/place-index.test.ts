@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceIndex } from '../../../../src/pipeline/join/place-index';
-import { placeClass, placeKey } from '../../../../src/pipeline/read/normalize';
+import { placeClass, placeKey } from '../../../../src/pipeline/normalize';
 
 const towns = new PlaceIndex('town', [
   { code: '420324101', name: '蒋家堰镇' },
