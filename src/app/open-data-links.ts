@@ -1,6 +1,6 @@
 /**
  * What the projects page offers for download (开放数据): the open dataset the build writes beside
- * the site data (src/pipeline/open-data.ts) and the town boundaries, each named from the catalogues.
+ * the site data (src/pipeline/emit/open-data.ts) and the town boundaries, each named from the catalogues.
  */
 import { LANGS, t, type Lang, type Localized, type StringKey } from '../i18n';
 import { OPEN_DATA_DIR, OPEN_DATA_FILES, type OpenDataFile } from '../pipeline/emit/open-data';
@@ -10,7 +10,7 @@ export type OpenDataLink = Localized & { href: string; fileName: string };
 
 /** Where the site data is, from the page (src/app/load.ts fetches from here too). */
 const DATA_DIR = 'data';
-/** The town boundaries as the build writes them beside site.json (src/pipeline/emit.ts). */
+/** The town boundaries as the build writes them beside site.json (src/pipeline/emit/emit-site.ts). */
 const TOWN_BOUNDARIES = 'towns.geojson';
 
 /** Each file's label; the compiler asks for one when the pipeline writes a new file. */
