@@ -39,14 +39,15 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
   const menu = mountMenu(menuButton, byId('masthead-menu'), { openClass: 'is-menu-open', host: byId('masthead-menu').closest('.masthead') ?? document.body, closesOn: 'a, #present-toggle, #share-toggle' });
   const tools = mountMenu(toolsButton, byId('tools-panel'), { openClass: 'is-tools-open', host: byId('masthead-tools'), closesOn: '#present-toggle, #share-toggle' });
   let place = '';
-  const sampleLine = mountOneLine(byId('sample-banner'), store.get().lang);
+  // On a phone the notices are one line each (the sample notice; the map's, without WebGL), opened by a tap.
+  const noticeLines = [mountOneLine(byId('sample-banner'), store.get().lang), mountOneLine(byId('map-notice'), store.get().lang)];
   const update = (state: ViewState): void => {
     const { lang } = state;
     document.documentElement.lang = langTag(lang);
     title.textContent = pick(site.config.title, lang);
     writePageTitle(document, pageTitleOf(site, state));
     renderBanners(site, kind, lang);
-    sampleLine.setLang(lang);
+    for (const line of noticeLines) line.setLang(lang);
     // The button is written in the language it switches to.
     langButton.textContent = t(lang, 'language');
     langButton.setAttribute('lang', langTag(nextLang(lang)));
