@@ -28,8 +28,8 @@ declare global {
   interface Window {
     cunhu?: {
       /**
-       * The live map's MapLibre map. Set only with the live map: on the fallback (isFallback) the
-       * property is absent. Typed as present for the live map's tests, which read it unguarded.
+       * The live map's MapLibre map. Undefined on the fallback (isFallback), also after a lost
+       * WebGL context. Typed as present for the live map's tests, which read it unguarded.
        */
       map: AtlasMap['handle'];
       /** True when the fallback (SVG) draws the map. */
@@ -89,8 +89,18 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   // A page opened by its link (view=projects…) is drawn before the page says it is ready.
   await views.whenMounted();
   // A handle for browser tests and tools: the map (to project points) and the store.
-  const handle = { isFallback: atlas.isFallback, store, pickProject: (x: number, y: number) => atlas.pickProject(x, y) };
-  window.cunhu = (atlas.liveHandle ? { ...handle, map: atlas.liveHandle } : handle) as NonNullable<Window['cunhu']>;
+  // Read when asked: after a lost WebGL context the fallback draws, and the handle says so.
+  const handle = {
+    get isFallback() {
+      return atlas.isFallback;
+    },
+    get map() {
+      return atlas.liveHandle ?? undefined;
+    },
+    store,
+    pickProject: (x: number, y: number) => atlas.pickProject(x, y),
+  };
+  window.cunhu = handle as NonNullable<Window['cunhu']>;
   document.documentElement.dataset.ready = 'true';
   // The same moment for timing tools (npm run bench:page), from navigation start.
   performance.mark('cunhu:data-ready');

@@ -37,6 +37,8 @@ describe('a lost WebGL context', () => {
 
     await page.waitForSelector('#map svg [data-kind="town"]', { timeout: 30_000 });
     expect(await page.$$('#map canvas')).toHaveLength(0);
+    // The test handle follows the switch.
+    expect(await page.evaluate(() => ({ isFallback: window.cunhu?.isFallback, hasMap: window.cunhu?.map !== undefined }))).toEqual({ isFallback: true, hasMap: false });
     expect(await page.textContent('#map-notice')).toBe('此设备不支持交互地图（WebGL），已改用简化地图；项目公示、月度通报、排名、搜索照常可用');
     expect(await page.isVisible('#map-notice')).toBe(true);
     expect(await page.getAttribute('html', 'data-ready')).toBe('true');
