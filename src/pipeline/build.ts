@@ -214,7 +214,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const canonical = towns.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) }));
   const townsWgs: TownBoundary[] = canonical.map((t, i) => {
     const crossings = selfIntersections(t.geometry);
-    if (crossings === null) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) could not be checked for crossing itself (the geometry library failed on it): check it in the GIS` });
+    if (typeof crossings !== 'number') issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) could not be checked for crossing itself (the geometry library failed on it: ${crossings.uncheckedBecause}): check it in the GIS` });
     else if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) crosses itself at ${crossings} point(s): areas and point-in-town checks may be wrong there; fix it in the GIS` });
     return t;
   });

@@ -24,13 +24,20 @@ function withoutRepeats(ring: Position[]): Position[] {
   return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
 }
 
-/** Where an area's rings cross themselves or each other: a boundary to fix at its source. */
-export function selfIntersections(g: Polygon | MultiPolygon): number | null {
+/** What the library said when it could not check a boundary (its first line, at most this long). */
+const UNCHECKED_REASON_CHARS = 200;
+
+/**
+ * How many points an area's rings cross themselves or each other at (a boundary to fix at its
+ * source); when the geometry library throws on it, why, and not 0: a boundary that could not be
+ * checked must not pass as clean (the build says so).
+ */
+export function selfIntersections(g: Polygon | MultiPolygon): number | { uncheckedBecause: string } {
   try {
     return kinks(g).features.length;
-  } catch {
-    // Not 0: a boundary that could not be checked must not pass as clean (the build says so).
-    return null;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, UNCHECKED_REASON_CHARS);
+    return { uncheckedBecause: reason };
   }
 }
 
