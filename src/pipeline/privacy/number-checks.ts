@@ -5,6 +5,7 @@
  * full-width digits. The digit helpers the scan of a cell (numbers.ts) shares. Pure.
  */
 
+/** Character codes of the ASCII and full-width digits 0 and 9. */
 export const ZERO = 0x30;
 export const NINE = 0x39;
 export const FULL_ZERO = 0xff10;
@@ -36,6 +37,7 @@ export function isSeparator(code: number): boolean {
   );
 }
 
+/** A half- or full-width full stop. */
 export function isDot(code: number): boolean {
   return code === 0x2e || code === 0xff0e;
 }
@@ -45,6 +47,7 @@ function compact(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u2010-\u2013\u2212.·・-]+/g, '').toUpperCase();
 }
 
+/** Whether `s[from, to)` is ASCII digits only. */
 export function isAllDigits(s: string, from = 0, to = s.length): boolean {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
@@ -153,6 +156,7 @@ function passesLuhn(s: string): boolean {
   return sum % 10 === 0;
 }
 
+/** 16–19 ASCII digits passing the Luhn check that are not an ID number. */
 export function isBankDigits(s: string): boolean {
   return s.length >= 16 && s.length <= 19 && isAllDigits(s) && passesLuhn(s) && !isIdDigits(s);
 }
