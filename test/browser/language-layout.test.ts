@@ -110,7 +110,7 @@ describe('the layout at common screen sizes', () => {
     ['county', ''],
     ['town', `#town=${JIANGJIAYAN.code}`],
   ] as const) {
-    it(`${what} view on a phone (390×844): map above the panel, no horizontal overflow`, async () => {
+    it(`${what} view on a phone (390×844): map above the panel's sheet, no horizontal overflow`, async () => {
       const { page, errors } = await openAtlas(browser, inject('baseUrl'), hash, phone);
       await mapIdle(page);
       await page.screenshot({ path: `test-results/layout-${what}-phone-390x844.png`, fullPage: true });
@@ -123,7 +123,8 @@ describe('the layout at common screen sizes', () => {
       expect(l.panel!.width).toBeGreaterThan(300);
       expect(l.panel!.right).toBeLessThanOrEqual(phone.width);
       expect(l.panel!.top).toBeGreaterThanOrEqual(l.canvas!.bottom - 1);
-      // Nothing (the footer, say) is drawn over the panel's heading once it is scrolled to.
+      // The panel is a bottom sheet: opened to half the screen, nothing (the footer, say) is drawn over its heading once it is scrolled to.
+      await page.click('#sheet-toggle');
       await page.locator('#area-panel-title').scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => {
         const title = document.getElementById('area-panel-title');
