@@ -10,18 +10,9 @@
  * building the value in JavaScript too took twice JSON.parse's time.
  */
 
-/** Deeper nesting than any config or GeoJSON needs (a MultiPolygon is 4 arrays inside 3 objects). */
-export const MAX_JSON_DEPTH = 512;
+import { MAX_JSON_DEPTH, ProblemLocator, SyntaxProblem, keyPath, shown, type DuplicateKey, type JsonProblem } from './json-problems';
 
-/** A problem in a JSON text: 1-based line and column (in UTF-16 code units, as editors count BMP text), and the key path it is in. */
-export interface JsonProblem {
-  kind: 'syntax' | 'duplicate-key';
-  line: number;
-  column: number;
-  /** `tour[3].camera.center`; '' at the top. */
-  path: string;
-  message: string;
-}
+export { MAX_JSON_DEPTH, type JsonProblem } from './json-problems';
 
 export type JsonResult =
   | { ok: true; value: unknown }
@@ -49,18 +40,6 @@ interface Frame {
   keys: Map<string, number> | null;
 }
 
-class SyntaxProblem extends Error {
-  constructor(
-    readonly at: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** How many levels an error's path names: enough for any config or GeoJSON, not 512 `[0]`s. */
-const MAX_PATH_FRAMES = 16;
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -78,15 +57,17 @@ const NINE = 0x39;
 class Checker {
   private pos = 0;
   private readonly stack: Frame[] = [];
-  private readonly duplicates: { at: number; firstAt: number; path: string; key: string }[] = [];
-  private lineStarts: number[] | null = null;
+  private readonly duplicates: DuplicateKey[] = [];
+  private readonly locator: ProblemLocator;
   /** True once the text has been read to its end without a syntax error. */
   isWellFormed = false;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
-  ) {}
+  ) {
+    this.locator = new ProblemLocator(text);
+  }
 
   /** Every duplicate key before the first syntax error, and that error; none for a strict JSON text. */
   check(): JsonProblem[] {
@@ -95,7 +76,7 @@ class Checker {
       this.isWellFormed = true;
     } catch (e) {
       if (!(e instanceof SyntaxProblem)) throw e;
-      return [...this.duplicateProblems(), this.problem('syntax', e.at, this.path(), e.message)];
+      return [...this.duplicateProblems(), this.locator.problem('syntax', e.at, this.path(), e.message)];
     }
     return this.duplicateProblems();
   }
@@ -273,52 +254,18 @@ class Checker {
     this.pos = i;
   }
 
-  /** The key path of the value being read, e.g. `tour[3].camera.center`; cut after MAX_PATH_FRAMES levels with `…`. */
+  /** The key path of the value being read, e.g. `tour[3].camera.center`. */
   private path(): string {
-    let path = '';
-    for (const [depth, frame] of this.stack.entries()) {
-      if (depth === MAX_PATH_FRAMES) return `${path}…`;
-      if (typeof frame.key === 'number') path += `[${frame.key}]`;
-      else if (frame.key !== '') path += path === '' ? frame.key : `.${frame.key}`;
-    }
-    return path;
+    return keyPath(this.stack);
   }
 
-  /** The text at `at` as a message shows it: `'x'`, `"…"` or the end of the file. */
+  /** The text at `at` as a message shows it. */
   private shown(at: number, length = 1): string {
-    if (at >= this.text.length) return 'the end of the file';
-    const s = this.text.slice(at, at + length);
-    const c = s.charCodeAt(0);
-    if (c < 0x20) return `control character U+${c.toString(16).padStart(4, '0')}`;
-    const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(at, at + 20))?.[0];
-    return word && length === 1 ? `'${word}'` : `'${s}'`;
+    return shown(this.text, at, length);
   }
 
   private duplicateProblems(): JsonProblem[] {
-    return this.duplicates.map((d) => {
-      const first = this.location(d.firstAt);
-      const second = this.location(d.at);
-      const path = d.path;
-      return this.problem('duplicate-key', d.at, path, `the key "${d.key}" is written twice in the same object, at line ${first.line} and line ${second.line}: JSON keeps only the last one silently; remove one of them`);
-    });
-  }
-
-  private problem(kind: JsonProblem['kind'], at: number, path: string, message: string): JsonProblem {
-    const { line, column } = this.location(at);
-    return { kind, line, column, path, message: `line ${line}, column ${column}: ${message}` };
-  }
-
-  private location(at: number): { line: number; column: number } {
-    this.lineStarts ??= lineStarts(this.text);
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - (starts[lo] ?? 0) + 1 };
+    return this.duplicates.map((d) => this.locator.duplicate(d));
   }
 }
 
@@ -329,10 +276,4 @@ function digits(text: string, from: number): number {
     if (c >= ZERO && c <= NINE) i++;
     else return i;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
