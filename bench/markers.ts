@@ -9,7 +9,8 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import type { CategoryConfig } from '../src/contract/config';
-import { ProjectsOverlay, type MarkerProjects, type MarkerState } from '../src/map/projects-overlay';
+import type { MarkerProjects, MarkerState } from '../src/map/marker-state';
+import { ProjectsOverlay } from '../src/map/projects-overlay';
 import { LAYER } from '../src/map/style';
 
 setWorkerUrl(workerUrl);

@@ -13,7 +13,8 @@ import { ProjectPopup } from './project-popup';
 import type { Lang } from '../i18n';
 import { readingOrder } from './fallback/reading-order';
 import type { AreaRef, AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PlacedArea, PrintFit } from './map-engine';
-import type { MarkerProjects, MarkerState, ProjectsOverlay } from './projects-overlay';
+import type { MarkerProjects, MarkerState } from './marker-state';
+import type { ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
 import { workerUrl } from './worker-url';
 

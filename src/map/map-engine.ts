@@ -2,7 +2,7 @@ import type { Camera } from '../contract/config';
 import type { BBox, LonLat } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import type { Lang } from '../i18n';
-import type { MarkerEvents, MarkerProjects, MarkerState } from './projects-overlay';
+import type { MarkerEvents, MarkerProjects, MarkerState } from './marker-state';
 import type { MapTheme } from './style';
 
 /**

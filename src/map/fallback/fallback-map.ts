@@ -4,7 +4,7 @@ import { MAX_ZOOM, type BBox, type SiteData } from '../../contract/site';
 import type { MapImage } from '../../domain/export-layout';
 import { t, type Lang } from '../../i18n';
 import type { AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PrintFit } from '../map-engine';
-import type { MarkerProjects, MarkerState } from '../projects-overlay';
+import type { MarkerProjects, MarkerState } from '../marker-state';
 import type { MapTheme } from '../style';
 import { ControlCorners } from './control-corners';
 import { clearPadding, measureFrame, mercatorAspect, paddingBeside } from '../frame-padding';

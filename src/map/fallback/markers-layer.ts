@@ -1,33 +1,22 @@
 import type { GeoProjection } from 'd3-geo';
-import type { MarkerEvents, MarkerProjects, MarkerState } from '../projects-overlay';
+import { HIT_SLOP_PX, MAX_RADIUS_PX, MIN_RADIUS_PX, clusterRadiusPx, markerRadiusMetres } from '../marker-sizes';
+import type { MarkerEvents, MarkerProjects, MarkerState } from '../marker-state';
 import { LAG_FLAG_COLOUR } from '../style';
 import { LABEL_FONTS, textWidthEm } from './labels';
 import { groupMarkers, spreadCoincident, type ScreenCluster, type ScreenPoint } from './marker-groups';
 import { h, num, type SvgNode } from './svg-node';
 
 /**
- * The projects at a town as SVG circles, as the live map's markers (projects-overlay.ts): area by
- * budget, the category's colour, a hollow ring when planned, half-tone while building, solid with
- * a white rim when done; a dark-red rim when lagging, a thick dark one when selected; relocation
- * arcs; and clusters with a count where many projects share little room.
+ * The projects at a town as SVG circles, as the live map's markers (marker-layers.ts, at the sizes
+ * of marker-sizes.ts): area by budget, the category's colour, a hollow ring when planned, half-tone
+ * while building, solid with a white rim when done; a dark-red rim when lagging, a thick dark one
+ * when selected; relocation arcs; and clusters with a count where many projects share little room.
  */
 
-/** The live map's marker size: radius in metres for a budget of 1 万元, and its limits in pixels. */
-const METRES_PER_SQRT_WAN = 30;
-const MIN_RADIUS_PX = 2;
-const MAX_RADIUS_PX = 22;
 const EARTH_RADIUS_M = 6_378_137;
-/** Extra pixels around a small marker that still count as a hit, for fingers and shaky hands. */
-const HIT_SLOP_PX = 2;
 const INK = '#1f2933';
-const CLUSTER_MIN_RADIUS_PX = 11;
-const CLUSTER_MAX_RADIUS_PX = 26;
 const COUNT_FONT_PX = 11;
 const COUNT_BADGE_HEIGHT_PX = 16;
-
-export function clusterRadiusPx(count: number): number {
-  return Math.min(CLUSTER_MAX_RADIUS_PX, CLUSTER_MIN_RADIUS_PX + 3 * Math.log2(Math.max(1, count)));
-}
 
 /** What the markers layer draws, kept for hit-testing clicks (pickProject) and cluster zooms. */
 export interface DrawnMarkers {
@@ -70,7 +59,7 @@ export function drawnMarkers(input: MarkersInput, projection: GeoProjection, lat
     undefined,
     isClustering ? undefined : Infinity,
   );
-  const radius = (i: number): number => Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, METRES_PER_SQRT_WAN * Math.sqrt(p.budgetWan[i] ?? 0) * perMetre));
+  const radius = (i: number): number => Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, markerRadiusMetres(p.budgetWan[i] ?? 0) * perMetre));
   return {
     markers: [...groups.markers, ...selected].map((m) => ({ ...m, radius: radius(m.index) })),
     clusters: groups.clusters.map((c) => ({ ...c, radius: clusterRadiusPx(c.members.length) })),

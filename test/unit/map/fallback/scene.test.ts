@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_DATA_COLOR } from '../../../../src/domain/palettes';
 import type { AreaStyle } from '../../../../src/map/map-engine';
-import type { MarkerProjects } from '../../../../src/map/projects-overlay';
+import type { MarkerProjects } from '../../../../src/map/marker-state';
 import { buildScene, type SceneInput } from '../../../../src/map/fallback/scene';
 import { serializeSvg, walk, type SvgNode } from '../../../../src/map/fallback/svg-node';
 import { fallbackLook } from '../../../../src/map/fallback/theme';
