@@ -6,13 +6,15 @@ import type { SiteProjects } from '../contract/projects';
 import { MAX_ZOOM, type BBox, type SiteData } from '../contract/site';
 import type { MapImage } from '../domain/export-layout';
 import { basemapStyle } from './basemap';
+import { CameraFraming } from './camera-framing';
 import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type BoundaryTiles } from './boundary-tiles';
-import { clearPadding, measureFrame, mercatorAspect, paddingBeside } from './frame-padding';
+import { clearPadding, measureFrame, mercatorAspect } from './frame-padding';
 import { hatchImage } from './hatch';
 import { ProjectPopup } from './project-popup';
 import type { Lang } from '../i18n';
-import { readingOrder } from './fallback/reading-order';
+import { FocusOutline, addFocusLayers, areasInReadingOrder } from './keyboard-focus';
 import type { AreaRef, AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PlacedArea, PrintFit } from './map-engine';
+import { mapImage, mapImageAt, setMapPixelRatio, whenMapIdle } from './map-image';
 import type { MarkerProjects, MarkerState } from './marker-state';
 import type { ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
@@ -22,7 +24,6 @@ setWorkerUrl(workerUrl);
 
 /** Font for Chinese labels, drawn locally: no glyph server, no request off the page's origin. */
 const LOCAL_IDEOGRAPH_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const FLY_DURATION_MS = 900;
 
 export interface AtlasMapData {
   site: SiteData;
@@ -45,22 +46,17 @@ export class AtlasMap implements MapEngine {
   private overlayNow: ProjectsOverlay | null = null;
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
-  private focused: AreaRef | null = null;
-  /** The last area framed (and the tour's camera, if it was one), to frame again when what floats over the map changes size. */
-  private lastFrame: { bbox: BBox; camera: Camera | null } | null = null;
-  /** The reader has moved the map since it was last framed: it is not framed again under them. */
-  private isMovedByReader = false;
+  private readonly focus: FocusOutline;
+  private readonly framing: CameraFraming;
 
   private constructor(
     readonly map: MapLibreMap,
     private readonly data: AtlasMapData,
     private readonly events: AtlasMapEvents,
   ) {
+    this.focus = new FocusOutline(map, data.site, data.boundaryTiles ?? null);
+    this.framing = new CameraFraming(map);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
-    // A move with an input event behind it is the reader's (a drag, a pinch, a wheel, the zoom keys or buttons).
-    map.on('movestart', (e) => {
-      if ((e as { originalEvent?: unknown }).originalEvent) this.isMovedByReader = true;
-    });
     map.on('click', (e) => {
       // A click on a project marker opens the project; otherwise it selects the area below.
       if (e.defaultPrevented) return;
@@ -149,48 +145,17 @@ export class AtlasMap implements MapEngine {
 
   /** Draws map and markers at this many device pixels per CSS pixel (null: the screen's), e.g. 2 for a print-quality export. */
   setPixelRatio(ratio: number | null): void {
-    // The markers follow the canvas's size before each frame (ProjectsOverlay).
-    this.map.setPixelRatio(ratio ?? globalThis.devicePixelRatio ?? 1);
+    setMapPixelRatio(this.map, ratio);
   }
 
   /** The map as drawn now: a PNG data URL with its CSS size and camera (for a scale bar). */
   image(): MapImage {
-    const el = this.map.getContainer();
-    return { src: this.map.getCanvas().toDataURL('image/png'), cssWidth: el.clientWidth, cssHeight: el.clientHeight, zoom: this.map.getZoom(), latitude: this.map.getCenter().lat };
+    return mapImage(this.map);
   }
 
-  /**
-   * A PNG of the current view drawn in a box of `width` × `height` CSS pixels at `ratio` device
-   * pixels each (the paper's shape for printing): the view's bounds are fitted into the box, the
-   * image read, and the map put back as it was.
-   */
-  async imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
-    const el = this.map.getContainer();
-    const bounds = this.map.getBounds();
-    // The area as framed when it is all in view (the usual case), else exactly what is on screen.
-    const [w, s, e, n] = fit?.area ?? [0, 0, 0, 0];
-    const isAreaInView = fit !== null && bounds.contains([w, s]) && bounds.contains([e, n]);
-    const legend = el.querySelector<HTMLElement>('.legend');
-    const legendSize = legend && fit ? { width: legend.offsetWidth * fit.legendScale, height: legend.offsetHeight * fit.legendScale } : null;
-    const camera = { center: this.map.getCenter(), zoom: this.map.getZoom() };
-    const saved = { width: el.style.width, height: el.style.height };
-    el.style.width = `${Math.round(width)}px`;
-    el.style.height = `${Math.round(height)}px`;
-    try {
-      this.map.resize();
-      this.setPixelRatio(ratio);
-      if (isAreaInView) this.map.fitBounds([w, s, e, n], { padding: paddingBeside(width, height, legendSize), duration: 0, maxZoom: 14 });
-      else this.map.fitBounds(bounds, { padding: 0, duration: 0 });
-      await this.whenIdle();
-      return this.image();
-    } finally {
-      el.style.width = saved.width;
-      el.style.height = saved.height;
-      this.setPixelRatio(null);
-      this.map.resize();
-      this.map.jumpTo(camera);
-      await this.whenIdle();
-    }
+  /** A PNG of the current view in a box of `width` × `height` CSS pixels at `ratio` (the paper's shape for printing); the map is put back as it was. */
+  imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
+    return mapImageAt(this.map, width, height, ratio, fit);
   }
 
   /** Measures the container again (the layout around the map changed) and redraws at its new size. */
@@ -244,35 +209,17 @@ export class AtlasMap implements MapEngine {
 
   /** Frames a bounding box (the county, a town or a village's surroundings). */
   frame(bbox: BBox, isAnimated: boolean): void {
-    const [w, s, e, n] = bbox;
-    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    this.lastFrame = { bbox, camera: null };
-    this.isMovedByReader = false;
-    this.map.fitBounds([w, s, e, n], { padding: clearPadding(measureFrame(this.map.getContainer()), mercatorAspect(bbox)), duration: isAnimated && !reduceMotion ? FLY_DURATION_MS : 0, maxZoom: 14 });
+    this.framing.frame(bbox, isAnimated);
   }
 
-  /**
-   * Flies to a configured camera (jumps under reduced motion or when not animated). A camera set
-   * for a bigger screen than this one is zoomed out until `area` fits, so a stop never cuts its town.
-   */
+  /** Flies to a configured camera, zoomed out until `area` fits on a smaller screen (camera-framing.ts). */
   flyTo(camera: Camera, area: BBox, isAnimated: boolean): void {
-    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const [w, s, e, n] = area;
-    this.lastFrame = { bbox: area, camera };
-    this.isMovedByReader = false;
-    const fit = this.map.cameraForBounds([w, s, e, n], { padding: clearPadding(measureFrame(this.map.getContainer()), mercatorAspect(area)) });
-    const tooClose = fit?.zoom !== undefined && fit.zoom < camera.zoom;
-    const options = tooClose && fit?.center ? { center: fit.center, zoom: fit.zoom ?? camera.zoom, bearing: camera.bearing, pitch: camera.pitch } : { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
-    if (isAnimated && !reduceMotion) this.map.flyTo({ ...options, duration: FLY_DURATION_MS * 2, essential: false });
-    else this.map.jumpTo(options);
+    this.framing.flyTo(camera, area, isAnimated);
   }
 
   /** What floats over the map changed size: frame the last area again (at once), unless the reader has moved the map since. */
   refit(): void {
-    if (!this.lastFrame || this.isMovedByReader || this.map.isMoving()) return;
-    const { bbox, camera } = this.lastFrame;
-    if (camera) this.flyTo(camera, bbox, false);
-    else this.frame(bbox, false);
+    this.framing.refit();
   }
 
   addControl(control: MapControl, position: ControlCorner): void {
@@ -281,26 +228,12 @@ export class AtlasMap implements MapEngine {
 
   /** The areas the keyboard moves between, from the site data's label points: the towns, or the opened town's villages. */
   areasInReadingOrder(): PlacedArea[] {
-    const { site } = this.data;
-    const town = this.lastArea?.selectedTown ?? null;
-    const areas: PlacedArea[] =
-      town === null
-        ? site.towns.map((t) => ({ kind: 'town' as const, id: t.id, name: t.name, point: t.labelPoint }))
-        : site.villages.flatMap((v) => (v.townId === town && v.point ? [{ kind: 'village' as const, id: v.id, name: v.name, point: v.point }] : []));
-    return readingOrder(areas);
+    return areasInReadingOrder(this.data.site, this.lastArea?.selectedTown ?? null);
   }
 
   /** Outlines an area as the keyboard's focus (a line or ring layer keyed on feature state `focused`), and pans it into view if it is off screen. */
   focusArea(area: AreaRef | null): void {
-    const ref = (a: AreaRef): FeatureIdentifier =>
-      a.kind === 'village' ? { source: SOURCE.villages, id: a.id } : this.data.boundaryTiles ? { source: SOURCE.towns, sourceLayer: BOUNDARY_TILE_LAYER.towns, id: a.id } : { source: SOURCE.towns, id: a.id };
-    if (this.focused) this.map.setFeatureState(ref(this.focused), { focused: false });
-    this.focused = area;
-    if (!area) return;
-    this.map.setFeatureState(ref(area), { focused: true });
-    const { site } = this.data;
-    const point = area.kind === 'town' ? site.towns[area.id]?.labelPoint : site.villages[area.id]?.point;
-    if (point && !this.map.getBounds().contains(point)) this.map.easeTo({ center: point, duration: 0 });
+    this.focus.focus(area);
   }
 
   /** The live map's own words are its controls' (MapLibre's); nothing to switch. */
@@ -317,11 +250,7 @@ export class AtlasMap implements MapEngine {
 
   /** Resolves after the map has finished drawing what it was given. */
   whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.map.loaded() && !this.map.isMoving()) this.map.once('idle', () => resolve());
-      else this.map.once('idle', () => resolve());
-      this.map.triggerRepaint();
-    });
+    return whenMapIdle(this.map);
   }
 
   /** The project marker at a screen point (for tests). */
@@ -332,35 +261,4 @@ export class AtlasMap implements MapEngine {
 
 function isVisible(f: MapGeoJSONFeature, zoom: number): boolean {
   return f.layer.id !== LAYER.villageCircle || f.state.visible === true || zoom >= VILLAGES_EVERYWHERE_ZOOM;
-}
-
-/** The keyboard's focus colour, as the fallback's (src/map/fallback/scene.ts). */
-const FOCUS_COLOUR = '#c05621';
-const FOCUS_TOWN_LINE = 'focus-town-line';
-const FOCUS_VILLAGE_RING = 'focus-village-ring';
-
-/** Two layers over the areas that outline the one area whose feature state says `focused`: the keyboard's focus. */
-function addFocusLayers(map: MapLibreMap, tiles: BoundaryTiles | null): void {
-  const isFocused = ['boolean', ['feature-state', 'focused'], false];
-  const before = map.getLayer(LAYER.villageLabel) ? LAYER.villageLabel : undefined;
-  map.addLayer(
-    {
-      id: FOCUS_TOWN_LINE,
-      type: 'line',
-      source: SOURCE.towns,
-      ...(tiles ? { 'source-layer': BOUNDARY_TILE_LAYER.towns } : {}),
-      paint: { 'line-color': FOCUS_COLOUR, 'line-width': 3.5, 'line-opacity': ['case', isFocused, 1, 0] },
-    } as unknown as Parameters<MapLibreMap['addLayer']>[0],
-    before,
-  );
-  const radius = map.getPaintProperty(LAYER.villageCircle, 'circle-radius') ?? 8;
-  map.addLayer(
-    {
-      id: FOCUS_VILLAGE_RING,
-      type: 'circle',
-      source: SOURCE.villages,
-      paint: { 'circle-radius': radius, 'circle-opacity': 0, 'circle-stroke-color': FOCUS_COLOUR, 'circle-stroke-width': 3, 'circle-stroke-opacity': ['case', isFocused, 1, 0] },
-    } as unknown as Parameters<MapLibreMap['addLayer']>[0],
-    before,
-  );
 }
