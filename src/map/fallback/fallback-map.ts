@@ -1,20 +1,19 @@
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../../contract/config';
-import { MAX_ZOOM, type BBox, type SiteData } from '../../contract/site';
+import type { BBox, SiteData } from '../../contract/site';
 import type { MapImage } from '../../domain/export-layout';
 import { t, type Lang } from '../../i18n';
 import type { AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PrintFit } from '../map-engine';
 import type { MarkerProjects, MarkerState } from '../marker-state';
 import type { MapTheme } from '../style';
 import { ControlCorners } from './control-corners';
-import { clearPadding, measureFrame, mercatorAspect, paddingBeside } from '../frame-padding';
+import { clearPadding, measureFrame, mercatorAspect } from '../frame-padding';
 import { pickCluster, pickMarker } from './markers-layer';
 import { FallbackPopup, type Projector } from './popup';
-import { MAX_FRAME_ZOOM, NO_PADDING, contains, rewindForD3, viewBounds, viewFor, type Padding, type ViewTarget } from './projection';
-import { RasterCache, svgDataUrl, svgTextAt, svgToPng } from './raster';
+import { MAX_FRAME_ZOOM, NO_PADDING, rewindForD3, viewFor, type Padding, type ViewTarget } from './projection';
 import { areaElementId, type AreaRef, type PlacedArea } from './reading-order';
-import { buildScene, levelAreas, type Scene, type SceneInput } from './scene';
-import { toDom } from './svg-node';
+import { levelAreas, type Scene, type SceneInput } from './scene';
+import { SceneDrawing } from './scene-drawing';
 
 /** What the fallback draws from: the site data and the boundaries as GeoJSON (it reads no tile archive). */
 export interface FallbackMapData {
@@ -29,18 +28,18 @@ let instances = 0;
 
 /**
  * The map without WebGL: the same towns, villages, colours, labels, lag flags, selection and
- * project markers as the live map, drawn as SVG with d3-geo (scene.ts builds it, pure; this class
- * mounts it, answers clicks and keeps a PNG of the last drawing for image()). Each view re-fits
- * the projection to its area; there is no free pan or zoom.
+ * project markers as the live map, drawn as SVG with d3-geo (scene.ts builds it, pure;
+ * scene-drawing.ts mounts it and keeps a PNG of the last drawing for image()). This class holds
+ * what the app set and answers the reader's clicks. Each view re-fits the projection to its area;
+ * there is no free pan or zoom.
  */
 export class FallbackMap implements MapEngine {
   private readonly idPrefix = `fallback-map-${++instances}`;
-  private svg: SVGElement;
+  private readonly drawing: SceneDrawing;
   private readonly corners: ControlCorners;
   private readonly popups = new Set<FallbackPopup>();
   private readonly resizeObserver: ResizeObserver | null;
   private readonly sceneBase: Pick<SceneInput, 'site' | 'boundaries'>;
-  private scene: Scene | null = null;
   private areas: AreaStyle | null = null;
   private markers: SceneInput['markers'] = null;
   private theme: MapTheme = 'default';
@@ -48,10 +47,6 @@ export class FallbackMap implements MapEngine {
   private title: string | null = null;
   private target: ViewTarget;
   private padding: Padding = NO_PADDING;
-  private pixelRatio: number | null = null;
-  private isDrawScheduled = false;
-  private readonly raster = new RasterCache<MapImage>(() => this.renderImage());
-  private lastSize = { width: 0, height: 0 };
   private keyboardOn = true;
 
   private constructor(
@@ -67,8 +62,7 @@ export class FallbackMap implements MapEngine {
     container.classList.add('fallback-map');
     if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
     container.style.overflow = 'hidden';
-    this.svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    container.append(this.svg);
+    this.drawing = new SceneDrawing(container, (size) => this.sceneInput(size), () => this.placePopups());
     this.corners = new ControlCorners(container);
     container.addEventListener('click', this.onClick);
     this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.resize()) : null;
@@ -119,34 +113,20 @@ export class FallbackMap implements MapEngine {
   }
 
   setPixelRatio(ratio: number | null): void {
-    this.pixelRatio = ratio;
-    this.raster.invalidate();
+    this.drawing.setPixelRatio(ratio);
   }
 
   /** The last drawing as a PNG (whenIdle() waits for it); before the first, the SVG itself. */
   image(): MapImage {
-    if (this.raster.latest) return this.raster.latest;
-    const scene = this.drawNow();
-    return { src: svgDataUrl(svgTextAt(scene.svg, 1)), ...this.imageView(scene) };
+    return this.drawing.image();
   }
 
-  async imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
-    const current = this.drawNow();
-    const bounds = viewBounds(current.projection, this.lastSize);
-    // The area as framed when it is all in view (the usual case), else exactly what is on screen.
-    const legend = this.container.querySelector<HTMLElement>('.legend');
-    const legendSize = legend && fit ? { width: legend.offsetWidth * fit.legendScale, height: legend.offsetHeight * fit.legendScale } : null;
-    const view =
-      fit && contains(bounds, fit.area)
-        ? { kind: 'area' as const, bbox: fit.area, padding: paddingBeside(width, height, legendSize), maxZoom: MAX_FRAME_ZOOM }
-        : { kind: 'area' as const, bbox: bounds, padding: NO_PADDING, maxZoom: MAX_ZOOM };
-    const scene = buildScene({ ...this.sceneInput({ width, height }), view, focus: null });
-    return { src: await svgToPng(scene.svg, ratio), cssWidth: width, cssHeight: height, zoom: scene.zoom, latitude: scene.latitude };
+  imageAt(width: number, height: number, ratio: number, fit: PrintFit | null = null): Promise<MapImage> {
+    return this.drawing.imageAt(width, height, ratio, fit);
   }
 
-  async whenIdle(): Promise<void> {
-    if (this.isDrawScheduled) this.drawNow();
-    await this.raster.settled();
+  whenIdle(): Promise<void> {
+    return this.drawing.whenIdle();
   }
 
   /** What floats over the map changed size: the target is framed again (the fallback has no free pan to keep). */
@@ -187,7 +167,8 @@ export class FallbackMap implements MapEngine {
   }
 
   pickProject(x: number, y: number): number | null {
-    return this.scene ? pickMarker(this.scene.drawn, x, y) : null;
+    const scene = this.drawing.current;
+    return scene ? pickMarker(scene.drawn, x, y) : null;
   }
 
   /** The areas the keyboard moves between, west to east in rows from north to south: the towns, or the opened town's villages. */
@@ -223,7 +204,7 @@ export class FallbackMap implements MapEngine {
     this.container.removeEventListener('click', this.onClick);
     for (const p of this.popups) p.hide();
     this.corners.remove();
-    this.svg.remove();
+    this.drawing.remove();
     this.container.classList.remove('fallback-map');
   }
 
@@ -242,58 +223,26 @@ export class FallbackMap implements MapEngine {
   }
 
   private projector(): Projector {
-    const projection = this.scene?.projection ?? null;
+    const projection = this.drawing.current?.projection ?? null;
     return (lonLat) => projection?.(lonLat) ?? null;
   }
 
-  private imageView(scene: Scene): Omit<MapImage, 'src'> {
-    return { cssWidth: this.lastSize.width, cssHeight: this.lastSize.height, zoom: scene.zoom, latitude: scene.latitude };
-  }
-
-  /** Draws on the next microtask: the app's setAreas, setMarkers and frame of one render make one drawing. */
-  private scheduleDraw(): void {
-    if (this.isDrawScheduled) return;
-    this.isDrawScheduled = true;
-    queueMicrotask(() => {
-      if (this.isDrawScheduled) this.drawNow();
-    });
-  }
-
-  /**
-   * Builds the scene and puts it in the page. The <svg> element stays (it may hold the keyboard's
-   * focus): its attributes are set and its content replaced.
-   */
-  private drawNow(): Scene {
-    if (!this.isDrawScheduled && this.scene) return this.scene;
-    this.isDrawScheduled = false;
-    this.lastSize = { width: this.container.clientWidth, height: this.container.clientHeight };
-    const scene = buildScene(this.sceneInput(this.lastSize));
-    const fresh = toDom(scene.svg, document);
-    // Only what the last scene set and this one does not is removed: what the page set on the element stays.
-    for (const name of Object.keys(this.scene?.svg.attrs ?? {})) if (!fresh.hasAttribute(name)) this.svg.removeAttribute(name);
-    for (const name of fresh.getAttributeNames()) this.svg.setAttribute(name, fresh.getAttribute(name) ?? '');
-    this.svg.replaceChildren(...fresh.childNodes);
-    this.scene = scene;
+  /** The popups follow the drawing (their project's place moves with each view). */
+  private placePopups(): void {
     const projector = this.projector();
     for (const p of this.popups) p.place(projector);
-    this.raster.invalidate();
-    return scene;
   }
 
-  /** The last scene as the PNG image() returns: without the keyboard's focus outline, at the pixel ratio asked for. */
-  private async renderImage(): Promise<MapImage | null> {
-    const scene = this.scene;
-    if (!scene || this.lastSize.width === 0 || this.lastSize.height === 0) return null;
-    const forImage = this.focus ? buildScene({ ...this.sceneInput(this.lastSize), focus: null }) : scene;
-    const src = await svgToPng(forImage.svg, this.pixelRatio ?? globalThis.devicePixelRatio ?? 1);
-    return { src, ...this.imageView(scene) };
+  private scheduleDraw(): void {
+    this.drawing.schedule();
   }
 
   private readonly onClick = (e: MouseEvent): void => {
-    const scene = this.scene;
+    const scene = this.drawing.current;
+    const svg = this.drawing.element;
     const target = e.target instanceof Element ? e.target : null;
-    if (!scene || !target || !this.svg.contains(target)) return;
-    const box = this.svg.getBoundingClientRect();
+    if (!scene || !target || !svg.contains(target)) return;
+    const box = svg.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
     // A project marker, or a cluster, wins over the area below it (as on the live map, where they are drawn under the villages too).
