@@ -59,7 +59,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   const tour = mountTour(site, store, projects);
   const exports = mountExports(site, store, () => atlas, tour.actions);
   const mapSide = mountMapSide({ site, projects, store });
-  const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: async () => ({ url: await atlas.snapshot(), key: atlas.legendContent() }), isPackage: kind.isPackage });
+  const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: async () => ({ url: await atlas.snapshot(), key: atlas.legendContent() }), isPackage: kind.isPackage, boundaries: data.boundaries });
   const notice = byId('map-notice');
   const showNotice = (): void => {
     notice.hidden = false;

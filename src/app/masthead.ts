@@ -25,8 +25,8 @@ export function nextLang(lang: Lang): Lang {
 
 /** Binds the masthead of index.html to the store and draws it for the store's state (its height is final before the map measures its container). */
 export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: PageKind): Masthead {
-  // The meeting package lists only the views it has (views.ts, isInPackage).
-  const links = VIEW_NAMES.filter((view) => !kind.isPackage || VIEWS[view].isInPackage).map((view) => ({ view, label: VIEWS[view].label }));
+  // The meeting package lists only the views it has (views.ts, isInPackage); the notice sheets open from the panel.
+  const links = VIEW_NAMES.filter((view) => VIEWS[view].isInMasthead !== false && (!kind.isPackage || VIEWS[view].isInPackage)).map((view) => ({ view, label: VIEWS[view].label }));
   const nav = mountViewNav(byId('view-nav'), links, (view) => store.set({ view, tour: null }));
   const title = byId('title');
   const langButton = byId('lang-toggle');

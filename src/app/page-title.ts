@@ -29,6 +29,7 @@ const TITLES: Readonly<Record<ViewName, { place: 'selection' | 'county' | null; 
   report: { place: 'county', description: 'pageDescReport' },
   check: { place: null, description: 'pageDescCheck' },
   about: { place: null, description: 'pageDescAbout' },
+  notice: { place: 'selection', description: 'pageDescNotice' },
 };
 
 /** The title and description of the page for a view of the site. */

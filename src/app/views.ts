@@ -6,6 +6,7 @@
  * Adding a view: its name in VIEW_NAMES (src/state/view-state.ts, so it can be a link), an entry
  * here (the compiler asks for it), its module in src/ui, and its link's label in the catalogues.
  */
+import type { FeatureCollection } from 'geojson';
 import type { SiteData } from '../contract/site';
 import type { StringKey } from '../i18n';
 import type { ProjectSource } from '../state/project-source';
@@ -23,6 +24,8 @@ export interface PageDeps {
   mapSnapshot(): Promise<ReportMapImage>;
   /** True in the meeting package (one file from a USB stick, src/app/embedded.ts). */
   isPackage: boolean;
+  /** The boundaries as GeoJSON (fetched if the page drew them from tiles). */
+  boundaries(): Promise<{ towns: FeatureCollection; county: FeatureCollection }>;
 }
 
 /** A mounted view: it renders the states that show it. */
@@ -42,6 +45,8 @@ export interface ViewSpec {
    * to check there, and the package's CSP runs no worker file.
    */
   isInPackage: boolean;
+  /** False when the masthead does not link to the view (the notice sheets open from a town's or village's panel); true unless given. */
+  isInMasthead?: boolean;
   /** Mounts the view into its element, the first time it is shown; null for the map, mounted with the page. */
   mount: ((el: HTMLElement, deps: PageDeps) => Promise<PageView>) | null;
 }
@@ -81,5 +86,20 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     isInPackage: true,
    
     mount: async (el, { site }) => (await import('../ui/about-page')).mountAboutPage(el, { site, isPublic: site.publication.isPublic }),
+  },
+  notice: {
+    label: 'viewNotice',
+    slot: 'page-slot',
+    isInPackage: true,
+    isInMasthead: false,
+    mount: async (el, { site, projects, store, boundaries }) =>
+      (await import('../ui/notice')).mountNotice(el, {
+        site,
+        projects,
+        towns: async () => (await boundaries()).towns,
+        // The page's own address, without its query (this copy's `?preview=1`) and view.
+        pageHref: () => `${location.origin}${location.pathname}`,
+        onChange: (patch) => store.set(patch),
+      }),
   },
 };

@@ -2,6 +2,7 @@ import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 import { parseBasemap, type Basemap } from './config-basemap';
 import { DEFAULT_LIMITS, isDefaultLimits, parseLimits, type Limits } from './config-limits';
+import { DEFAULT_NOTICE, parseNotice, parsePublicUrl, type NoticeConfig } from './config-notice';
 import { parseText, type Text } from './config-text';
 import { parseTour, type TourStop } from './config-tour';
 import { plausibleBox } from './region-box';
@@ -10,6 +11,7 @@ import { plausibleBox } from './region-box';
 export type { Basemap } from './config-basemap';
 export { DEFAULT_LIMITS, MAX_COUNT, MAX_MONEY_WAN, parseLimits, type Limits } from './config-limits';
 export type { Text } from './config-text';
+export { DEFAULT_NOTICE, type NoticeConfig } from './config-notice';
 export { CLASS_METHODS, type Camera, type ClassMethod, type TourStop } from './config-tour';
 
 /** The four goals of 十个到村到户: 村村有产业、户户有项目、人人有事干、处处都美丽. */
@@ -73,9 +75,13 @@ export interface AtlasConfig {
   allowedNames: string[];
   /** Per-row ceilings of money and counts (DEFAULT_LIMITS unless configured). */
   limits: Limits;
+  /** The public portal's https address (`publicUrl`): a village notice's QR code opens the village there; null: the page's own address. */
+  publicUrl: string | null;
+  /** The village notice board's posting period (DEFAULT_NOTICE unless configured). */
+  notice: NoticeConfig;
 }
 
-const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'limits', 'privacy'] as const;
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'limits', 'privacy', 'publicUrl', 'notice'] as const;
 
 /** Parses atlas.config.json, reporting every problem with its JSON path. */
 export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
@@ -99,13 +105,15 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   const publicFindings = o.publicFindings === undefined ? false : c.boolean(o.publicFindings, 'publicFindings');
   const allowedNames = o.privacy === undefined ? [] : parsePrivacy(c, o.privacy);
   const limits = o.limits === undefined ? { ...DEFAULT_LIMITS } : parseLimits(c, o.limits);
-  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames || !limits) {
+  const publicUrl = o.publicUrl === undefined ? null : parsePublicUrl(c, o.publicUrl);
+  const notice = o.notice === undefined ? { ...DEFAULT_NOTICE } : parseNotice(c, o.notice);
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames || !limits || !notice) {
     return { ok: false, issues: c.issues };
   }
   return {
     ok: true,
     issues: c.issues,
-    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames, limits },
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames, limits, publicUrl, notice },
   };
 }
 
@@ -267,5 +275,7 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     ...(c.publicFindings ? { publicFindings: true } : {}),
     ...(c.allowedNames.length > 0 ? { privacy: { allowedNames: c.allowedNames } } : {}),
     ...(isDefaultLimits(c.limits) ? {} : { limits: c.limits }),
+    ...(c.publicUrl === null ? {} : { publicUrl: c.publicUrl }),
+    ...(c.notice.postingDays === DEFAULT_NOTICE.postingDays ? {} : { notice: c.notice }),
   };
 }

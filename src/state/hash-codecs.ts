@@ -129,6 +129,21 @@ export function startYear(key: string): KeyCodec<number | null> {
   };
 }
 
+/** A calendar day written YYYY-MM-DD (a real one: no 2月30日); null when absent. */
+export function calendarDay(key: string): KeyCodec<string | null> {
+  return {
+    key,
+    decode(text, _ctx, warn) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+      if (day && day.toISOString().slice(0, 10) === text) return text;
+      warn(`#${key}: "${text}" is not a day written YYYY-MM-DD; using today`);
+      return undefined;
+    },
+    encode: (value) => value ?? '',
+  };
+}
+
 /** A page number from 1. */
 export function pageNumber(key: string): KeyCodec<number> {
   return {

@@ -3,7 +3,7 @@ import { INDICATOR_IDS, type IndicatorId, type SiteData } from '../contract/site
 import { CLASS_METHODS, type ClassMethod } from '../domain/classify';
 import { LANGS, type Lang } from '../i18n';
 export { QUERY_MAX_CHARS, type SortDirection, type SortOrder, type ViewContext } from './hash-codecs';
-import { flag, list, member, oneOf, pageNumber, searchText, sortOrder, startYear, stopNumber, type KeyCodec, type SortOrder, type ViewContext, type Warn } from './hash-codecs';
+import { calendarDay, flag, list, member, oneOf, pageNumber, searchText, sortOrder, startYear, stopNumber, type KeyCodec, type SortOrder, type ViewContext, type Warn } from './hash-codecs';
 
 
 export { LANGS, type Lang };
@@ -21,10 +21,11 @@ export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
 
 /**
  * The page's views, in the masthead's order: the atlas map, the projects' public notice (项目公示),
- * the monthly report (月度通报), checking a dataset (数据检查), and about (关于). Each has an entry in
- * the app's table of views (src/app/views.ts), which the compiler asks for.
+ * the monthly report (月度通报), checking a dataset (数据检查), about (关于), and the village notice
+ * board's sheets (公告公示, opened from a town's or village's panel, not the masthead). Each has an
+ * entry in the app's table of views (src/app/views.ts), which the compiler asks for.
  */
-export const VIEW_NAMES = ['map', 'projects', 'report', 'check', 'about'] as const;
+export const VIEW_NAMES = ['map', 'projects', 'report', 'check', 'about', 'notice'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewState {
@@ -64,6 +65,8 @@ export interface ViewState {
   sort: SortOrder<ProjectSortKey>;
   /** The projects page's page, from 1 (key `page`); the page clamps it to the pages there are. */
   page: number;
+  /** The notice board's first posting day, YYYY-MM-DD (key `from`); null = today. */
+  from: string | null;
 }
 
 /** The county view: what an empty hash means. Frozen, so nobody edits it in place. */
@@ -88,6 +91,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   year: null,
   sort: frozen({ key: 'id', direction: 'ascending' }),
   page: 1,
+  from: null,
 });
 
 /**
@@ -135,6 +139,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   year: startYear('year'),
   sort: sortOrder('sort', PROJECT_SORT_KEYS, { budgetWan: 'budget', spentWan: 'spent' }),
   page: pageNumber('page'),
+  from: calendarDay('from'),
 };
 
 // The record's own keys, which its type fixes to exactly the fields of ViewState.

@@ -1,9 +1,9 @@
 /** The area panel: the story of the selected county, town or village in the chosen month. */
 import './panel.css';
-import { fillText, monthLabel } from '../i18n';
+import { fillText, monthLabel, t } from '../i18n';
 import { deriveView } from '../state/derived-view';
 import type { PanelFigures } from '../state/derived-view';
-import type { ViewState } from '../state/view-state';
+import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../state/view-state';
 import { h } from './dom';
 import { findingsSection } from './findings-section';
 import type { PanelContext, PanelDeps } from './panel-context';
@@ -63,5 +63,17 @@ function header(c: PanelContext): HTMLElement {
     p.append(time);
     el.append(p);
   }
+  if (c.sel.town) el.append(noticeLink(c, c.sel.town.code, c.sel.village?.code ?? null));
   return el;
+}
+
+/** 打印公示单: the village's notice sheet, or every village's of the town, in the panel's month and language (view=notice). */
+function noticeLink(c: PanelContext, town: string, village: string | null): HTMLElement {
+  const month = c.m === c.site.months.length - 1 ? null : (c.site.months[c.m] ?? null);
+  const a = h('a', 'panel-notice-link', t(c.lang, village ? 'noticeLinkVillage' : 'noticeLinkTown'));
+  a.id = 'panel-notice-link';
+  a.href = serializeViewState({ ...DEFAULT_VIEW, view: 'notice', town, village, month, lang: c.lang });
+  const p = h('p', 'panel-notice');
+  p.append(a);
+  return p;
 }

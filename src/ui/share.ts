@@ -2,10 +2,11 @@
  * The 分享 (share) dialog: the current view's link, a button that copies it and its QR code, large
  * enough to scan from a projected screen, so people in a meeting open the same view on their phones.
  * A native modal <dialog> (focus stays in it, Escape closes it). The QR code is drawn in the page by
- * uqr, loaded when the dialog first opens, so the first view's code does not carry it.
+ * uqr (qr-svg.ts), loaded when the dialog first opens, so the first view's code does not carry it.
  */
 import { fillText, t, type Lang } from '../i18n';
 import { h } from './dom';
+import { qrSvg } from './qr-svg';
 import './share.css';
 
 export interface ShareDeps {
@@ -28,9 +29,6 @@ export interface ShareControl {
   /** Writes the button, and the dialog when it is open, in a language. */
   setLang(lang: Lang): void;
 }
-
-/** The light margin around a QR code, in modules: four, as the standard asks, so a phone finds its edges on a dark slide. */
-const QUIET_ZONE_MODULES = 4;
 
 /** Binds the 分享 button: a click opens the dialog for the page as it is then. */
 export function mountShare(button: HTMLElement, deps: ShareDeps, lang: Lang): ShareControl {
@@ -146,7 +144,8 @@ function createDialog(deps: ShareDeps, button: HTMLElement): ShareDialog {
         drawnUrl = url;
         code.replaceChildren();
         code.setAttribute('aria-busy', 'true');
-        void qrSvg(url)
+        // Level M (15 % recovery): a phone still reads it past a projector's blur or a glare spot.
+        void qrSvg(url, 'M')
           .then((svg) => {
             if (drawnUrl !== url) return;
             code.replaceChildren(svg);
@@ -189,37 +188,4 @@ async function copyLink(text: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The QR code of a text as an SVG: dark modules on white, with the quiet zone, one path (runs of a row as one rectangle). */
-async function qrSvg(text: string): Promise<SVGSVGElement> {
-  const { encode } = await import('uqr');
-  // Level M (15 % recovery): a phone still reads it past a projector's blur or a glare spot.
-  const { data } = encode(text, { ecc: 'M', border: 0 });
-  const size = data.length + 2 * QUIET_ZONE_MODULES;
-  const d: string[] = [];
-  data.forEach((row, y) => {
-    for (let x = 0; x < row.length; x++) {
-      if (!row[x]) continue;
-      let run = 1;
-      while (row[x + run]) run++;
-      d.push(`M${x + QUIET_ZONE_MODULES} ${y + QUIET_ZONE_MODULES}h${run}v1h-${run}z`);
-      x += run;
-    }
-  });
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
-  svg.setAttribute('shape-rendering', 'crispEdges');
-  svg.setAttribute('aria-hidden', 'true');
-  const paper = document.createElementNS(SVG_NS, 'rect');
-  paper.setAttribute('width', String(size));
-  paper.setAttribute('height', String(size));
-  paper.setAttribute('fill', '#fff');
-  const modules = document.createElementNS(SVG_NS, 'path');
-  modules.setAttribute('d', d.join(''));
-  modules.setAttribute('fill', '#000');
-  svg.append(paper, modules);
-  return svg;
 }

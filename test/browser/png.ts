@@ -82,3 +82,19 @@ export function differingShare(page: Page, one: Buffer, two: Buffer, threshold =
     { a: one.toString('base64'), b: two.toString('base64'), threshold },
   );
 }
+
+/** A PNG's pixels, decoded in the page (the browser reads PNG; Node here has no decoder of its own). */
+export async function pngPixels(page: Page, png: Buffer): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+  const { base64, width, height } = await page.evaluate(async (png64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(bitmap, 0, 0);
+    const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let binary = '';
+    for (let i = 0; i < rgba.length; i += 0x8000) binary += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
+    return { base64: btoa(binary), width: bitmap.width, height: bitmap.height };
+  }, png.toString('base64'));
+  return { data: new Uint8ClampedArray(Buffer.from(base64, 'base64')), width, height };
+}

@@ -110,6 +110,9 @@ describe('serializeViewState', () => {
     [`#town=${T1}&village=${V21}`, `#town=${T2}&village=${V21}`],
     ['#proj=XM 2016/03', '#proj=XM%202016%2F03'],
     ['#zoom=3&ind=nope&month=2016-04&month=2016-05', '#month=2016-05'],
+    ['#view=notice&from=2026-12-01', '#view=notice&from=2026-12-01'],
+    ['#view=notice&from=2026-02-30', '#view=notice'],
+    ['#view=notice&from=2026-2-3', '#view=notice'],
   ])('serialize(parse(%s)) is canonical: %s', (hash, canonical) => {
     const once = serializeViewState(parseViewState(hash, ctx).state);
     expect(once).toBe(canonical);
@@ -159,13 +162,16 @@ function validStates(count: number): ViewState[] {
       year: oneOf([null, 1999, 2016, 2017]),
       sort: { key: oneOf(PROJECT_SORT_KEYS), direction: oneOf(['ascending', 'descending'] as const) },
       page: oneOf([1, 2, 17]),
+      from: oneOf(['2016-02-29', '2026-12-01', '2027-01-09', null]),
     });
   }
   return states;
 }
 
 describe('round trip', () => {
-  const grid = [DEFAULT_VIEW, ...validStates(600)];
+  // One state with every key set, whatever the draw (with twenty keys a random one rarely is).
+  const everyKey: ViewState = { view: 'notice', ind: 'lag', cls: 'quantile', town: T1, village: V11, project: PROJECTS[0] ?? null, month: MONTHS[0] ?? null, cat: [...CATEGORIES].sort().slice(0, 1), st: ['done'], lang: 'en', isDelta: true, tour: 4, isEmbed: true, isLargeType: true, isShowingProjects: false, rankSort: { key: 'value', direction: 'descending' }, q: '道路', year: 2016, sort: { key: 'budgetWan', direction: 'descending' }, page: 2, from: '2026-12-01' };
+  const grid = [DEFAULT_VIEW, ...validStates(600), everyKey];
 
   it('parse(serialize(s)) is s, without warnings, for every valid state', () => {
     for (const s of grid) expect(parseViewState(serializeViewState(s), ctx), serializeViewState(s)).toEqual({ state: s, warnings: [] });
@@ -208,7 +214,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false, isShowingProjects: true, rankSort: { key: 'rank', direction: 'ascending' }, q: '', year: null, sort: { key: 'id', direction: 'ascending' }, page: 1 }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false, isShowingProjects: true, rankSort: { key: 'rank', direction: 'ascending' }, q: '', year: null, sort: { key: 'id', direction: 'ascending' }, page: 1, from: null }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
