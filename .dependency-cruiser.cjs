@@ -16,16 +16,18 @@ const ABOVE_STATE = '^src/(ui|map|app|preview)/';
 
 /**
  * The pipeline's stages in the order they run, each with the stages it must not import: geo and
- * privacy serve the reader, the reader serves the join, the join feeds aggregate and integrity, and
- * emit writes what they made.
+ * privacy serve the reader, the reader serves the join, the join feeds aggregate and integrity,
+ * emit writes what they made, and release compares it with the previous release.
  */
 const PIPELINE_STAGES = [
-  ['geo', 'privacy|read|join|aggregate|integrity|emit'],
-  ['privacy', 'read|join|aggregate|integrity|emit'],
-  ['read', 'join|aggregate|integrity|emit'],
-  ['join', 'aggregate|integrity|emit'],
-  ['aggregate', 'integrity|emit'],
-  ['integrity', 'aggregate|emit'],
+  ['geo', 'privacy|read|join|aggregate|integrity|emit|release'],
+  ['privacy', 'read|join|aggregate|integrity|emit|release'],
+  ['read', 'join|aggregate|integrity|emit|release'],
+  ['join', 'aggregate|integrity|emit|release'],
+  ['aggregate', 'integrity|emit|release'],
+  ['integrity', 'aggregate|emit|release'],
+  // The release compares the emitted data with the previous release's (`--previous`): it comes last.
+  ['emit', 'release'],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -77,6 +79,13 @@ module.exports = {
       from: { path: `^src/pipeline/${stage}/` },
       to: { path: [`^src/pipeline/(${later})/`, '^src/pipeline/build\\.ts$'] },
     })),
+    {
+      name: 'pipeline-release-runs-last',
+      comment: 'src/pipeline/release/ may read every stage before it, but build.ts drives it: it must not import build.ts.',
+      severity: 'error',
+      from: { path: '^src/pipeline/release/' },
+      to: { path: '^src/pipeline/build\\.ts$' },
+    },
     {
       name: 'state-imports-no-views',
       comment: 'The store and the derivation are tested in Node and feed every view: they know no view, no map and no app.',

@@ -1,7 +1,8 @@
 /**
  * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
  * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message.
- * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build` holds OUT.lock
+ * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build --previous PREV`
+ * also compares the new release with the one published in PREV (src/pipeline/release/). `build` holds OUT.lock
  * while it runs and swaps the new files in whole (scripts/lib/write-output.ts): a failed write
  * says why in one line and leaves OUT as it was.
  * Exit 0 with no errors; 1 with errors in the dataset's files (including a file that cannot be
@@ -17,7 +18,7 @@ import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
-const USAGE = 'usage: data.ts check [DIR] [--public] | data.ts build [DIR] [--out DIR] [--public]';
+const USAGE = 'usage: data.ts check [DIR] [--public] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV]';
 
 export interface CliOptions {
   command: 'check' | 'build';
@@ -25,6 +26,8 @@ export interface CliOptions {
   out: string;
   /** The public portal's data: small household counts withheld. */
   isPublic: boolean;
+  /** The last published build's output folder (`--previous PREV`): the new release lists what changed since it; null for none. */
+  previous: string | null;
 }
 
 /** Parses the CLI arguments; unknown flags are an error, not ignored. */
@@ -35,14 +38,16 @@ export function parseArgs(argv: string[]): CliOptions | string {
   let out = 'public/data';
   let sawDir = false;
   let isPublic = false;
+  let previous: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--out' && command === 'build' && rest[i + 1]) out = rest[++i]!;
+    else if (a === '--previous' && command === 'build' && rest[i + 1]) previous = rest[++i]!;
     else if (a === '--public') isPublic = true;
     else if (!a.startsWith('-') && !sawDir) [dir, sawDir] = [a, true];
     else return `unknown argument "${a}"\n${USAGE}`;
   }
-  return { command, dir, out, isPublic };
+  return { command, dir, out, isPublic, previous };
 }
 
 /** What the CLI reads and writes with; a test passes fakes (a disk that fills up, a file that fails part way). */
@@ -62,12 +67,18 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     log(`${opts.dir}: error: the dataset folder does not exist`);
     return 2;
   }
+  if (opts.previous !== null && !(await isFolder(opts.previous))) {
+    log(`${opts.previous}: error: the previous release's folder (--previous) does not exist`);
+    return 2;
+  }
   const fs = deps.fs ?? nodeOutputFs;
   let lock: OutputLock | null = null;
   try {
     // Taken before the build: a second build stops at once, and an OUT lost by a killed build is put back even when this one writes nothing.
     if (opts.command === 'build') lock = await lockOutput(resolve(opts.out), { label: opts.out, fs, log });
-    const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic });
+    // PREV may be OUT itself (public/data as last published): it is read whole before OUT is replaced.
+    const previous = opts.previous === null ? undefined : { label: opts.previous, read: folderSource(opts.previous).read };
+    const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous });
     for (const issue of result.issues) log(formatIssue(issue));
     if (result.fatal) {
       log(`${opts.dir}: error: ${result.fatal}`);

@@ -20,6 +20,7 @@ const LABELS: Readonly<Record<OpenDataFile, StringKey>> = {
   'villages.csv': 'openDataVillages',
   'towns.csv': 'openDataTowns',
   'indicators.csv': 'openDataIndicators',
+  'changes.csv': 'openDataChanges',
   'dictionary.csv': 'openDataDictionary',
 };
 

@@ -19,6 +19,8 @@ export const FINDING_RULES = [
   'identicalReports',
   'frozenTown',
   'preInspectionJump',
+  // A past month's published figures rewritten in a later release (`data:build --previous`).
+  'pastRevised',
 ] as const;
 export type FindingRule = (typeof FINDING_RULES)[number];
 

@@ -3,6 +3,7 @@ import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 import { parseSummary, type ProjectSummary } from './project-summary';
 import { parseIntegrity, type SiteIntegrity } from './site-integrity';
+import { parseSiteRelease, type SiteRelease } from './release';
 
 // site.json's parts, each with its parser in a module of its own: their types are part of site.json's shape.
 export type { ProjectSummary, SummaryLagging } from './project-summary';
@@ -97,6 +98,8 @@ export interface SiteData {
   /** 数据实: what the consistency checks found and how far each area's data can be trusted. */
   integrity: SiteIntegrity;
   publication: Publication;
+  /** The release (数据版本) these data are, and the projects it changed; null in data built before releases. */
+  release?: SiteRelease | null;
 }
 
 /** Where a town's projects are: one file per town with projects, fetched when the town is opened. */
@@ -137,6 +140,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
     minHouseholdCount: count(c, pub?.minHouseholdCount, 'publication.minHouseholdCount'),
     withheldVillages: count(c, pub?.withheldVillages, 'publication.withheldVillages'),
   };
+  const release = parseSiteRelease(c, o.release, 'release');
   if (c.hasErrors || !config.ok || !bbox) return { ok: false, issues: c.issues };
   return {
     ok: true,
@@ -153,6 +157,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
       projectSummary,
       integrity,
       publication,
+      release,
     },
   };
 }

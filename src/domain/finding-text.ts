@@ -35,6 +35,7 @@ export const RULE_LABELS: Record<FindingRule, Localized> = {
   identicalReports: { zh: '月报数字雷同', en: 'Identical monthly reports' },
   frozenTown: { zh: '全镇月报停滞', en: 'Town reports frozen' },
   preInspectionJump: { zh: '检查前进度突增', en: 'Jump before an inspection' },
+  pastRevised: { zh: '往月月报被改写', en: 'Past report revised' },
 };
 
 /** Families of rules, for counts and filters: what part of the reporting a finding is about. */
@@ -49,6 +50,7 @@ export const RULE_GROUP: Record<FindingRule, FindingGroup> = {
   frozenTown: 'reports',
   reportedAfterAccepted: 'reports',
   doneBeforeStart: 'reports',
+  pastRevised: 'reports',
   overspent: 'money',
   doneUnspent: 'money',
   spentPlanned: 'money',
@@ -79,6 +81,7 @@ export const RULE_ADVICE: Record<FindingRule, Localized> = {
   identicalReports: { zh: '抽查这些项目的现场，确认月报是据实填写而不是照抄。', en: 'Visit some of these sites to make sure the reports were filled in from the site, not copied.' },
   frozenTown: { zh: '到乡镇核实项目是确已停工，还是月报没有更新。', en: 'Ask the town whether the works have stopped or the reports were simply not updated.' },
   preInspectionJump: { zh: '对照上月现场照片和施工日志，核实进度是否真实。', en: 'Compare last month’s site photos and the site log to see whether the progress is real.' },
+  pastRevised: { zh: '调阅当月原始月报和更正说明，查明为何事后改写、由谁批准。', en: 'Read the original report of that month and the note of correction: why was it rewritten afterwards, and who approved it?' },
 };
 
 /** The title and sentence of a finding, with the names of what it concerns. */
@@ -133,6 +136,8 @@ function detailZh(f: Finding, fig: Figure, s: Subject): string {
       return `${s.town}在建的 ${num(fig('projects'))} 个项目连续 ${num(fig('months'))} 个月（截至${month}）所报进度和拨付一个数都没有变。`;
     case 'preInspectionJump':
       return `${s.project}${month}进度上升 ${num(fig('rise'), 1)} 个百分点，${usualZh(fig('usual'))}${plannedZh(fig('planned'))}；这个月正是检查（拉练）前一个月。`;
+    case 'pastRevised':
+      return `${s.project}${month}已发布的月报在本次发布中被改写：${revisedParts(fig, 'zh').join('，')}。`;
   }
 }
 
@@ -165,7 +170,30 @@ function detailEn(f: Finding, fig: Figure, s: Subject): string {
       return `The ${num(fig('projects'))} projects under construction in ${s.town} reported the very same progress and payments for ${num(fig('months'))} months running (to ${month}).`;
     case 'preInspectionJump':
       return `${s.project} rose ${num(fig('rise'), 1)} points in ${month}, ${usualEn(fig('usual'))}${plannedEn(fig('planned'))}; it was the month before an inspection.`;
+    case 'pastRevised':
+      return `The published report of ${s.project} for ${month} was rewritten in this release: ${revisedParts(fig, 'en').join(', ')}.`;
   }
+}
+
+/** Status names by their index in the site data (planned, building, done, accepted). */
+const STATUS_NAMES: Readonly<Record<Lang, readonly string[]>> = { zh: ['未开工', '在建', '已完工', '已验收'], en: ['planned', 'building', 'done', 'accepted'] };
+
+/** The figures a revision changed, each as old → new (pastRevised: fromStatus/toStatus, fromPct/toPct, fromSpentWan/toSpentWan). */
+function revisedParts(fig: Figure, lang: Lang): string[] {
+  const parts: string[] = [];
+  const pair = (key: string): [number, number] | null => {
+    const from = fig(`from${key}`);
+    const to = fig(`to${key}`);
+    return from === undefined || to === undefined ? null : [from, to];
+  };
+  const status = pair('Status');
+  const progress = pair('Pct');
+  const spent = pair('SpentWan');
+  const names = STATUS_NAMES[lang];
+  if (status) parts.push(`${lang === 'zh' ? '状态' : 'status'} ${names[status[0]] ?? '—'} → ${names[status[1]] ?? '—'}`);
+  if (progress) parts.push(`${lang === 'zh' ? '进度' : 'progress'} ${pct(progress[0])} → ${pct(progress[1])}`);
+  if (spent) parts.push(lang === 'zh' ? `已拨付 ${wanZh(spent[0])} → ${wanZh(spent[1])}` : `paid ${wanEn(spent[0])} → ${wanEn(spent[1])}`);
+  return parts;
 }
 
 function usualZh(usual: number | undefined): string {

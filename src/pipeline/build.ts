@@ -20,6 +20,13 @@ import type { RowReader } from './read/row-reader';
 import type { TablePrivacy } from './privacy/cell-scan';
 import type { TableCounts, TableResult } from './read/table-result';
 import type { TableSpec } from '../contract/columns';
+import { RELEASE_FILE } from '../contract/release';
+import { readPrevious, type PreviousSource } from './release/previous';
+import { releaseId } from './release/release-id';
+import { compareProjects } from './release/compare-projects';
+import { compareVillages } from './release/compare-villages';
+import { changesCsv, releaseFile, siteRelease } from './release/release-file';
+import { OPEN_DATA_DIR } from './emit/open-data';
 
 /** Where the build reads a dataset from: a folder on disk, dropped files, or a test fixture. */
 export interface DatasetSource {
@@ -90,6 +97,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** The public portal's build (`--public`): small household counts withheld from village figures. */
   isPublic: boolean;
+  /** The last published release's output folder (`--previous`): this build lists what changed since it. */
+  previous?: PreviousSource;
 }
 
 /** Validates a dataset and, when it has no errors, produces the site data. Pure: I/O is the source's. */
@@ -237,14 +246,29 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   appendAll(issues, checkTour(config.value, dataset));
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
-  const { files: outputs, vertices } = emitSite(dataset, countyWgs, { isPublic: options.isPublic });
+  // The release (pipeline/release/): its id, and with --previous what changed since that release.
+  const date = config.value.dataDate ?? dataset.months.at(-1) ?? 'undated';
+  const id = await releaseId(date, inputs);
+  let prev = null;
+  if (options.previous) {
+    const read = await readPrevious(options.previous, { region: config.value.region, isPublic: options.isPublic, id });
+    if (!read.ok) return finish(read.message, null);
+    prev = read.value;
+  }
+  const projectChanges = prev ? compareProjects(prev, dataset) : null;
+  const { files: outputs, vertices, site } = emitSite(dataset, countyWgs, { isPublic: options.isPublic, release: siteRelease(id, date, prev, projectChanges), revisions: projectChanges?.findings });
+  const changes = prev && projectChanges ? { added: projectChanges.added, removed: projectChanges.removed, fields: projectChanges.fields, revisions: projectChanges.revisions, villages: compareVillages(prev.site, site) } : null;
+  const counts = { towns: dataset.towns.length, villages: dataset.villages.length, projects: dataset.projects.length, months: dataset.months.length };
+  const releaseText = json(releaseFile({ id, date, region: { code: config.value.region.code, name: config.value.region.name }, isPublic: options.isPublic, counts, changes, prev }));
   issues.sort(compareIssues);
   inputs[TOWNS_FILE] = { ...inputs[TOWNS_FILE]!, vertices: vertices.towns };
   if (inputs[COUNTY_FILE]) inputs[COUNTY_FILE] = { ...inputs[COUNTY_FILE], vertices: vertices.county };
-  const manifestText = json(manifest(inputs, joined.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months));
+  const manifestText = json(manifest(inputs, joined.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months, { id, date, previous: prev?.release.id ?? null }));
   const reportText = json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues });
   outputs.set('manifest.json', () => [manifestText]);
   outputs.set('report.json', () => [reportText]);
+  outputs.set(RELEASE_FILE, () => [releaseText]);
+  outputs.set(`${OPEN_DATA_DIR}/changes.csv`, () => [changesCsv(changes)]);
   return finish(null, outputs);
 
   async function readGeo<T>(file: string, isRequired: boolean, parse: (v: unknown) => { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] }): Promise<T | null> {
@@ -261,9 +285,9 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   }
 }
 
-function manifest(inputs: Record<string, InputSummary>, joins: Record<string, JoinCounts>, towns: number, villages: number, projects: number, months: string[]) {
+function manifest(inputs: Record<string, InputSummary>, joins: Record<string, JoinCounts>, towns: number, villages: number, projects: number, months: string[], release: { id: string; date: string; previous: string | null }) {
   const sorted = Object.fromEntries(Object.keys(inputs).sort().map((k) => [k, inputs[k]]));
-  return { schemaVersion: SITE_SCHEMA_VERSION, counts: { towns, villages, projects, months: months.length }, months, inputs: sorted, joins };
+  return { schemaVersion: SITE_SCHEMA_VERSION, release, counts: { towns, villages, projects, months: months.length }, months, inputs: sorted, joins };
 }
 
 function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {

@@ -15,6 +15,8 @@ import { siteIntegrity } from '../integrity/site-integrity';
 import { projectSummary } from './project-summary';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from '../privacy/small-counts';
+import type { SiteRelease } from '../../contract/release';
+import type { Finding } from '../../domain/integrity-model';
 
 export type BoundaryVertices = SimplifiedBoundaries['vertices'];
 // Where build.ts and scripts/data.ts have always found them.
@@ -29,9 +31,14 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 export interface EmitOptions {
   /** The public portal's build: small household counts withheld (privacy/small-counts.ts). */
   isPublic: boolean;
+  /** The release these data are (site.json `release`); none in a bare emit (tests). */
+  release?: SiteRelease;
+  /** Past reports revised since the previous release (pipeline/release/): 数据实 findings like the rules'. */
+  revisions?: readonly Finding[];
 }
 
-function projectView(d: Dataset, states: StateTable): ProjectView {
+/** The projects as emitted (rounded as the files hold them), by index; pipeline/release/ compares two releases with it. */
+export function projectView(d: Dataset, states: StateTable): ProjectView {
   const p = d.projects;
   const rec = (i: number) => p[i]!.record;
   const view: Omit<ProjectView, FieldKey> = {
@@ -106,11 +113,11 @@ function* projectsJson(v: ProjectView): Generator<string> {
 }
 
 /** The site data files, as JSON text made when written, from a joined dataset. */
-export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, OutputFile>; vertices: BoundaryVertices } {
+export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitOptions = { isPublic: false }): { files: Map<string, OutputFile>; vertices: BoundaryVertices; site: Omit<SiteData, 'config'> } {
   const states = stateTable(d);
   const { series: aggregated, isHouseholdEstimated } = aggregate(d, states);
   // A public build counts the findings per town; it lists them only when the config says so.
-  const { integrity, quality } = siteIntegrity(d, !options.isPublic || d.config.publicFindings);
+  const { integrity, quality } = siteIntegrity(d, !options.isPublic || d.config.publicFindings, options.revisions);
   const allSeries: Record<SeriesId, AreaSeries> = { ...aggregated, quality };
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
   // Projects and budgets per village and per town, added up in project order.
@@ -180,6 +187,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     projectSummary: { planned: [], building: [], done: [], spentWan: [], categoryTotal: [], categoryDone: [], lagging: [] },
     integrity,
     publication: { isPublic: options.isPublic, minHouseholdCount: min, withheldVillages: withheld.length },
+    ...(options.release ? { release: options.release } : {}),
   };
   const projects = projectView(d, states);
   site.projectSummary = projectSummary(projects, d.config.categories.length, d.config.thresholds.lagPoints);
@@ -206,7 +214,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     ['county.geojson', () => [json(countyGeo)]],
     ...emitOpenData({ ...site, config: d.config }, projects),
   ]);
-  return { files, vertices: drawn.vertices };
+  return { files, vertices: drawn.vertices, site };
 }
 
 /** Stable JSON text: insertion-ordered keys built by this module, one trailing newline. */

@@ -2,6 +2,7 @@ import { roundForData, UNITS, type UnitId } from '../../domain/units';
 import { PROGRESS, PROJECTS, STATUSES, STATUS_ZH, VILLAGES, type ColumnSpec } from '../../contract/columns';
 import { fieldsShownIn } from '../../contract/project-fields';
 import type { SeriesId, SiteData } from '../../contract/site';
+import { CHANGE_COLUMNS } from '../../contract/release';
 import { csvCell, csvLine, toCsv, withBom, type CsvCell } from '../../domain/csv';
 import { INDICATORS } from '../../domain/indicators';
 import type { OutputFile } from './output-file';
@@ -34,7 +35,7 @@ interface OpenFile {
 export const OPEN_DATA_DIR = 'open-data';
 
 /** The open dataset's files inside OPEN_DATA_DIR, in the order they are written: the tables, then their dictionary. */
-export const OPEN_DATA_FILES = ['projects.csv', 'progress.csv', 'villages.csv', 'towns.csv', 'indicators.csv', 'dictionary.csv'] as const;
+export const OPEN_DATA_FILES = ['projects.csv', 'progress.csv', 'villages.csv', 'towns.csv', 'indicators.csv', 'changes.csv', 'dictionary.csv'] as const;
 /** A file of the open dataset. */
 export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
 
@@ -207,6 +208,9 @@ export function emitOpenData(site: SiteData, projects: ProjectView): Map<string,
     dictionary.push([f.file, '', '', f.about.zh, f.about.en, null]);
     for (const c of f.columns) dictionary.push([f.file, c.zh, c.name, c.doc.zh, c.doc.en, c.unit ?? null]);
   }
+  // changes.csv is written by the release stage (pipeline/release/), which compares this release with the previous one.
+  dictionary.push(['changes.csv', '', '', '更新记录：与上一版本相比的变化，每个变更的字段一行；首个版本只有表头', 'Changes since the previous release: one row per changed field; the first release has the header only', null]);
+  for (const c of CHANGE_COLUMNS) dictionary.push(['changes.csv', c.zh, c.name, c.doc.zh, c.doc.en, null]);
   const out = new Map<string, OutputFile>();
   for (const f of files) out.set(`${OPEN_DATA_DIR}/${f.file}`, () => csvPieces(f.columns.map((c) => c.zh), f.rows()));
   out.set(`${OPEN_DATA_DIR}/dictionary.csv`, () => [withBom(toCsv(dictionary))]);

@@ -11,11 +11,13 @@ type IntegritySource = RulesSource & Pick<Dataset, 'households'>;
 /**
  * site.json's `integrity`: the 数据实 rules run over the joined dataset, every finding counted per
  * town and rule, listed (with its projects' ids and names) when `isListed`, and the quality score
- * of the county, each town and each village. Grouped in one pass, so linear in the rows.
+ * of the county, each town and each village. Grouped in one pass, so linear in the rows. `revisions`
+ * (past reports rewritten since the previous release) count like any other finding.
  */
-export function siteIntegrity(d: IntegritySource & { months: readonly string[] }, isListed: boolean): { integrity: SiteIntegrity; quality: AreaSeries } {
+export function siteIntegrity(d: IntegritySource & { months: readonly string[] }, isListed: boolean, revisions: readonly Finding[] = []): { integrity: SiteIntegrity; quality: AreaSeries } {
   const input = integrityInput(d);
-  const findings = integrityFindings(input);
+  // Revisions of past reports come from comparing two releases (pipeline/release/), after the rules' own findings.
+  const findings = [...integrityFindings(input), ...revisions];
   const towns = d.towns.length;
   const villages = d.villages.length;
   const byTown = group<IntegrityProject>(towns);

@@ -16,6 +16,7 @@ describe('openDataLinks', () => {
       'data/open-data/villages.csv',
       'data/open-data/towns.csv',
       'data/open-data/indicators.csv',
+      'data/open-data/changes.csv',
       'data/towns.geojson',
       'data/open-data/dictionary.csv',
     ]);

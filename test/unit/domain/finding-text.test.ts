@@ -12,7 +12,7 @@ const steady = (): IntegrityReport[] => [r('2016-01', 'building', 10, 5), r('201
 const frozen = [r('2016-02', 'building', 40, 20), r('2016-03', 'building', 40, 20), r('2016-04', 'building', 40, 20)];
 
 /** One dataset per rule, each tripping that rule (among others perhaps): realistic findings with the figures integrityFindings records. */
-const CASES: Record<FindingRule, IntegrityInput> = {
+const CASES: Record<Exclude<FindingRule, 'pastRevised'>, IntegrityInput> = {
   progressBackward: input([project([r('2016-04', 'building', 80, 30), r('2016-05', 'building', 60, 32)])]),
   progressJump: input([project([r('2016-04', 'building', 20, 10), r('2016-05', 'done', 100, 55)])]),
   overspent: input([project([r('2016-05', 'building', 50, 65.5)])]),
@@ -28,7 +28,11 @@ const CASES: Record<FindingRule, IntegrityInput> = {
   preInspectionJump: input([project([...steady(), r('2016-05', 'building', 80, 40)]), project(steady())], [village()], ['2016-06']),
 };
 
+/** A revision of the past is found by comparing two releases (pipeline/release/), not by the rules over one dataset. */
+const REVISED: Finding = { rule: 'pastRevised', month: '2016-03', town: 0, village: 0, projects: [0], amountWan: 60, figures: { fromPct: 40, toPct: 55, fromSpentWan: 10, toSpentWan: 12.5 } };
+
 const findingOf = (rule: FindingRule): Finding => {
+  if (rule === 'pastRevised') return REVISED;
   const f = integrityFindings(CASES[rule]).find((x) => x.rule === rule);
   if (!f) throw new Error(`the case for ${rule} found no ${rule}`);
   return f;
@@ -51,6 +55,11 @@ describe('finding texts', () => {
   it('labels are distinct, and every group has both names', () => {
     for (const lang of ['zh', 'en'] as const) expect(new Set(FINDING_RULES.map((rule) => RULE_LABELS[rule][lang])).size).toBe(FINDING_RULES.length);
     for (const g of FINDING_GROUPS) for (const lang of ['zh', 'en'] as const) expect(GROUP_LABELS[g][lang].trim(), `${g} ${lang}`).not.toBe('');
+  });
+
+  it('a past report revised gives each figure old → new', () => {
+    expect(describeFinding(REVISED, 'zh', names)).toEqual({ title: '往月月报被改写', detail: '「香菇基地1号」2016年3月已发布的月报在本次发布中被改写：进度 40% → 55%，已拨付 10 万元 → 12.5 万元。' });
+    expect(describeFinding({ ...REVISED, figures: { fromStatus: 1, toStatus: 2 } }, 'en', names).detail).toBe('The published report of “香菇基地1号” for March 2016 was rewritten in this release: status building → done.');
   });
 
   it('progress going backward', () => {

@@ -8,6 +8,7 @@ import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/privac
 import { folderSource } from '../../../scripts/lib/folder-source';
 import { datasetWith } from '../../helpers/fixtures';
 
+
 /** The mini dataset with 周湾村委会 down to two poor households (below the default threshold of 3). */
 async function miniWithSmallVillage(): Promise<string> {
   const dir = await datasetWith();
@@ -66,7 +67,7 @@ describe('the open dataset', () => {
   it('has every file as UTF-8 CSV with BOM, and a dictionary row for every column of every file', async () => {
     const { outputs, site } = await build(await datasetWith(), true);
     const files = [...outputs.keys()].filter((k) => k.startsWith('open-data/'));
-    expect(files.sort()).toEqual(['open-data/dictionary.csv', 'open-data/indicators.csv', 'open-data/progress.csv', 'open-data/projects.csv', 'open-data/towns.csv', 'open-data/villages.csv']);
+    expect(files.sort()).toEqual(['open-data/changes.csv', 'open-data/dictionary.csv', 'open-data/indicators.csv', 'open-data/progress.csv', 'open-data/projects.csv', 'open-data/towns.csv', 'open-data/villages.csv']);
     const dictionary = csv(outputs.get('open-data/dictionary.csv'));
     for (const file of files.filter((f) => !f.endsWith('dictionary.csv'))) {
       const [header = [], ...rows] = csv(outputs.get(file));

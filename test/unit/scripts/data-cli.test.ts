@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runDataCli } from '../../../scripts/data';
 import { datasetWith } from '../../helpers/fixtures';
 
+
 async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
   const code = await runDataCli(args, (l) => lines.push(l));
@@ -64,7 +65,7 @@ describe('data:build', () => {
     expect((await run(['build', dir, '--out', out1])).code).toBe(0);
     expect((await run(['build', dir, '--out', out2])).code).toBe(0);
     const files = (await readdir(out1, { recursive: true })).sort();
-    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...['dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => join('open-data', `${f}.csv`)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'report.json', 'site.json', 'towns.geojson']);
+    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...['changes', 'dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => join('open-data', `${f}.csv`)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'release.json', 'report.json', 'site.json', 'towns.geojson']);
     for (const f of files.filter((x) => x.includes('.'))) expect(await readFile(join(out2, f), 'utf8')).toBe(await readFile(join(out1, f), 'utf8'));
   });
 

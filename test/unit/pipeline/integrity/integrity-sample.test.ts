@@ -9,6 +9,7 @@ import { integrityFindings } from '../../../../src/domain/integrity';
 import { FINDING_RULES, type Finding } from '../../../../src/domain/integrity-model';
 import { integrityInput } from '../../../../src/pipeline/integrity/rules-input';
 
+
 // The 数据实 rules over the embedded sample (data/): they find the problems planted on purpose
 // (scripts/sample/plant.ts), each at its place, and nothing else.
 const DATA = fileURLToPath(new URL('../../../../data/', import.meta.url));
@@ -43,8 +44,9 @@ describe('the planted data problems of the sample', () => {
   });
 
   it('cover every rule a buildable dataset can trip', () => {
-    // More exited than registered households is an error in villages.csv: the build stops there.
-    expect(new Set(PLANTED.map((p) => p.rule))).toEqual(new Set(FINDING_RULES.filter((r) => r !== 'exitedAboveRegistered')));
+    // More exited than registered households is an error in villages.csv: the build stops there; a
+    // past report revised takes two releases (test/unit/pipeline/release/).
+    expect(new Set(PLANTED.map((p) => p.rule))).toEqual(new Set(FINDING_RULES.filter((r) => r !== 'exitedAboveRegistered' && r !== 'pastRevised')));
   });
 
   it('spread over several towns', () => {
