@@ -97,8 +97,8 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
         site,
         projects,
         towns: async () => (await boundaries()).towns,
-        // The page's own address, without its query (this copy's `?preview=1`) and view.
-        pageHref: () => `${location.origin}${location.pathname}`,
+        // The page's own address, without its query (this copy's `?preview=1`) and view; a file's opens on no phone.
+        pageHref: () => (location.protocol === 'file:' ? null : `${location.origin}${location.pathname}`),
         onChange: (patch) => store.set(patch),
       }),
   },

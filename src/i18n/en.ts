@@ -490,6 +490,7 @@ export const EN: Catalogue = {
   noticeDate: 'Date:',
   noticeQrCaption: 'Scan to see the village’s projects',
   noticeQrThisCopy: 'The code opens the copy of the site this sheet was printed from (no public address configured).',
+  noticeQrNone: 'Printed from a file with no public address configured (publicUrl in atlas.config.json): no QR code.',
   noticeQrLabel: 'QR code of the village’s page: {url}',
   noticeMapCaption: 'Where {village} lies in {town} (sketch)',
   noticePage: 'Page {page} of {of}',

@@ -488,6 +488,7 @@ export const ZH = {
   noticeDate: '日期：　　　年　　月　　日',
   noticeQrCaption: '扫码查看本村项目',
   noticeQrThisCopy: '二维码指向打印本单的这份网站（未配置公开网址）。',
+  noticeQrNone: '本单从文件打开且未配置公开网址（atlas.config.json 的 publicUrl），不印二维码。',
   noticeQrLabel: '本村页面的二维码：{url}',
   noticeMapCaption: '{village}在{town}的位置（示意图）',
   noticePage: '第 {page} 页 共 {of} 页',

@@ -78,11 +78,14 @@ export interface NoticeLink {
 /**
  * The village's page, as short as a link to it can be (`#village=…`: the village names its town),
  * in the notice's language: on the portal when the config gives its address, else on the page's own
- * address (`pageHref` without its query and view).
+ * address (`pageHref` without its query and view); null when there is neither (a page opened from
+ * a file, whose address opens on no phone).
  */
-export function villageLink(publicUrl: string | null, pageHref: string, villageCode: string, lang: Lang): NoticeLink {
+export function villageLink(publicUrl: string | null, pageHref: string | null, villageCode: string, lang: Lang): NoticeLink | null {
   const hash = serializeViewState({ ...DEFAULT_VIEW, village: villageCode, lang });
-  const base = new URL(publicUrl ?? pageHref);
+  const address = publicUrl ?? pageHref;
+  if (address === null) return null;
+  const base = new URL(address);
   base.hash = '';
   if (publicUrl === null) base.search = '';
   return { url: `${base.href}${hash}`, isThisCopy: publicUrl === null };

@@ -26,7 +26,8 @@ export interface SheetContext {
   notice: VillageNotice;
   lang: Lang;
   period: PostingPeriod;
-  link: NoticeLink;
+  /** Where the QR code points; null: no code (a page opened from a file, and no portal configured). */
+  link: NoticeLink | null;
 }
 
 /** A column of the projects table: its head, the public fields it shows, and its cell for project `i`. */
@@ -105,9 +106,15 @@ export function sheetHead(c: SheetContext, map: SVGSVGElement | null, qr: HTMLEl
 export function qrBox(c: SheetContext): { box: HTMLElement; code: HTMLElement } {
   const box = h('figure', 'notice-qr');
   const code = h('div', 'notice-qr-code');
+  const caption = h('figcaption', '');
+  if (!c.link) {
+    box.classList.add('notice-qr--none');
+    caption.append(h('span', 'notice-qr-copy', t(c.lang, 'noticeQrNone')));
+    box.append(caption);
+    return { box, code };
+  }
   code.setAttribute('role', 'img');
   code.setAttribute('aria-label', fillText(c.lang, 'noticeQrLabel', { url: c.link.url }));
-  const caption = h('figcaption', '');
   caption.append(h('span', 'notice-qr-hint', t(c.lang, 'noticeQrCaption')), h('span', 'notice-qr-link', c.link.url));
   if (c.link.isThisCopy) caption.append(h('span', 'notice-qr-copy', t(c.lang, 'noticeQrThisCopy')));
   box.append(code, caption);

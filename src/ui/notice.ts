@@ -25,8 +25,8 @@ export interface NoticeDeps {
   projects: LoadedProjects & { ensure(townIds: readonly number[]): Promise<void> };
   /** The town boundaries (for the small map). */
   towns(): Promise<FeatureCollection>;
-  /** The page's own address: the QR code's when the config names no portal (`publicUrl`). */
-  pageHref(): string;
+  /** The page's own address: the QR code's when the config names no portal (`publicUrl`); null for a page opened from a file (the meeting package). */
+  pageHref(): string | null;
   onChange(patch: Partial<ViewState>): void;
 }
 
@@ -105,7 +105,7 @@ export function mountNotice(el: HTMLElement, deps: NoticeDeps): NoticeView {
         const laid = layOut(sheets, c, sheetHead(c, map, qr.box));
         pages += laid;
         // Level Q (25 % recovery): the code still reads under a stamp's edge or across a fold.
-        codes.push(qrSvg(link.url, 'Q').then((svg) => void qr.code.replaceChildren(svg)));
+        if (link) codes.push(qrSvg(link.url, 'Q').then((svg) => void qr.code.replaceChildren(svg)));
       }
       await Promise.all(codes);
       if (render !== renders) return;

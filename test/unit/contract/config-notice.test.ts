@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAtlasConfig, serializeAtlasConfig } from '../../../src/contract/config';
-import { MINI } from '../../helpers/fixtures';
+import { runCli } from '../../helpers/data-cli';
+import { MINI, datasetWith } from '../../helpers/fixtures';
 
 const base = JSON.parse(readFileSync(join(MINI, 'atlas.config.json'), 'utf8')) as Record<string, unknown>;
 const parsed = (patch: Record<string, unknown>) => parseAtlasConfig({ ...base, ...patch });
@@ -48,5 +50,16 @@ describe('publicUrl and notice (the village notice board)', () => {
   it('refuses an unknown key under notice', () => {
     const r = parsed({ notice: { days: 10 } });
     expect(r.issues.map((i) => i.column)).toContain('notice.days');
+  });
+
+  it('is checked by data:check: a plain-http portal address is an error naming the key (exit 1)', async () => {
+    const dir = await datasetWith();
+    const file = join(dir, 'atlas.config.json');
+    const config = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...config, publicUrl: 'http://fupin.example.gov.cn/' }));
+    const { code, lines } = await runCli(['check', dir]);
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith('atlas.config.json:0:publicUrl: error:'))).toContain('expected an https address');
   });
 });

@@ -18,15 +18,20 @@ beforeAll(async () => {
 describe('villageLink: where a notice’s QR code points', () => {
   it('is the village on the portal when the config names it, as short as a link can be', () => {
     expect(villageLink('https://fupin.example.gov.cn/atlas/', 'http://127.0.0.1:4173/?preview=1#view=notice', '420324101201', 'zh')).toEqual({ url: 'https://fupin.example.gov.cn/atlas/#village=420324101201', isThisCopy: false });
-    expect(villageLink('https://fupin.example.gov.cn/atlas/index.html?from=qr', 'http://x/', '420324101201', 'en').url).toBe('https://fupin.example.gov.cn/atlas/index.html?from=qr#village=420324101201&lang=en');
+    expect(villageLink('https://fupin.example.gov.cn/atlas/index.html?from=qr', 'http://x/', '420324101201', 'en')?.url).toBe('https://fupin.example.gov.cn/atlas/index.html?from=qr#village=420324101201&lang=en');
   });
 
   it('is this copy’s own address, without its query and view, when there is no portal', () => {
     expect(villageLink(null, 'http://127.0.0.1:4173/atlas/?preview=1#view=notice&town=420324101', '420324101202', 'zh')).toEqual({ url: 'http://127.0.0.1:4173/atlas/#village=420324101202', isThisCopy: true });
   });
 
+  it('is none for a page opened from a file without a portal (its address opens on no phone)', () => {
+    expect(villageLink(null, null, '420324101202', 'zh')).toBeNull();
+    expect(villageLink('https://fupin.example.gov.cn/', null, '420324101202', 'zh')?.url).toBe('https://fupin.example.gov.cn/#village=420324101202');
+  });
+
   it('opens the village (and its town) when the atlas reads it', () => {
-    const { url } = villageLink(null, 'http://127.0.0.1:4173/', '420324102201', 'en');
+    const url = villageLink(null, 'http://127.0.0.1:4173/', '420324102201', 'en')?.url ?? '';
     const { state, warnings } = parseViewState(new URL(url).hash, viewContextOf(site, new Set()));
     expect(warnings).toEqual([]);
     expect(state).toEqual({ ...DEFAULT_VIEW, town: '420324102', village: '420324102201', lang: 'en' });
