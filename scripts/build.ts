@@ -18,11 +18,12 @@ import { build as viteBuild, type Plugin } from 'vite';
 import { BOUNDARY_TILES_META } from '../src/map/boundary-tiles';
 import { runDataCli } from './data';
 import { isEntryPoint } from './lib/entry-point';
+import { buildSampleHistory } from './lib/sample-history';
 import { buildSingleFile, describeSingleFile } from './lib/single-file';
 import { buildBoundaryTiles, describeStats, type PmtilesStats } from './lib/tiles';
 import { describeWriteError, isWriteFault, leftoverKind, lockOutput, OutputError } from './lib/write-output';
 
-const USAGE = 'usage: build.ts [--public] [--tiles] | --single-file [--private]';
+const USAGE = 'usage: build.ts [--public] [--tiles] [--previous PREV | --sample-history] | --single-file [--private]';
 const SITE_DATA = 'public/data';
 const OUT_DIR = 'dist';
 /** The archive, in the built site's data/ folder; index.html names it relative to the page. */
@@ -36,6 +37,10 @@ export interface BuildCliOptions {
   isPrivate: boolean;
   /** Also write dist/data/boundaries.pmtiles from the built towns and county GeoJSON. */
   isTiles: boolean;
+  /** The last publication's site data (`--previous PREV`, e.g. public/data): the release lists what changed since it. */
+  previous?: string;
+  /** The sample's previous release built first and given as `--previous` (`npm start`: the sample shows a history). */
+  hasSampleHistory?: boolean;
 }
 
 /** Parses the build's flags; unknown ones are an error. */
@@ -44,8 +49,13 @@ export function parseBuildArgs(argv: readonly string[]): BuildCliOptions | strin
   let isTiles = false;
   let isSingleFile = false;
   let isPrivate = false;
-  for (const a of argv) {
-    if (a === '--public') isPublic = true;
+  let previous: string | undefined;
+  let hasSampleHistory = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--previous' && argv[i + 1]) previous = argv[++i]!;
+    else if (a === '--sample-history') hasSampleHistory = true;
+    else if (a === '--public') isPublic = true;
     else if (a === '--tiles') isTiles = true;
     else if (a === '--single-file') isSingleFile = true;
     else if (a === '--private') isPrivate = true;
@@ -53,7 +63,9 @@ export function parseBuildArgs(argv: readonly string[]): BuildCliOptions | strin
   }
   if (isPrivate && !isSingleFile) return `--private is for --single-file (the site is the county's own unless --public)\n${USAGE}`;
   if (isSingleFile && (isPublic || isTiles)) return `--single-file is public unless --private, and has no tiles\n${USAGE}`;
-  return { isPublic, isTiles, isSingleFile, isPrivate };
+  if (previous !== undefined && hasSampleHistory) return `--previous and --sample-history both name the previous release: give one\n${USAGE}`;
+  if ((previous !== undefined || hasSampleHistory) && isSingleFile) return `--single-file has no release history\n${USAGE}`;
+  return { isPublic, isTiles, isSingleFile, isPrivate, ...(previous === undefined ? {} : { previous }), ...(hasSampleHistory ? { hasSampleHistory } : {}) };
 }
 
 /** The boundary GeoJSON preloads of index.html: a page that reads the archive never asks for those files. */
@@ -114,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
   // dist/ is locked first, so two builds do not both reach vite; the data build locks public/data itself.
   const lock = await lockOutput(resolve(OUT_DIR), { label: OUT_DIR, log: (line) => console.log(line) });
   try {
-    const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : [])]);
+    const previous = opts.hasSampleHistory ? await buildSampleHistory('data', { isPublic: opts.isPublic, log: (line) => console.log(line) }) : opts.previous;
+    const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : []), ...(previous === undefined ? [] : ['--previous', previous])]);
     if (code !== 0) return code;
     const stats = await lock.replace(async (staging) => {
       const tiles = await buildPage({ isTiles: opts.isTiles, outDir: staging });

@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 import { runDataCli } from '../../scripts/data';
 import { findChromium } from './chromium';
+import { buildSampleHistory } from '../../scripts/lib/sample-history';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,7 +48,9 @@ async function buildAndServe(): Promise<{ baseUrl: string; close(): Promise<void
     await cp('public', publicDir, { recursive: true, filter: (src) => !src.startsWith(join('public', 'data')) });
   }
   const lines: string[] = [];
-  const code = await runDataCli(['build', 'data', '--out', join(publicDir, 'data')], (l) => lines.push(l));
+  // The sample's previous release first, as `npm start` builds it: the site shows a history (issue 20).
+  const previous = await buildSampleHistory('data', { workDir: join(dir ?? '.cache', 'releases', '2016-11') });
+  const code = await runDataCli(['build', 'data', '--out', join(publicDir, 'data'), '--previous', previous], (l) => lines.push(l));
   if (code !== 0) throw new Error(`data:build failed (exit ${code}):\n${lines.join('\n')}`);
   await build({ logLevel: 'warn', publicDir, build: { outDir, emptyOutDir: true } });
   const server = await preview({ build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
