@@ -80,7 +80,8 @@ export function mountNotice(el: HTMLElement, deps: NoticeDeps): NoticeView {
       from.value = day;
       days.textContent = fillText(lang, 'noticeDays', { days: site.config.notice.postingDays });
       print.textContent = t(lang, 'noticePrint');
-      print.disabled = villages.length === 0;
+      // Printable once the sheets are laid out and their QR codes drawn.
+      print.disabled = true;
       actions.setAttribute('aria-label', t(lang, 'noticePrint'));
       sheets.setAttribute('aria-busy', 'true');
       sheets.replaceChildren(h('p', 'notice-loading', t(lang, 'noticeLoading')));
@@ -110,6 +111,7 @@ export function mountNotice(el: HTMLElement, deps: NoticeDeps): NoticeView {
       await Promise.all(codes);
       if (render !== renders) return;
       count.textContent = fillText(lang, 'noticeSheets', { villages: villages.length, pages });
+      print.disabled = false;
       sheets.setAttribute('aria-busy', 'false');
     },
     unmount() {
