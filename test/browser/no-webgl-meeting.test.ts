@@ -59,6 +59,16 @@ async function atStop(page: Page, stop: number): Promise<void> {
 /** The stop's town, outlined as selected, lies wholly inside the map and fills most of its height or width. */
 async function expectFramed(page: Page, stop: number): Promise<void> {
   const town = site.towns.find((t) => t.code === TOUR[stop - 1]!.town)!;
+  // The map frames again once what floats over it (the legend of the new stop) has its size: wait for that drawing.
+  await page.waitForFunction(
+    (id) => {
+      const map = document.getElementById('map')?.getBoundingClientRect();
+      const area = document.querySelector(`#map svg [data-selected="${id}"]`)?.getBoundingClientRect();
+      return !!map && !!area && Math.max(area.height / map.height, area.width / map.width) > 0.6;
+    },
+    town.id,
+    { timeout: 10_000 },
+  ).catch(() => undefined);
   const { map, area } = await page.evaluate((id) => {
     const box = (el: Element | null) => {
       const r = el?.getBoundingClientRect();
