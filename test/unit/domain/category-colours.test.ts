@@ -16,7 +16,7 @@ const configured = config.value.categories.map((c) => ({ name: c.zh, colour: c.c
 
 /**
  * The colours the code falls back to when a project's category has none: the marker ink for an
- * unknown category (src/map/projects-overlay.ts, src/map/fallback/markers-layer.ts) and the
+ * unknown category (src/map/marker-layers.ts, src/map/fallback/markers-layer.ts) and the
  * projects table's swatch (src/state/projects-table.ts).
  */
 const FALLBACKS = [
