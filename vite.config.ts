@@ -35,6 +35,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
   },
+  // The check view's worker is a module worker: SheetJS (.xls/.et) is a chunk of its own, fetched only when a dropped file needs it.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -16,6 +16,7 @@ import { configPersonalData, textsPersonalData } from './privacy/config-texts';
 import { TABLES } from './read/records';
 import { appendAll } from './append-all';
 import { readTableStream, type ByteStream } from './read/read-table';
+import { datasetSheetTable, findDatasetWorkbook, unreadSheet } from './read/dataset-workbook';
 import type { RowReader } from './read/row-reader';
 import type { TablePrivacy } from './privacy/cell-scan';
 import type { TableCounts, TableResult } from './read/table-result';
@@ -170,14 +171,23 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       return null;
     }
   };
+  // The one workbook of the dataset (数据.xlsx): its sheets stand in for the tables' own files.
+  const datasetBook = await findDatasetWorkbook(load, issues);
   const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }): Promise<TableResult<T> | null> => {
-    // An Excel workbook of the same name stands in for the CSV (villages.xlsx for villages.csv).
-    const xlsxName = csvName.replace(/\.csv$/, '.xlsx');
+    // A workbook of the same name stands in for the CSV (villages.xlsx, .xls or WPS .et for villages.csv).
     let file = csvName;
     let stream = await open(csvName);
-    if (!stream && !unreadable.has(csvName)) {
-      const book = await open(xlsxName);
-      if (book || unreadable.has(xlsxName)) [file, stream] = [xlsxName, book];
+    for (const ext of ['.xlsx', '.xls', '.et']) {
+      if (stream || unreadable.has(file)) break;
+      const bookName = csvName.replace(/\.csv$/, ext);
+      const book = await open(bookName);
+      if (book || unreadable.has(bookName)) [file, stream] = [bookName, book];
+    }
+    if (datasetBook && stream) appendAll(issues, [unreadSheet(datasetBook, csvName, file)].filter((i) => i !== null));
+    if (!stream && !unreadable.has(file) && datasetBook) {
+      const sheet = datasetSheetTable(datasetBook, csvName, kind, privacy, { isRequired, consequence: IF_ABSENT[csvName] }, issues);
+      if (sheet) inputs[sheet.file] = { ...inputs[datasetBook.file]!, encoding: sheet.encoding, rows: sheet.counts };
+      return sheet;
     }
     if (!stream) {
       if (unreadable.has(file)) return null;

@@ -57,7 +57,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
   filesInput.type = 'file';
   filesInput.id = 'preview-files';
   filesInput.multiple = true;
-  filesInput.accept = '.csv,.xlsx,.geojson,.json,.txt';
+  filesInput.accept = '.csv,.xlsx,.xls,.et,.geojson,.json,.txt';
   const filesLabel = h('label', 'preview-button');
   filesLabel.htmlFor = filesInput.id;
   for (const input of [folderInput, filesInput]) input.className = 'visually-hidden';

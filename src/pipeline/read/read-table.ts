@@ -5,7 +5,11 @@ import { ChunkDecoder, SNIFF_BYTES, decodeBytes, sniffBytes, undecodable } from 
 import type { RowReader } from './row-reader';
 import type { TablePrivacy } from '../privacy/cell-scan';
 import { TableReader, type ReadMode } from './table-reader';
-import { failedTable, type TableResult } from './table-result';
+import { failedTable, type TableEncoding, type TableResult } from './table-result';
+import type { Issue } from '../../contract/issues';
+import { openWorkbook } from './workbook';
+import type { WorkbookSheet } from './workbook-sheet';
+import { isCompoundFile } from './xls';
 import { isZip, readXlsxRows } from './xlsx';
 
 const COUNTY_BUILD: TablePrivacy = { isPublic: false, allowedNames: [] };
@@ -30,7 +34,8 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
 }
 
 function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
-  if (isZip(bytes)) return workbookTable(spec, bytes, build, file, mode);
+  if (isZip(bytes)) return xlsxTable(spec, bytes, build, file, mode);
+  if (isCompoundFile(bytes)) return { result: failedTable(file, 'an .xls or .et workbook is read by the build (readTableStream), not by this reader'), isRefusedLate: false };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { result: failedTable(file, decoded.message), isRefusedLate: false };
   const reader = new TableReader(spec, build, file, mode);
@@ -40,12 +45,45 @@ function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReade
   return reader.end(decoded.encoding);
 }
 
-function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
+function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   const book = readXlsxRows(bytes);
   if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
+  return sheetRowsTable(spec, { name: book.sheet, isHidden: false, rows: book.rows, hiddenRows: book.hiddenRows ?? [] }, build, file, mode, 'xlsx');
+}
+
+/** A workbook file as one table: its first sheet (.xlsx, .xls or .et). */
+async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: TableResult<T>; isRefusedLate: boolean }> {
+  const book = await openWorkbook(bytes);
+  if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
+  const first = book.sheets[0];
+  const sheet = first ? book.read(first.name) : { ok: false as const, message: 'the workbook has no sheet' };
+  if ('ok' in sheet) return { result: failedTable(file, sheet.message, undefined, undefined, sheet.row ?? 0), isRefusedLate: false };
+  return sheetRowsTable(spec, sheet, build, file, mode, book.kind);
+}
+
+/**
+ * One sheet of a workbook read as a table of the contract (as `readTable` reads a CSV); a hidden
+ * sheet and hidden rows are read like the rest and reported, since the clerk may not know they are
+ * there. `file` names the sheet in locations (`数据.xlsx[项目]` for a sheet of the dataset's workbook).
+ */
+export function readSheetTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: RowReader) => T | null, file: string, privacy: TablePrivacy = COUNTY_BUILD, encoding: TableEncoding = 'xlsx'): TableResult<T> {
+  const first = sheetRowsTable(spec, sheet, build, file, { isRefused: false, privacy }, encoding);
+  return first.isRefusedLate ? sheetRowsTable(spec, sheet, build, file, { isRefused: true, privacy }, encoding).result : first.result;
+}
+
+function sheetRowsTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: RowReader) => T | null, file: string, mode: ReadMode, encoding: TableEncoding): { result: TableResult<T>; isRefusedLate: boolean } {
   const reader = new TableReader(spec, build, file, mode);
-  book.rows.forEach(reader.row);
-  return reader.end('xlsx');
+  sheet.rows.forEach(reader.row);
+  const read = reader.end(encoding);
+  const notes: Issue[] = [];
+  if (sheet.isHidden) notes.push({ file, row: 0, column: '', level: 'warning', message: `the sheet ${sheet.name} is hidden in the workbook; it was read: unhide it (右键工作表标签 → 取消隐藏) to see what is in it` });
+  const hidden = sheet.hiddenRows.filter((r) => (sheet.rows[r - 1] ?? []).some((c) => c.trim() !== ''));
+  if (hidden.length > 0) {
+    const listed = hidden.length <= 10 ? hidden.join(', ') : `${hidden.slice(0, 10).join(', ')} and ${hidden.length - 10} more`;
+    notes.push({ file, row: hidden[0]!, column: '', level: 'warning', message: `${hidden.length} hidden row(s) were read like the others (row ${listed}): unhide them in Excel or WPS to see them` });
+  }
+  if (notes.length > 0) read.result.issues.push(...notes);
+  return read;
 }
 
 /**
@@ -63,7 +101,7 @@ export async function readTableStream<T>(spec: TableSpec, source: ByteStream, bu
 async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: StreamedTable<T>; isRefusedLate: boolean }> {
   const notEmpty = <R extends { result: TableResult<T> }>(r: R) => ({ ...r, result: { ...r.result, isEmptyText: false } });
   const head = await headOf(source);
-  if (isZip(head.bytes)) return notEmpty(workbookTable(spec, await allBytes(source), build, file, mode));
+  if (isZip(head.bytes) || isCompoundFile(head.bytes)) return notEmpty(await workbookTable(spec, await allBytes(source), build, file, mode));
   const sniffed = sniffBytes(head.bytes);
   if (!sniffed.ok) return notEmpty({ result: failedTable<T>(file, sniffed.message), isRefusedLate: false });
   for (const encoding of sniffed.encodings) {

@@ -2,8 +2,8 @@
 import type { Issue } from '../../contract/issues';
 import type { Encoding } from './decode';
 
-/** How a table's file was stored: a text encoding, or an Excel workbook. */
-export type TableEncoding = Encoding | 'xlsx';
+/** How a table's file was stored: a text encoding, or a workbook (.xlsx; .xls or WPS .et). */
+export type TableEncoding = Encoding | 'xlsx' | 'xls';
 
 /** Rows of one file: read = used + rejected + skipped, always. */
 export interface TableCounts {

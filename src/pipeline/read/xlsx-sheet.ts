@@ -1,3 +1,4 @@
+import { fillMerges, parseRange, type MergedRange } from './workbook-sheet';
 import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
 
 /**
@@ -7,7 +8,8 @@ import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
  */
 
 /** A sheet's rows, or why they could not be read; `row` is the spreadsheet row a problem is in, when it is in one (also said in `message`). */
-export type SheetRows = { ok: true; rows: string[][]; sheet: string } | SheetFailure;
+/** `hiddenRows`: the spreadsheet rows hidden in the sheet, when there are any. */
+export type SheetRows = { ok: true; rows: string[][]; sheet: string; hiddenRows?: number[] } | SheetFailure;
 export type SheetFailure = { ok: false; message: string; row?: number };
 /** A shared string, or the bad reference in it (an error only if a cell uses it, so the error can name that cell's row). */
 export type SharedString = string | InvalidReference;
@@ -17,6 +19,8 @@ const MAX_ROWS = 2_000_000;
 const MAX_COLUMNS = 500;
 /** Most cells (blank ones between cells and rows included) held for a sheet, so a small sheet of far-apart cells cannot fill the memory. */
 const MAX_CELLS = 20_000_000;
+/** Most merged ranges read from a sheet (a ledger merges a few hundred, e.g. a town's name over its villages). */
+const MAX_MERGES = 100_000;
 
 /**
  * The shared strings table: each <si>'s text runs joined (rich text keeps its characters, not its
@@ -72,6 +76,8 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
   let inline = '';
   let isInText = false;
   let phoneticDepth = 0;
+  const hiddenRows: number[] = [];
+  const merges: MergedRange[] = [];
   const fail = (message: string): SheetFailure => (rowNumber > 0 ? { ok: false, message, row: rowNumber } : { ok: false, message });
   const badReference = (reference: string, where = ''): SheetFailure =>
     fail(`the sheet ${sheet} has ${reference} in row ${rowNumber}${where}, a character reference to no character XML allows: is the file damaged?`);
@@ -109,8 +115,14 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
         cellsLeft -= Math.max(0, rowNumber - 1 - rows.length) + 1;
         if (cellsLeft < 0) return fail(`the sheet ${sheet} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${rowNumber}: a table this big is a mistake`);
         while (rows.length < rowNumber - 1) rows.push([]);
+        const hidden = scan.attribute('hidden');
+        if (hidden === '1' || hidden === 'true') hiddenRows.push(rowNumber);
         if (scan.isSelfClosing) rows.push([]);
         else row = [];
+      } else if (scan.name === 'mergeCell' && !row) {
+        const range = parseRange(scan.attribute('ref') ?? '');
+        if (merges.length >= MAX_MERGES) return fail(`the sheet ${sheet} has more than ${MAX_MERGES.toLocaleString('en')} merged ranges: a table with that many is a mistake`);
+        if (range) merges.push(range);
       } else if (scan.name === 'c' && row) {
         if (isInCell) return fail(`the sheet ${sheet} is damaged: a cell in row ${rowNumber} has no </c> before the next cell starts`);
         column = columnIndex(scan.attribute('r')) ?? row.length;
@@ -148,7 +160,8 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
   }
   if (scan.problem) return fail(`the sheet ${sheet} is damaged ${row ? 'in' : 'after'} row ${rowNumber}: ${scan.problem}`);
   if (row) return fail(`the sheet ${sheet} is damaged: it ends inside row ${rowNumber}, which has no </row>`);
-  return { ok: true, rows, sheet };
+  if (fillMerges(rows, merges, cellsLeft) === null) return { ok: false, message: `the sheet ${sheet} has merged cells covering more than ${MAX_CELLS.toLocaleString('en')} cells: a table this big is a mistake` };
+  return hiddenRows.length > 0 ? { ok: true, rows, sheet, hiddenRows } : { ok: true, rows, sheet };
 }
 
 /** A text or CDATA token's characters: references resolved (text only), then Excel's _xHHHH_ escapes. */

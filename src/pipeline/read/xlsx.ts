@@ -1,4 +1,4 @@
-import { readSharedStrings, readSheet, unescapeExcel, type SheetFailure, type SheetRows } from './xlsx-sheet';
+import { readSharedStrings, readSheet, unescapeExcel, type SharedString, type SheetFailure, type SheetRows } from './xlsx-sheet';
 import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
 import { readZipDirectory, readZipPart, type ZipEntry, type ZipPartLimits, type ZipPartProblem } from './zip-parts';
 
@@ -31,6 +31,17 @@ const NOT_A_WORKBOOK = 'this zip file is not an Excel workbook (.xlsx): it has n
 
 /** The first worksheet's rows, or why the file could not be read as a workbook. */
 export function readXlsxRows(bytes: Uint8Array): XlsxRows {
+  const book = openXlsxBook(bytes);
+  if (!book.ok) return book;
+  const first = book.sheets[0];
+  return first ? book.read(first.name) : { ok: false, message: NOT_A_WORKBOOK };
+}
+
+/** A workbook's sheets by name (in tab order, with whether each is hidden); a sheet is unzipped and read only when asked for. */
+export type XlsxBook = { ok: true; sheets: { name: string; isHidden: boolean }[]; read(name: string): SheetRows } | SheetFailure;
+
+/** The workbook's list of sheets, each readable by name, or why the file could not be read as a workbook. */
+export function openXlsxBook(bytes: Uint8Array): XlsxBook {
   const entries = readZipDirectory(bytes);
   if (!entries) return { ok: false, message: DAMAGED };
   const entry = (name: string): ZipEntry | undefined => entries.get(name) ?? [...entries.values()].find((e) => e.name.toLowerCase() === name.toLowerCase());
@@ -40,29 +51,38 @@ export function readXlsxRows(bytes: Uint8Array): XlsxRows {
   const workbook = partText(bytes, workbookEntry, BOOK_PART_LIMITS, "the workbook's list of sheets");
   if (typeof workbook !== 'string') return workbook;
   if (!workbook) return { ok: false, message: NOT_A_WORKBOOK };
-  const first = firstSheet(workbook);
-  if (!first.ok) return first;
-  const sheetName = first.name;
+  const listed = sheetList(workbook);
+  if (!listed.ok) return listed;
 
   const relsEntry = entry('xl/_rels/workbook.xml.rels');
   const rels = relsEntry ? partText(bytes, relsEntry, BOOK_PART_LIMITS, "the workbook's list of relationships") : '';
   if (typeof rels !== 'string') return rels;
-  const target = first.relId === null ? null : relationshipTarget(rels, first.relId);
-  const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : 'xl/worksheets/sheet1.xml';
-  const sheetEntry = entry(sheetPath);
-  if (!sheetEntry) return { ok: false, message: `the workbook's first sheet (${sheetName}) could not be found` };
+  let shared: SharedString[] | null = null;
 
-  // The shared strings first, so their XML is let go before the sheet's is unzipped.
-  const sharedEntry = entry('xl/sharedStrings.xml');
-  const sharedXml = sharedEntry ? partText(bytes, sharedEntry, TABLE_PART_LIMITS, "the workbook's table of shared strings") : '';
-  if (typeof sharedXml !== 'string') return sharedXml;
-  const shared = readSharedStrings(sharedXml);
-  if (!Array.isArray(shared)) return shared;
+  const read = (name: string): SheetRows => {
+    const sheet = listed.sheets.find((s) => s.name === name);
+    if (!sheet) return { ok: false, message: `the workbook has no sheet ${name}` };
+    const target = sheet.relId === null ? null : relationshipTarget(rels, sheet.relId);
+    const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : `xl/worksheets/sheet${listed.sheets.indexOf(sheet) + 1}.xml`;
+    const sheetEntry = entry(sheetPath);
+    if (!sheetEntry) return { ok: false, message: `the workbook's sheet ${name} could not be found` };
 
-  const sheet = partText(bytes, sheetEntry, TABLE_PART_LIMITS, `the workbook's sheet ${sheetName}`);
-  if (typeof sheet !== 'string') return sheet;
-  if (!sheet) return { ok: false, message: `the workbook's first sheet (${sheetName}) could not be found` };
-  return readSheet(sheet, sheetName, shared);
+    // The shared strings first (once), so their XML is let go before the sheet's is unzipped.
+    if (shared === null) {
+      const sharedEntry = entry('xl/sharedStrings.xml');
+      const sharedXml = sharedEntry ? partText(bytes, sharedEntry, TABLE_PART_LIMITS, "the workbook's table of shared strings") : '';
+      if (typeof sharedXml !== 'string') return sharedXml;
+      const strings = readSharedStrings(sharedXml);
+      if (!Array.isArray(strings)) return strings;
+      shared = strings;
+    }
+
+    const xml = partText(bytes, sheetEntry, TABLE_PART_LIMITS, `the workbook's sheet ${name}`);
+    if (typeof xml !== 'string') return xml;
+    if (!xml) return { ok: false, message: `the workbook's sheet ${name} could not be found` };
+    return readSheet(xml, name, shared);
+  };
+  return { ok: true, sheets: listed.sheets.map(({ name, isHidden }) => ({ name, isHidden })), read };
 }
 
 /** A part's text, or why it was not unzipped, in words naming the part. */
@@ -97,17 +117,23 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** The first <sheet> of xl/workbook.xml: its name and relationship id (Sheet1 and none when there is no <sheet>). */
-function firstSheet(xml: string): { ok: true; name: string; relId: string | null } | SheetFailure {
+/** Most sheets listed: a workbook of the dataset has four; Excel itself stops long before. */
+const MAX_SHEETS = 10_000;
+
+/** The <sheet>s of xl/workbook.xml: name, relationship id and whether hidden (Sheet1 alone when there is none). */
+function sheetList(xml: string): { ok: true; sheets: { name: string; relId: string | null; isHidden: boolean }[] } | SheetFailure {
+  const sheets: { name: string; relId: string | null; isHidden: boolean }[] = [];
   const scan = new XmlScanner(xml);
   while (scan.next()) {
     if (scan.kind !== 'open' || scan.name !== 'sheet') continue;
-    const name = decodeXmlText(scan.attribute('name') ?? 'Sheet1');
-    if (name instanceof InvalidReference) return { ok: false, message: `the workbook's first sheet name has ${name.reference}, a character reference to no character XML allows: is the file damaged?` };
-    return { ok: true, name: unescapeExcel(name), relId: scan.attribute('r:id') ?? scan.attributeByLocalName('id') };
+    const name = decodeXmlText(scan.attribute('name') ?? `Sheet${sheets.length + 1}`);
+    if (name instanceof InvalidReference) return { ok: false, message: `the workbook's ${sheets.length === 0 ? 'first sheet name' : `sheet name ${sheets.length + 1}`} has ${name.reference}, a character reference to no character XML allows: is the file damaged?` };
+    if (sheets.length >= MAX_SHEETS) return { ok: false, message: `the workbook lists more than ${MAX_SHEETS.toLocaleString('en')} sheets: is the file damaged?` };
+    const state = scan.attribute('state');
+    sheets.push({ name: unescapeExcel(name), relId: scan.attribute('r:id') ?? scan.attributeByLocalName('id'), isHidden: state === 'hidden' || state === 'veryHidden' });
   }
   if (scan.problem) return { ok: false, message: `the workbook's list of sheets (xl/workbook.xml) is damaged: ${scan.problem}` };
-  return { ok: true, name: 'Sheet1', relId: null };
+  return { ok: true, sheets: sheets.length > 0 ? sheets : [{ name: 'Sheet1', relId: null, isHidden: false }] };
 }
 
 /** The Target of the <Relationship> with this Id, or null. */

@@ -1,0 +1,79 @@
+/**
+ * The one workbook of a dataset (数据.xlsx, .xls or .et): its sheets 村 / 项目 / 进度 / 户 (or the
+ * English table names) stand in for villages.csv, projects.csv, progress.csv and households.csv.
+ * A table's own file, when there is one, is read instead of its sheet (and the sheet named as unread).
+ */
+import type { TableSpec } from '../../contract/columns';
+import type { Issue } from '../../contract/issues';
+import type { TablePrivacy } from '../privacy/cell-scan';
+import { readSheetTable } from './read-table';
+import type { RowReader } from './row-reader';
+import type { TableResult } from './table-result';
+import { DATASET_WORKBOOKS, TABLE_SHEETS, findTableSheet, openWorkbook, sheetFile, type Workbook } from './workbook';
+
+/** The dataset's workbook as found: its file and its sheets. */
+export interface DatasetWorkbook {
+  file: string;
+  book: Workbook & { ok: true };
+}
+
+/**
+ * The first of DATASET_WORKBOOKS that `load` finds, opened; null when there is none or it cannot be
+ * read (then an error naming it is in `issues`).
+ */
+export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8Array | null>, issues: Issue[]): Promise<DatasetWorkbook | null> {
+  for (const file of DATASET_WORKBOOKS) {
+    const bytes = await load(file);
+    if (!bytes) continue;
+    const book = await openWorkbook(bytes);
+    if (!book.ok) {
+      issues.push({ file, row: book.row ?? 0, column: '', level: 'error', message: book.message });
+      return null;
+    }
+    return { file, book };
+  }
+  return null;
+}
+
+/** A table read from its sheet of the dataset's workbook, or null (with an issue) when the sheet is missing, empty or unreadable. */
+export function datasetSheetTable<T>(
+  dataset: DatasetWorkbook,
+  table: string,
+  kind: { spec: TableSpec; build: (r: RowReader) => T | null },
+  privacy: TablePrivacy,
+  ifAbsent: { isRequired: boolean; consequence?: string },
+  issues: Issue[],
+): TableResult<T> | null {
+  const { file, book } = dataset;
+  const names = TABLE_SHEETS[table] ?? [];
+  const wanted = names[0] ?? table;
+  const found = findTableSheet(table, book.sheets);
+  if (!('name' in found)) {
+    const suggestion = found.closest ? `: is the sheet ${found.closest} it? Rename it ${wanted}` : `; its sheets are ${book.sheets.map((s) => s.name).join(', ')}`;
+    const message = `the workbook has no sheet ${wanted} (${names.slice(1).join(', ')}) for ${table}${suggestion}`;
+    if (ifAbsent.isRequired) issues.push({ file, row: 0, column: '', level: 'error', message });
+    else issues.push({ file, row: 0, column: '', level: 'warning', message: ifAbsent.consequence ? `${message}; without it ${ifAbsent.consequence}` : message });
+    return null;
+  }
+  const where = sheetFile(file, found.name);
+  const sheet = book.read(found.name);
+  if ('ok' in sheet) {
+    issues.push({ file: where, row: sheet.row ?? 0, column: '', level: 'error', message: sheet.message });
+    return null;
+  }
+  if (sheet.rows.every((r) => r.every((c) => c.trim() === ''))) {
+    const level = ifAbsent.isRequired ? 'error' : 'warning';
+    issues.push({ file: where, row: 0, column: '', level, message: `the sheet ${found.name} is empty${!ifAbsent.isRequired && ifAbsent.consequence ? `: ${ifAbsent.consequence}` : ''}` });
+    return null;
+  }
+  const result = readSheetTable(kind.spec, sheet, kind.build, where, privacy, book.kind);
+  for (const issue of result.issues) issues.push(issue);
+  return result;
+}
+
+/** A warning when a table's own file and its sheet of the dataset's workbook are both there: the file is read. */
+export function unreadSheet(dataset: DatasetWorkbook, table: string, readFile: string): Issue | null {
+  const found = findTableSheet(table, dataset.book.sheets);
+  if (!('name' in found)) return null;
+  return { file: sheetFile(dataset.file, found.name), row: 0, column: '', level: 'warning', message: `the sheet ${found.name} was not read: ${readFile} is there too and was read instead; keep one of them` };
+}

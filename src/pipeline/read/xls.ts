@@ -1,0 +1,115 @@
+import { fillMerges, type WorkbookSheet } from './workbook-sheet';
+import type { SheetFailure } from './xlsx-sheet';
+
+/**
+ * Old binary workbooks: Excel 97–2003 `.xls` (BIFF8 in a compound file) and WPS's `.et`, read by
+ * the SheetJS parser (npm `@e965/xlsx`, the maintained 0.20.3 build republished unchanged; the
+ * `xlsx` package on npm is 0.18.5, with the prototype-pollution and ReDoS advisories fixed only
+ * later). Loaded when such a file is met, so neither the page nor a CSV-only build pays for it.
+ *
+ * Guarded like the .xlsx reader: BIFF is not compressed, so what the parser holds is bounded by the
+ * file's size, which is capped below the 1 GB of any dataset file; rows, columns and cells are
+ * bounded as for .xlsx; cells are walked as stored, never over the range a sheet declares (a
+ * crafted `A1:IV65536` costs nothing); and whatever the parser throws becomes a located error.
+ */
+
+/** A compound file (OLE2/CFB): .xls, .et, and also a password-protected .xlsx (Excel encrypts into one). */
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export type XlsWorkbook = { ok: true; sheets: WorkbookSheet[] } | SheetFailure;
+
+/** Larger than any ledger saved as .xls (Excel 97–2003 holds 65,536 rows); what the parser holds is a few times this. */
+export const MAX_XLS_BYTES = 256 * 1024 * 1024;
+const MAX_ROWS = 2_000_000;
+const MAX_COLUMNS = 500;
+const MAX_CELLS = 20_000_000;
+
+type SheetJs = typeof import('@e965/xlsx');
+let loading: Promise<SheetJs> | null = null;
+
+/** The parser, loaded once, with the code pages (GBK for a workbook saved by an old Chinese Excel or WPS). */
+function sheetJs(): Promise<SheetJs> {
+  loading ??= Promise.all([import('@e965/xlsx'), import('@e965/xlsx/dist/cpexcel.full.mjs')]).then(([x, cp]) => {
+    x.set_cptable(cp);
+    return x;
+  });
+  return loading;
+}
+
+const CORRUPT = 'the file starts like an old Excel or WPS workbook (.xls, .et) but cannot be read: is it damaged? Open it in Excel or WPS and save it again';
+
+/** Every sheet of an .xls or .et workbook, or why it could not be read (in words for the clerk). */
+export async function readXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> {
+  if (bytes.length > MAX_XLS_BYTES) return { ok: false, message: `the workbook is ${Math.round(bytes.length / 2 ** 20)} MB; an .xls table for this atlas is far smaller (Excel 97–2003 holds 65,536 rows): is it the right file?` };
+  const x = await sheetJs();
+  let book: ReturnType<SheetJs['read']>;
+  try {
+    book = x.read(bytes, { type: 'array', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellStyles: true, bookVBA: false, sheetRows: MAX_ROWS + 1 });
+  } catch (e) {
+    return { ok: false, message: parserProblem(e) };
+  }
+  if (!isBinaryBook(book)) return { ok: false, message: 'the file is a compound document but not an Excel or WPS workbook: is it a Word document or another file renamed?' };
+  const sheets: WorkbookSheet[] = [];
+  let cellsLeft = MAX_CELLS;
+  for (const [i, name] of book.SheetNames.entries()) {
+    const sheet = book.Sheets[name];
+    const hidden = book.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+    const data = sheet ? ((sheet as { '!data'?: unknown[] })['!data'] ?? []) : [];
+    if (data.length > MAX_ROWS) return { ok: false, message: `the sheet ${name} has more than ${MAX_ROWS.toLocaleString('en')} rows` };
+    const rows: string[][] = [];
+    for (let r = 0; r < data.length; r++) {
+      const cells = data[r];
+      const row: string[] = [];
+      if (Array.isArray(cells)) {
+        const width = Math.min(cells.length, MAX_COLUMNS);
+        for (let c = 0; c < width; c++) {
+          const cell: unknown = cells[c];
+          if (cell !== undefined) row[c] = cellText(cell);
+        }
+        for (let c = 0; c < row.length; c++) row[c] ??= '';
+      }
+      cellsLeft -= row.length + 1;
+      if (cellsLeft < 0) return { ok: false, message: `the sheet ${name} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${r + 1}: a table this big is a mistake`, row: r + 1 };
+      rows.push(row);
+    }
+    const merges = sheet?.['!merges'] ?? [];
+    const filled = fillMerges(rows, merges, cellsLeft);
+    if (filled === null) return { ok: false, message: `the sheet ${name} has merged cells covering more than ${MAX_CELLS.toLocaleString('en')} cells: a table this big is a mistake` };
+    cellsLeft = filled;
+    const hiddenRows: number[] = [];
+    for (const [r, info] of (sheet?.['!rows'] ?? []).entries()) if (info?.hidden && r < rows.length) hiddenRows.push(r + 1);
+    sheets.push({ name, isHidden: hidden !== 0, rows, hiddenRows });
+  }
+  return { ok: true, sheets };
+}
+
+/** A cell's text as the CSV of it would hold it: numbers as written (dates as Excel day numbers, which the date parser reads), TRUE/FALSE, error codes as shown. */
+function cellText(cell: unknown): string {
+  if (typeof cell !== 'object' || cell === null) return '';
+  const { t, v, w } = cell as { t?: string; v?: unknown; w?: unknown };
+  if (t === 'b') return v ? 'TRUE' : 'FALSE';
+  if (t === 'e') return typeof w === 'string' ? w : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'string') return v;
+  return '';
+}
+
+function isBinaryBook(book: { SheetNames?: unknown; bookType?: unknown }): boolean {
+  return Array.isArray(book.SheetNames) && book.SheetNames.length > 0;
+}
+
+/** What the parser threw, said for the clerk. */
+function parserProblem(e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  if (/password/i.test(why)) return 'the workbook is protected by a password: open it in Excel or WPS, remove the password (文件 → 加密 / 保护工作簿), save it and check again';
+  if (/unsupported|not supported/i.test(why)) return `this kind of workbook cannot be read (${firstLine(why)}): open it in Excel or WPS and save it as .xlsx`;
+  return `${CORRUPT} (${firstLine(why)})`;
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}
