@@ -16,6 +16,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TABLES, type ColumnSpec, type TableId, type TableSpec, type ValueType } from '../src/contract/columns';
+import { readVillages } from '../src/pipeline/read/records';
+import { TEMPLATE_WORKBOOK, templateWorkbook, type TemplateChoices } from './lib/template-workbook';
 
 /** The repository root (this file is in scripts/). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -200,12 +202,36 @@ export async function runMakeTemplates(argv: readonly string[], root = ROOT, log
       await writeFile(abs, content, 'utf8');
     }
   }
+  // The template workbook: compared and written as bytes; its drop-downs list the repository's dataset (data/).
+  const book = await templateWorkbook(await templateChoices());
+  const bookPath = join(root, TEMPLATE_WORKBOOK);
+  const current = await readFile(bookPath).catch(() => null);
+  if (!current || Buffer.compare(current, book) !== 0) {
+    stale.push(TEMPLATE_WORKBOOK);
+    if (!isCheck) {
+      await mkdir(dirname(bookPath), { recursive: true });
+      await writeFile(bookPath, book);
+    }
+  }
   if (isCheck) {
     for (const path of stale) log(`${path} is stale: run npm run make-templates`);
     return stale.length > 0 ? 1 : 0;
   }
   log(stale.length > 0 ? `wrote ${stale.join(', ')}` : 'every template and README table is up to date');
   return 0;
+}
+
+/** The drop-downs of the template workbook, from the dataset in data/: its categories, towns and villages. */
+export async function templateChoices(root = ROOT): Promise<TemplateChoices> {
+  const config = JSON.parse(await readFile(join(root, 'data/atlas.config.json'), 'utf8')) as { categories?: { zh?: string }[] };
+  const villages = readVillages(new Uint8Array(await readFile(join(root, 'data/villages.csv')))).records;
+  const towns = new Map<string, string>();
+  for (const v of villages) if (v.townCode) towns.set(v.townCode, v.townName ?? '');
+  return {
+    categories: (config.categories ?? []).map((c) => c.zh ?? '').filter((zh) => zh !== ''),
+    towns: [...towns].map(([code, name]) => ({ code, name })),
+    villages: villages.filter((v) => v.villageCode).map((v) => ({ code: v.villageCode!, name: v.villageName })),
+  };
 }
 
 const entry = process.argv[1];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEMPLATE_WORKBOOK } from '../../../scripts/lib/template-workbook';
 import { describe, expect, it } from 'vitest';
 import { CODE_PROPERTIES, NAME_PROPERTIES } from '../../../src/contract/boundaries';
 import { TABLES, type TableSpec } from '../../../src/contract/columns';
@@ -205,7 +206,7 @@ describe('make-templates CLI', () => {
     await writeFile(join(root, README_PATH), handWritten);
     const lines: string[] = [];
     expect(await runMakeTemplates(['--check'], root, (l) => lines.push(l))).toBe(1);
-    expect(lines).toEqual([...TABLES.map((t) => `${templatePath(t)} is stale: run npm run make-templates`), `${README_PATH} is stale: run npm run make-templates`]);
+    expect(lines).toEqual([...TABLES.map((t) => `${templatePath(t)} is stale: run npm run make-templates`), `${README_PATH} is stale: run npm run make-templates`, `${TEMPLATE_WORKBOOK} is stale: run npm run make-templates`]);
     expect(await readFile(join(root, README_PATH), 'utf8')).toBe(handWritten);
 
     expect(await runMakeTemplates([], root, () => {})).toBe(0);
