@@ -61,6 +61,7 @@ export function mountNotice(el: HTMLElement, deps: NoticeDeps): NoticeView {
   const sheets = h('div', 'notice-sheets');
   sheets.id = 'notice';
   el.append(actions, sheets);
+  const dropPageRule = followPageRule();
   let shownKey = '';
   let renders = 0;
 
@@ -116,6 +117,7 @@ export function mountNotice(el: HTMLElement, deps: NoticeDeps): NoticeView {
     },
     unmount() {
       renders++;
+      dropPageRule();
       actions.remove();
       sheets.remove();
       el.classList.remove('notice-host');
@@ -176,6 +178,33 @@ function sheet(c: SheetContext): HTMLElement {
   el.dataset.village = c.notice.village.code;
   el.lang = langTag(c.lang);
   return el;
+}
+
+/** The paper while the sheets are shown: A4 portrait, no margins (each sheet is a whole page and keeps its own). */
+const PAGE_RULE = '@page { size: A4 portrait; margin: 0; }';
+
+/**
+ * Sets the document's page rule while the notice view is shown (body[data-view='notice']) and
+ * clears it when another view is: Chromium takes the paper's size from the unnamed @page rule, not
+ * from the sheets' named page (notice.css), so a landscape rule the map's print left behind would
+ * turn the sheets. The rule sits last in <head>, after every other page rule. Returns its removal.
+ */
+function followPageRule(): () => void {
+  const style = document.createElement('style');
+  style.id = 'notice-page-rule';
+  document.head.append(style);
+  const sync = (): void => {
+    const text = document.body.dataset.view === 'notice' ? PAGE_RULE : '';
+    if (style.textContent !== text) style.textContent = text;
+    if (style !== document.head.lastElementChild) document.head.append(style);
+  };
+  const observer = new MutationObserver(sync);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['data-view'] });
+  sync();
+  return () => {
+    observer.disconnect();
+    style.remove();
+  };
 }
 
 /** The height of an element's content box, in CSS px. */

@@ -94,7 +94,14 @@ async function openNotice(baseUrl: string, hash: string): Promise<{ page: Page; 
 async function printPages(page: Page, name: string): Promise<number> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await writeFile(join(OUT, `${name}.pdf`), pdf);
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  const text = pdf.toString('latin1');
+  // Every page A4 portrait (595 × 842 points).
+  for (const box of text.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) {
+    const [, , w, h] = (box.match(/[\d.]+/g) ?? []).map(Number);
+    expect(Math.round(w ?? 0), `${name} ${box}`).toBe(596);
+    expect(Math.round(h ?? 0), `${name} ${box}`).toBe(843);
+  }
+  return text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
 /** The text the first QR code on the page holds, read from a screenshot with jsQR. */
@@ -145,6 +152,13 @@ describe('the village notice board (view=notice)', () => {
     expect(seen.qrSizeMm).toBeGreaterThanOrEqual(25);
     expect(await qrText(page)).toBe(`${inject('baseUrl')}#village=${code}${lang === 'en' ? '&lang=en' : ''}`);
     expect(seen.text).toContain(lang === 'en' ? 'The code opens the copy of the site' : '二维码指向打印本单的这份网站');
+    // The map's print (A4 or A3 landscape) leaves a page rule in <head>: the sheets still print A4 portrait, one page each.
+    await page.evaluate(() => {
+      const rule = document.createElement('style');
+      rule.textContent = '@page { size: A4 landscape; margin: 10mm; }';
+      document.head.prepend(rule);
+    });
+    expect(await printPages(page, `notice-${code}-${lang}-after-map-print`)).toBe(seen.sheets);
     await page.screenshot({ path: join(OUT, `notice-${code}-${lang}.png`), fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
