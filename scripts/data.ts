@@ -10,7 +10,9 @@
  * cannot be written (no permission, a full or read-only disk, another build writing it).
  */
 import { dirname, join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { formatIssue } from '../src/contract/issues';
+import { PROBLEMS_SHEET, annotateWorkbook } from '../src/pipeline/annotate/annotate-workbook';
 import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline/build';
 import type { OutputFile } from '../src/pipeline/emit/emit-site';
 import { DRAWN_MAX_ZOOM } from '../src/pipeline/emit/simplify';
@@ -18,7 +20,7 @@ import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
-const USAGE = 'usage: data.ts check [DIR] [--public] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV]';
+const USAGE = 'usage: data.ts check [DIR] [--public] [--annotate OUT.xlsx] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV]';
 
 export interface CliOptions {
   command: 'check' | 'build';
@@ -28,6 +30,8 @@ export interface CliOptions {
   isPublic: boolean;
   /** The last published build's output folder (`--previous PREV`): the new release lists what changed since it; null for none. */
   previous: string | null;
+  /** `check --annotate OUT.xlsx`: a copy of the clerk's workbook (or the tables as one) with every problem on its cell; null for none. */
+  annotate?: string | null;
 }
 
 /** Parses the CLI arguments; unknown flags are an error, not ignored. */
@@ -39,15 +43,17 @@ export function parseArgs(argv: string[]): CliOptions | string {
   let sawDir = false;
   let isPublic = false;
   let previous: string | null = null;
+  let annotate: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--out' && command === 'build' && rest[i + 1]) out = rest[++i]!;
     else if (a === '--previous' && command === 'build' && rest[i + 1]) previous = rest[++i]!;
+    else if (a === '--annotate' && command === 'check' && rest[i + 1]) annotate = rest[++i]!;
     else if (a === '--public') isPublic = true;
     else if (!a.startsWith('-') && !sawDir) [dir, sawDir] = [a, true];
     else return `unknown argument "${a}"\n${USAGE}`;
   }
-  return { command, dir, out, isPublic, previous };
+  return { command, dir, out, isPublic, previous, ...(annotate === null ? {} : { annotate }) };
 }
 
 /** What the CLI reads and writes with; a test passes fakes (a disk that fills up, a file that fails part way). */
@@ -85,6 +91,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
       return 2;
     }
     summarise(result, log);
+    if (opts.annotate) await writeAnnotated(opts.annotate, result.issues, (deps.source ?? folderSource)(opts.dir), log);
     if (result.errorCount > 0 || !result.files) {
       if (lock) log(`nothing written: ${opts.out} is left as it was`);
       return 1;
@@ -110,6 +117,14 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
   } finally {
     await lock?.release().catch(() => {});
   }
+}
+
+/** `--annotate OUT.xlsx`: the clerk's workbook with every problem on its cell (src/pipeline/annotate/). */
+async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void): Promise<void> {
+  const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null));
+  await writeFile(out, bytes);
+  const onCells = placed.filter((p) => p.cell).length;
+  log(`wrote ${out}: ${placed.length} problem(s) listed in its sheet ${PROBLEMS_SHEET}, ${onCells} marked on their cells`);
 }
 
 /** Every output file into the staging folder, each written piece by piece as it is made, never held whole. */
