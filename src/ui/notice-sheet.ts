@@ -46,7 +46,7 @@ const value = (c: SheetContext, key: FieldKey, i: number): string => fieldText(p
 const COLUMNS = arrange<Column>(
   fieldsShownIn('popup'),
   [
-    { head: 'noticeColProject', fields: [], className: 'notice-col-project', cell: (c, i) => [strong(c.p.name[i] ?? ''), small(categoryName(c, i)), small(c.p.id[i] ?? '')] },
+    { head: 'noticeColProject', fields: [], className: 'notice-col-project', cell: (c, i) => [strong(c.p.name[i] ?? ''), small(`${categoryName(c, i)} · ${c.p.id[i] ?? ''}`)] },
     { head: 'noticeColContent', fields: ['content', 'target'], className: 'notice-col-content', cell: (c, i) => [value(c, 'content', i), ...(c.p.target[i] ? [small(fillText(c.lang, 'noticeTarget', { target: c.p.target[i] ?? '' }))] : [])] },
     { head: 'noticeColMoney', fields: ['budgetWan', 'fundSource'], className: 'notice-col-money notice-num', cell: (c, i) => [strong(formatWan(c.p.budgetWan[i] ?? 0)), small(value(c, 'fundSource', i))] },
     { head: 'noticeColPeriod', fields: ['start', 'due'], className: 'notice-col-period', cell: (c, i) => [`${c.p.start[i] ?? ''} —`, c.p.due[i] ?? ''] },
@@ -188,7 +188,8 @@ export function closing(c: SheetContext): HTMLElement {
   const totals = h('p', 'notice-totals', fillText(lang, 'noticeTotals', { ...notice.totals, budget: formatWan(notice.totals.budgetWan), spent: formatWan(notice.totals.spentWan) }));
   totals.dataset.count = String(notice.totals.count);
   totals.dataset.budget = String(notice.totals.budgetWan);
-  el.append(totals, h('h2', 'notice-subheading', fillText(lang, 'noticeGoals', { month })));
+  const text = h('div', 'notice-closing-text');
+  text.append(totals, h('h2', 'notice-subheading', fillText(lang, 'noticeGoals', { month })));
   const goals = h('ul', 'notice-goals');
   for (const g of notice.goals) {
     const config = site.config.goals.find((x) => x.id === g.id);
@@ -199,16 +200,18 @@ export function closing(c: SheetContext): HTMLElement {
     item.append(h('span', 'notice-goal-slogan', config ? pick(config, lang) : g.id), h('span', 'notice-goal-value', g.isWithheld ? t(lang, 'noticeWithheld') : formatIndicator(spec, g.value, lang)), h('span', 'notice-goal-name', pick(spec, lang)));
     goals.append(item);
   }
-  el.append(goals);
+  text.append(goals);
   const hot = h('p', 'notice-hotlines');
   hot.append(strong(`${t(lang, 'noticeHotlines')}${t(lang, 'colon')}`), fillText(lang, 'noticeHotlinesText', { lines: notice.hotlines.join(t(lang, 'reportListSeparator')) }));
-  const sign = h('div', 'notice-sign');
   const posting = h('p', 'notice-sign-posting');
   posting.append(strong(`${t(lang, 'noticePosting')}${t(lang, 'colon')}`), postingText(c));
+  text.append(hot, posting);
+  // The committee's stamp and date beside the text, with room for a round stamp.
   const stamp = h('div', 'notice-stamp');
   stamp.append(h('p', '', t(lang, 'noticeStamp')), h('p', '', t(lang, 'noticeDate')));
-  sign.append(posting, stamp);
-  el.append(hot, sign);
+  const grid = h('div', 'notice-closing-grid');
+  grid.append(text, stamp);
+  el.append(grid);
   return el;
 }
 
