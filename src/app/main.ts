@@ -54,7 +54,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   // export buttons, the parts around the map.
   const masthead = mountMasthead(site, store, kind);
   mountShareButton(store, kind);
-  const footer = mountPageFooter(site);
+  const footer = mountPageFooter(site, { hasChanges: !kind.isPackage });
   footer.update(store.get());
   const tour = mountTour(site, store, projects);
   const exports = mountExports(site, store, () => atlas, tour.actions);

@@ -30,6 +30,7 @@ const TITLES: Readonly<Record<ViewName, { place: 'selection' | 'county' | null; 
   check: { place: null, description: 'pageDescCheck' },
   about: { place: null, description: 'pageDescAbout' },
   notice: { place: 'selection', description: 'pageDescNotice' },
+  changes: { place: null, description: 'pageDescChanges' },
 };
 
 /** The title and description of the page for a view of the site. */

@@ -14,6 +14,7 @@ import type { Store } from '../state/store';
 import type { ViewName, ViewState } from '../state/view-state';
 import type { ReportMapImage } from '../ui/report';
 import { openDataLinks } from './open-data-links';
+import { loadRelease } from './release-load';
 
 /** What a view may be mounted with. */
 export interface PageDeps {
@@ -100,6 +101,19 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
         // The page's own address, without its query (this copy's `?preview=1`) and view; a file's opens on no phone.
         pageHref: () => (location.protocol === 'file:' ? null : `${location.origin}${location.pathname}`),
         onChange: (patch) => store.set(patch),
+      }),
+  },
+  // The release history (更新记录): release.json, beside the site data; the footer's 数据版本 links to it.
+  changes: {
+    label: 'viewChanges',
+    slot: 'page-slot',
+    isInPackage: false,
+    isInMasthead: false,
+    mount: async (el, { site, projects }) =>
+      (await import('../ui/changes-page')).mountChangesPage(el, {
+        site,
+        release: () => loadRelease('data/'),
+        loadTown: (code) => projects.ensure(site.towns.filter((t) => t.code === code).map((t) => t.id)),
       }),
   },
 };

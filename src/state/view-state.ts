@@ -22,10 +22,11 @@ export type RankingSortKey = (typeof RANKING_SORT_KEYS)[number];
 /**
  * The page's views, in the masthead's order: the atlas map, the projects' public notice (项目公示),
  * the monthly report (月度通报), checking a dataset (数据检查), about (关于), and the village notice
- * board's sheets (公告公示, opened from a town's or village's panel, not the masthead). Each has an
+ * board's sheets (公告公示, opened from a town's or village's panel, not the masthead), and the
+ * release history (更新记录, opened from the footer's 数据版本). Each has an
  * entry in the app's table of views (src/app/views.ts), which the compiler asks for.
  */
-export const VIEW_NAMES = ['map', 'projects', 'report', 'check', 'about', 'notice'] as const;
+export const VIEW_NAMES = ['map', 'projects', 'report', 'check', 'about', 'notice', 'changes'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewState {

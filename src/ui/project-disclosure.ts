@@ -11,6 +11,7 @@ import type { SiteData } from '../contract/site';
 import { formatWan } from '../domain/format';
 import { pick, t, type Lang } from '../i18n';
 import { fieldText } from '../state/projects-table';
+import { releaseMark } from './release-mark';
 
 /** What a line of the disclosure is made from: project `i` of `p`, as of month index `m`. */
 interface LineInput {
@@ -64,6 +65,9 @@ export function projectDisclosure(site: SiteData, p: SiteProjects, i: number, mo
   const h = document.createElement('h3');
   h.textContent = p.name[i] ?? '';
   box.append(h);
+  // Beside the heading, not in it: the heading stays the project's name.
+  const mark = releaseMark(site.release, p.id[i] ?? '', lang);
+  if (mark) box.append(mark);
   const category: CategoryConfig | undefined = site.config.categories[p.category[i] ?? -1];
   const town = site.towns[p.town[i] ?? -1];
   const village = site.villages[p.village[i] ?? -1];

@@ -85,6 +85,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     onSort: (sort) => refilter({ sort }),
     onPage: (page) => deps.onChange({ page }),
     onChange: deps.onChange,
+    release: site.release,
   });
   const downloads = mountProjectsDownloads({ openData: deps.openData, onDownload: downloadShown });
 

@@ -6,6 +6,8 @@ import type { ViewState } from '../state/view-state';
 import { button, money, telLink, text } from './projects-controls';
 import { renderPager } from './projects-pager';
 import { h } from './dom';
+import { releaseMark } from './release-mark';
+import type { SiteRelease } from '../contract/release';
 
 /** Rows on one page of the table. */
 export const PAGE_SIZE = 50;
@@ -74,6 +76,8 @@ export interface ProjectsTableDeps {
   onPage(page: number): void;
   /** Sets view state through the store (a row's "show on the map"). */
   onChange(patch: Partial<ViewState>): void;
+  /** The release, to mark the projects it changed (release-mark.ts). */
+  release?: SiteRelease | null;
 }
 
 /** What the table shows: a page of rows as of a month, sorted. */
@@ -171,6 +175,8 @@ export function mountProjectsTable(deps: ProjectsTableDeps) {
     name.scope = 'row';
     name.tabIndex = -1;
     if (isCurrent) name.append(h('span', 'projects-current', t(lang, 'projectsCurrent')));
+    const mark = releaseMark(deps.release, r.id, lang);
+    if (mark) name.append(mark);
     const dot = h('span', 'projects-dot');
     dot.style.backgroundColor = r.category.colour;
     dot.setAttribute('aria-hidden', 'true');

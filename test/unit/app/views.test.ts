@@ -21,8 +21,8 @@ describe('the table of views', () => {
     for (const lang of LANGS) for (const name of VIEW_NAMES) expect(t(lang, VIEWS[name].label).trim(), `${lang} ${name}`).not.toBe('');
   });
 
-  it('leaves only the data check out of the meeting package (it has no files to check, and its CSP runs no worker file)', () => {
-    expect(VIEW_NAMES.filter((name) => !VIEWS[name].isInPackage)).toEqual(['check']);
+  it('leaves only the data check and the release history out of the meeting package (it has no files to check, and its CSP runs no worker file; release.json is not in it)', () => {
+    expect(VIEW_NAMES.filter((name) => !VIEWS[name].isInPackage)).toEqual(['check', 'changes']);
   });
 });
 
