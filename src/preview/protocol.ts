@@ -15,6 +15,14 @@ export type BuildMessage =
   | { kind: 'done'; issues: Issue[]; errorCount: number; warningCount: number; fatal: string | null; rows: Record<string, { read: number; used: number; rejected: number; skipped: number; encoding: string | null }>; outputs: Record<string, string> | null }
   | { kind: 'failed'; message: string };
 
+/** The files again and the problems the build found: the annotate worker marks them in the workbook. */
+export interface AnnotateRequest {
+  files: Record<string, ArrayBuffer>;
+  issues: Issue[];
+}
+
+export type AnnotateMessage = { kind: 'annotated'; bytes: ArrayBuffer } | { kind: 'failed'; message: string };
+
 /** The message the preview frame sends when it is ready, and the one that hands it the site data. */
 export const PREVIEW_READY = 'cunhu-preview-ready';
 export const PREVIEW_DATA = 'cunhu-preview-data';

@@ -6,7 +6,7 @@
  */
 import './preview-page.css';
 import type { Issue } from '../contract/issues';
-import { PREVIEW_DATA, PREVIEW_READY, type BuildMessage, type BuildRequest } from '../preview/protocol';
+import { PREVIEW_DATA, PREVIEW_READY, type AnnotateMessage, type AnnotateRequest, type BuildMessage, type BuildRequest } from '../preview/protocol';
 import type { ViewState } from '../state/view-state';
 import { toCsv, withBom } from '../domain/csv';
 import { fillText, t, type Lang } from '../i18n';
@@ -33,6 +33,8 @@ interface Picked {
 export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): PreviewPage {
   let lang: Lang = 'zh';
   let last: Extract<BuildMessage, { kind: 'done' }> | null = null;
+  /** The files of the last check, read again for the annotated workbook (the build's copies went to its worker). */
+  let lastPicked: Picked[] = [];
   let worker: Worker | null = null;
 
   const root = h('article', 'preview-page');
@@ -130,6 +132,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
     bar.removeAttribute('value');
     statusText.textContent = fillText(lang, 'previewReading', { n: picked.length });
     root.setAttribute('aria-busy', 'true');
+    lastPicked = picked;
     const files: Record<string, ArrayBuffer> = {};
     for (const p of picked) files[p.path] = await p.file.arrayBuffer();
     worker?.terminate();
@@ -161,6 +164,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
     statusText.textContent = m.fatal ?? fillText(lang, m.errorCount > 0 ? 'previewHasErrors' : 'previewBuilt', { errors: m.errorCount, warnings: m.warningCount });
     results.hidden = false;
     results.replaceChildren(h('h3', 'preview-subheading', t(lang, 'previewFiles')), filesTable(m), h('h3', 'preview-subheading', fillText(lang, 'previewProblems', { n: m.issues.length })), issuesTable(m.issues));
+    if (m.issues.length > 0) results.append(annotateButton(m.issues));
     frameWrap.hidden = m.outputs === null;
     if (m.outputs) frame.src = `${location.pathname}?preview=1#lang=${lang}`;
   }
@@ -196,6 +200,35 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
     note.append(' ', download);
     const errorsFirst = [...issues.filter((i) => i.level === 'error').slice(0, ISSUES_LISTED), ...issues.filter((i) => i.level !== 'error').slice(0, ISSUES_LISTED)].slice(0, ISSUES_LISTED);
     wrap.append(note, issueRows(errorsFirst));
+    return wrap;
+  }
+
+  /** 下载标出问题的工作簿: the clerk's workbook (or the tables as one) with every problem on its cell, made in a worker (src/preview/annotate-worker.ts). */
+  function annotateButton(issues: Issue[]): HTMLElement {
+    const wrap = h('p', 'preview-annotate');
+    const button = h('button', 'preview-download', t(lang, 'previewAnnotate'));
+    button.type = 'button';
+    button.id = 'preview-annotate';
+    const state = h('span', 'preview-annotate-state');
+    state.setAttribute('role', 'status');
+    button.addEventListener('click', () => {
+      void (async () => {
+        button.disabled = true;
+        state.textContent = t(lang, 'previewAnnotating');
+        const files: Record<string, ArrayBuffer> = {};
+        for (const p of lastPicked) files[p.path] = await p.file.arrayBuffer();
+        const annotator = new Worker(new URL('../preview/annotate-worker.ts', import.meta.url), { type: 'module' });
+        annotator.addEventListener('message', (e: MessageEvent<AnnotateMessage>) => {
+          annotator.terminate();
+          button.disabled = false;
+          state.textContent = e.data.kind === 'failed' ? fillText(lang, 'previewFailed', { message: e.data.message }) : '';
+          if (e.data.kind === 'annotated') downloadBlob(new Blob([e.data.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), t(lang, 'previewAnnotateFile'));
+        });
+        const request: AnnotateRequest = { files, issues };
+        annotator.postMessage(request, Object.values(files));
+      })();
+    });
+    wrap.append(button, ' ', state);
     return wrap;
   }
 
