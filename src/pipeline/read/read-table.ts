@@ -7,7 +7,7 @@ import type { TablePrivacy } from '../privacy/cell-scan';
 import { TableReader, type ReadMode } from './table-reader';
 import { failedTable, type TableEncoding, type TableResult } from './table-result';
 import type { Issue } from '../../contract/issues';
-import { openWorkbook } from './workbook';
+import { findTableSheet, openWorkbook } from './workbook';
 import type { WorkbookSheet } from './workbook-sheet';
 import { isCompoundFile } from './xls';
 import { isZip, readXlsxRows } from './xlsx';
@@ -51,11 +51,16 @@ function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) 
   return sheetRowsTable(spec, { name: book.sheet, isHidden: false, rows: book.rows, hiddenRows: book.hiddenRows ?? [] }, build, file, mode, 'xlsx');
 }
 
-/** A workbook file as one table: its first sheet (.xlsx, .xls or .et). */
+/**
+ * A workbook file as one table (.xlsx, .xls or .et): the sheet named for the table (村 for
+ * villages.xlsx), else the first visible sheet, else the first: a hidden 说明 sheet in front is
+ * not the table.
+ */
 async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: TableResult<T>; isRefusedLate: boolean }> {
   const book = await openWorkbook(bytes);
   if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
-  const first = book.sheets[0];
+  const named = book.sheets.length > 1 ? findTableSheet(spec.file, book.sheets) : null;
+  const first = named && 'name' in named ? named : (book.sheets.find((s) => !s.isHidden) ?? book.sheets[0]);
   const sheet = first ? book.read(first.name) : { ok: false as const, message: 'the workbook has no sheet' };
   if ('ok' in sheet) return { result: failedTable(file, sheet.message, undefined, undefined, sheet.row ?? 0), isRefusedLate: false };
   return sheetRowsTable(spec, sheet, build, file, mode, book.kind);

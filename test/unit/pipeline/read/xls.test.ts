@@ -127,6 +127,19 @@ describe('.xls and .et workbooks (SheetJS)', () => {
     expect(built.lines.some((l) => l.startsWith('数据.xlsx[村]:0:: warning: the sheet 村 is hidden'))).toBe(true);
   });
 
+  it('an .xls saved by LibreOffice: the title merged above the header skipped, a hidden row named, the table sheet found behind a 说明 sheet', async () => {
+    const bytes = new Uint8Array(await readFile(join(FIXTURES, 'workbooks', 'villages-libreoffice.xls')));
+    const book = await readXlsWorkbook(bytes);
+    expect(book.ok && book.sheets.map((s) => s.name)).toEqual(['说明', '村']);
+    const clean = await buildMiniWith();
+    const { result, lines } = await buildMiniWith({ 'villages.csv': null, 'villages.xls': bytes });
+    expect(result.errorCount, lines.join('\n')).toBe(0);
+    expect(lines).toContain('villages.xls:1:: warning: 1 row(s) above the header (row 2) were skipped as a title');
+    expect(lines).toContain('villages.xls:4:: warning: 1 hidden row(s) were read like the others (row 4): unhide them in Excel or WPS to see them');
+    expect(result.inputs['villages.xls']?.encoding).toBe('xls');
+    expect(withoutReleaseId(result.outputs?.get('site.json'))).toBe(withoutReleaseId(clean.result.outputs?.get('site.json')));
+  });
+
   it('dates stored as Excel dates in an .xls read as the same days', async () => {
     const projects = csvRows(new TextEncoder().encode(await readFile(join(FIXTURES, 'mini', 'projects.csv'), 'utf8')));
     const clean = await buildMiniWith();
@@ -191,6 +204,13 @@ describe('hostile .xls files end in a located error, never a crash or a hang', (
     expect(header.getUint32(0, true)).toBe(0xe011cfd0);
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 30_000);
+
+  it('a property set damaged in one byte (found by fuzzing: SheetJS allocated until the heap ran out) is not parsed', async () => {
+    const bytes = new Uint8Array(await readFile(join(FIXTURES, 'workbooks', 'villages-libreoffice.xls')));
+    bytes[1793] = 0xff; // the mini stream's chain: DocumentSummaryInformation cut short
+    const result = await readXlsWorkbook(bytes);
+    expect(result.ok && result.sheets[1]!.hiddenRows).toEqual([4]);
+  });
 
   it('a password-protected workbook says to remove the password', async () => {
     const cfb = XLSX.CFB.utils.cfb_new();
