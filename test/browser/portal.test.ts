@@ -52,9 +52,11 @@ describe('accessibility (axe-core in Chromium)', () => {
     ['the report', '#view=report&month=2016-05'],
     ['the about page', '#view=about'],
     ['the about page in English', '#view=about&lang=en'],
+    ['the changes page', '#view=changes'],
   ])('%s has no serious or critical violations', async (_name, hash) => {
     const page = await openForAxe(hash);
     if (hash.includes('view=report')) await page.waitForSelector('#report[aria-busy="false"]', { timeout: 60_000 });
+    if (hash.includes('view=changes')) await page.waitForSelector('.changes-history', { timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
