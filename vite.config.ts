@@ -24,10 +24,21 @@ function cspFromSiteData(): Plugin {
   };
 }
 
+/** data/templates/cunhu-template.xlsx served at templates/cunhu-template.xlsx: the check view links it (issue 21). */
+function templateWorkbook(): Plugin {
+  return {
+    name: 'cunhu-template-workbook',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'templates/cunhu-template.xlsx', source: readFileSync('data/templates/cunhu-template.xlsx') });
+    },
+  };
+}
+
 // A static site: relative base so dist/ works from any folder or sub-path.
 export default defineConfig({
   base: './',
-  plugins: [cspFromSiteData()],
+  plugins: [cspFromSiteData(), templateWorkbook()],
   build: {
     // The floor: Chromium 109, the last for Windows 7 and still the core of older office PCs'
     // browsers (360, QQ). ES2022 is all it parses; test/browser/browser-floor.test.ts checks every chunk.

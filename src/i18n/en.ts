@@ -68,6 +68,7 @@ export const EN: Catalogue = {
   previewAnnotate: 'Download the workbook with the problems marked (.xlsx)',
   previewAnnotateFile: 'data-check-marked.xlsx',
   previewAnnotating: 'Marking the problems in the workbook…',
+  previewTemplate: 'The dataset as one workbook to fill in: the template (.xlsx, with drop-down lists and column notes)',
   previewFrameTitle: 'Map preview',
   appName: 'Cunhu',
   loading: 'Loading data…',

@@ -66,6 +66,7 @@ export const ZH = {
   previewAnnotate: '下载标出问题的工作簿（.xlsx）',
   previewAnnotateFile: '数据检查标注.xlsx',
   previewAnnotating: '正在把问题标到工作簿里…',
+  previewTemplate: '下载整套数据的工作簿模板（.xlsx，带下拉列表和列说明）',
   previewFrameTitle: '地图预览',
   appName: '村户',
   loading: '正在加载数据…',

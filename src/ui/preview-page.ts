@@ -44,6 +44,12 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
   title.id = 'preview-title';
   const intro = h('p', 'preview-intro');
   const privacy = h('p', 'preview-privacy');
+  const template = h('a', 'preview-template');
+  template.id = 'preview-template';
+  template.href = 'templates/cunhu-template.xlsx';
+  template.download = 'cunhu-template.xlsx';
+  const templateLine = h('p', 'preview-template-line');
+  templateLine.append(template);
 
   const zone = h('div', 'preview-drop');
   zone.id = 'preview-drop';
@@ -86,7 +92,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
   frame.className = 'preview-frame';
   frameWrap.append(frameTitle, frame);
 
-  root.append(title, intro, privacy, zone, status, results, frameWrap);
+  root.append(title, intro, privacy, templateLine, zone, status, results, frameWrap);
   el.append(root);
 
   folderInput.addEventListener('change', () => void check(fromInput(folderInput)));
@@ -110,6 +116,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
     title.textContent = t(lang, 'previewTitle');
     intro.textContent = t(lang, 'previewIntro');
     privacy.textContent = t(lang, 'previewPrivacy');
+    template.textContent = t(lang, 'previewTemplate');
     zoneText.textContent = t(lang, 'previewDrop');
     folderLabel.textContent = t(lang, 'previewChooseFolder');
     filesLabel.textContent = t(lang, 'previewChooseFiles');

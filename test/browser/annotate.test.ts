@@ -34,6 +34,11 @@ describe('the check view writes the problems back into the workbook (issue 21)',
     const bookPath = join(dir, '数据.xlsx');
     await writeFile(bookPath, book);
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#view=check');
+    // The template workbook is linked, and served.
+    const href = await page.getAttribute('#preview-template', 'href');
+    expect(href).toBe('templates/cunhu-template.xlsx');
+    const template = await page.evaluate(async (url) => (await fetch(url)).status, href!);
+    expect(template).toBe(200);
     await page.setInputFiles('#preview-files', [MINI + 'atlas.config.json', MINI + 'boundaries/towns.geojson', MINI + 'boundaries/county.geojson', bookPath]);
     await page.waitForSelector('#preview-results:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#preview-status-text')).toMatch(/错误/);
