@@ -150,6 +150,7 @@ function isBinaryBook(book: { SheetNames?: unknown; bookType?: unknown }): boole
 function parserProblem(e: unknown): string {
   const why = e instanceof Error ? e.message : String(e);
   if (/password/i.test(why)) return 'the workbook is protected by a password: open it in Excel or WPS, remove the password (文件 → 加密 / 保护工作簿), save it and check again';
+  if (/cannot find workbook/i.test(why)) return 'the file is a compound document without an Excel workbook in it: if it is a WPS .et file of a newer kind, or another program\'s, open it in WPS or Excel and save it as .xlsx (文件 → 另存为 → Excel 工作簿)';
   if (/unsupported|not supported/i.test(why)) return `this kind of workbook cannot be read (${firstLine(why)}): open it in Excel or WPS and save it as .xlsx`;
   return `${CORRUPT} (${firstLine(why)})`;
 }

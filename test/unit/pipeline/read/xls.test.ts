@@ -212,6 +212,14 @@ describe('hostile .xls files end in a located error, never a crash or a hang', (
     expect(result.ok && result.sheets[1]!.hiddenRows).toEqual([4]);
   });
 
+  it('a compound file with no workbook in it (a newer WPS .et, a Word file renamed) says to save it as .xlsx', async () => {
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '/WordDocument', new Uint8Array(600));
+    const bytes = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as number[]);
+    const { lines } = await buildMiniWith({ 'villages.csv': null, 'villages.et': bytes });
+    expect(lines.find((l) => l.startsWith('villages.et:0:: error: '))).toMatch(/save it as \.xlsx/);
+  });
+
   it('a password-protected workbook says to remove the password', async () => {
     const cfb = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0, ...new Array(64).fill(0)]));
