@@ -93,7 +93,7 @@ describe('without WebGL', () => {
     await page.waitForFunction((code) => location.hash.includes(`town=${code}`), JIANGJIAYAN);
     expect(await page.textContent('#breadcrumb')).toContain('蒋家堰镇');
     await page.waitForFunction(() => document.querySelectorAll('#map svg [data-kind="village"]').length > 0);
-    expect(await page.textContent('#legend .legend-title')).toContain('蒋家堰镇');
+    await expect.poll(() => page.textContent('#legend .legend-title')).toContain('蒋家堰镇');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !location.hash.includes('town='));
     expect(errors).toEqual([]);
