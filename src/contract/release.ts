@@ -161,13 +161,13 @@ function parseEntry(c: JsonChecker, o: Record<string, unknown>, path: string): R
   const counts = c.object(o.counts, join(path, 'counts'));
   const n = (x: unknown, p: string): number => c.number(x, p, 0) ?? 0;
   const s = o.summary === null ? null : c.object(o.summary, join(path, 'summary'));
-  const summaryKeys = ['added', 'removed', 'changedProjects', 'changedFields', 'revisions', 'revisedProjects', 'villages'] as const;
+  const k = (key: keyof ReleaseSummary): number => n(s?.[key], join(join(path, 'summary'), key));
   return {
     id: c.string(o.id, join(path, 'id')) ?? '',
     date: c.string(o.date, join(path, 'date')) ?? '',
     previous: o.previous === null ? null : c.string(o.previous, join(path, 'previous')),
     counts: { towns: n(counts?.towns, join(path, 'counts.towns')), villages: n(counts?.villages, join(path, 'counts.villages')), projects: n(counts?.projects, join(path, 'counts.projects')), months: n(counts?.months, join(path, 'counts.months')) },
-    summary: s ? (Object.fromEntries(summaryKeys.map((k) => [k, n(s[k], join(join(path, 'summary'), k))])) as unknown as ReleaseSummary) : null,
+    summary: s ? { added: k('added'), removed: k('removed'), changedProjects: k('changedProjects'), changedFields: k('changedFields'), revisions: k('revisions'), revisedProjects: k('revisedProjects'), villages: k('villages') } : null,
   };
 }
 

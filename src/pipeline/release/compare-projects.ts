@@ -73,7 +73,7 @@ export function compareProjects(prev: PreviousRelease, d: Dataset): ProjectChang
       if (!was) continue;
       const now: Record<RevisedField, string | number> = { status: STATUSES[view.status(m, i)] ?? 'planned', progressPct: view.progressPct(m, i), spentWan: view.spentWan(m, i) };
       const figures: Record<string, number> = {};
-      if (was.status !== now.status) Object.assign(figures, { fromStatus: STATUSES.indexOf(was.status as never), toStatus: view.status(m, i) });
+      if (was.status !== now.status) Object.assign(figures, { fromStatus: (STATUSES as readonly string[]).indexOf(String(was.status)), toStatus: view.status(m, i) });
       if (was.progressPct !== now.progressPct) Object.assign(figures, { fromPct: was.progressPct, toPct: now.progressPct });
       if (was.spentWan !== now.spentWan) Object.assign(figures, { fromSpentWan: was.spentWan, toSpentWan: now.spentWan });
       if (Object.keys(figures).length === 0) continue;
