@@ -178,6 +178,12 @@ function detailEn(f: Finding, fig: Figure, s: Subject): string {
 /** Status names by their index in the site data (planned, building, done, accepted). */
 const STATUS_NAMES: Readonly<Record<Lang, readonly string[]>> = { zh: ['未开工', '在建', '已完工', '已验收'], en: ['planned', 'building', 'done', 'accepted'] };
 
+/** The words of a revision's figures, per language. */
+const REVISED_WORDS: Readonly<Record<Lang, { status: string; progress: string; paid: string; wan: (x: number | undefined) => string }>> = {
+  zh: { status: '状态', progress: '进度', paid: '已拨付', wan: (x) => wanZh(x) },
+  en: { status: 'status', progress: 'progress', paid: 'paid', wan: (x) => wanEn(x) },
+};
+
 /** The figures a revision changed, each as old → new (pastRevised: fromStatus/toStatus, fromPct/toPct, fromSpentWan/toSpentWan). */
 function revisedParts(fig: Figure, lang: Lang): string[] {
   const parts: string[] = [];
@@ -190,9 +196,10 @@ function revisedParts(fig: Figure, lang: Lang): string[] {
   const progress = pair('Pct');
   const spent = pair('SpentWan');
   const names = STATUS_NAMES[lang];
-  if (status) parts.push(`${lang === 'zh' ? '状态' : 'status'} ${names[status[0]] ?? '—'} → ${names[status[1]] ?? '—'}`);
-  if (progress) parts.push(`${lang === 'zh' ? '进度' : 'progress'} ${pct(progress[0])} → ${pct(progress[1])}`);
-  if (spent) parts.push(lang === 'zh' ? `已拨付 ${wanZh(spent[0])} → ${wanZh(spent[1])}` : `paid ${wanEn(spent[0])} → ${wanEn(spent[1])}`);
+  const words = REVISED_WORDS[lang];
+  if (status) parts.push(`${words.status} ${names[status[0]] ?? '—'} → ${names[status[1]] ?? '—'}`);
+  if (progress) parts.push(`${words.progress} ${pct(progress[0])} → ${pct(progress[1])}`);
+  if (spent) parts.push(`${words.paid} ${words.wan(spent[0])} → ${words.wan(spent[1])}`);
   return parts;
 }
 

@@ -127,15 +127,15 @@ function renderRow(row: ChangeRow, columns: (typeof COLUMNS)['revised'], lang: L
     if (c === 'name') {
       const td = h('td', 'changes-name', row.name);
       td.append(h('span', 'changes-id', row.id));
-      tr.append(td);
+      tr.append(labelled(td, t(lang, HEADERS[c])));
     } else if (c === 'links') {
       const td = h('td', 'changes-links');
       if (row.mapHref) td.append(link(row.mapHref, t(lang, 'changesOnMap'), 'changes-map', row.townCode));
       if (row.tableHref) td.append(link(row.tableHref, t(lang, 'changesInTable'), 'changes-table-link', row.townCode));
-      tr.append(td);
+      tr.append(labelled(td, t(lang, HEADERS[c])));
     } else {
       const td = h('td', c === 'old' || c === 'new' ? `changes-value changes-${c}` : `changes-${c}`, row[c] ?? '');
-      tr.append(td);
+      tr.append(labelled(td, t(lang, HEADERS[c])));
     }
   }
   return tr;
@@ -148,6 +148,14 @@ function link(href: string, text: string, className: string, townCode: string): 
   return a;
 }
 
+const HISTORY_COLUMNS = ['changesColRelease', 'changesColDate', 'changesColProjects', 'changesColSummary'] as const;
+
+/** A cell with its column's name, which a phone shows before the value (the rows are cards there: changes-page.css). */
+function labelled(td: HTMLElement, label: string): HTMLElement {
+  td.dataset.label = label;
+  return td;
+}
+
 function renderHistory(doc: ChangesDocument): HTMLElement {
   const { lang } = doc;
   const el = h('section', 'changes-section changes-history');
@@ -156,12 +164,13 @@ function renderHistory(doc: ChangesDocument): HTMLElement {
   el.setAttribute('aria-labelledby', heading.id);
   const table = h('table', 'changes-table');
   const head = h('tr', '');
-  for (const key of ['changesColRelease', 'changesColDate', 'changesColProjects', 'changesColSummary'] as const) head.append(h('th', '', t(lang, key)));
+  for (const key of HISTORY_COLUMNS) head.append(h('th', '', t(lang, key)));
   table.createTHead().append(head);
   const body = table.createTBody();
   for (const r of doc.history) {
     const tr = h('tr', r.isLatest ? 'is-latest' : '');
-    tr.append(h('td', '', r.isLatest ? `${r.id}${lang === 'zh' ? `（${t(lang, 'changesLatest')}）` : ` (${t(lang, 'changesLatest')})`}` : r.id), h('td', '', r.date), h('td', 'changes-value', String(r.projects)), h('td', '', r.summary));
+    const cells = [r.isLatest ? `${r.id}${fillText(lang, 'parenthetical', { text: t(lang, 'changesLatest') })}` : r.id, r.date, String(r.projects), r.summary];
+    HISTORY_COLUMNS.forEach((key, i) => tr.append(labelled(h('td', key === 'changesColProjects' ? 'changes-value' : '', cells[i] ?? ''), t(lang, key))));
     body.append(tr);
   }
   const scroll = h('div', 'changes-scroll');
