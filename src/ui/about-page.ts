@@ -4,6 +4,7 @@ import type { SiteData } from '../contract/site';
 import { langTag, t, type Lang } from '../i18n';
 import { serializeViewState, type ViewState } from '../state/view-state';
 import { buildAboutContent, type AboutDocument, type AboutSection, type Block, type Inline } from './about-content';
+import { h } from './dom';
 
 export interface AboutPageDeps {
   site: SiteData;
@@ -168,9 +169,3 @@ function renderInline(run: Inline): Node {
   }
 }
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}

@@ -9,6 +9,7 @@ import type { SiteData } from '../contract/site';
 import { t, type Lang, type StringKey } from '../i18n';
 import { createTour } from '../state/tour';
 import type { ViewState } from '../state/view-state';
+import { h } from './dom';
 
 /** The figures shown large for a stop; computed by the caller from the stop's area, indicator and month. */
 export interface StopFigures {
@@ -227,9 +228,3 @@ function button(className: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}

@@ -11,24 +11,18 @@ import type { ViewState } from '../state/view-state';
 import { toCsv, withBom } from '../domain/csv';
 import { fillText, t, type Lang } from '../i18n';
 import { downloadBlob } from './download';
+import { h } from './dom';
+import { fromDrop, fromInput, type Picked } from './preview-files';
 
 /** The largest file read (as the CLI): beyond it is a mistake, refused before it is read. */
 const MAX_FILE_BYTES = 1024 ** 3;
 /** Problems listed on the page; beyond it they are counted, and all of them download as CSV. */
 const ISSUES_LISTED = 1000;
-/** Where a file dropped on its own belongs in a dataset folder. */
-const BOUNDARY_FILES = new Set(['towns.geojson', 'county.geojson']);
-
 
 export interface PreviewPage {
   update(state: ViewState): void;
 }
 
-/** A chosen file with the path it has in the dataset. */
-interface Picked {
-  path: string;
-  file: File;
-}
 
 export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): PreviewPage {
   let lang: Lang = 'zh';
@@ -271,49 +265,6 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
       render();
     },
   };
-}
-
-/** The chosen files with their paths in the dataset: a folder's own name is dropped. */
-function fromInput(input: HTMLInputElement): Picked[] {
-  return [...(input.files ?? [])].map((file) => ({ path: datasetPath(file.webkitRelativePath || file.name), file }));
-}
-
-/** A dropped folder (walked) or files. */
-async function fromDrop(data: DataTransfer | null): Promise<Picked[]> {
-  if (!data) return [];
-  const entries = [...data.items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => e !== null && e !== undefined);
-  if (entries.length === 0) return [...data.files].map((file) => ({ path: datasetPath(file.name), file }));
-  const out: Picked[] = [];
-  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
-    if (entry.isFile) {
-      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-      out.push({ path: datasetPath(`${prefix}${entry.name}`), file });
-    } else if (entry.isDirectory) {
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      for (;;) {
-        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-        if (batch.length === 0) break;
-        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
-      }
-    }
-  };
-  for (const entry of entries) await walk(entry, '');
-  return out;
-}
-
-/** `mydata/boundaries/towns.geojson` → `boundaries/towns.geojson`; a boundary file on its own goes to boundaries/. */
-export function datasetPath(relative: string): string {
-  const parts = relative.split('/').filter(Boolean);
-  const known = parts.findIndex((p, i) => p === 'boundaries' || (i === parts.length - 1 && !BOUNDARY_FILES.has(p)));
-  const path = known >= 0 ? parts.slice(known).join('/') : (parts.at(-1) ?? relative);
-  return BOUNDARY_FILES.has(path) ? `boundaries/${path}` : path;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 function th(text: string, scope: 'col' | 'row' = 'col'): HTMLTableCellElement {
