@@ -6,7 +6,7 @@ import type { IndicatorId } from '../../src/contract/site';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { openAtlas, openTools } from './page';
+import { openAtlas, openTools, printedParts } from './page';
 import { decode, download, pngSize } from './png';
 import { builtSite } from './site-fixture';
 import { RENDERER_MARKS } from './start-chunks';
@@ -139,17 +139,7 @@ describe('the meeting without WebGL', () => {
     await page.waitForSelector('html[data-printed]', { timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.textContent('#print-page-size')).toContain('@page { size: A4 landscape; margin: 10mm; }');
-    const shown = await page.evaluate(() => {
-      const visible = (sel: string) => {
-        const el = document.querySelector(sel);
-        return el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetWidth > 0;
-      };
-      const img = document.getElementById('print-map') as HTMLImageElement | null;
-      const box = document.querySelector('.map-area')?.getBoundingClientRect();
-      // Drawn in the paper box's shape, so it fills the box.
-      const fills = img !== null && box !== undefined && Math.abs(img.naturalWidth / img.naturalHeight - box.width / box.height) < 0.02;
-      return { map: visible('#print-map') && fills, screenMap: visible('#map svg'), legend: visible('#legend'), scale: visible('.print-scale'), goals: visible('#area-panel'), notice: visible('#map-notice'), controls: visible('#map-controls'), time: visible('#time-slider-bar') };
-    });
+    const shown = await printedParts(page, { screenMap: '#map svg', legend: '#legend', scale: '.print-scale', goals: '#area-panel', notice: '#map-notice', controls: '#map-controls', time: '#time-slider-bar' });
     expect(shown).toEqual({ map: true, screenMap: false, legend: true, scale: true, goals: true, notice: false, controls: false, time: false });
     expect(await page.textContent('.print-scale')).toMatch(/\d+ k?m$/);
     const src = await page.$eval('#print-map', (img) => (img as HTMLImageElement).src);

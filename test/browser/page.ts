@@ -107,3 +107,21 @@ export async function openTools(page: Page, selector: string): Promise<void> {
   if ((await page.isVisible('#tools-toggle')) && (await page.getAttribute('#tools-toggle', 'aria-expanded')) !== 'true') await page.click('#tools-toggle');
   else if ((await page.isVisible('#menu-toggle')) && (await page.getAttribute('#menu-toggle', 'aria-expanded')) !== 'true') await page.click('#menu-toggle');
 }
+
+/**
+ * What a printed map view shows, after `emulateMedia({ media: 'print' })`: for each named selector
+ * whether it is displayed, and under `map` whether the printed map image is displayed and drawn in
+ * the paper box's shape (so it fills the box).
+ */
+export async function printedParts(page: Page, parts: Record<string, string>): Promise<Record<string, boolean>> {
+  return page.evaluate((named) => {
+    const visible = (sel: string): boolean => {
+      const el = document.querySelector(sel);
+      return el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetWidth > 0;
+    };
+    const img = document.getElementById('print-map') as HTMLImageElement | null;
+    const box = document.querySelector('.map-area')?.getBoundingClientRect();
+    const fills = img !== null && box !== undefined && Math.abs(img.naturalWidth / img.naturalHeight - box.width / box.height) < 0.02;
+    return { map: visible('#print-map') && fills, ...Object.fromEntries(Object.entries(named).map(([name, sel]) => [name, visible(sel)])) };
+  }, parts);
+}

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, openTools } from './page';
+import { mapIdle, openAtlas, openTools, printedParts } from './page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,17 +38,7 @@ describe('printing the map view', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => document.documentElement.dataset.paper)).toBe(paper);
     expect(await page.textContent('#print-page-size')).toContain(`@page { size: ${paper} landscape; margin: 10mm; }`);
-    const shown = await page.evaluate(() => {
-      const visible = (sel: string) => {
-        const el = document.querySelector(sel);
-        return el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetWidth > 0;
-      };
-      const img = document.getElementById('print-map') as HTMLImageElement | null;
-      const box = document.querySelector('.map-area')?.getBoundingClientRect();
-      // Drawn in the box's shape (at 2 device pixels per CSS pixel), so it fills the box.
-      const fills = img !== null && box !== undefined && Math.abs(img.naturalWidth / img.naturalHeight - box.width / box.height) < 0.02;
-      return { map: visible('#print-map') && fills, legend: visible('#legend'), scale: visible('.print-scale'), screenScale: visible('.maplibregl-ctrl-scale'), goals: visible('#area-panel'), controls: visible('#map-controls'), search: visible('#search'), time: visible('#time-slider-bar') };
-    });
+    const shown = await printedParts(page, { legend: '#legend', scale: '.print-scale', screenScale: '.maplibregl-ctrl-scale', goals: '#area-panel', controls: '#map-controls', search: '#search', time: '#time-slider-bar' });
     expect(shown).toEqual({ map: true, legend: true, scale: true, screenScale: false, goals: true, controls: false, search: false, time: false });
     const path = `test-results/print-${paper}.pdf`;
     await page.pdf({ path, format: paper, landscape: true, printBackground: true, preferCSSPageSize: true });
