@@ -43,6 +43,9 @@ describe('the first view loads only what it draws', () => {
     await page.evaluate((code) => window.cunhu?.store.set({ town: code }), JIANGJIAYAN.code);
     await page.waitForSelector('#area-panel .panel-status-list');
     await mapIdle(page);
+    // The legend grows with the town's project key, and the map frames the town again (at once) to keep clear of it: wait for that frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await mapIdle(page);
     expect(projectFiles(requests)).toEqual([`${JIANGJIAYAN.code}.json`]);
     expect(deckChunk(requests)).toBe(true);
     const shown = await page.$$eval('.panel-status-list .panel-count', (els) => els.reduce((n, el) => n + Number(el.textContent), 0));
