@@ -3,6 +3,7 @@ import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 import { PROJECT_FIELDS, blankValue, type AnyProjectField, type FieldKey, type ProjectFieldValues } from './project-fields';
 import { SITE_SCHEMA_VERSION } from './site';
+import type { SitePhoto } from './photos';
 
 /** The columns of a projects file that are the project's identity and place, not public fields passed through. */
 interface PlaceColumns {
@@ -37,6 +38,14 @@ export interface SiteProjects extends PlaceColumns, FieldColumns {
   status: number[][];
   progressPct: number[][];
   spentWan: number[][];
+  /**
+   * The published photos of each project (index = project; [] when none), stage order. Absent
+   * when no project of the town has a published photo, so a dataset without photos writes what it
+   * always wrote. A public build lists only the categories the config makes public.
+   */
+  photos?: SitePhoto[][];
+  /** How many of each project's photos were withheld from this build (privacy); absent when none were. */
+  photosWithheld?: number[];
 }
 
 const PLACE_COLUMNS = ['id', 'name', 'category', 'town', 'village', 'lon', 'lat', 'hasOwnPoint', 'toLon', 'toLat'] as const satisfies readonly (keyof PlaceColumns)[];
