@@ -16,8 +16,10 @@ import { PROBLEMS_SHEET, annotateWorkbook } from '../src/pipeline/annotate/annot
 import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline/build';
 import type { OutputFile } from '../src/pipeline/emit/emit-site';
 import { DRAWN_MAX_ZOOM } from '../src/pipeline/emit/simplify';
+import { useXlsIsolate } from '../src/pipeline/read/xls';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
+import { nodeXlsIsolate } from './lib/xls-isolate';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
 const USAGE = 'usage: data.ts check [DIR] [--public] [--annotate OUT.xlsx] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV]';
@@ -69,6 +71,8 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     log(opts);
     return 2;
   }
+  // An .xls or .et is parsed in a worker thread with a deadline (a damaged one can keep the parser busy).
+  useXlsIsolate(nodeXlsIsolate);
   if (!(await isFolder(opts.dir))) {
     log(`${opts.dir}: error: the dataset folder does not exist`);
     return 2;

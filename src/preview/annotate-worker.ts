@@ -5,7 +5,12 @@
  * is fetched only when the button is pressed. Nothing leaves the browser.
  */
 import { annotateWorkbook } from '../pipeline/annotate/annotate-workbook';
+import { useXlsIsolate } from '../pipeline/read/xls';
 import type { AnnotateMessage, AnnotateRequest } from './protocol';
+import { browserXlsIsolate } from './xls-isolate';
+
+// As in the build worker: an .xls or .et is parsed in a worker of its own with a deadline.
+useXlsIsolate(browserXlsIsolate);
 
 const post = (m: AnnotateMessage, transfer: Transferable[] = []): void => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 

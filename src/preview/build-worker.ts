@@ -5,7 +5,12 @@
  * page. Posts progress as each file is read, then the issues and the site data.
  */
 import { buildSite, type DatasetSource } from '../pipeline/build';
+import { useXlsIsolate } from '../pipeline/read/xls';
 import type { BuildMessage, BuildRequest } from './protocol';
+import { browserXlsIsolate } from './xls-isolate';
+
+// An .xls or .et is parsed in a worker of its own with a deadline (a damaged one can keep the parser busy).
+useXlsIsolate(browserXlsIsolate);
 
 /** The files the build asks for, in order: progress counts them. */
 const STEPS = ['atlas.config.json', 'boundaries/towns.geojson', 'boundaries/county.geojson', 'villages.csv', 'projects.csv', 'progress.csv', 'households.csv'];

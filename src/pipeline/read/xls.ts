@@ -14,7 +14,8 @@ import type { SheetFailure } from './xlsx-sheet';
  * Fuzzing (4,000 files each a few random bytes off a LibreOffice-saved .xls) found one crash, the
  * property sets (see withoutPropertySets), and one slow path left in the parser: a string length
  * in the shared-string table pointing past its record loops until the array limit, about 10 s on
- * this machine, then throws, which is reported as a damaged file.
+ * this machine, then throws. Hence the isolate below: the CLI and the check view parse in a worker
+ * that is stopped at a deadline, so that path and any like it end as a damaged file in seconds.
  */
 
 /** A compound file (OLE2/CFB): .xls, .et, and also a password-protected .xlsx (Excel encrypts into one). */
@@ -45,9 +46,55 @@ function sheetJs(): Promise<SheetJs> {
 
 const CORRUPT = 'the file starts like an old Excel or WPS workbook (.xls, .et) but cannot be read: is it damaged? Open it in Excel or WPS and save it again';
 
-/** Every sheet of an .xls or .et workbook, or why it could not be read (in words for the clerk). */
+/**
+ * Runs `parseXlsWorkbook` somewhere it can be stopped: a worker thread (the CLI) or a nested Web
+ * Worker (the check view), ended when the deadline passes. SheetJS is a large parser of an old
+ * binary format; fuzzing found one input that kept it busy 10 s, and the next may loop for ever.
+ * The host sets it (scripts/lib/xls-isolate.ts, src/preview/xls-isolate.ts); without one (unit
+ * tests, a host that has no workers) the parse runs in place.
+ */
+export type XlsIsolate = (bytes: Uint8Array, deadlineMs: number) => Promise<XlsWorkbook>;
+
+let isolate: XlsIsolate | null = null;
+
+/** Where this host parses .xls and .et files (see XlsIsolate); null to parse in place. */
+export function useXlsIsolate(run: XlsIsolate | null): void {
+  isolate = run;
+}
+
+/**
+ * How long the parser may take for a file of this size once it is loaded: SheetJS reads a
+ * LibreOffice-saved .xls at well over 5 MB a second here, so this is several times what a real
+ * workbook needs even on a loaded machine, and a few seconds for the small files a stuck parse
+ * is usually found in.
+ */
+export function xlsDeadlineMs(bytes: number): number {
+  return 4_000 + Math.ceil(bytes / 2 ** 20) * 1_000;
+}
+
+/** What a parse that ran past its deadline is told, in words for the clerk. */
+export function xlsTimeout(deadlineMs: number): SheetFailure {
+  return { ok: false, message: `${CORRUPT} (the parser was stopped after ${Math.ceil(deadlineMs / 1000)} s: a damaged part of the file keeps it busy)` };
+}
+
+/** Every sheet of an .xls or .et workbook, or why it could not be read (in words for the clerk); in the host's isolate when it has one. */
 export async function readXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> {
-  if (bytes.length > MAX_XLS_BYTES) return { ok: false, message: `the workbook is ${Math.round(bytes.length / 2 ** 20)} MB; an .xls table for this atlas is far smaller (Excel 97–2003 holds 65,536 rows): is it the right file?` };
+  if (bytes.length > MAX_XLS_BYTES) return tooBig(bytes);
+  return isolate ? isolate(bytes, xlsDeadlineMs(bytes.length)) : parseXlsWorkbook(bytes);
+}
+
+function tooBig(bytes: Uint8Array): SheetFailure {
+  return { ok: false, message: `the workbook is ${Math.round(bytes.length / 2 ** 20)} MB; an .xls table for this atlas is far smaller (Excel 97–2003 holds 65,536 rows): is it the right file?` };
+}
+
+/** Loads the parser ahead of a parse (an isolate does, so loading it is not counted against the deadline). */
+export async function loadXlsParser(): Promise<void> {
+  await sheetJs();
+}
+
+/** The parse itself, in this thread (what an isolate runs). */
+export async function parseXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> {
+  if (bytes.length > MAX_XLS_BYTES) return tooBig(bytes);
   const x = await sheetJs();
   let book: ReturnType<SheetJs['read']>;
   // The parser writes to console.error for each record type it does not know (a damaged file has
