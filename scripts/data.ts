@@ -125,7 +125,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
 
 /** `--annotate OUT.xlsx`: the clerk's workbook with every problem on its cell (src/pipeline/annotate/). */
 async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void): Promise<void> {
-  const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null));
+  const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null), (await source.list?.()) ?? []);
   await writeFile(out, bytes);
   const onCells = placed.filter((p) => p.cell).length;
   log(`wrote ${out}: ${placed.length} problem(s) listed in its sheet ${PROBLEMS_SHEET}, ${onCells} marked on their cells`);

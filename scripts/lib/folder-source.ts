@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { concatBytes } from '../../src/pipeline/read/read-table';
 import type { DatasetSource, SourceFile } from '../../src/pipeline/build';
@@ -104,6 +104,11 @@ export function folderSource(dir: string, maxBytes = MAX_FILE_BYTES): DatasetSou
     async open(path) {
       const file = await check(path);
       return file && streamedFile(file, maxBytes);
+    },
+    async list() {
+      // Names only: reading one goes through check() like any other file.
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
     },
   };
 }

@@ -141,7 +141,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     }
   };
   // The one workbook of the dataset (数据.xlsx): its sheets stand in for the tables' own files.
-  const datasetBook = await findDatasetWorkbook(load, issues);
+  const datasetBook = await findDatasetWorkbook(load, issues, (await source.list?.()) ?? []);
   const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }): Promise<TableResult<T> | null> => {
     // A workbook of the same name stands in for the CSV (villages.xlsx, .xls or WPS .et for villages.csv).
     let file = csvName;

@@ -10,6 +10,11 @@ export interface DatasetSource {
    * is never held whole. Without it the tables are read with `read`.
    */
   open?(path: string): Promise<SourceFile | null>;
+  /**
+   * The names of the files at the top of the dataset (not in sub-folders), so a workbook of any name
+   * can be found as the dataset's (数据.xlsx is looked for without it). Absent when the source cannot list.
+   */
+  list?(): Promise<string[]>;
 }
 
 /** A file read as it streams. */

@@ -31,6 +31,7 @@ async function run(request: BuildRequest): Promise<void> {
         if (buffer) post({ kind: 'progress', step: path, done: done++, total: STEPS.length });
         return buffer ? new Uint8Array(buffer) : null;
       },
+      list: async () => Object.keys(request.files),
     };
     const result = await buildSite(source, { isPublic: request.isPublic });
     post({ kind: 'progress', step: 'site.json', done: STEPS.length, total: STEPS.length });

@@ -9,11 +9,11 @@
 import type { Issue } from '../../contract/issues';
 import { parseCsv } from '../read/csv-rows';
 import { decodeBytes } from '../read/decode';
-import { DATASET_WORKBOOKS, TABLE_SHEETS, openWorkbook } from '../read/workbook';
+import { findDatasetWorkbook } from '../read/dataset-workbook';
+import { PROBLEMS_SHEET, TABLE_SHEETS, openWorkbook } from '../read/workbook';
 import { headerKey } from '../normalize';
 
-/** The sheet that lists the problems, first in the annotated workbook. */
-export const PROBLEMS_SHEET = '问题清单';
+export { PROBLEMS_SHEET } from '../read/workbook';
 
 const RED = 'FFF4A6A6';
 const AMBER = 'FFFFD966';
@@ -41,9 +41,10 @@ export interface PlacedProblem {
 
 /**
  * The annotated workbook's bytes and where each problem was put. `read` gives a dataset file's
- * bytes (null when absent), as the build's source does.
+ * bytes (null when absent), as the build's source does; `names` the folder's files, so a dataset
+ * workbook of any name is found as the build finds it.
  */
-export async function annotateWorkbook(issues: readonly Issue[], read: (path: string) => Promise<Uint8Array | null>): Promise<{ bytes: Uint8Array; placed: PlacedProblem[] }> {
+export async function annotateWorkbook(issues: readonly Issue[], read: (path: string) => Promise<Uint8Array | null>, names: readonly string[] = []): Promise<{ bytes: Uint8Array; placed: PlacedProblem[] }> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const targets: Target[] = [];
@@ -55,26 +56,23 @@ export async function annotateWorkbook(issues: readonly Issue[], read: (path: st
     return name;
   };
 
-  // The dataset's own .xlsx workbook is the copy's base: its sheets and their formats kept.
-  for (const file of DATASET_WORKBOOKS) {
-    const bytes = await read(file);
-    if (!bytes) continue;
-    if (file.endsWith('.xlsx')) {
+  // The dataset's own workbook is the copy's base: an .xlsx with its sheets and their formats kept, an .xls or .et copied cell by cell.
+  const dataset = await findDatasetWorkbook(read, [], names);
+  const bytes = dataset && (await read(dataset.file));
+  if (dataset && bytes) {
+    const { file, book } = dataset;
+    if (file.toLowerCase().endsWith('.xlsx')) {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       for (const ws of wb.worksheets) {
         used.add(ws.name);
         targets.push({ file: `${file}[${ws.name}]`, sheet: ws.name, rows: sheetText(ws) });
       }
     } else {
-      const book = await openWorkbook(bytes);
-      if (book.ok) {
-        for (const s of book.sheets) {
-          const sheet = book.read(s.name);
-          if ('rows' in sheet) targets.push(copySheet(wb, sheetName(s.name), `${file}[${s.name}]`, sheet.rows));
-        }
+      for (const s of book.sheets) {
+        const sheet = book.read(s.name);
+        if ('rows' in sheet) targets.push(copySheet(wb, sheetName(s.name), `${file}[${s.name}]`, sheet.rows));
       }
     }
-    break;
   }
   // Each table's own file (CSV, .xlsx, .xls, .et) as a sheet named for its table.
   for (const [table, names] of Object.entries(TABLE_SHEETS)) {

@@ -9,7 +9,7 @@ import type { TablePrivacy } from '../privacy/cell-scan';
 import { readSheetTable } from './read-table';
 import type { RowReader } from './row-reader';
 import type { TableResult } from './table-result';
-import { DATASET_WORKBOOKS, TABLE_SHEETS, findTableSheet, openWorkbook, sheetFile, type Workbook } from './workbook';
+import { DATASET_WORKBOOKS, PROBLEMS_SHEET, TABLE_SHEETS, findTableSheet, openWorkbook, sheetFile, type Workbook } from './workbook';
 
 /** The dataset's workbook as found: its file and its sheets. */
 export interface DatasetWorkbook {
@@ -18,10 +18,12 @@ export interface DatasetWorkbook {
 }
 
 /**
- * The first of DATASET_WORKBOOKS that `load` finds, opened; null when there is none or it cannot be
- * read (then an error naming it is in `issues`).
+ * The dataset's workbook, opened: the first of DATASET_WORKBOOKS that `load` finds, else the first
+ * other workbook among `names` (the folder's files, when the source can list them) with a sheet named
+ * for a table (村, 项目…). Null when there is none or the named one cannot be read (then an error
+ * naming it is in `issues`); other workbooks that were passed over are named in warnings.
  */
-export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8Array | null>, issues: Issue[]): Promise<DatasetWorkbook | null> {
+export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8Array | null>, issues: Issue[], names: readonly string[] = []): Promise<DatasetWorkbook | null> {
   for (const file of DATASET_WORKBOOKS) {
     const bytes = await load(file);
     if (!bytes) continue;
@@ -32,7 +34,36 @@ export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8A
     }
     return { file, book };
   }
-  return null;
+  let found: DatasetWorkbook | null = null;
+  for (const file of otherWorkbooks(names)) {
+    const bytes = await load(file);
+    if (!bytes) continue;
+    const book = await openWorkbook(bytes);
+    if (!book.ok) {
+      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook cannot be read, so it is not used as the dataset's workbook: ${book.message}` });
+      continue;
+    }
+    const tables = Object.keys(TABLE_SHEETS).filter((table) => 'name' in findTableSheet(table, book.sheets));
+    if (book.sheets.some((s) => s.name === PROBLEMS_SHEET)) {
+      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook is a copy marked by data:check --annotate (its first sheet is ${PROBLEMS_SHEET}), so it is not read; to use it as the data, rename it 数据${file.slice(file.lastIndexOf('.'))}` });
+    } else if (tables.length === 0) {
+      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook has none of the sheets ${Object.values(TABLE_SHEETS).map((n) => n[0]).join(' / ')}, so it is not read (its sheets are ${book.sheets.map((s) => s.name).join(', ')})` });
+    } else if (found) {
+      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook also has the dataset's sheets but was not read: ${found.file} was read instead; keep one workbook in the folder` });
+    } else {
+      found = { file, book };
+    }
+  }
+  return found;
+}
+
+/** The workbooks among a folder's files that may hold the dataset: not a table's own file (villages.xlsx), nor the lock file Excel or WPS leaves beside an open one (~$数据.xlsx, .~数据.xlsx). */
+export function otherWorkbooks(names: readonly string[]): string[] {
+  const tableFiles = new Set(Object.keys(TABLE_SHEETS).flatMap((csv) => ['.xlsx', '.xls', '.et'].map((ext) => csv.replace(/\.csv$/, ext))));
+  const fixed = new Set<string>(DATASET_WORKBOOKS);
+  return names
+    .filter((n) => /\.(xlsx|xls|et)$/i.test(n) && !n.includes('/') && !n.startsWith('~$') && !n.startsWith('.~') && !tableFiles.has(n.toLowerCase()) && !fixed.has(n))
+    .sort();
 }
 
 /** A table read from its sheet of the dataset's workbook, or null (with an issue) when the sheet is missing, empty or unreadable. */

@@ -56,6 +56,9 @@ export const TABLE_SHEETS: Readonly<Record<string, readonly string[]>> = {
   'households.csv': ['户', 'households', '农户', '户表'],
 };
 
+/** The first sheet of a copy written by `data:check --annotate`, listing the problems: its mark, so a copy left in the folder is not taken for the data. */
+export const PROBLEMS_SHEET = '问题清单';
+
 /** The files that, in a dataset folder, are the one workbook of the whole dataset (the first found is read). */
 export const DATASET_WORKBOOKS = ['数据.xlsx', '数据.xls', '数据.et', 'data.xlsx', 'data.xls', 'data.et'] as const;
 

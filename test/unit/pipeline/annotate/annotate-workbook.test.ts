@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -88,5 +88,27 @@ describe('data:check --annotate: problems written back on their cells', () => {
     const { cells } = await commented(new Uint8Array(await readFile(out)));
     expect(cells).toContain('项目!O3');
     expect((await runCli(['build', dir, '--annotate', out])).code).toBe(2);
+  });
+});
+
+describe('--annotate with a workbook of any name', () => {
+  it('项目台账2016.xlsx is found, marked and copied; the marked copy left in the folder is not taken for the data on the next check', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cunhu-annotate-any-'));
+    await cp(MINI, dir, { recursive: true });
+    const mini = async (f: string) => new TextEncoder().encode(await miniText(f));
+    const book = workbookOfCsv({ 村: await mini('villages.csv'), 项目: new TextEncoder().encode(await badProjects()), 进度: await mini('progress.csv') }, 'xlsx');
+    for (const f of ['villages.csv', 'projects.csv', 'progress.csv']) await rm(join(dir, f));
+    await writeFile(join(dir, '项目台账2016.xlsx'), book);
+    const out = join(dir, '标注.xlsx');
+    const first = await runCli(['check', dir, '--annotate', out]);
+    expect(first.code).toBe(1);
+    expect(first.lines.some((l) => l.startsWith('项目台账2016.xlsx[项目]:3:受益户数: error:'))).toBe(true);
+    const { cells, book: marked } = await commented(new Uint8Array(await readFile(out)));
+    expect(cells).toContain('项目!O3');
+    expect(marked.worksheets.map((w) => w.name).slice(0, 4)).toEqual([PROBLEMS_SHEET, '村', '项目', '进度']);
+    // The marked copy now sits beside the ledger: the ledger is still what is read.
+    const again = await runCli(['check', dir]);
+    expect(again.lines).toContain('标注.xlsx:0:: warning: the workbook is a copy marked by data:check --annotate (its first sheet is 问题清单), so it is not read; to use it as the data, rename it 数据.xlsx');
+    expect(again.lines.some((l) => l.startsWith('项目台账2016.xlsx[项目]:3:受益户数: error:'))).toBe(true);
   });
 });

@@ -229,3 +229,36 @@ describe('hostile .xls files end in a located error, never a crash or a hang', (
     expect(lines.find((l) => l.startsWith('villages.xlsx:0:: error: '))).toMatch(/password/);
   });
 });
+
+describe('a workbook of any name holds the dataset when its sheets are named for the tables', () => {
+  const listed = (files: Record<string, Uint8Array | null>): DatasetSource => ({
+    read: async (path) => files[path] ?? null,
+    list: async () => Object.keys(files).filter((k) => files[k] !== null && !k.includes('/')),
+  });
+
+  it('2016年台账.xlsx builds as 数据.xlsx does; Excel’s lock file, a table’s own workbook and an unrelated workbook are not taken for it', async () => {
+    const mini = await folderFiles(join(FIXTURES, 'mini'));
+    const book = workbookOfCsv({ 村: mini['villages.csv']!, 项目: mini['projects.csv']!, 进度: mini['progress.csv']!, 户: mini['households.csv']! }, 'xlsx');
+    const withoutCsv = { ...mini, ...CSVS_GONE };
+    const named = await buildSite(listed({ ...withoutCsv, '数据.xlsx': book }), { isPublic: false });
+    const anyName = await buildSite(
+      listed({ ...withoutCsv, '2016年台账.xlsx': book, '~$2016年台账.xlsx': new Uint8Array([1, 2, 3]), '汇总表.xlsx': workbookOfCsv({ 汇总: mini['villages.csv']! }, 'xlsx') }),
+      { isPublic: false },
+    );
+    expect(named.errorCount).toBe(0);
+    expect(anyName.errorCount).toBe(0);
+    expect(siteData(anyName.outputs)).toEqual(siteData(named.outputs));
+    const lines = anyName.issues.map(formatIssue);
+    expect(lines).toContain('汇总表.xlsx:0:: warning: the workbook has none of the sheets 村 / 项目 / 进度 / 户, so it is not read (its sheets are 汇总)');
+    expect(lines.some((l) => l.startsWith('~$'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('2016年台账.xlsx[项目]:'))).toBe(false);
+  });
+
+  it('two workbooks with the dataset’s sheets: the first by name is read and the other named', async () => {
+    const mini = await folderFiles(join(FIXTURES, 'mini'));
+    const book = workbookOfCsv({ 村: mini['villages.csv']!, 项目: mini['projects.csv']!, 进度: mini['progress.csv']! }, 'xls');
+    const result = await buildSite(listed({ ...mini, ...CSVS_GONE, 'a台账.xls': book, 'b台账.xlsx': workbookOfCsv({ 项目: mini['projects.csv']! }, 'xlsx') }), { isPublic: false });
+    expect(result.errorCount).toBe(0);
+    expect(result.issues.map(formatIssue)).toContain('b台账.xlsx:0:: warning: the workbook also has the dataset\'s sheets but was not read: a台账.xls was read instead; keep one workbook in the folder');
+  });
+});
