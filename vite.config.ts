@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { cspMetaContent } from './src/app/csp';
 
@@ -8,12 +9,17 @@ import { cspMetaContent } from './src/app/csp';
  * https://host[:port].
  */
 function cspFromSiteData(): Plugin {
+  // The build's own public folder (a test run or benchmark builds its site data elsewhere).
+  let publicDir = 'public';
   return {
     name: 'cunhu-csp',
+    configResolved(config) {
+      publicDir = config.publicDir || 'public';
+    },
     transformIndexHtml(html) {
       let config: unknown;
       try {
-        config = (JSON.parse(readFileSync('public/data/site.json', 'utf8')) as { config?: unknown }).config;
+        config = (JSON.parse(readFileSync(join(publicDir, 'data', 'site.json'), 'utf8')) as { config?: unknown }).config;
       } catch {
         // No site data yet (a bare `vite` run): the strictest policy.
       }

@@ -33,7 +33,7 @@ function run(script: string): Promise<{ code: number; output: string }> {
 async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   console.log(`machine: ${machine()}`);
-  buildPages();
+  await buildPages();
   const results: { name: string; output: string; code: number }[] = [];
   for (const block of BLOCKS) {
     console.log(`\n## ${block.name}`);

@@ -4,10 +4,9 @@
  * the map, the time of a hover pick, and whether what is drawn adds up to what is loaded.
  * `bench:time` (time.ts) uses the same page for month steps.
  */
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { isEntryPoint } from '../lib/entry-point';
-import { buildPages, figure, median, withBrowser } from './common';
+import { benchDirs, buildPages, figure, median, withBrowser } from './common';
 import { serve } from './serve';
 
 export const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 1_000_000);
@@ -60,8 +59,8 @@ async function dragFps(page: Page): Promise<number> {
 }
 
 export async function benchMarkers(): Promise<void> {
-  buildPages();
-  const site = await serve(resolve('dist-bench'));
+  await buildPages();
+  const site = await serve(benchDirs().pages);
   try {
     await withBrowser(async (browser) => {
       const empty = await openMarkersPage(browser, site.url, 0);

@@ -2,12 +2,13 @@
  * `npm run bench:page`: time from navigation to `data-ready` for the atlas (the sample county)
  * against a bare MapLibre page drawing the same built boundaries (bench/bare.ts, the floor),
  * median of RUNS each, run alternately in fresh browser contexts; and the bytes the atlas's
- * first view transfers, gzipped as a CDN serves them, by kind.
+ * first view transfers, gzipped as a CDN serves them, by kind; then one traced navigation, summed
+ * up (scripts/bench/page-profile.ts): where the atlas's time goes. `--profile` traces only.
  */
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { isEntryPoint } from '../lib/entry-point';
-import { buildPages, figure, median, withBrowser } from './common';
+import { benchDirs, buildPages, figure, median, withBrowser } from './common';
+import { profilePage } from './page-profile';
 import { serve, type Kind, type Served } from './serve';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -27,12 +28,19 @@ async function timeToReady(browser: Browser, url: string, served: Served[]): Pro
   return { ms, requests };
 }
 
-export async function benchPage(): Promise<void> {
-  buildPages();
-  const atlas = await serve(resolve('dist'));
-  const bare = await serve(resolve('dist-bench'));
+export async function benchPage(options: { isProfileOnly: boolean } = { isProfileOnly: false }): Promise<void> {
+  await buildPages();
+  const atlas = await serve(benchDirs().site);
+  const bare = await serve(benchDirs().pages);
   try {
     await withBrowser(async (browser) => {
+      if (options.isProfileOnly) {
+        await timeToReady(browser, `${atlas.url}/`, atlas.served);
+        await timeToReady(browser, `${bare.url}/bare.html`, bare.served);
+        await profilePage(browser, `${atlas.url}/`, VIEWPORT, 'profile');
+        await profilePage(browser, `${bare.url}/bare.html`, VIEWPORT, 'profile_bare');
+        return;
+      }
       const a: number[] = [];
       const b: number[] = [];
       let firstView: Served[] = [];
@@ -52,6 +60,8 @@ export async function benchPage(): Promise<void> {
       for (const kind of ['js', 'css', 'worker', 'data', 'html', 'other'] as const) figure(`first_view_${kind}_kb_gzip`, kb(kind));
       figure('first_view_total_kb_gzip', kb('all'));
       for (const s of [...firstView].sort((x, y) => y.bytes - x.bytes).slice(0, 6)) console.log(`  ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${s.path}`);
+      await profilePage(browser, `${atlas.url}/`, VIEWPORT, 'profile');
+      await profilePage(browser, `${bare.url}/bare.html`, VIEWPORT, 'profile_bare');
       figure('page_vs_bare_maplibre', median(a) / median(b), 2);
     });
   } finally {
@@ -61,5 +71,5 @@ export async function benchPage(): Promise<void> {
 }
 
 if (isEntryPoint(import.meta.url, process.argv[1])) {
-  await benchPage();
+  await benchPage({ isProfileOnly: process.argv.includes('--profile') });
 }

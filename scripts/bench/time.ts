@@ -4,18 +4,17 @@
  * province view (clusters) and zoomed into one area (markers); and in the atlas itself on the
  * sample county, through the store as the slider does, until the map draws the new month.
  */
-import { resolve } from 'node:path';
 import { isEntryPoint } from '../lib/entry-point';
-import { buildPages, figure, withBrowser } from './common';
+import { benchDirs, buildPages, figure, withBrowser } from './common';
 import { PROJECTS, openMarkersPage } from './markers';
 import { serve } from './serve';
 
 const STEPS = 11;
 
 export async function benchTime(): Promise<void> {
-  buildPages();
-  const bench = await serve(resolve('dist-bench'));
-  const atlas = await serve(resolve('dist'));
+  await buildPages();
+  const bench = await serve(benchDirs().pages);
+  const atlas = await serve(benchDirs().site);
   try {
     await withBrowser(async (browser) => {
       const page = await openMarkersPage(browser, bench.url, PROJECTS);
