@@ -14,6 +14,7 @@ import { EMBEDDED_DATA_ID, embeddedData } from './embedded';
 import { mountExports } from './exports';
 import { syncHash } from './hash-sync';
 import { loadSiteData, previewData, type LoadedData } from './load';
+import { preloadLiveMap } from './map-engine-choice';
 import { mountMapSide } from './map-side';
 import { mountMasthead } from './masthead';
 import { mountPageFooter } from './page-footer';
@@ -65,7 +66,9 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
     notice.hidden = false;
     notice.textContent = t(store.get().lang, 'mapFallbackNotice');
   };
+  performance.mark('cunhu:page-mounted');
   const atlas = await mountAtlasMap(byId('map'), data, store, () => store.get().isShowingProjects, showNotice);
+  performance.mark('cunhu:map-made');
   if (atlas.isFallback) showNotice();
 
   const render = (state: ViewState): void => {
@@ -116,6 +119,9 @@ function townsNamedBy(site: SiteData, hash: string): number[] {
 }
 
 async function main(): Promise<void> {
+  performance.mark('cunhu:main');
+  // The map's code and worker load beside the site data (a browser without WebGL2 fetches neither).
+  preloadLiveMap();
   const kind: PageKind = {
     isPreview: new URLSearchParams(location.search).has('preview'),
     // The single-file meeting package: its site data is in the page (src/app/embedded.ts).
@@ -123,6 +129,7 @@ async function main(): Promise<void> {
   };
   try {
     const data = kind.isPreview ? await previewData() : (embeddedData(document) ?? (await loadSiteData('data/')));
+    performance.mark('cunhu:data-parsed');
     hideStatus();
     await start(data, kind);
   } catch (e) {

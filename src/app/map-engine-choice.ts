@@ -26,15 +26,38 @@ export function hasWebGL2(): boolean {
   }
 }
 
+type LiveMapModule = typeof import('../map/atlas-map');
+
+/** The live map's module, asked for at most once: null where WebGL2 does not work (it is never fetched there). */
+let liveMap: Promise<LiveMapModule> | null | undefined;
+
+/**
+ * Starts loading the live map (MapLibre's chunk, then its worker) where WebGL2 works, so both
+ * arrive while the site data loads and the page is laid out, not after; the first map asks for
+ * the same module. Call it first thing: the WebGL2 probe then runs while the site data downloads.
+ */
+export function preloadLiveMap(): void {
+  if (liveMap !== undefined) return;
+  liveMap = hasWebGL2()
+    ? import('../map/atlas-map').then((module) => {
+        module.prewarmLiveMap();
+        return module;
+      })
+    : null;
+  // A failed load is handled where the map is made (the fallback draws); not an unhandled rejection meanwhile.
+  liveMap?.catch(() => undefined);
+}
+
 /**
  * The live map where WebGL2 exists and the map starts; otherwise the fallback. A live map that
  * fails to start is taken out of the container (with whatever MapLibre left in it) first.
  */
 export async function chooseEngine(container: HTMLElement, data: LoadedData, events: MapEngineEvents, lang: Lang): Promise<ChosenEngine> {
-  if (hasWebGL2()) {
+  preloadLiveMap();
+  if (liveMap) {
     const className = container.className;
     try {
-      const { AtlasMap } = await import('../map/atlas-map');
+      const { AtlasMap } = await liveMap;
       const live = await AtlasMap.create(container, data, events);
       return { engine: live, isFallback: false, handle: live.handle };
     } catch (e) {

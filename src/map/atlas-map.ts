@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, setWorkerUrl, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -21,6 +21,11 @@ import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, theme
 import { workerUrl } from './worker-url';
 
 setWorkerUrl(workerUrl);
+
+/** Starts MapLibre's worker now (the app calls it as this chunk arrives): it loads while the page is laid out, before the map asks. */
+export function prewarmLiveMap(): void {
+  prewarm();
+}
 
 /** Font for Chinese labels, drawn locally: no glyph server, no request off the page's origin. */
 const LOCAL_IDEOGRAPH_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -136,11 +141,24 @@ export class AtlasMap implements MapEngine {
         { color: colour ?? style.noDataColour, visible: isVisible, selected: style.selectedVillage === v.id, lagging: style.laggingVillages.has(v.id) },
       );
     });
+    // A layer with nothing to draw is left out: MapLibre then neither lays it out nor compiles its
+    // shaders (tens of ms each on a software GPU) until it has something to show.
+    this.show(LAYER.townNoData, style.townColours.some((c) => c === null));
+    this.show(LAYER.townLagging, style.laggingTowns.size > 0);
+    this.show(LAYER.townSelected, style.selectedTown !== null);
+    // Below VILLAGES_EVERYWHERE_ZOOM a village is drawn only in the opened town.
+    const villagesFrom = style.selectedTown === null ? VILLAGES_EVERYWHERE_ZOOM : 0;
+    if (this.map.getLayer(LAYER.villageCircle)?.minzoom !== villagesFrom) this.map.setLayerZoomRange(LAYER.villageCircle, villagesFrom, 24);
     this.map.setFilter(
       LAYER.villageLabel,
       style.selectedTown === null ? ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM] : ['any', ['==', ['get', 'townId'], style.selectedTown], ['>=', ['zoom'], VILLAGES_EVERYWHERE_ZOOM]],
     );
     this.lastArea = { ...style };
+  }
+
+  /** Shows or hides a layer (MapLibre does nothing when it already is so). */
+  private show(layer: string, isShown: boolean): void {
+    this.map.setLayoutProperty(layer, 'visibility', isShown ? 'visible' : 'none');
   }
 
   /** Draws map and markers at this many device pixels per CSS pixel (null: the screen's), e.g. 2 for a print-quality export. */

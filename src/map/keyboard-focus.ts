@@ -34,6 +34,8 @@ export function addFocusLayers(map: MapLibreMap, tiles: BoundaryTiles | null): v
       type: 'line',
       source: SOURCE.towns,
       ...(tiles ? { 'source-layer': BOUNDARY_TILE_LAYER.towns } : {}),
+      // Shown while the keyboard has an area (FocusOutline): until then MapLibre draws nothing for it.
+      layout: { visibility: 'none' },
       paint: { 'line-color': FOCUS_COLOUR, 'line-width': 3.5, 'line-opacity': ['case', isFocused, 1, 0] },
     } as unknown as Parameters<MapLibreMap['addLayer']>[0],
     before,
@@ -44,6 +46,7 @@ export function addFocusLayers(map: MapLibreMap, tiles: BoundaryTiles | null): v
       id: FOCUS_VILLAGE_RING,
       type: 'circle',
       source: SOURCE.villages,
+      layout: { visibility: 'none' },
       paint: { 'circle-radius': radius, 'circle-opacity': 0, 'circle-stroke-color': FOCUS_COLOUR, 'circle-stroke-width': 3, 'circle-stroke-opacity': ['case', isFocused, 1, 0] },
     } as unknown as Parameters<MapLibreMap['addLayer']>[0],
     before,
@@ -66,6 +69,8 @@ export class FocusOutline {
       a.kind === 'village' ? { source: SOURCE.villages, id: a.id } : this.tiles ? { source: SOURCE.towns, sourceLayer: BOUNDARY_TILE_LAYER.towns, id: a.id } : { source: SOURCE.towns, id: a.id };
     if (this.focused) this.map.setFeatureState(ref(this.focused), { focused: false });
     this.focused = area;
+    this.map.setLayoutProperty(FOCUS_TOWN_LINE, 'visibility', area?.kind === 'town' ? 'visible' : 'none');
+    this.map.setLayoutProperty(FOCUS_VILLAGE_RING, 'visibility', area?.kind === 'village' ? 'visible' : 'none');
     if (!area) return;
     this.map.setFeatureState(ref(area), { focused: true });
     const point = area.kind === 'town' ? this.site.towns[area.id]?.labelPoint : this.site.villages[area.id]?.point;
