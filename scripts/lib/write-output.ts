@@ -32,7 +32,7 @@ export interface OutputFs {
   /** Makes the folder and its parents. */
   mkdir(path: string): Promise<void>;
   /** Writes a file piece by piece. */
-  writeFile(path: string, pieces: Iterable<string> | Uint8Array | string): Promise<void>;
+  writeFile(path: string, pieces: Iterable<string | Uint8Array> | Uint8Array | string): Promise<void>;
   /** Creates a file that must not exist yet (EEXIST when it does). */
   createExclusive(path: string, text: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;

@@ -29,6 +29,7 @@ export const EN: Catalogue = {
   openDataChanges: 'Changes since the previous release',
   openDataTownBoundaries: 'Town boundaries (GeoJSON)',
   openDataDictionary: 'Data dictionary',
+  openDataParquet: 'Parquet: {table}',
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: 'Check data',
   previewBanner: 'Preview: built in this browser from the files you chose; nothing was uploaded or published.',

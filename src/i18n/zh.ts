@@ -27,6 +27,7 @@ export const ZH = {
   openDataChanges: '与上一版本相比的变化',
   openDataTownBoundaries: '乡镇边界（GeoJSON）',
   openDataDictionary: '数据字典',
+  openDataParquet: 'Parquet：{table}',
   // Checking and previewing a dataset in the browser (数据检查, view=check).
   viewCheck: '数据检查',
   previewBanner: '预览：这是您选择的数据在本机浏览器中生成的结果，没有上传，也没有发布。',

@@ -9,7 +9,7 @@ import { MINI } from '../../helpers/fixtures';
 describe('openDataLinks', () => {
   const links = openDataLinks();
 
-  it('lists the tables, the town boundaries, then the dictionary, each saved under its own name', () => {
+  it('lists the tables as CSV, the changes, the tables as Parquet, the town boundaries, then the dictionary, each saved under its own name', () => {
     expect(links.map((l) => l.href)).toEqual([
       'data/open-data/projects.csv',
       'data/open-data/progress.csv',
@@ -17,6 +17,11 @@ describe('openDataLinks', () => {
       'data/open-data/towns.csv',
       'data/open-data/indicators.csv',
       'data/open-data/changes.csv',
+      'data/open-data/projects.parquet',
+      'data/open-data/progress.parquet',
+      'data/open-data/villages.parquet',
+      'data/open-data/towns.parquet',
+      'data/open-data/indicators.parquet',
       'data/towns.geojson',
       'data/open-data/dictionary.csv',
     ]);
@@ -26,6 +31,7 @@ describe('openDataLinks', () => {
   it('names each file in every language, from the catalogues', () => {
     expect(links.map((l) => l.zh)).toContain('项目公示（全部项目）');
     expect(links.map((l) => l.en)).toContain('Town boundaries (GeoJSON)');
+    expect(links.find((l) => l.fileName === 'projects.parquet')).toMatchObject({ zh: 'Parquet：项目公示（全部项目）', en: 'Parquet: Projects (all, disclosure fields)' });
     for (const lang of LANGS) expect(new Set(links.map((l) => l[lang])).size).toBe(links.length);
   });
 

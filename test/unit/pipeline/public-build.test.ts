@@ -64,10 +64,12 @@ describe('the public build (--public)', () => {
 });
 
 describe('the open dataset', () => {
-  it('has every file as UTF-8 CSV with BOM, and a dictionary row for every column of every file', async () => {
+  it('has every table as UTF-8 CSV with BOM and as Parquet, and a dictionary row for every column of every CSV', async () => {
     const { outputs, site } = await build(await datasetWith(), true);
-    const files = [...outputs.keys()].filter((k) => k.startsWith('open-data/'));
-    expect(files.sort()).toEqual(['open-data/changes.csv', 'open-data/dictionary.csv', 'open-data/indicators.csv', 'open-data/progress.csv', 'open-data/projects.csv', 'open-data/towns.csv', 'open-data/villages.csv']);
+    const tables = ['indicators', 'progress', 'projects', 'towns', 'villages'];
+    expect([...outputs.keys()].filter((k) => k.startsWith('open-data/') && k.endsWith('.parquet')).sort()).toEqual(tables.map((t) => `open-data/${t}.parquet`));
+    const files = [...outputs.keys()].filter((k) => k.startsWith('open-data/') && k.endsWith('.csv'));
+    expect(files.sort()).toEqual(['open-data/changes.csv', 'open-data/dictionary.csv', ...tables.map((t) => `open-data/${t}.csv`)]);
     const dictionary = csv(outputs.get('open-data/dictionary.csv'));
     for (const file of files.filter((f) => !f.endsWith('dictionary.csv'))) {
       const [header = [], ...rows] = csv(outputs.get(file));

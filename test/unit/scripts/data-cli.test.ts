@@ -65,8 +65,9 @@ describe('data:build', () => {
     expect((await run(['build', dir, '--out', out1])).code).toBe(0);
     expect((await run(['build', dir, '--out', out2])).code).toBe(0);
     const files = (await readdir(out1, { recursive: true })).sort();
-    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...['changes', 'dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => join('open-data', `${f}.csv`)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'release.json', 'report.json', 'site.json', 'towns.geojson']);
-    for (const f of files.filter((x) => x.includes('.'))) expect(await readFile(join(out2, f), 'utf8')).toBe(await readFile(join(out1, f), 'utf8'));
+    const openData = [...['changes', 'dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => `${f}.csv`), ...['indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => `${f}.parquet`)].sort();
+    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...openData.map((f) => join('open-data', f)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'release.json', 'report.json', 'site.json', 'towns.geojson']);
+    for (const f of files.filter((x) => x.includes('.'))) expect(Buffer.compare(await readFile(join(out2, f)), await readFile(join(out1, f))), f).toBe(0);
   });
 
   it('leaves the output folder as it was when the dataset has errors', async () => {
