@@ -86,7 +86,7 @@ export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
     slot: 'page-slot',
     isInPackage: true,
    
-    mount: async (el, { site }) => (await import('../ui/about-page')).mountAboutPage(el, { site, isPublic: site.publication.isPublic }),
+    mount: async (el, { site, isPackage }) => (await import('../ui/about-page')).mountAboutPage(el, { site, isPublic: site.publication.isPublic, hasOpenData: !isPackage }),
   },
   notice: {
     label: 'viewNotice',

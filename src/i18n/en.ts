@@ -345,6 +345,7 @@ export const EN: Catalogue = {
   aboutDataCount: '{n}',
   aboutOfflineNone: 'The atlas is a static web page: it works offline and sends no request to any other site.',
   aboutOfflineBasemap: 'The atlas is a static web page: apart from the online basemap’s tiles, it sends no request to any other site.',
+  aboutOpenData: '**Open data:** download it on the {projects} page. Each table comes in two formats: CSV (UTF-8; opens in Excel and WPS) and Parquet (typed and compressed; read directly by DuckDB, pandas and R); the tables join by division code and project id, and the data dictionary explains every column.',
   aboutSourcesHeading: 'Sources and licence',
   aboutSourceDivisions: '**Division names and codes:** National Bureau of Statistics, statistical division codes and urban-rural classification codes (2023).',
   aboutSourceSeats: '**Town seats:** {geonames}, under {licence}; attribution: “GeoNames, geonames.org”.',

@@ -343,6 +343,7 @@ export const ZH = {
   aboutDataCount: '{n} 个',
   aboutOfflineNone: '本图是静态网页，不联网也能使用，不会向其他网站发出任何请求。',
   aboutOfflineBasemap: '本图是静态网页；除在线底图的地图瓦片外，不会向其他网站发出请求。',
+  aboutOpenData: '**开放数据：**在{projects}页面下载。每张表有两种格式：CSV（UTF-8，Excel、WPS 直接打开）和 Parquet（带数据类型、压缩，DuckDB、pandas、R 等直接读取）；各表之间按区划代码和项目编号关联，每一列的含义见数据字典。',
   aboutSourcesHeading: '来源与许可',
   aboutSourceDivisions: '**区划名称与代码：**国家统计局《2023年统计用区划代码和城乡划分代码》。',
   aboutSourceSeats: '**乡镇驻地：**{geonames}，采用 {licence} 许可，署名“GeoNames, geonames.org”。',

@@ -59,6 +59,8 @@ export interface AboutOptions {
   isPublic: boolean;
   /** Where the projects page is (`#view=projects`, keeping the rest of the view). */
   projectsHref: string;
+  /** True when the open dataset is published beside the page (its downloads are on the projects page); not in the meeting package. */
+  hasOpenData?: boolean;
 }
 
 /** The national poverty-alleviation supervision hotline (全国扶贫监督举报电话). */
@@ -172,6 +174,7 @@ function data(c: Ctx): AboutSection {
     },
     paragraph(fill(lang, config.basemap.type === 'none' ? 'aboutOfflineNone' : 'aboutOfflineBasemap', {})),
   );
+  if (c.hasOpenData ?? true) blocks.push(paragraph(fill(lang, 'aboutOpenData', { projects: { kind: 'link', text: t(lang, 'viewProjects'), href: c.projectsHref } })));
   return section(c, 'data', 'aboutDataHeading', blocks);
 }
 

@@ -10,6 +10,8 @@ export interface AboutPageDeps {
   site: SiteData;
   /** True when this copy is the public build (small household counts withheld). */
   isPublic: boolean;
+  /** False where no open dataset is published beside the page (the meeting package). */
+  hasOpenData?: boolean;
 }
 
 export interface AboutPageView {
@@ -31,7 +33,7 @@ export function mountAboutPage(el: HTMLElement, deps: AboutPageDeps): AboutPageV
       const key = `${state.lang}|${projectsHref}`;
       if (key === shownKey) return;
       shownKey = key;
-      render(article, buildAboutContent(deps.site, { lang: state.lang, isPublic: deps.isPublic, projectsHref }));
+      render(article, buildAboutContent(deps.site, { lang: state.lang, isPublic: deps.isPublic, projectsHref, hasOpenData: deps.hasOpenData ?? true }));
     },
     unmount() {
       article.remove();
