@@ -1,5 +1,6 @@
 import { SITE_SCHEMA_VERSION, type SiteData } from '../contract/site';
 import { MONTHLY_COLUMNS, PROJECT_COLUMNS, type SiteProjects } from '../contract/projects';
+import { mergePhotoColumns } from './project-photos';
 
 /**
  * The projects the page has loaded: each town's file (projects/<code>.json) is fetched the first
@@ -95,6 +96,7 @@ export function mergeProjects(months: readonly string[], parts: readonly SitePro
   const merged: Record<string, unknown> = { schemaVersion: SITE_SCHEMA_VERSION, months: [...months] };
   for (const key of PROJECT_COLUMNS) merged[key] = ([] as unknown[]).concat(...parts.map((p) => p[key]));
   for (const key of MONTHLY_COLUMNS) merged[key] = months.map((_, m) => ([] as number[]).concat(...parts.map((p) => p[key][m] ?? [])));
+  Object.assign(merged, mergePhotoColumns(parts));
   // Every column of the file, each the concatenation of the parts' (projects.ts lists them all).
   return merged as unknown as SiteProjects;
 }

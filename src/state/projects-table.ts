@@ -1,9 +1,11 @@
 /** The projects page (项目公示) as data: one disclosure row per project, its filters and sort orders. Pure, no DOM. */
 import { STATUSES, type ProjectStatus } from '../contract/columns';
 import { PROJECT_FIELDS, blankValue, fieldsShownIn, type AnyProjectField, type ProjectFieldValues } from '../contract/project-fields';
+import type { SitePhoto } from '../contract/photos';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { fillText, formatNumber, pick, t, type Lang } from '../i18n';
+import { photosOf, withheldOf } from './project-photos';
 import { PROJECT_SORT_KEYS, type ProjectSortKey, type SortDirection, type StatusFilter } from './view-state';
 
 /** A place of a project: a town or a village, by code and name. */
@@ -35,6 +37,10 @@ export interface ProjectRow extends ProjectFieldValues {
   spentWan: number;
   /** The start year; null when the start date has none. */
   year: number | null;
+  /** Its published site photos (形象进度), in stage order. */
+  photos: readonly SitePhoto[];
+  /** Its photos this build did not publish (privacy). */
+  photosWithheld: number;
 }
 
 /** What the table shows; an empty list or null means "all". */
@@ -51,10 +57,12 @@ export interface ProjectFilter {
   statuses: readonly StatusFilter[];
   /** Start year. */
   year: number | null;
+  /** Only projects with a published site photo. */
+  isPhotosOnly: boolean;
 }
 
 /** The filter that shows every project. */
-export const NO_FILTER: Readonly<ProjectFilter> = Object.freeze({ query: '', town: null, village: null, categories: Object.freeze([]), statuses: Object.freeze([]), year: null });
+export const NO_FILTER: Readonly<ProjectFilter> = Object.freeze({ query: '', town: null, village: null, categories: Object.freeze([]), statuses: Object.freeze([]), year: null, isPhotosOnly: false });
 
 /** The table's sortable columns (the view state's, so the order is in the link). */
 export type SortKey = ProjectSortKey;
@@ -83,6 +91,8 @@ export function projectRows(site: SiteData, projects: SiteProjects, monthIndex: 
       progressPct: progressRow[i] ?? 0,
       spentWan: spentRow[i] ?? 0,
       year: /^\d{4}/.test(start) ? Number(start.slice(0, 4)) : null,
+      photos: photosOf(p, i),
+      photosWithheld: withheldOf(p, i),
     } as ProjectRow;
     // Each column holds its field's values (parseSiteProjects): the list's types.
     const fields = row as unknown as Record<string, unknown>;
@@ -134,6 +144,7 @@ export function filterRows(rows: readonly ProjectRow[], filter: ProjectFilter): 
     if (cats && !cats.has(row.category.id)) return false;
     if (sts && !sts.has(statusGroup(row.status))) return false;
     if (filter.year !== null && row.year !== filter.year) return false;
+    if (filter.isPhotosOnly && row.photos.length === 0) return false;
     return query === '' || haystackOf(row).includes(query);
   });
 }

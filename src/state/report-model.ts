@@ -6,6 +6,7 @@ import { delta } from '../domain/change';
 import { laggingProjects } from '../domain/lag';
 import type { Localized } from '../i18n';
 import { projectTotals, rankingOf, type RankedRow } from './derive';
+import { reportPhotos, type ReportPhotos } from './report-photos';
 
 export interface MonthlyReport {
   /** YYYY-MM of the report. */
@@ -23,6 +24,8 @@ export interface MonthlyReport {
   /** The four goals in config order. */
   goals: GoalReach[];
   quality: ReportQuality;
+  /** Projects finished in the month without a completion photo; null when the data has no photos. */
+  photos: ReportPhotos | null;
 }
 
 /** A town's data quality (数据质量) in the month. */
@@ -146,6 +149,7 @@ export function buildReport(site: SiteData, projects: SiteProjects, monthIndex: 
     lagging: laggingGroups(site, projects, monthIndex),
     goals: site.config.goals.map((g) => goalReach(site, g.id, g, g.target, monthIndex, prev)),
     quality: qualityOf(site, month, monthIndex),
+    photos: reportPhotos(site, projects, monthIndex),
   };
 }
 

@@ -62,6 +62,8 @@ export interface ViewState {
   q: string;
   /** The projects page's start year; null = every year (key `year`). */
   year: number | null;
+  /** The projects page shows only projects with site photos (key `photos=1`). */
+  isPhotosOnly: boolean;
   /** The projects page's order (key `sort`, e.g. `budget-desc`). */
   sort: SortOrder<ProjectSortKey>;
   /** The projects page's page, from 1 (key `page`); the page clamps it to the pages there are. */
@@ -90,6 +92,7 @@ export const DEFAULT_VIEW: ViewState = frozen({
   rankSort: frozen({ key: 'rank', direction: 'ascending' }),
   q: '',
   year: null,
+  isPhotosOnly: false,
   sort: frozen({ key: 'id', direction: 'ascending' }),
   page: 1,
   from: null,
@@ -138,6 +141,7 @@ const CODECS: { [F in keyof ViewState]: KeyCodec<ViewState[F]> } = {
   rankSort: sortOrder('rank', RANKING_SORT_KEYS, {}),
   q: searchText('q'),
   year: startYear('year'),
+  isPhotosOnly: flag('photos'),
   sort: sortOrder('sort', PROJECT_SORT_KEYS, { budgetWan: 'budget', spentWan: 'spent' }),
   page: pageNumber('page'),
   from: calendarDay('from'),

@@ -27,6 +27,8 @@ export function projectRow(id: string, patch: Partial<ProjectRow> = {}): Project
     progressPct: 0,
     spentWan: 0,
     year: 2016,
+    photos: [],
+    photosWithheld: 0,
     ...patch,
   };
 }

@@ -46,6 +46,8 @@ describe('projectRows', () => {
       progressPct: 70,
       spentWan: 60,
       year: 2016,
+      photos: [],
+      photosWithheld: 0,
     });
   });
 
@@ -90,6 +92,13 @@ describe('filterRows', () => {
     ['a year without projects', { year: 2017 }, []],
     ['several kinds at once', { town: '420324101', statuses: ['building'], categories: ['industry'] }, ['T-001']],
   ])('by %s', (_name, patch, expected) => expect(ids(filterRows(march, filter(patch)))).toEqual(expected));
+
+  it('to the projects with a published site photo, when asked', () => {
+    const shot = { stage: 'done' as const, thumb: 'photos/0000000000000001.t.jpg', full: 'photos/0000000000000001.jpg', width: 4, height: 3, takenAt: null, distanceM: null, caption: null };
+    const rows = [row('a', { photos: [shot] }), row('b', { photosWithheld: 2 }), row('c')];
+    expect(ids(filterRows(rows, filter({ isPhotosOnly: true })))).toEqual(['a']);
+    expect(ids(filterRows(rows, filter({ isPhotosOnly: false })))).toEqual(['a', 'b', 'c']);
+  });
 
   it("counts accepted projects as done", () => {
     const rows = [row('a', { status: 'done' }), row('b', { status: 'accepted' }), row('c', { status: 'building' })];

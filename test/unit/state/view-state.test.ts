@@ -160,6 +160,7 @@ function validStates(count: number): ViewState[] {
       rankSort: { key: oneOf(RANKING_SORT_KEYS), direction: oneOf(['ascending', 'descending'] as const) },
       q: oneOf(['', '道路', ' 产业 基地 ', 'a&b=c#d%', 'XM 2016/03']),
       year: oneOf([null, 1999, 2016, 2017]),
+      isPhotosOnly: oneOf([false, true]),
       sort: { key: oneOf(PROJECT_SORT_KEYS), direction: oneOf(['ascending', 'descending'] as const) },
       page: oneOf([1, 2, 17]),
       from: oneOf(['2016-02-29', '2026-12-01', '2027-01-09', null]),
@@ -170,7 +171,7 @@ function validStates(count: number): ViewState[] {
 
 describe('round trip', () => {
   // One state with every key set, whatever the draw (with twenty keys a random one rarely is).
-  const everyKey: ViewState = { view: 'notice', ind: 'lag', cls: 'quantile', town: T1, village: V11, project: PROJECTS[0] ?? null, month: MONTHS[0] ?? null, cat: [...CATEGORIES].sort().slice(0, 1), st: ['done'], lang: 'en', isDelta: true, tour: 4, isEmbed: true, isLargeType: true, isShowingProjects: false, rankSort: { key: 'value', direction: 'descending' }, q: '道路', year: 2016, sort: { key: 'budgetWan', direction: 'descending' }, page: 2, from: '2026-12-01' };
+  const everyKey: ViewState = { view: 'notice', ind: 'lag', cls: 'quantile', town: T1, village: V11, project: PROJECTS[0] ?? null, month: MONTHS[0] ?? null, cat: [...CATEGORIES].sort().slice(0, 1), st: ['done'], lang: 'en', isDelta: true, tour: 4, isEmbed: true, isLargeType: true, isShowingProjects: false, rankSort: { key: 'value', direction: 'descending' }, q: '道路', year: 2016, isPhotosOnly: true, sort: { key: 'budgetWan', direction: 'descending' }, page: 2, from: '2026-12-01' };
   const grid = [DEFAULT_VIEW, ...validStates(600), everyKey];
 
   it('parse(serialize(s)) is s, without warnings, for every valid state', () => {
@@ -214,7 +215,7 @@ describe('round trip', () => {
 });
 
 describe('DEFAULT_VIEW', () => {
-  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false, isShowingProjects: true, rankSort: { key: 'rank', direction: 'ascending' }, q: '', year: null, sort: { key: 'id', direction: 'ascending' }, page: 1, from: null }));
+  it('is the county view in Chinese', () => expect(DEFAULT_VIEW).toEqual({ view: 'map', ind: 'industry', cls: 'fixed', town: null, village: null, project: null, month: null, cat: [], st: [], lang: 'zh', isDelta: false, tour: null, isEmbed: false, isLargeType: false, isShowingProjects: true, rankSort: { key: 'rank', direction: 'ascending' }, q: '', year: null, isPhotosOnly: false, sort: { key: 'id', direction: 'ascending' }, page: 1, from: null }));
   it('is frozen, lists included', () => {
     expect(Object.isFrozen(DEFAULT_VIEW)).toBe(true);
     expect(Object.isFrozen(DEFAULT_VIEW.cat)).toBe(true);
@@ -280,7 +281,7 @@ describe('view and delta keys', () => {
 
 describe('the projects page, the ranking and the markers in the link', () => {
   it.each<[string, Partial<ViewState>]>([
-    [`#view=projects&q=${encodeURIComponent('道路')}&year=2016&sort=budget-desc&page=2`, { view: 'projects', q: '道路', year: 2016, sort: { key: 'budgetWan', direction: 'descending' }, page: 2 }],
+    [`#view=projects&q=${encodeURIComponent('道路')}&year=2016&photos=1&sort=budget-desc&page=2`, { view: 'projects', q: '道路', year: 2016, isPhotosOnly: true, sort: { key: 'budgetWan', direction: 'descending' }, page: 2 }],
     ['#sort=spent-asc', { sort: { key: 'spentWan', direction: 'ascending' } }],
     ['#sort=name-desc', { sort: { key: 'name', direction: 'descending' } }],
     ['#q=%20a%26b%3Dc%23d%25%20', { q: ' a&b=c#d% ' }],
@@ -288,15 +289,16 @@ describe('the projects page, the ranking and the markers in the link', () => {
     ['#rank=name-asc', { rankSort: { key: 'name', direction: 'ascending' } }],
     ['#markers=0', { isShowingProjects: false }],
     ['#markers=1', {}],
+    ['#photos=0', {}],
     ['#page=1&sort=id-asc&rank=rank-asc&q=', {}],
   ])('%s', (hash, patch) => {
     expect(parseViewState(hash, ctx)).toEqual({ state: view(patch), warnings: [] });
   });
 
   it('writes the example link back as it was, and leaves defaults out', () => {
-    const hash = `#view=projects&q=${encodeURIComponent('道路')}&year=2016&sort=budget-desc&page=2`;
+    const hash = `#view=projects&q=${encodeURIComponent('道路')}&year=2016&photos=1&sort=budget-desc&page=2`;
     expect(serializeViewState(parseViewState(hash, ctx).state)).toBe(hash);
-    expect(serializeViewState(view({ sort: { key: 'id', direction: 'ascending' }, rankSort: { key: 'rank', direction: 'ascending' }, page: 1, q: '', year: null, isShowingProjects: true }))).toBe('');
+    expect(serializeViewState(view({ sort: { key: 'id', direction: 'ascending' }, rankSort: { key: 'rank', direction: 'ascending' }, page: 1, q: '', year: null, isPhotosOnly: false, isShowingProjects: true }))).toBe('');
     expect(serializeViewState(view({ isShowingProjects: false, rankSort: { key: 'value', direction: 'descending' } }))).toBe('#markers=0&rank=value-desc');
   });
 
