@@ -9,7 +9,7 @@ import type { Store } from '../state/store';
 import { tourStopState } from '../state/tour';
 import type { ViewState } from '../state/view-state';
 import { mountPresentation } from '../ui/presentation';
-import { stopFigures } from '../ui/tour-figures';
+import { stopFigures, stopPhotos } from '../ui/tour-figures';
 import type { MountedAtlas } from './atlas';
 import { byId } from './dom';
 
@@ -27,8 +27,11 @@ export interface Tour {
  * view). Mount it before the map (it changes the layout the map measures) and before the page's
  * Escape handler (its Escape leaves the tour, not the town).
  */
-export function mountTour(site: SiteData, store: Store<ViewState>, projects: LoadedProjects): Tour {
-  const figures = (state: ViewState) => stopFigures(site, deriveView(site, projects, state), state.lang);
+export function mountTour(site: SiteData, store: Store<ViewState>, projects: LoadedProjects & { onChange(listener: () => void): unknown }): Tour {
+  const figures = (state: ViewState) => {
+    const view = deriveView(site, projects, state);
+    return { ...stopFigures(site, view, state.lang), photos: stopPhotos(projects.current, view) };
+  };
   const slot = document.createElement('div');
   document.body.append(slot);
   const presentation = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
@@ -36,6 +39,8 @@ export function mountTour(site: SiteData, store: Store<ViewState>, projects: Loa
   if (opened !== null) store.set(tourStopState(site, opened));
   presentation.update(store.get(), figures(store.get()));
   byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
+  // The stop's town loaded after the stop was shown: its photos join the stop.
+  projects.onChange(() => presentation.update(store.get(), figures(store.get())));
   let atlas: MountedAtlas | null = null;
   let isPresenting = store.get().tour !== null;
   return {

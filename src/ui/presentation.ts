@@ -10,6 +10,8 @@ import { t, type Lang, type StringKey } from '../i18n';
 import { createTour } from '../state/tour';
 import type { ViewState } from '../state/view-state';
 import { h } from './dom';
+import type { ViewedPhoto } from './photo-viewer';
+import { photoStrip } from './site-photos';
 
 /** The figures shown large for a stop; computed by the caller from the stop's area, indicator and month. */
 export interface StopFigures {
@@ -21,6 +23,8 @@ export interface StopFigures {
   /** The month shown, formatted (e.g. `2016年5月`). */
   month: string;
   extra: { label: string; value: string }[];
+  /** Completion photos of the stop's town (竣工照片), shown as a strip that opens the photo dialog; none for the county. */
+  photos?: readonly ViewedPhoto[];
 }
 
 export interface PresentationDeps {
@@ -68,6 +72,9 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
   figure.append(town, subject, value);
   const extra = h('dl', 'presentation-extra');
   const text = h('ul', 'presentation-text');
+  const photos = h('section', 'presentation-photos');
+  photos.id = 'presentation-photos';
+  photos.hidden = true;
 
   const previous = button('presentation-previous', () => tour?.previous());
   const next = button('presentation-next', () => tour?.next());
@@ -78,7 +85,7 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
   nav.append(previous, next, fullScreen, exit);
 
   const actions = h('div', 'presentation-actions');
-  root.append(progress, title, figure, extra, text, actions, nav, keys);
+  root.append(progress, title, figure, extra, text, photos, actions, nav, keys);
   el.append(root);
 
   const tour = stops.length > 0 ? createTour(stops.length, { onChange: (n) => deps.onStop(n) }) : null;
@@ -151,6 +158,7 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
     extra.hidden = figures.extra.length === 0;
     text.replaceChildren(...s.text[lang].map((line) => h('li', '', line)));
     text.hidden = s.text[lang].length === 0;
+    renderPhotos(figures);
     previous.textContent = `◀ ${t(lang, 'presentationPrevious')}`;
     next.textContent = `${t(lang, 'presentationNext')} ▶`;
     fullScreen.textContent = t(lang, 'presentationFullScreen');
@@ -159,6 +167,19 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
     next.disabled = stop === total;
     keys.textContent = t(lang, 'presentationKeys');
     fullScreen.hidden = !document.fullscreenEnabled;
+  }
+
+  function renderPhotos(figures: StopFigures): void {
+    const list = figures.photos ?? [];
+    photos.hidden = list.length === 0;
+    if (list.length === 0) {
+      photos.replaceChildren();
+      return;
+    }
+    const heading = h('h3', 'presentation-photos-title', fill(lang, 'presentationPhotos', { town: figures.townName }));
+    photos.setAttribute('aria-label', heading.textContent ?? '');
+    if (deps.site.config.isSample) heading.append(' ', h('span', 'photo-sample-mark', t(lang, 'photoSampleMark')));
+    photos.replaceChildren(heading, photoStrip(list, { lang, isSample: deps.site.config.isSample }, 'presentation-photo-strip'));
   }
 
   function onKey(e: KeyboardEvent): void {

@@ -10,8 +10,10 @@ import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { formatWan } from '../domain/format';
 import { pick, t, type Lang } from '../i18n';
+import { photosOf, withheldOf } from '../state/project-photos';
 import { fieldText } from '../state/projects-table';
 import { releaseMark } from './release-mark';
+import { projectPhotos } from './site-photos';
 
 /** What a line of the disclosure is made from: project `i` of `p`, as of month index `m`. */
 interface LineInput {
@@ -87,6 +89,9 @@ export function projectDisclosure(site: SiteData, p: SiteProjects, i: number, mo
     dd.textContent = v;
     dl.append(dt, dd);
   }
+  // The photos by stage (形象进度) first, where a popup of limited height shows them without scrolling.
+  const photos = projectPhotos({ photos: photosOf(p, i), withheld: withheldOf(p, i), projectName: p.name[i] ?? '' }, { lang, isSample: site.config.isSample });
+  if (photos) box.append(photos);
   box.append(dl);
   const id = document.createElement('p');
   id.className = 'project-id';

@@ -1,4 +1,4 @@
-/** The projects page's filters (筛选项目): search, town, village, start year, categories, statuses, reset, and the phone's sort. */
+/** The projects page's filters (筛选项目): search, town, village, start year, categories, statuses, with photos, reset, and the phone's sort. */
 import type { SiteData } from '../contract/site';
 import { fillText, pick, t, type Lang } from '../i18n';
 import type { SortDirection, SortKey } from '../state/projects-table';
@@ -9,7 +9,9 @@ import { COLUMNS } from './projects-table-view';
 
 export interface ProjectsFiltersDeps {
   site: SiteData;
-  /** Sets view state (town, village, cat, st, project) through the store. */
+  /** The projects carry site photos: the form offers to show only those with one. */
+  hasPhotos: boolean;
+  /** Sets view state (town, village, cat, st, photos, project) through the store. */
   onChange(patch: Partial<ViewState>): void;
   /** The page's own filters and order (not in the view state): the search text, the year, the sort. */
   onQuery(query: string): void;
@@ -53,6 +55,14 @@ export function mountProjectsFilters(deps: ProjectsFiltersDeps) {
     categoryBoxes.items[i]?.label.insertBefore(dot, categoryBoxes.items[i]?.text ?? null);
   });
   const statusBoxes = checkboxGroup(STATUS_FILTERS, 'projects-st', (on) => deps.onChange({ st: on }));
+  const photosOnly = h('label', 'projects-check projects-photos-only');
+  const photosBox = h('input', '');
+  photosBox.type = 'checkbox';
+  photosBox.id = 'projects-photos';
+  photosBox.addEventListener('change', () => deps.onChange({ isPhotosOnly: photosBox.checked }));
+  const photosText = h('span', '');
+  photosOnly.append(photosBox, photosText);
+  photosOnly.hidden = !deps.hasPhotos;
   const reset = button('projects-reset', () => deps.onReset());
   // Sorting on a phone, where the table's header row is not shown (the header's buttons do it on wider screens).
   const sortField = field('select', 'projects-sort-by');
@@ -65,7 +75,7 @@ export function mountProjectsFilters(deps: ProjectsFiltersDeps) {
   });
   const fields = h('div', 'projects-fields-row');
   fields.append(search.wrap, town.wrap, village.wrap, yearField.wrap, sortField.wrap);
-  form.append(fields, categoryBoxes.fieldset, statusBoxes.fieldset, reset);
+  form.append(fields, categoryBoxes.fieldset, statusBoxes.fieldset, photosOnly, reset);
 
   function update(v: ProjectsFiltersView): void {
     const s = v.state;
@@ -97,6 +107,8 @@ export function mountProjectsFilters(deps: ProjectsFiltersDeps) {
       item.text.textContent = t(lang, st === 'done' ? 'projectsDoneAccepted' : st);
       item.input.checked = s.st.length === 0 || s.st.includes(st);
     });
+    photosText.textContent = t(lang, 'projectsPhotosOnly');
+    photosBox.checked = s.isPhotosOnly;
     reset.textContent = t(lang, 'projectsReset');
     sortField.label.textContent = t(lang, 'projectsSortLabel');
     const sortOptions = COLUMNS.flatMap((col) => (col.key === null ? [] : (['ascending', 'descending'] as const).map((d): [string, string] => [`${col.key} ${d}`, fillText(lang, 'projectsSortOption', { column: t(lang, col.label), direction: t(lang, d === 'ascending' ? 'projectsAscending' : 'projectsDescending') })])));

@@ -6,6 +6,7 @@ import { toCsv, withBom } from '../domain/csv';
 import { regionName } from '../domain/region-name';
 import { fillText, formatNumber, monthLabel, t, type Lang } from '../i18n';
 import { monthIndexOf } from '../state/derive';
+import { hasPhotoColumns } from '../state/project-photos';
 import { csvRows, toGeoJson } from '../state/projects-download';
 import { filterRows, pageOf, projectRows, sortRows, yearsOf, type ProjectRow, type SortDirection, type SortKey } from '../state/projects-table';
 import type { ViewState } from '../state/view-state';
@@ -66,11 +67,12 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   const supervision = mountProjectsSupervision();
   const filters = mountProjectsFilters({
     site,
+    hasPhotos: hasPhotoColumns(projects),
     onChange: refilter,
     onQuery: (q) => refilter({ q }),
     onYear: (year) => refilter({ year }),
     onSort: (sort) => refilter({ sort }),
-    onReset: () => refilter({ town: null, village: null, cat: [], st: [], project: null, q: '', year: null }),
+    onReset: () => refilter({ town: null, village: null, cat: [], st: [], project: null, q: '', year: null, isPhotosOnly: false }),
   });
   const sheet = mountFilterSheet(filters.form);
   const summary = h('div', 'projects-summary');
@@ -86,6 +88,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     onPage: (page) => deps.onChange({ page }),
     onChange: deps.onChange,
     release: site.release,
+    isSample: site.config.isSample,
   });
   const downloads = mountProjectsDownloads({ openData: deps.openData, onDownload: downloadShown });
 
@@ -105,13 +108,14 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     const { lang } = s;
     const all = rowsFor(s);
     const month = site.months[monthIndexOf(site, s)] ?? '';
-    let { q: query, year, page } = s;
+    let { q: query, year, page, isPhotosOnly } = s;
     const sort = s.sort;
-    const filterOf = () => ({ query, town: s.town, village: s.village, categories: s.cat, statuses: s.st, year });
+    const filterOf = () => ({ query, town: s.town, village: s.village, categories: s.cat, statuses: s.st, year, isPhotosOnly });
     // A project named in the state (the map's popup links here): shown, on its page, scrolled to.
-    if (isRevealPending && s.project !== null && !filterRows(all, filterOf()).some((r) => r.id === s.project) && filterRows(all, { ...filterOf(), query: '', year: null }).some((r) => r.id === s.project)) {
+    if (isRevealPending && s.project !== null && !filterRows(all, filterOf()).some((r) => r.id === s.project) && filterRows(all, { ...filterOf(), query: '', year: null, isPhotosOnly: false }).some((r) => r.id === s.project)) {
       query = '';
       year = null;
+      isPhotosOnly = false;
     }
     shown = sortRows(filterRows(all, filterOf()), sort.key, sort.direction);
     // The map's area or filters changed since the page was last drawn: back to the first page.
@@ -126,16 +130,16 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
     const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
     page = Math.min(Math.max(1, page), pages);
     // What the page shows differs from the link (a revealed project, a page past the last): the link follows, after this round of the store.
-    const patch = { q: query, year, page };
+    const patch = { q: query, year, isPhotosOnly, page };
     drawn = { ...s, ...patch };
-    if (query !== s.q || year !== s.year || page !== s.page) queueMicrotask(() => deps.onChange(patch));
+    if (query !== s.q || year !== s.year || isPhotosOnly !== s.isPhotosOnly || page !== s.page) queueMicrotask(() => deps.onChange(patch));
 
     title.textContent = t(lang, 'projectsTitle');
     intro.textContent = t(lang, 'projectsIntro');
     asOf.textContent = fillText(lang, 'projectsAsOf', { month: monthLabel(lang, month) });
-    filters.update({ state: s, query, year, years: yearsOf(all), sort });
+    filters.update({ state: { ...s, isPhotosOnly }, query, year, years: yearsOf(all), sort });
     supervision.update(lang, shown);
-    const active = [query.trim() !== '', year !== null, s.town !== null, s.village !== null, s.cat.length > 0, s.st.length > 0].filter(Boolean).length;
+    const active = [query.trim() !== '', year !== null, s.town !== null, s.village !== null, s.cat.length > 0, s.st.length > 0, isPhotosOnly].filter(Boolean).length;
     sheet.update(lang, active, shown.length);
     renderSummary(lang, all.length);
     table.update({ lang, month, rows: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), project: s.project, page, pages, sort });
@@ -189,7 +193,7 @@ export function mountProjectsPage(el: HTMLElement, deps: ProjectsPageDeps): Proj
   };
 }
 
-/** Whether two states show the same page: month, language, area, categories, statuses, project, search, year, order and page. */
+/** Whether two states show the same page: month, language, area, categories, statuses, project, search, year, photos, order and page. */
 function sameInputs(a: ViewState, b: ViewState): boolean {
   return (
     a.view === b.view &&
@@ -202,6 +206,7 @@ function sameInputs(a: ViewState, b: ViewState): boolean {
     a.st.join() === b.st.join() &&
     a.q === b.q &&
     a.year === b.year &&
+    a.isPhotosOnly === b.isPhotosOnly &&
     a.sort.key === b.sort.key &&
     a.sort.direction === b.sort.direction &&
     a.page === b.page

@@ -7,6 +7,7 @@ import { button, money, telLink, text } from './projects-controls';
 import { renderPager } from './projects-pager';
 import { h } from './dom';
 import { releaseMark } from './release-mark';
+import { projectPhotos } from './site-photos';
 import type { SiteRelease } from '../contract/release';
 
 /** Rows on one page of the table. */
@@ -78,6 +79,8 @@ export interface ProjectsTableDeps {
   onChange(patch: Partial<ViewState>): void;
   /** The release, to mark the projects it changed (release-mark.ts). */
   release?: SiteRelease | null;
+  /** The site data is the sample: its photos are marked 示例照片. */
+  isSample?: boolean;
 }
 
 /** What the table shows: a page of rows as of a month, sorted. */
@@ -177,6 +180,11 @@ export function mountProjectsTable(deps: ProjectsTableDeps) {
     if (isCurrent) name.append(h('span', 'projects-current', t(lang, 'projectsCurrent')));
     const mark = releaseMark(deps.release, r.id, lang);
     if (mark) name.append(mark);
+    if (r.photos.length > 0) {
+      const photoMark = h('span', 'projects-photo-mark', fillText(lang, 'projectsPhotoMark', { n: r.photos.length }));
+      photoMark.title = fillText(lang, 'projectsPhotoMarkLabel', { n: r.photos.length });
+      name.append(photoMark);
+    }
     const dot = h('span', 'projects-dot');
     dot.style.backgroundColor = r.category.colour;
     dot.setAttribute('aria-hidden', 'true');
@@ -231,6 +239,14 @@ export function mountProjectsTable(deps: ProjectsTableDeps) {
       dl.append(h('dt', '', label), dd);
     }
     td.append(dl);
+    // The photos are made when the details first open: their thumbnails load then, not with the page.
+    const addPhotos = (): void => {
+      if (td.querySelector('.site-photos')) return;
+      const photos = projectPhotos({ photos: r.photos, withheld: r.photosWithheld, projectName: r.name }, { lang, isSample: deps.isSample ?? false });
+      if (photos) td.prepend(photos);
+    };
+    if (isOpen) addPhotos();
+    else toggle.addEventListener('click', addPhotos, { once: true });
     detail.append(td);
     return [tr, detail];
   }

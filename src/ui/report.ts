@@ -14,6 +14,7 @@ import { goalsSection } from './report-goals';
 import type { ReportContext } from './report-layout';
 import { laggingSection } from './report-lagging';
 import { mapKey, type MapKey } from './report-map-key';
+import { photosPart } from './report-photos';
 import { qualitySection } from './report-quality';
 import { reportSnapshot } from './report-snapshot';
 import { townsSection, townsTableText } from './report-towns';
@@ -94,7 +95,11 @@ export function mountReport(el: HTMLElement, deps: ReportDeps): ReportView {
       // The front page: the map snapshot beside (or above) the county's figures.
       const overview = h('div', 'report-overview');
       overview.append(snapshot, countySection(c));
-      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), qualitySection(site, report.quality, lang), footer(c));
+      // Projects finished without a completion photo: a check of the data (数据实), so with the findings.
+      const quality = qualitySection(site, report.quality, lang);
+      const photos = photosPart(c);
+      if (photos) quality.append(photos);
+      article.replaceChildren(actions, masthead(c), overview, townsSection(c, table), laggingSection(c), goalsSection(c), quality, footer(c));
 
       const shot = await reportSnapshot(() => deps.getMapImage());
       if (render !== renderCount) return;

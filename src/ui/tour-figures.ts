@@ -3,11 +3,24 @@
  * value in the month, and beside it the town's village count or, for the county, its top three
  * towns; all from the view's derivation (state/derived-view.ts), formatted here.
  */
+import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { formatIndicator } from '../domain/indicators';
 import { monthLabel, pick, t, type Lang } from '../i18n';
 import type { DerivedView } from '../state/derived-view';
+import { completionPhotos } from '../state/project-photos';
+import type { ViewedPhoto } from './photo-viewer';
 import type { StopFigures } from './presentation';
+
+/** Completion photos a stop shows at most: a row of a projector's column. */
+const STOP_PHOTOS_MAX = 4;
+
+/** The completion photos of a stop's town as of its month (the largest projects first); none for the county. */
+export function stopPhotos(projects: SiteProjects, view: DerivedView): ViewedPhoto[] {
+  const town = view.selection.town;
+  if (!town) return [];
+  return completionPhotos(projects, town.id, view.month, STOP_PHOTOS_MAX).map(({ index, photo }) => ({ photo, projectName: projects.name[index] ?? '' }));
+}
 
 /** The figures for the stop a derived view shows (its town or the county, indicator and month), in `lang`. */
 export function stopFigures(site: SiteData, view: DerivedView, lang: Lang): StopFigures {
