@@ -20,14 +20,16 @@ const ABOVE_STATE = '^src/(ui|map|app|preview)/';
  * emit writes what they made, and release compares it with the previous release.
  */
 const PIPELINE_STAGES = [
-  ['geo', 'privacy|read|join|aggregate|integrity|emit|release'],
-  ['privacy', 'read|join|aggregate|integrity|emit|release'],
-  ['read', 'join|aggregate|integrity|emit|release'],
-  ['join', 'aggregate|integrity|emit|release'],
-  ['aggregate', 'integrity|emit|release'],
-  ['integrity', 'aggregate|emit|release'],
+  ['geo', 'privacy|read|join|aggregate|integrity|photos|emit|release'],
+  ['privacy', 'read|join|aggregate|integrity|photos|emit|release'],
+  ['read', 'join|aggregate|integrity|photos|emit|release'],
+  ['join', 'aggregate|integrity|photos|emit|release'],
+  ['aggregate', 'integrity|photos|emit|release'],
+  ['integrity', 'aggregate|photos|emit|release'],
+  // The site photos read the joined dataset and hand their findings and files to emit (build.ts passes them).
+  ['photos', 'join|aggregate|integrity|emit|release'],
   // The release compares the emitted data with the previous release's (`--previous`): it comes last.
-  ['emit', 'release'],
+  ['emit', 'photos|release'],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -19,6 +19,7 @@ import { DRAWN_MAX_ZOOM } from '../src/pipeline/emit/simplify';
 import { useXlsIsolate } from '../src/pipeline/read/xls';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
+import { sharpImaging } from './lib/photo-imaging';
 import { nodeXlsIsolate } from './lib/xls-isolate';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
@@ -88,7 +89,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     if (opts.command === 'build') lock = await lockOutput(resolve(opts.out), { label: opts.out, fs, log });
     // PREV may be OUT itself (public/data as last published): it is read whole before OUT is replaced.
     const previous = opts.previous === null ? undefined : { label: opts.previous, read: folderSource(opts.previous).read };
-    const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous });
+    const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous, imaging: sharpImaging });
     for (const issue of result.issues) log(formatIssue(issue));
     if (result.fatal) {
       log(`${opts.dir}: error: ${result.fatal}`);
@@ -102,8 +103,12 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     }
     if (lock) {
       const files = result.files;
-      await lock.replace((staging) => writeSiteFiles(fs, staging, files));
-      log(describeWritten([...files.keys()], opts));
+      const images = result.images ?? new Map<string, Uint8Array>();
+      await lock.replace(async (staging) => {
+        await writeSiteFiles(fs, staging, files);
+        await writeImages(fs, staging, images);
+      });
+      log(describeWritten([...files.keys(), ...(images.size > 0 ? [`photos/ (${images.size} files)`] : [])], opts));
     }
     return 0;
   } catch (e) {
@@ -132,6 +137,14 @@ async function writeAnnotated(out: string, issues: BuildResult['issues'], source
 }
 
 /** Every output file into the staging folder, each written piece by piece as it is made, never held whole. */
+/** The site photos (photos/<hash>.jpg and .t.jpg), each written as the build made it. */
+async function writeImages(fs: OutputFs, staging: string, images: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  for (const [name, bytes] of images) {
+    await fs.mkdir(dirname(join(staging, name)));
+    await fs.writeFile(join(staging, name), bytes);
+  }
+}
+
 async function writeSiteFiles(fs: OutputFs, staging: string, files: Map<string, OutputFile>): Promise<void> {
   for (const [name, file] of files) {
     await fs.mkdir(dirname(join(staging, name)));
@@ -153,9 +166,15 @@ function summarise(result: BuildResult, log: (line: string) => void): void {
     const vertices = s.vertices ? `, ${s.vertices.read} vertices, ${s.vertices.drawn} drawn (simplified to a pixel at zoom ${DRAWN_MAX_ZOOM})` : '';
     log(`  ${file}: ${rows}${vertices}${s.encoding ? ` (${s.encoding})` : ''}`);
   }
+  const p = result.photos;
+  if (p) log(`  photos: ${p.listed} listed, ${p.published} published${p.withheld > 0 ? `, ${p.withheld} withheld (not a public category)` : ''}; thumbnails ${kb(p.thumbBytes)}, display sizes ${kb(p.fullBytes)}`);
   log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
 }
 
 if (isEntryPoint(import.meta.url, process.argv[1])) {
   process.exitCode = await runDataCli(process.argv.slice(2));
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
 }

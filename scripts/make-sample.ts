@@ -4,6 +4,7 @@
  * Schematic or synthetic: town polygons, village points, every figure. Deterministic: fixed seed.
  * A few data problems are planted on purpose after generation (sample/plant.ts); their list is
  * written into data/README.md.
+ * Then the site photos (sample/photos.ts): drawn, with EXIF, four photo problems planted.
  * Run: npm run make-sample (tsx scripts/make-sample.ts). See data/SOURCES.md.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import type { SourceVillage, Town, Village } from './sample/types';
 import { choosePoorVillages, placeVillages, villageFigures } from './sample/villages';
 import { geojsonText, householdsCsv, jsonText, progressCsv, projectsCsv, villagesCsv, writeText } from './sample/write';
 import { README_PATH, replaceBlocks } from './make-templates';
+import { writeSamplePhotos } from './sample/photos';
 
 /** The seed of every random stream of the sample; change it to get a different (equally valid) sample. */
 const SAMPLE_SEED = 20160531;
@@ -103,3 +105,6 @@ function main(): void {
 }
 
 main();
+// The site photos are drawn for projects of the tables just written, and planted (sample/photos.ts).
+const photos = await writeSamplePhotos(DATA, join(ROOT, README_PATH));
+console.log(`  photos.csv, photos/        ${photos.photos.length} photos, ${photos.planted.length} planted photo problems (listed in ${README_PATH})`);

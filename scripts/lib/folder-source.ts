@@ -85,6 +85,10 @@ export function folderSource(dir: string, maxBytes = MAX_FILE_BYTES): DatasetSou
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
       throw new SourceReadError(path, isLink ? `${path} is a link to a file outside the dataset folder (${real}): ${COPY_IT_IN}` : `${path} is in a linked folder outside the dataset folder (${real}): ${COPY_IT_IN}`);
     }
+    // A site photo stays inside photos/: a link there to another file of the dataset is refused too.
+    if (path.startsWith(`${PHOTOS_DIR}/`) && !isWithin(join(await realRoot!, PHOTOS_DIR), real)) {
+      throw new SourceReadError(path, `${path} is a link to a file outside the photos/ folder (${real}): ${COPY_IT_IN}`);
+    }
     if (target.size > maxBytes) throw new SourceReadError(path, `the file is ${formatBytes(target.size)}; the build reads files up to ${formatBytes(maxBytes)}: is it the right file? A ledger this large should be split, e.g. by year`);
     return { path, real, dev: target.dev, ino: target.ino, size: target.size };
   };
@@ -105,6 +109,7 @@ export function folderSource(dir: string, maxBytes = MAX_FILE_BYTES): DatasetSou
       const file = await check(path);
       return file && streamedFile(file, maxBytes);
     },
+    filesUnder: (folder) => filesUnder(dir, folder),
     async list() {
       // Names only: reading one goes through check() like any other file.
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -168,6 +173,33 @@ async function* chunksOf(file: CheckedFile, maxBytes: number): AsyncGenerator<Ui
   } finally {
     await handle.close();
   }
+}
+
+/** The dataset's folder of site photos (src/contract/photos.ts PHOTO_DIR). */
+const PHOTOS_DIR = 'photos';
+
+/** Whether the resolved path `real` lies inside the folder `base`. */
+function isWithin(base: string, real: string): boolean {
+  const inside = relative(base, real);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+/**
+ * Every file or link under `folder` of the dataset, by dataset path, sorted; a linked folder is not
+ * walked into, and an absent folder lists nothing. Names only: each is read through `check`.
+ */
+async function filesUnder(dir: string, folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const path = `${rel}/${e.name}`;
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile() || e.isSymbolicLink()) out.push(path);
+    }
+  };
+  await walk(folder);
+  return out.sort();
 }
 
 /** True when `dir` exists and is a folder. */

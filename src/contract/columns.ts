@@ -10,7 +10,7 @@ export type { ColumnSpec, ValueType } from './column-spec';
  * A project's public fields are listed in project-fields.ts, which also says where they show.
  */
 
-export type TableId = 'villages' | 'projects' | 'progress' | 'households';
+export type TableId = 'villages' | 'projects' | 'progress' | 'households' | 'photos';
 
 export interface TableSpec {
   readonly id: TableId;
@@ -100,6 +100,25 @@ export const HOUSEHOLDS: TableSpec = {
     col('project_ids', '帮扶项目', 'list', false, { zh: '覆盖该户的项目编号，用分号分隔', en: 'ids of projects covering the household, separated by ;' }, 'ZX2016-0001;ZX2016-0042', { aliases: ['项目编号'] }),
     col('laborers', '劳动力', 'integer', false, { zh: '劳动力人数', en: 'laborers' }, '2', { unit: '人' }),
     col('employed', '已就业劳动力', 'integer', false, { zh: '已就业劳动力', en: 'employed laborers' }, '1', { unit: '人' }),
+  ],
+};
+
+/**
+ * photos.csv (optional, issue 22): one site photo of a project per row, its file in the dataset's
+ * photos/ folder. Not in TABLES (no template sheet): read by src/pipeline/photos/ when present.
+ */
+export const PHOTOS: TableSpec = {
+  id: 'photos',
+  file: 'photos.csv',
+  oneOf: [],
+  columns: [
+    col('project_id', '项目编号', 'code', true, { zh: '项目编号（须在项目台账中）', en: 'project id (must be in projects.csv)' }, 'ZX2016-0001', { aliases: ['编号'] }),
+    col('file', '文件', 'text', true, { zh: 'photos/ 文件夹里的文件名（可含子文件夹）', en: 'file name inside the photos/ folder (subfolders allowed)' }, 'ZX2016-0001/竣工.jpg', { aliases: ['文件名', '照片', '照片文件'] }),
+    col('stage', '阶段', 'text', true, { zh: '施工前/施工中/竣工/验收', en: 'before / during / done / accepted' }, '竣工', { aliases: ['照片阶段', '形象进度阶段'] }),
+    col('taken_at', '拍摄时间', 'date', false, { zh: '拍摄日期；空则取照片自带的 EXIF 时间', en: 'date taken; blank uses the photo’s EXIF time' }, '2016-10-18', { aliases: ['拍摄日期', '日期'] }),
+    col('lon', '经度', 'number', false, { zh: '拍摄点经度；空则取照片自带的 GPS 位置', en: 'longitude where taken; blank uses the photo’s GPS position' }, '', { unit: '°' }),
+    col('lat', '纬度', 'number', false, { zh: '拍摄点纬度', en: 'latitude where taken' }, '', { unit: '°' }),
+    col('caption', '说明', 'text', false, { zh: '照片说明（公开显示）', en: 'caption (published)' }, '村道硬化完工', { aliases: ['照片说明', '备注说明'] }),
   ],
 };
 

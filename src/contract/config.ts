@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, isDefaultLimits, parseLimits, type Limits } from './con
 import { DEFAULT_NOTICE, parseNotice, parsePublicUrl, type NoticeConfig } from './config-notice';
 import { parseText, type Text } from './config-text';
 import { parseTour, type TourStop } from './config-tour';
+import { defaultPhotoConfig, isDefaultPhotoConfig, parsePhotoConfig, type PhotoConfig } from './config-photos';
 import { plausibleBox } from './region-box';
 
 // The config's parts, each with its parser in a module of its own; their types are part of the config's shape.
@@ -13,6 +14,7 @@ export { DEFAULT_LIMITS, MAX_COUNT, MAX_MONEY_WAN, parseLimits, type Limits } fr
 export type { Text } from './config-text';
 export { DEFAULT_NOTICE, type NoticeConfig } from './config-notice';
 export { CLASS_METHODS, type Camera, type ClassMethod, type TourStop } from './config-tour';
+export type { PhotoConfig } from './config-photos';
 
 /** The four goals of 十个到村到户: 村村有产业、户户有项目、人人有事干、处处都美丽. */
 export type GoalId = 'industry' | 'household' | 'employment' | 'beauty';
@@ -50,7 +52,12 @@ export interface Thresholds {
   exitIncidence: number;
   /** Public builds suppress household counts below this. */
   minHouseholdCount: number;
+  /** A site photo taken farther than this from its project's point is a finding (metres; default 2000). */
+  photoDistanceM: number;
 }
+
+/** thresholds.photoDistanceM unless configured. */
+export const DEFAULT_PHOTO_DISTANCE_M = 2000;
 
 export interface AtlasConfig {
   schemaVersion: typeof CONFIG_SCHEMA_VERSION;
@@ -79,9 +86,11 @@ export interface AtlasConfig {
   publicUrl: string | null;
   /** The village notice board's posting period (DEFAULT_NOTICE unless configured). */
   notice: NoticeConfig;
+  /** Which categories' site photos a public build publishes (`photos.publicCategories`). */
+  photos: PhotoConfig;
 }
 
-const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'limits', 'privacy', 'publicUrl', 'notice'] as const;
+const TOP_KEYS = ['$comment', 'schemaVersion', 'title', 'region', 'sample', 'crs', 'dataDate', 'categories', 'goals', 'thresholds', 'tour', 'basemap', 'publicFindings', 'limits', 'privacy', 'publicUrl', 'notice', 'photos'] as const;
 
 /** Parses atlas.config.json, reporting every problem with its JSON path. */
 export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Parsed<AtlasConfig> {
@@ -107,13 +116,15 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   const limits = o.limits === undefined ? { ...DEFAULT_LIMITS } : parseLimits(c, o.limits);
   const publicUrl = o.publicUrl === undefined ? null : parsePublicUrl(c, o.publicUrl);
   const notice = o.notice === undefined ? { ...DEFAULT_NOTICE } : parseNotice(c, o.notice);
-  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames || !limits || !notice) {
+  const categoryIds = categories ? categories.map((k) => k.id) : null;
+  const photos = o.photos === undefined ? defaultPhotoConfig(categoryIds ?? []) : parsePhotoConfig(c, o.photos, categoryIds);
+  if (c.hasErrors || !title || !region || isSample === null || !crs || !goals || !categories || !thresholds || !tour || !basemap || publicFindings === null || !allowedNames || !limits || !notice || !photos) {
     return { ok: false, issues: c.issues };
   }
   return {
     ok: true,
     issues: c.issues,
-    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames, limits, publicUrl, notice },
+    value: { schemaVersion: CONFIG_SCHEMA_VERSION, title, region, isSample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, allowedNames, limits, publicUrl, notice, photos },
   };
 }
 
@@ -220,11 +231,12 @@ function parseCategories(c: JsonChecker, v: unknown): CategoryConfig[] | null {
 function parseThresholds(c: JsonChecker, v: unknown): Thresholds | null {
   const o = c.object(v, 'thresholds');
   if (!o) return null;
-  c.onlyKeys(o, 'thresholds', ['lagPoints', 'exitIncidence', 'minHouseholdCount']);
+  c.onlyKeys(o, 'thresholds', ['lagPoints', 'exitIncidence', 'minHouseholdCount', 'photoDistanceM']);
   const lagPoints = c.number(o.lagPoints, 'thresholds.lagPoints', 0, 100);
   const exitIncidence = c.number(o.exitIncidence, 'thresholds.exitIncidence', 0, 1);
   const minHouseholdCount = o.minHouseholdCount === undefined ? 3 : c.number(o.minHouseholdCount, 'thresholds.minHouseholdCount', 0, 1000);
-  return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null ? { lagPoints, exitIncidence, minHouseholdCount } : null;
+  const photoDistanceM = o.photoDistanceM === undefined ? DEFAULT_PHOTO_DISTANCE_M : c.number(o.photoDistanceM, 'thresholds.photoDistanceM', 1, 1_000_000);
+  return lagPoints !== null && exitIncidence !== null && minHouseholdCount !== null && photoDistanceM !== null ? { lagPoints, exitIncidence, minHouseholdCount, photoDistanceM } : null;
 }
 
 /** The longest term `privacy.allowedNames` takes, in characters. */
@@ -261,7 +273,8 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     ...(c.dataDate === null ? {} : { dataDate: c.dataDate }),
     categories: c.categories,
     goals: c.goals.map((g) => (g.target === 1 ? { id: g.id, zh: g.zh, en: g.en } : g)),
-    thresholds: c.thresholds,
+    // The photo distance is written only when configured, so a config without it serialises as it always did.
+    thresholds: serializeThresholds(c.thresholds),
     tour: c.tour.map((s) => ({
       town: s.town,
       ...(s.camera === null ? {} : { camera: s.camera }),
@@ -277,5 +290,11 @@ export function serializeAtlasConfig(c: AtlasConfig): Record<string, unknown> {
     ...(isDefaultLimits(c.limits) ? {} : { limits: c.limits }),
     ...(c.publicUrl === null ? {} : { publicUrl: c.publicUrl }),
     ...(c.notice.postingDays === DEFAULT_NOTICE.postingDays ? {} : { notice: c.notice }),
+    ...(isDefaultPhotoConfig(c.photos, c.categories.map((k) => k.id)) ? {} : { photos: c.photos }),
   };
+}
+
+function serializeThresholds(t: Thresholds): Partial<Thresholds> {
+  const { photoDistanceM, ...rest } = t;
+  return photoDistanceM === DEFAULT_PHOTO_DISTANCE_M ? rest : t;
 }

@@ -21,7 +21,16 @@ export const FINDING_RULES = [
   'preInspectionJump',
   // A past month's published figures rewritten in a later release (`data:build --previous`).
   'pastRevised',
+  // Site photos (photos.csv, issue 22): taken far from the site, at an impossible time, reused for
+  // another project, or missing at completion (src/domain/photo-rules.ts).
+  'photoFar',
+  'photoWrongTime',
+  'photoReused',
+  'photoMissingDone',
 ] as const;
+
+/** The rules over site photos: a dataset without photos.csv never trips them. */
+export const PHOTO_RULES = ['photoFar', 'photoWrongTime', 'photoReused', 'photoMissingDone'] as const satisfies readonly FindingRule[];
 export type FindingRule = (typeof FINDING_RULES)[number];
 
 /** 六个精准, in their customary order. */

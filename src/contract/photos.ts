@@ -25,3 +25,59 @@ export interface SitePhoto {
   distanceM: number | null;
   caption: string | null;
 }
+
+/** The stages in Chinese, as a clerk writes them. */
+export const PHOTO_STAGE_ZH: Readonly<Record<PhotoStage, string>> = { before: '施工前', during: '施工中', done: '竣工', accepted: '验收' };
+
+/** Where the photo files are, relative to the site data root (`photos/<hash>.jpg`, `photos/<hash>.t.jpg`). */
+export const PHOTO_DIR = 'photos';
+const PHOTO_FILE = /^photos\/[0-9a-f]{16,64}(\.t)?\.jpg$/;
+
+/** The checker's calls the photo columns need (src/contract/check.ts JsonChecker). */
+interface Checker {
+  error(path: string, message: string): null;
+  array(v: unknown, path: string): unknown[] | null;
+  object(v: unknown, path: string): Record<string, unknown> | null;
+  string(v: unknown, path: string): string | null;
+  number(v: unknown, path: string, min?: number, max?: number): number | null;
+  oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T | null;
+}
+
+/**
+ * The optional `photos` and `photosWithheld` columns of a town's projects file: one entry per
+ * project when present, each photo's files inside photos/ and named by hash, its day a date.
+ */
+export function parsePhotoColumns(c: Checker, o: Record<string, unknown>, n: number): { photos?: SitePhoto[][]; photosWithheld?: number[] } {
+  const out: { photos?: SitePhoto[][]; photosWithheld?: number[] } = {};
+  if (o.photos !== undefined) {
+    const a = c.array(o.photos, 'photos') ?? [];
+    if (a.length !== n) c.error('photos', `expected ${n} entries, got ${a.length}`);
+    out.photos = a.map((list, i) => (c.array(list, `photos[${i}]`) ?? []).flatMap((x, k) => {
+      const p = `photos[${i}][${k}]`;
+      const q = c.object(x, p);
+      if (!q) return [];
+      const stage = c.oneOf(q.stage, `${p}.stage`, PHOTO_STAGES);
+      const file = (key: 'thumb' | 'full'): string | null => {
+        const f = c.string(q[key], `${p}.${key}`);
+        if (f !== null && (!PHOTO_FILE.test(f) || f.endsWith('.t.jpg') !== (key === 'thumb'))) return c.error(`${p}.${key}`, `expected photos/<hash>${key === 'thumb' ? '.t' : ''}.jpg, got ${JSON.stringify(f)}`);
+        return f;
+      };
+      const thumb = file('thumb');
+      const full = file('full');
+      const width = c.number(q.width, `${p}.width`, 1, 10_000);
+      const height = c.number(q.height, `${p}.height`, 1, 10_000);
+      const takenAt = q.takenAt === null ? null : c.string(q.takenAt, `${p}.takenAt`);
+      if (takenAt !== null && !/^\d{4}-\d{2}-\d{2}$/.test(takenAt)) c.error(`${p}.takenAt`, `expected YYYY-MM-DD, got ${JSON.stringify(takenAt)}`);
+      const distanceM = q.distanceM === null ? null : c.number(q.distanceM, `${p}.distanceM`, 0);
+      const caption = q.caption === null ? null : c.string(q.caption, `${p}.caption`);
+      if (!stage || !thumb || !full || width === null || height === null) return [];
+      return [{ stage, thumb, full, width, height, takenAt, distanceM, caption }];
+    }));
+  }
+  if (o.photosWithheld !== undefined) {
+    const a = c.array(o.photosWithheld, 'photosWithheld') ?? [];
+    if (a.length !== n) c.error('photosWithheld', `expected ${n} entries, got ${a.length}`);
+    out.photosWithheld = a.map((v, i) => c.number(v, `photosWithheld[${i}]`, 0) ?? 0);
+  }
+  return out;
+}

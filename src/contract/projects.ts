@@ -3,7 +3,7 @@ import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 import { PROJECT_FIELDS, blankValue, type AnyProjectField, type FieldKey, type ProjectFieldValues } from './project-fields';
 import { SITE_SCHEMA_VERSION } from './site';
-import type { SitePhoto } from './photos';
+import { parsePhotoColumns, type SitePhoto } from './photos';
 
 /** The columns of a projects file that are the project's identity and place, not public fields passed through. */
 interface PlaceColumns {
@@ -124,6 +124,7 @@ export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
     status: monthly('status', STATUSES.length - 1),
     progressPct: monthly('progressPct', 100),
     spentWan: monthly('spentWan', Infinity),
+    ...parsePhotoColumns(c, o, n),
   };
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value, issues: c.issues };
 }

@@ -36,11 +36,15 @@ export const RULE_LABELS: Record<FindingRule, Localized> = {
   frozenTown: { zh: '全镇月报停滞', en: 'Town reports frozen' },
   preInspectionJump: { zh: '检查前进度突增', en: 'Jump before an inspection' },
   pastRevised: { zh: '往月月报被改写', en: 'Past report revised' },
+  photoFar: { zh: '照片拍摄地偏离项目', en: 'Photo taken far from the site' },
+  photoWrongTime: { zh: '照片拍摄时间不符', en: 'Photo taken at an impossible time' },
+  photoReused: { zh: '同一照片用于两个项目', en: 'One photo for two projects' },
+  photoMissingDone: { zh: '完工缺竣工照片', en: 'Done without a completion photo' },
 };
 
 /** Families of rules, for counts and filters: what part of the reporting a finding is about. */
-export type FindingGroup = 'progress' | 'reports' | 'money' | 'households';
-export const FINDING_GROUPS: readonly FindingGroup[] = ['progress', 'reports', 'money', 'households'];
+export type FindingGroup = 'progress' | 'reports' | 'money' | 'households' | 'photos';
+export const FINDING_GROUPS: readonly FindingGroup[] = ['progress', 'reports', 'money', 'households', 'photos'];
 
 export const RULE_GROUP: Record<FindingRule, FindingGroup> = {
   progressBackward: 'progress',
@@ -57,6 +61,10 @@ export const RULE_GROUP: Record<FindingRule, FindingGroup> = {
   exitedAboveLine: 'households',
   exitedAboveRegistered: 'households',
   beneficiariesAboveHouseholds: 'households',
+  photoFar: 'photos',
+  photoWrongTime: 'photos',
+  photoReused: 'photos',
+  photoMissingDone: 'photos',
 };
 
 export const GROUP_LABELS: Record<FindingGroup, Localized> = {
@@ -64,6 +72,7 @@ export const GROUP_LABELS: Record<FindingGroup, Localized> = {
   reports: { zh: '月报与台账', en: 'reports and ledger' },
   money: { zh: '资金', en: 'money' },
   households: { zh: '户数与脱贫', en: 'households and exits' },
+  photos: { zh: '现场照片', en: 'site photos' },
 };
 
 /** What to check on site for each rule (核查建议), one sentence. */
@@ -82,6 +91,10 @@ export const RULE_ADVICE: Record<FindingRule, Localized> = {
   frozenTown: { zh: '到乡镇核实项目是确已停工，还是月报没有更新。', en: 'Ask the town whether the works have stopped or the reports were simply not updated.' },
   preInspectionJump: { zh: '对照上月现场照片和施工日志，核实进度是否真实。', en: 'Compare last month’s site photos and the site log to see whether the progress is real.' },
   pastRevised: { zh: '调阅当月原始月报和更正说明，查明为何事后改写、由谁批准。', en: 'Read the original report of that month and the note of correction: why was it rewritten afterwards, and who approved it?' },
+  photoFar: { zh: '到项目现场核对照片，查明照片是否拍的是本项目，或台账坐标是否填错。', en: 'Compare the photo with the site: is it of this project, or is the ledger’s location wrong?' },
+  photoWrongTime: { zh: '调阅原始照片和施工日志，核实拍摄日期与开工、完工时间。', en: 'Read the original photo and the site log, and check the date taken against the start and completion.' },
+  photoReused: { zh: '到两个项目现场各拍一张照片，查明哪个项目的照片被借用。', en: 'Photograph both sites afresh and find out which project borrowed the other’s photo.' },
+  photoMissingDone: { zh: '补拍竣工照片，或核实项目是否确已完工。', en: 'Take the completion photo, or check that the work is really finished.' },
 };
 
 /** The title and sentence of a finding, with the names of what it concerns. */
@@ -90,18 +103,21 @@ export function describeFinding(f: Finding, lang: Lang, names: FindingNames): Fi
   const project = f.projects[0] === undefined ? '' : names.project(f.projects[0]);
   const town = names.town(f.town);
   const village = f.village >= 0 ? names.village(f.village) : '';
-  return { title: pick(RULE_LABELS[f.rule], lang), detail: DETAILS[lang](f, fig, { project, town, village }) };
+  const other = f.projects[1] === undefined ? '' : names.project(f.projects[1]);
+  return { title: pick(RULE_LABELS[f.rule], lang), detail: DETAILS[lang](f, fig, { project, other, town, village }) };
 }
 
 /** The sentence of a finding in each language, each quoting the project and placing the village its own way. */
-const DETAILS: Readonly<Record<Lang, (f: Finding, fig: Figure, names: { project: string; town: string; village: string }) => string>> = {
-  zh: (f, fig, n) => detailZh(f, fig, { project: `「${n.project}」`, town: n.town, place: `${n.town}${n.village}` }),
-  en: (f, fig, n) => detailEn(f, fig, { project: `“${n.project}”`, town: n.town, place: n.village ? `${n.village} (${n.town})` : n.town }),
+const DETAILS: Readonly<Record<Lang, (f: Finding, fig: Figure, names: { project: string; other: string; town: string; village: string }) => string>> = {
+  zh: (f, fig, n) => detailZh(f, fig, { project: `「${n.project}」`, other: `「${n.other}」`, town: n.town, place: `${n.town}${n.village}` }),
+  en: (f, fig, n) => detailEn(f, fig, { project: `“${n.project}”`, other: `“${n.other}”`, town: n.town, place: n.village ? `${n.village} (${n.town})` : n.town }),
 };
 
 type Figure = (key: string) => number | undefined;
 interface Subject {
   project: string;
+  /** The second project, for a finding about two (photoReused). */
+  other: string;
   town: string;
   /** The village with its town, for the village rules. */
   place: string;
@@ -138,6 +154,14 @@ function detailZh(f: Finding, fig: Figure, s: Subject): string {
       return `${s.project}${month}进度上升 ${num(fig('rise'), 1)} 个百分点，${usualZh(fig('usual'))}${plannedZh(fig('planned'))}；这个月正是检查（拉练）前一个月。`;
     case 'pastRevised':
       return `${s.project}${month}已发布的月报在本次发布中被改写：${revisedParts(fig, 'zh').join('，')}。`;
+    case 'photoFar':
+      return fig('outsideTown') ? `${s.project}有 ${num(fig('photos'))} 张照片拍摄于所在乡镇之外，最远距村委会驻地 ${km(fig('distanceM'), 'zh')}。` : `${s.project}有 ${num(fig('photos'))} 张照片拍摄地距项目点 ${km(fig('distanceM'), 'zh')}，超过 ${km(fig('limitM'), 'zh')}。`;
+    case 'photoWrongTime':
+      return wrongTimeZh(fig, s.project);
+    case 'photoReused':
+      return `${s.project}和${s.other}用了${fig('identical') ? '完全相同的' : '同一张（缩放或重新保存过的）'}照片。`;
+    case 'photoMissingDone':
+      return `${s.project}${monthZh(yyyymm(fig('doneMonth')))}已报完工，但没有竣工或验收照片。`;
   }
 }
 
@@ -172,7 +196,52 @@ function detailEn(f: Finding, fig: Figure, s: Subject): string {
       return `${s.project} rose ${num(fig('rise'), 1)} points in ${month}, ${usualEn(fig('usual'))}${plannedEn(fig('planned'))}; it was the month before an inspection.`;
     case 'pastRevised':
       return `The published report of ${s.project} for ${month} was rewritten in this release: ${revisedParts(fig, 'en').join(', ')}.`;
+    case 'photoFar':
+      return fig('outsideTown') ? `${num(fig('photos'))} photo(s) of ${s.project} were taken outside its town, up to ${km(fig('distanceM'), 'en')} from its village seat.` : `${num(fig('photos'))} photo(s) of ${s.project} were taken ${km(fig('distanceM'), 'en')} from the project’s location, beyond ${km(fig('limitM'), 'en')}.`;
+    case 'photoWrongTime':
+      return wrongTimeEn(fig, s.project);
+    case 'photoReused':
+      return `${s.project} and ${s.other} use ${fig('identical') ? 'the very same' : 'the same (resized or re-saved)'} photo.`;
+    case 'photoMissingDone':
+      return `${s.project} was reported done in ${monthEn(yyyymm(fig('doneMonth')))}, but has no completion or acceptance photo.`;
   }
+}
+
+/** The three impossible times of photoWrongTime (kind 0, 1, 2: src/domain/photo-rules.ts WRONG_TIME). */
+function wrongTimeZh(fig: Figure, project: string): string {
+  const taken = dayZh(fig('taken'));
+  if (fig('kind') === 0) return `${project}的施工前照片拍摄于${taken}，晚于开工日期${dayZh(fig('start'))}（已留 ${num(fig('marginDays'))} 天余地）。`;
+  if (fig('kind') === 1) return fig('doneMonth') ? `${project}的竣工（验收）照片拍摄于${taken}，早于月报首次报进度 100% 的${monthZh(yyyymm(fig('doneMonth')))}。` : `${project}的竣工（验收）照片拍摄于${taken}，但月报从未报过进度 100%。`;
+  return `${project}的照片拍摄于${taken}，晚于数据截至日期${dayZh(fig('dataDate'))}。`;
+}
+
+function wrongTimeEn(fig: Figure, project: string): string {
+  const taken = dayEn(fig('taken'));
+  if (fig('kind') === 0) return `The before-work photo of ${project} was taken on ${taken}, after its start date ${dayEn(fig('start'))} (${num(fig('marginDays'))} days allowed).`;
+  if (fig('kind') === 1) return fig('doneMonth') ? `The completion (acceptance) photo of ${project} was taken on ${taken}, before ${monthEn(yyyymm(fig('doneMonth')))}, the first month its reports say 100%.` : `The completion (acceptance) photo of ${project} was taken on ${taken}, yet no report says it reached 100%.`;
+  return `A photo of ${project} was taken on ${taken}, after the data date ${dayEn(fig('dataDate'))}.`;
+}
+
+/** 20160512 → 2016年5月12日. */
+function dayZh(n: number | undefined): string {
+  if (n === undefined || !Number.isInteger(n)) return '某日';
+  return `${Math.floor(n / 10000)}年${Math.floor(n / 100) % 100}月${n % 100}日`;
+}
+
+/** 20160512 → 12 May 2016. */
+function dayEn(n: number | undefined): string {
+  if (n === undefined || !Number.isInteger(n)) return 'one day';
+  return `${n % 100} ${MONTH_NAMES_EN[(Math.floor(n / 100) % 100) - 1] ?? ''} ${Math.floor(n / 10000)}`;
+}
+
+/** The units of a distance, per language. */
+const DISTANCE_UNITS: Readonly<Record<Lang, { km: string; m: string }>> = { zh: { km: '公里', m: '米' }, en: { km: 'km', m: 'm' } };
+
+/** Metres as km to one decimal from 1 km, else whole metres: `2.4 公里`, `850 m`. */
+function km(m: number | undefined, lang: Lang): string {
+  if (m === undefined || !Number.isFinite(m)) return '—';
+  const unit = DISTANCE_UNITS[lang];
+  return m >= 1000 ? `${num(m / 1000, 1)} ${unit.km}` : `${num(m)} ${unit.m}`;
 }
 
 /** Status names by their index in the site data (planned, building, done, accepted). */

@@ -12,6 +12,11 @@ export interface QualityParts {
 
 /** Weights of the parts of the score; they add up to 100. */
 export const QUALITY_WEIGHTS = { completeness: 25, byCode: 15, ownPoint: 10, findings: 50 } as const;
+/**
+ * Rules whose findings count less than in full: a done project without a completion photo is a gap
+ * in the evidence (warning level), not a contradiction of the report.
+ */
+const FINDING_WEIGHTS: Partial<Record<Finding['rule'], number>> = { photoMissingDone: 0.25 };
 /** A finding with no money at stake (a village with no projects) still costs this share. */
 const UNFUNDED_FINDING_SHARE = 0.05;
 
@@ -30,7 +35,7 @@ export function qualityScore(q: QualityParts): number {
 export function qualityParts(projects: readonly IntegrityProject[], villages: readonly IntegrityVillage[], findings: readonly Finding[]): QualityParts {
   const budget = sum(projects.map((p) => p.budgetWan));
   const rows = projects.length + villages.length;
-  const flaggedMoney = sum(findings.map((f) => f.amountWan));
+  const flaggedMoney = sum(findings.map((f) => f.amountWan * (FINDING_WEIGHTS[f.rule] ?? 1)));
   const unfunded = findings.filter((f) => f.amountWan <= 0).length;
   return {
     completeness: projects.length ? sum(projects.map((p) => p.disclosureFilled)) / projects.length : 1,

@@ -28,6 +28,9 @@ import { compareProjects } from './release/compare-projects';
 import { compareVillages } from './release/compare-villages';
 import { changesCsv, releaseFile, siteRelease } from './release/release-file';
 import { OPEN_DATA_DIR } from './emit/open-data';
+import { PHOTO_TABLE } from './photos/photo-rows';
+import { sitePhotos, type PhotoSummary } from './photos/site-photos';
+import type { PhotoImaging } from './photos/imaging';
 import { COUNTY_FILE, CONFIG_FILE, TOWNS_FILE, sha256, sourceFileOf, type DatasetSource, type SourceFile } from './dataset-source';
 
 export { CONFIG_FILE, COUNTY_FILE, TOWNS_FILE, sourceFileOf, type DatasetSource, type SourceFile } from './dataset-source';
@@ -62,6 +65,10 @@ export interface BuildResult {
    * (a million projects) are never held whole; null when there are errors.
    */
   files: Map<string, OutputFile> | null;
+  /** The site photos written (`photos/<hash>.jpg` and `.t.jpg`), binary; null when there are errors. */
+  images: Map<string, Uint8Array> | null;
+  /** What was done with the photos; null when the dataset has none. */
+  photos: PhotoSummary | null;
 }
 
 export interface BuildOptions {
@@ -69,6 +76,10 @@ export interface BuildOptions {
   isPublic: boolean;
   /** The last published release's output folder (`--previous`): this build lists what changed since it. */
   previous?: PreviousSource;
+  /** The Node image work for site photos (scripts/lib/photo-imaging.ts); without it photos are checked, not written. */
+  imaging?: PhotoImaging;
+  /** False where the photo files are not at hand (the browser's check view): photos.csv is checked alone. */
+  readsPhotoFiles?: boolean;
 }
 
 /** Validates a dataset and, when it has no errors, produces the site data. Pure: I/O is the source's. */
@@ -89,6 +100,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     if (bytes) inputs[path] = { sha256: await sha256(bytes), bytes: bytes.length, encoding: null, rows: null };
     return bytes;
   };
+  let images: Map<string, Uint8Array> | null = null;
+  let photoSummary: PhotoSummary | null = null;
   const finish = (fatal: string | null, made: Map<string, OutputFile> | null): BuildResult => {
     issues.sort(compareIssues);
     const errorCount = issues.filter((i) => i.level === 'error').length;
@@ -105,6 +118,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
         return outputs;
       },
       files,
+      images: files ? images : null,
+      photos: photoSummary,
     };
   };
 
@@ -142,7 +157,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
   // The one workbook of the dataset (数据.xlsx): its sheets stand in for the tables' own files.
   const datasetBook = await findDatasetWorkbook(load, issues, (await source.list?.()) ?? []);
-  const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }): Promise<TableResult<T> | null> => {
+  const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }, hasSheet = true): Promise<TableResult<T> | null> => {
     // A workbook of the same name stands in for the CSV (villages.xlsx, .xls or WPS .et for villages.csv).
     let file = csvName;
     let stream = await open(csvName);
@@ -153,7 +168,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       if (book || unreadable.has(bookName)) [file, stream] = [bookName, book];
     }
     if (datasetBook && stream) appendAll(issues, [unreadSheet(datasetBook, csvName, file)].filter((i) => i !== null));
-    if (!stream && !unreadable.has(file) && datasetBook) {
+    if (!stream && !unreadable.has(file) && datasetBook && hasSheet) {
       const sheet = datasetSheetTable(datasetBook, csvName, kind, privacy, { isRequired, consequence: IF_ABSENT[csvName] }, issues);
       if (sheet) inputs[sheet.file] = { ...inputs[datasetBook.file]!, encoding: sheet.encoding, rows: sheet.counts };
       return sheet;
@@ -190,6 +205,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   const projects = await table('projects.csv', true, TABLES.projects);
   const progress = await table('progress.csv', false, TABLES.progress);
   const households = await table('households.csv', false, TABLES.households);
+  // Site photos (pipeline/photos/): a file of their own, never a sheet of the dataset's workbook.
+  const photoTable = await table('photos.csv', false, PHOTO_TABLE, false);
 
   if (!settings || !towns || !villages?.isReadable || !projects?.isReadable) {
     // Say so, rather than let the missing join errors pass for a clean join.
@@ -223,6 +240,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   }
   const dataset: Dataset = { config: config.value, ...joined.dataset };
   appendAll(issues, checkTour(config.value, dataset));
+  const photos = await sitePhotos(photoTable?.isReadable ? photoTable : null, dataset, source, { isPublic: options.isPublic, imaging: options.imaging ?? null, readsFiles: options.readsPhotoFiles ?? true });
+  appendAll(issues, photos.issues);
+  photoSummary = photos.summary;
+  if (photos.input) inputs['photos/'] = { ...photos.input, encoding: null, rows: null };
   if (issues.some((i) => i.level === 'error')) return finish(null, null);
 
   // The release (pipeline/release/): its id, and with --previous what changed since that release.
@@ -235,14 +256,15 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     prev = read.value;
   }
   const projectChanges = prev ? compareProjects(prev, dataset) : null;
-  const { files: outputs, vertices, site } = emitSite(dataset, countyWgs, { isPublic: options.isPublic, release: siteRelease(id, date, prev, projectChanges), revisions: projectChanges?.findings });
+  const { files: outputs, vertices, site } = emitSite(dataset, countyWgs, { isPublic: options.isPublic, release: siteRelease(id, date, prev, projectChanges), revisions: projectChanges?.findings, photos });
   const changes = prev && projectChanges ? { added: projectChanges.added, removed: projectChanges.removed, fields: projectChanges.fields, revisions: projectChanges.revisions, villages: compareVillages(prev.site, site) } : null;
   const counts = { towns: dataset.towns.length, villages: dataset.villages.length, projects: dataset.projects.length, months: dataset.months.length };
   const releaseText = json(releaseFile({ id, date, region: { code: config.value.region.code, name: config.value.region.name }, isPublic: options.isPublic, counts, changes, prev }));
   issues.sort(compareIssues);
   inputs[TOWNS_FILE] = { ...inputs[TOWNS_FILE]!, vertices: vertices.towns };
   if (inputs[COUNTY_FILE]) inputs[COUNTY_FILE] = { ...inputs[COUNTY_FILE], vertices: vertices.county };
-  const manifestText = json(manifest(inputs, joined.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months, { id, date, previous: prev?.release.id ?? null }));
+  const manifestText = json({ ...manifest(inputs, joined.joins, dataset.towns.length, dataset.villages.length, dataset.projects.length, dataset.months, { id, date, previous: prev?.release.id ?? null }), ...(photos.summary ? { photos: photos.summary } : {}) });
+  images = photos.files;
   const reportText = json({ schemaVersion: SITE_SCHEMA_VERSION, errors: 0, warnings: issues.length, issues });
   outputs.set('manifest.json', () => [manifestText]);
   outputs.set('report.json', () => [reportText]);

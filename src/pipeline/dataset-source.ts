@@ -11,6 +11,11 @@ export interface DatasetSource {
    */
   open?(path: string): Promise<SourceFile | null>;
   /**
+   * Every regular file (or link) under a folder of the dataset, by its dataset path (`photos/a/b.jpg`),
+   * for the site photos' folder; absent when the source cannot list (then no unlisted photo is warned about).
+   */
+  filesUnder?(dir: string): Promise<string[]>;
+  /**
    * The names of the files at the top of the dataset (not in sub-folders), so a workbook of any name
    * can be found as the dataset's (数据.xlsx is looked for without it). Absent when the source cannot list.
    */

@@ -33,7 +33,8 @@ async function run(request: BuildRequest): Promise<void> {
       },
       list: async () => Object.keys(request.files),
     };
-    const result = await buildSite(source, { isPublic: request.isPublic });
+    // The check view is not handed the photo files (the page sends the tables): photos.csv is checked alone.
+    const result = await buildSite(source, { isPublic: request.isPublic, readsPhotoFiles: false });
     post({ kind: 'progress', step: 'site.json', done: STEPS.length, total: STEPS.length });
     const rows = Object.fromEntries(Object.entries(result.inputs).filter(([, s]) => s.rows !== null).map(([file, s]) => [file, { ...s.rows!, encoding: s.encoding }]));
     const outputs = result.outputs ? Object.fromEntries([...result.outputs].filter(([name]) => !name.startsWith('open-data/'))) : null;

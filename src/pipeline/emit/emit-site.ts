@@ -17,6 +17,7 @@ import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
 import { withholdSmallCounts } from '../privacy/small-counts';
 import type { SiteRelease } from '../../contract/release';
 import type { Finding } from '../../domain/integrity-model';
+import type { SitePhoto } from '../../contract/photos';
 
 export type BoundaryVertices = SimplifiedBoundaries['vertices'];
 // Where build.ts and scripts/data.ts have always found them.
@@ -35,6 +36,8 @@ export interface EmitOptions {
   release?: SiteRelease;
   /** Past reports revised since the previous release (pipeline/release/): 数据实 findings like the rules'. */
   revisions?: readonly Finding[];
+  /** The site photos (pipeline/photos/): per project its published photos and how many were withheld; their findings. */
+  photos?: { lists: SitePhoto[][] | null; withheld: number[] | null; findings: readonly Finding[] };
 }
 
 /** The projects as emitted (rounded as the files hold them), by index; pipeline/release/ compares two releases with it. */
@@ -92,8 +95,8 @@ function subsetView(v: ProjectView, indexes: readonly number[]): ProjectView {
   return out;
 }
 
-/** A town's projects file (projects/<code>.json), exactly as `json(projects)` of its columns would write it, in pieces. */
-function* projectsJson(v: ProjectView): Generator<string> {
+/** A town's projects file (projects/<code>.json), exactly as `json(projects)` of its columns would write it, in pieces; its photo columns only when it has photos. */
+function* projectsJson(v: ProjectView, photos: { lists: SitePhoto[][] | null; withheld: number[] | null } = { lists: null, withheld: null }): Generator<string> {
   yield `{"schemaVersion":${JSON.stringify(SITE_SCHEMA_VERSION)},"months":${JSON.stringify(v.months)}`;
   for (const key of PROJECT_COLUMNS) {
     yield `,${JSON.stringify(key)}:`;
@@ -109,7 +112,16 @@ function* projectsJson(v: ProjectView): Generator<string> {
     }
     yield ']';
   }
+  if (photos.lists) yield `,"photos":${JSON.stringify(photos.lists)}`;
+  if (photos.withheld) yield `,"photosWithheld":${JSON.stringify(photos.withheld)}`;
   yield '}\n';
+}
+
+/** The photo columns of one town's projects (`indexes`): each absent when no project of the town has a photo or a withheld one. */
+function townPhotos(photos: EmitOptions['photos'], indexes: readonly number[]): { lists: SitePhoto[][] | null; withheld: number[] | null } {
+  const lists = photos?.lists ? indexes.map((i) => photos.lists![i] ?? []) : null;
+  const withheld = photos?.withheld ? indexes.map((i) => photos.withheld![i] ?? 0) : null;
+  return { lists: lists?.some((l) => l.length > 0) ? lists : null, withheld: withheld?.some((n) => n > 0) ? withheld : null };
 }
 
 /** The site data files, as JSON text made when written, from a joined dataset. */
@@ -117,7 +129,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
   const states = stateTable(d);
   const { series: aggregated, isHouseholdEstimated } = aggregate(d, states);
   // A public build counts the findings per town; it lists them only when the config says so.
-  const { integrity, quality } = siteIntegrity(d, !options.isPublic || d.config.publicFindings, options.revisions);
+  const { integrity, quality } = siteIntegrity(d, !options.isPublic || d.config.publicFindings, [...(options.revisions ?? []), ...(options.photos?.findings ?? [])]);
   const allSeries: Record<SeriesId, AreaSeries> = { ...aggregated, quality };
   const outline = county ?? dissolve(d.towns.map((t) => t.geometry));
   // Projects and budgets per village and per town, added up in project order.
@@ -208,7 +220,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     ['site.json', () => [json(site)]],
     ...d.towns.flatMap((t): [string, OutputFile][] => {
       const indexes = projectsOfTown[t.index]!;
-      return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(subsetView(projects, indexes))]];
+      return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(subsetView(projects, indexes), townPhotos(options.photos, indexes))]];
     }),
     ['towns.geojson', () => [json(townsGeo)]],
     ['county.geojson', () => [json(countyGeo)]],

@@ -198,7 +198,7 @@ function date(r: RowReader, name: string): string | null {
 }
 
 /** Longitude and latitude, both or neither, within the globe's ranges; degrees-minutes-seconds are read and reported. */
-function lonLat(r: RowReader, lonName: string, latName: string): { lon: number | null; lat: number | null } {
+export function lonLat(r: RowReader, lonName: string, latName: string): { lon: number | null; lat: number | null } {
   const lon = degreesOrNumber(r, lonName, 180);
   let lat = degreesOrNumber(r, latName, 180);
   if (lat !== null && Math.abs(lat) > 90) {

@@ -212,6 +212,8 @@ export class TableReader<T> {
 function columnRole(spec: ColumnSpec): ColumnRole {
   if (spec.name === 'hotline') return 'hotline';
   if (spec.name === 'village_name' || spec.name === 'town_name' || spec.name === 'category') return 'label';
+  // A photo's stage (photos.csv) is one of four words, not free text: 施工前 is no one's name.
+  if (spec.name === 'stage') return 'value';
   if (spec.type === 'text') return 'text';
   if (spec.type === 'code') return 'code';
   return 'value';

@@ -16,7 +16,7 @@ describe('parseAtlasConfig', () => {
   });
 
   it.each([
-    ['an unknown key (a typo must not pass silently)', { sampel: true }, 'sampel', 'unknown key "sampel" (expected one of: $comment, schemaVersion, title, region, sample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, limits, privacy, publicUrl, notice)'],
+    ['an unknown key (a typo must not pass silently)', { sampel: true }, 'sampel', 'unknown key "sampel" (expected one of: $comment, schemaVersion, title, region, sample, crs, dataDate, categories, goals, thresholds, tour, basemap, publicFindings, limits, privacy, publicUrl, notice, photos)'],
     ['a wrong schema version', { schemaVersion: 2 }, 'schemaVersion', 'expected schemaVersion 1, got 2'],
     ['an unknown crs', { crs: 'EPSG:3857' }, 'crs', 'expected one of WGS84, CGCS2000, GCJ02, BD09, got "EPSG:3857"'],
     ['a region code that is a number', { region: { code: 420324, name: '竹溪县' } }, 'region.code', 'expected a non-empty string, got 420324'],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding, FINDING_GROUPS, GROUP_LABELS, RULE_ADVICE, RULE_GROUP, RULE_LABELS, type FindingNames } from '../../../src/domain/finding-text';
 import { integrityFindings } from '../../../src/domain/integrity';
+import { photoFindings, type PhotoFacts, type PhotoRulesInput } from '../../../src/domain/photo-rules';
+import { PHOTO_RULES } from '../../../src/contract/integrity';
 import { FINDING_RULES, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
 
 const names: FindingNames = { project: (i) => `香菇基地${i + 1}号`, village: (i) => ['新街村', '双竹村'][i] ?? `村${i}`, town: (i) => ['龙坝镇', '中峰镇'][i] ?? `镇${i}` };
@@ -12,7 +14,7 @@ const steady = (): IntegrityReport[] => [r('2016-01', 'building', 10, 5), r('201
 const frozen = [r('2016-02', 'building', 40, 20), r('2016-03', 'building', 40, 20), r('2016-04', 'building', 40, 20)];
 
 /** One dataset per rule, each tripping that rule (among others perhaps): realistic findings with the figures integrityFindings records. */
-const CASES: Record<Exclude<FindingRule, 'pastRevised'>, IntegrityInput> = {
+const CASES: Record<Exclude<FindingRule, 'pastRevised' | (typeof PHOTO_RULES)[number]>, IntegrityInput> = {
   progressBackward: input([project([r('2016-04', 'building', 80, 30), r('2016-05', 'building', 60, 32)])]),
   progressJump: input([project([r('2016-04', 'building', 20, 10), r('2016-05', 'done', 100, 55)])]),
   overspent: input([project([r('2016-05', 'building', 50, 65.5)])]),
@@ -31,9 +33,24 @@ const CASES: Record<Exclude<FindingRule, 'pastRevised'>, IntegrityInput> = {
 /** A revision of the past is found by comparing two releases (pipeline/release/), not by the rules over one dataset. */
 const REVISED: Finding = { rule: 'pastRevised', month: '2016-03', town: 0, village: 0, projects: [0], amountWan: 60, figures: { fromPct: 40, toPct: 55, fromSpentWan: 10, toSpentWan: 12.5 } };
 
+/** The photo rules read photos (src/domain/photo-rules.ts): one input trips each. */
+const photo = (over: Partial<PhotoFacts>): PhotoFacts => ({ project: 0, stage: 'during', takenAt: '2016-05-10', distanceM: 120, isOutsideTown: null, sha256: 'a', dhash: null, ...over });
+const PHOTO_INPUT: PhotoRulesInput = {
+  projects: [project([r('2016-04', 'building', 50, 20), r('2016-05', 'done', 100, 40)]), project(steady())],
+  photos: [photo({ distanceM: 5400 }), photo({ stage: 'before', takenAt: '2016-04-20' }), photo({ project: 1, sha256: 'b', dhash: '0f0f0f0f0f0f0f0f' }), photo({ project: 0, sha256: 'c', dhash: '0f0f0f0f0f0f0f0e' })],
+  photoDistanceM: 2000,
+  dataDate: '2016-12-31',
+  lastMonth: '2016-12',
+};
+
 const findingOf = (rule: FindingRule): Finding => {
   if (rule === 'pastRevised') return REVISED;
-  const f = integrityFindings(CASES[rule]).find((x) => x.rule === rule);
+  if ((PHOTO_RULES as readonly string[]).includes(rule)) {
+    const f = photoFindings(PHOTO_INPUT).find((x) => x.rule === rule);
+    if (!f) throw new Error(`the photo case found no ${rule}`);
+    return f;
+  }
+  const f = integrityFindings(CASES[rule as keyof typeof CASES]).find((x) => x.rule === rule);
   if (!f) throw new Error(`the case for ${rule} found no ${rule}`);
   return f;
 };

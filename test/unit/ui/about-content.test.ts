@@ -91,7 +91,7 @@ describe('buildAboutContent', () => {
 
   it('takes the thresholds and goal targets from the config', () => {
     const custom = withConfig({
-      thresholds: { lagPoints: 12.5, exitIncidence: 0.015, minHouseholdCount: 7 },
+      thresholds: { lagPoints: 12.5, exitIncidence: 0.015, minHouseholdCount: 7, photoDistanceM: 2000 },
       goals: site.config.goals.map((g) => (g.id === 'industry' ? { ...g, target: 0.8 } : g)),
     });
     const zh = about('zh', { site: custom });

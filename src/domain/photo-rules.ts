@@ -1,0 +1,170 @@
+/**
+ * 数据实 over site photos (形象进度, issue 22): a photo is evidence of a project's visible progress,
+ * and a phone records where and when it was taken, so a photo can contradict the report it backs.
+ * Pure: the pipeline (src/pipeline/photos/) hands in each photo's facts, distances already measured.
+ */
+import type { PhotoStage } from '../contract/photos';
+import { DONE_STATUSES, type Finding, type IntegrityProject } from './integrity-model';
+
+/** What the rules read of one photo. */
+export interface PhotoFacts {
+  /** The project's index. */
+  project: number;
+  stage: PhotoStage;
+  /** The day it was taken (YYYY-MM-DD), or null when neither the table nor the EXIF says. */
+  takenAt: string | null;
+  /** Metres from the project's own point (the nearer of its two for a relocation), or null when either is unknown. */
+  distanceM: number | null;
+  /** For a project without a point of its own: whether the photo was taken outside its town; null when not measured. */
+  isOutsideTown: boolean | null;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** A 64-bit difference hash of the picture (16 hex digits), or null when it could not be made (the browser's check view). */
+  dhash: string | null;
+}
+
+export interface PhotoRulesInput {
+  projects: readonly Pick<IntegrityProject, 'town' | 'village' | 'budgetWan' | 'start' | 'reports' | 'hasOwnPoint'>[];
+  photos: readonly PhotoFacts[];
+  /** thresholds.photoDistanceM. */
+  photoDistanceM: number;
+  /** The data date (YYYY-MM-DD): no photo can be taken after it. */
+  dataDate: string;
+  /** The last month of the data (YYYY-MM): a finding's month is never after it. */
+  lastMonth: string;
+}
+
+/** Thresholds of the photo rules. */
+export const PHOTO_RULES_LIMITS = {
+  /** A 施工前 photo may be taken this many days after the start date (the clerk photographs the first week's site). */
+  beforeMarginDays: 31,
+  /** Two pictures whose difference hashes differ in at most this many of 64 bits are the same picture. */
+  sameHashBits: 6,
+} as const;
+
+/** The `kind` figure of photoWrongTime: which impossibility. */
+export const WRONG_TIME = { beforeAfterStart: 0, doneBeforeComplete: 1, afterDataDate: 2 } as const;
+
+const DAY_MS = 86_400_000;
+
+/** Every photo finding, in rule order (photoFar, photoWrongTime, photoReused, photoMissingDone), then by project. */
+export function photoFindings(d: PhotoRulesInput): Finding[] {
+  const byProject = new Map<number, PhotoFacts[]>();
+  for (const p of d.photos) {
+    let list = byProject.get(p.project);
+    if (!list) byProject.set(p.project, (list = []));
+    list.push(p);
+  }
+  const ids = [...byProject.keys()].sort((a, b) => a - b);
+  const far: Finding[] = [];
+  const time: Finding[] = [];
+  const missing: Finding[] = [];
+  for (const i of ids) {
+    const p = d.projects[i]!;
+    const photos = byProject.get(i)!;
+    const at = (rule: Finding['rule'], month: string | null, figures: Record<string, number>): Finding => ({ rule, month, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures });
+    const farOnes = photos.filter((ph) => (p.hasOwnPoint ? ph.distanceM !== null && ph.distanceM > d.photoDistanceM : ph.isOutsideTown === true));
+    if (farOnes.length > 0) {
+      const worst = farOnes.reduce((a, b) => ((b.distanceM ?? 0) > (a.distanceM ?? 0) ? b : a));
+      far.push(at('photoFar', monthOf(worst.takenAt, d.lastMonth), { distanceM: Math.round(worst.distanceM ?? 0), limitM: d.photoDistanceM, photos: farOnes.length, outsideTown: p.hasOwnPoint ? 0 : 1 }));
+    }
+    const wrong = wrongTime(p, photos, d);
+    if (wrong) time.push(at('photoWrongTime', monthOf(wrong.takenAt, d.lastMonth), wrong.figures));
+    const doneMonth = firstDoneMonth(p.reports);
+    const last = p.reports.at(-1);
+    if (last && DONE_STATUSES.has(last.status) && doneMonth && !photos.some((ph) => ph.stage === 'done' || ph.stage === 'accepted')) {
+      missing.push(at('photoMissingDone', doneMonth, { doneMonth: yyyymm(doneMonth) }));
+    }
+  }
+  return [...far, ...time, ...reused(d), ...missing];
+}
+
+/** The first impossible photo of a project, by stage and then by date; null when none is. */
+function wrongTime(p: PhotoRulesInput['projects'][number], photos: readonly PhotoFacts[], d: PhotoRulesInput): { takenAt: string; figures: Record<string, number> } | null {
+  const dated = photos.filter((ph): ph is PhotoFacts & { takenAt: string } => ph.takenAt !== null).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const doneMonth = firstDoneMonth(p.reports);
+  const latestBefore = addDays(p.start, PHOTO_RULES_LIMITS.beforeMarginDays);
+  for (const ph of dated) {
+    const taken = yyyymmdd(ph.takenAt);
+    if (ph.takenAt > d.dataDate) return { takenAt: ph.takenAt, figures: { kind: WRONG_TIME.afterDataDate, taken, dataDate: yyyymmdd(d.dataDate) } };
+    if (ph.stage === 'before' && latestBefore !== null && ph.takenAt > latestBefore) return { takenAt: ph.takenAt, figures: { kind: WRONG_TIME.beforeAfterStart, taken, start: yyyymmdd(p.start), marginDays: PHOTO_RULES_LIMITS.beforeMarginDays } };
+    if ((ph.stage === 'done' || ph.stage === 'accepted') && (doneMonth === null || ph.takenAt.slice(0, 7) < doneMonth)) return { takenAt: ph.takenAt, figures: { kind: WRONG_TIME.doneBeforeComplete, taken, doneMonth: doneMonth === null ? 0 : yyyymm(doneMonth) } };
+  }
+  return null;
+}
+
+/**
+ * The same picture for two projects: identical bytes, or difference hashes a few bits apart (the
+ * same photo saved again, resized or recompressed). One finding per pair of projects.
+ */
+function reused(d: PhotoRulesInput): Finding[] {
+  const pairs = new Map<string, { a: number; b: number; identical: boolean; bits: number }>();
+  const note = (x: PhotoFacts, y: PhotoFacts, identical: boolean, bits: number): void => {
+    if (x.project === y.project) return;
+    const [a, b] = x.project < y.project ? [x.project, y.project] : [y.project, x.project];
+    const key = `${a}:${b}`;
+    const seen = pairs.get(key);
+    if (!seen || (identical && !seen.identical) || (identical === seen.identical && bits < seen.bits)) pairs.set(key, { a, b, identical, bits });
+  };
+  const hashes = d.photos.map((p) => (p.dhash === null ? null : [parseInt(p.dhash.slice(0, 8), 16), parseInt(p.dhash.slice(8, 16), 16)] as const));
+  for (let i = 0; i < d.photos.length; i++) {
+    for (let j = i + 1; j < d.photos.length; j++) {
+      const x = d.photos[i]!;
+      const y = d.photos[j]!;
+      if (x.project === y.project) continue;
+      if (x.sha256 === y.sha256) {
+        note(x, y, true, 0);
+        continue;
+      }
+      const hx = hashes[i];
+      const hy = hashes[j];
+      if (!hx || !hy) continue;
+      const bits = popcount(hx[0] ^ hy[0]) + popcount(hx[1] ^ hy[1]);
+      if (bits <= PHOTO_RULES_LIMITS.sameHashBits) note(x, y, false, bits);
+    }
+  }
+  return [...pairs.values()]
+    .sort((p, q) => p.a - q.a || p.b - q.b)
+    .map(({ a, b, identical, bits }) => {
+      const pa = d.projects[a]!;
+      return { rule: 'photoReused' as const, month: null, town: pa.town, village: pa.village, projects: [a, b], amountWan: pa.budgetWan + d.projects[b]!.budgetWan, figures: { identical: identical ? 1 : 0, bits } };
+    });
+}
+
+/** The first month a project reports 100 % or done (accepted counts as done); null when it never does. */
+export function firstDoneMonth(reports: IntegrityProject['reports']): string | null {
+  for (const r of reports) if ((r.progressPct !== null && r.progressPct >= 100) || DONE_STATUSES.has(r.status)) return r.month;
+  return null;
+}
+
+function popcount(x: number): number {
+  let n = x >>> 0;
+  let c = 0;
+  while (n) {
+    n &= n - 1;
+    c++;
+  }
+  return c;
+}
+
+/** The month of a day, never after the data's last month; null for an unknown day. */
+function monthOf(day: string | null, lastMonth: string): string | null {
+  if (day === null) return null;
+  const m = day.slice(0, 7);
+  return m > lastMonth ? lastMonth : m;
+}
+
+function addDays(day: string, days: number): string | null {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? null : new Date(t + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `2016-05-12` → 20160512. */
+function yyyymmdd(day: string): number {
+  return Number(day.slice(0, 10).replaceAll('-', ''));
+}
+
+/** `2016-05` → 201605. */
+function yyyymm(month: string): number {
+  return Number(month.slice(0, 7).replace('-', ''));
+}
