@@ -16,10 +16,16 @@ export type ParquetKind = 'string' | 'double' | 'int32' | 'date' | 'boolean';
 export interface ParquetColumn {
   name: string;
   kind: ParquetKind;
+  /** Free text (a project's name, content, target): no min/max statistics, which would not narrow a query. */
+  isFreeText?: boolean;
 }
 
-/** Rows in a row group: DuckDB's own default is 122,880; a group's values are held while it is encoded. */
-export const ROWS_PER_GROUP = 100_000;
+/**
+ * Rows in a row group. The writer holds a group's values, and each text value once more as bytes,
+ * while it encodes the group: 20,000 rows keep that to tens of megabytes, and a province's million
+ * projects are 50 groups, each with its own statistics for a reader to skip by.
+ */
+export const ROWS_PER_GROUP = 20_000;
 
 /** The file's `created_by`: fixed, so a rebuild is byte-identical. */
 const CREATED_BY = 'cunhu open data (hyparquet-writer)';
@@ -64,7 +70,7 @@ export function* parquetPieces(columns: readonly ParquetColumn[], rows: Iterable
   let group: ParquetValue[][] = columns.map(() => []);
   let n = 0;
   const writeGroup = () => {
-    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: group[k]! })), rowGroupSize: n });
+    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: group[k]!, statistics: !c.isFreeText })), rowGroupSize: n });
     group = columns.map(() => []);
     n = 0;
   };

@@ -30,6 +30,8 @@ interface OpenColumn {
   doc: { zh: string; en: string };
   unit?: string;
   kind: ParquetKind;
+  /** Free text (names, contents, targets): Parquet keeps no statistics for it. */
+  isFreeText?: boolean;
 }
 
 interface OpenTable {
@@ -56,7 +58,7 @@ export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
 /** How Parquet stores a column of each contract type: codes and months as text, 是/否 as a boolean. */
 const KIND_OF: Readonly<Record<ValueType, ParquetKind>> = { code: 'string', text: 'string', month: 'string', status: 'string', list: 'string', number: 'double', integer: 'int32', boolean: 'boolean', date: 'date' };
 
-const column = (c: ColumnSpec): OpenColumn => ({ zh: c.zh, name: c.name, doc: c.doc, unit: c.unit, kind: KIND_OF[c.type] });
+const column = (c: ColumnSpec): OpenColumn => ({ zh: c.zh, name: c.name, doc: c.doc, unit: c.unit, kind: KIND_OF[c.type], isFreeText: c.type === 'text' });
 const spec = (table: { columns: readonly ColumnSpec[] }, name: string): OpenColumn => {
   const c = table.columns.find((x) => x.name === name);
   if (!c) throw new Error(`open data: no column ${name} in the contract`);
