@@ -4,7 +4,9 @@
  * mapshaper's join of the same projects CSV onto the same town polygons with the same aggregates,
  * and against a bare papaparse pass over that CSV (the floor). Each runs in its own child process,
  * so its wall time and peak memory (process.resourceUsage().maxRSS at its exit) are its own.
- * Prints `name: value` lines; the last two are the ratios.
+ * Prints `name: value` lines: the output's size by kind, then the three targets side by side (issue
+ * 23): the speed-up on mapshaper (goal ≥ 2), the peak memory (goal ≤ 400 MB) and the ratio to
+ * the parse floor (goal ≤ 2), the last line.
  *
  *   npm run bench:pipeline [-- --villages N --towns N --projects N --seed N]
  *
@@ -13,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,9 +91,15 @@ async function main(): Promise<number> {
     // (a) The data build, as `npm run data:build` runs it (tsx), writing the site data to a temporary folder.
     const pipeline = await measure(['--import', 'tsx', join(ROOT, 'scripts/data.ts'), 'build', province.dir, '--out', join(scratch, 'site')]);
     if (!/^0 error\(s\)/m.test(pipeline.stdout)) throw new Error(`the build of the province reported errors:\n${pipeline.stdout.slice(-2000)}`);
+    const written = outputSizes(join(scratch, 'site'));
     rmSync(join(scratch, 'site'), { recursive: true, force: true });
     line('pipeline_wall_s', pipeline.wallS);
     line('pipeline_peak_mb', pipeline.peakMb, 0);
+    line('pipeline_output_mb', mb(written.total), 0);
+    line('pipeline_output_projects_json_mb', mb(written.projectsJson), 0);
+    line('pipeline_output_open_data_csv_mb', mb(written.openDataCsv), 0);
+    line('pipeline_output_open_data_parquet_mb', mb(written.openDataParquet), 0);
+    line('pipeline_output_open_data_files', written.openData.map(([name, bytes]) => `${name} ${mb(bytes).toFixed(0)} MB`).join(', '));
 
     // (b) mapshaper: projects per town counted and their budgets summed onto the town polygons.
     // town_code is read as text, so it matches the towns' text codes.
@@ -111,12 +119,33 @@ async function main(): Promise<number> {
     line('parse_floor_wall_s', floor.wallS);
     line('parse_floor_peak_mb', floor.peakMb, 0);
 
+    // The targets side by side: ≥ 2× mapshaper's speed, ≤ 400 MB, ≤ 2× the parse floor.
     line('pipeline_vs_mapshaper_speedup', mapshaper.wallS / pipeline.wallS, 2);
+    line('pipeline_peak_vs_400mb', pipeline.peakMb / 400, 2);
     line('pipeline_vs_parse_floor', pipeline.wallS / floor.wallS, 2);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   return 0;
+}
+
+const mb = (bytes: number): number => bytes / 1e6;
+
+/** What the build wrote, in bytes: in all, the towns' projects files, and the open data by format and file (largest first). */
+function outputSizes(dir: string): { total: number; projectsJson: number; openDataCsv: number; openDataParquet: number; openData: [string, number][] } {
+  const files = (readdirSync(dir, { recursive: true }) as string[]).flatMap((path) => {
+    const stat = statSync(join(dir, path));
+    return stat.isFile() ? [{ name: path.split('\\').join('/'), bytes: stat.size }] : [];
+  });
+  const sum = (test: (name: string) => boolean) => files.filter((f) => test(f.name)).reduce((n, f) => n + f.bytes, 0);
+  const openData = files.filter((f) => f.name.startsWith('open-data/')).map((f): [string, number] => [f.name.slice('open-data/'.length), f.bytes]);
+  return {
+    total: sum(() => true),
+    projectsJson: sum((n) => n.startsWith('projects/')),
+    openDataCsv: sum((n) => n.startsWith('open-data/') && n.endsWith('.csv')),
+    openDataParquet: sum((n) => n.startsWith('open-data/') && n.endsWith('.parquet')),
+    openData: openData.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+  };
 }
 
 /** mapshaper's output must have every town, each with its count: otherwise the keys did not match and it timed nothing. */
