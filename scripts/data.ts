@@ -1,6 +1,7 @@
 /**
  * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
- * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message.
+ * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message (in
+ * English, or Chinese with `--lang zh`; `--annotate` writes its workbook in Chinese unless `--lang en`).
  * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build --previous PREV`
  * also compares the new release with the one published in PREV (src/pipeline/release/). `build` holds OUT.lock
  * while it runs and swaps the new files in whole (scripts/lib/write-output.ts): a failed write
@@ -11,7 +12,9 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { formatIssue } from '../src/contract/issues';
+import { formatIssueIn } from '../src/contract/issues';
+import { LANGS, type Lang } from '../src/i18n';
+import { levelText, problem, problemText } from '../src/i18n/problems';
 import { PROBLEMS_SHEET, annotateWorkbook } from '../src/pipeline/annotate/annotate-workbook';
 import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline/build';
 import type { OutputFile } from '../src/pipeline/emit/emit-site';
@@ -23,7 +26,7 @@ import { sharpImaging } from './lib/photo-imaging';
 import { nodeXlsIsolate } from './lib/xls-isolate';
 import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
 
-const USAGE = 'usage: data.ts check [DIR] [--public] [--annotate OUT.xlsx] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV]';
+const USAGE = 'usage: data.ts check [DIR] [--public] [--annotate OUT.xlsx] [--lang zh|en] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV] [--lang zh|en]';
 
 export interface CliOptions {
   command: 'check' | 'build';
@@ -35,6 +38,8 @@ export interface CliOptions {
   previous: string | null;
   /** `check --annotate OUT.xlsx`: a copy of the clerk's workbook (or the tables as one) with every problem on its cell; null for none. */
   annotate?: string | null;
+  /** `--lang zh|en`: the language of the problems printed (English when not given) and of the annotated workbook (Chinese when not given). */
+  lang?: Lang;
 }
 
 /** Parses the CLI arguments; unknown flags are an error, not ignored. */
@@ -47,16 +52,18 @@ export function parseArgs(argv: string[]): CliOptions | string {
   let isPublic = false;
   let previous: string | null = null;
   let annotate: string | null = null;
+  let lang: Lang | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--out' && command === 'build' && rest[i + 1]) out = rest[++i]!;
     else if (a === '--previous' && command === 'build' && rest[i + 1]) previous = rest[++i]!;
     else if (a === '--annotate' && command === 'check' && rest[i + 1]) annotate = rest[++i]!;
+    else if (a === '--lang' && (LANGS as readonly string[]).includes(rest[i + 1] ?? '')) lang = rest[++i] as Lang;
     else if (a === '--public') isPublic = true;
     else if (!a.startsWith('-') && !sawDir) [dir, sawDir] = [a, true];
     else return `unknown argument "${a}"\n${USAGE}`;
   }
-  return { command, dir, out, isPublic, previous, ...(annotate === null ? {} : { annotate }) };
+  return { command, dir, out, isPublic, previous, ...(annotate === null ? {} : { annotate }), ...(lang === null ? {} : { lang }) };
 }
 
 /** What the CLI reads and writes with; a test passes fakes (a disk that fills up, a file that fails part way). */
@@ -90,13 +97,14 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     // PREV may be OUT itself (public/data as last published): it is read whole before OUT is replaced.
     const previous = opts.previous === null ? undefined : { label: opts.previous, read: folderSource(opts.previous).read };
     const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous, imaging: sharpImaging });
-    for (const issue of result.issues) log(formatIssue(issue));
+    const printed = opts.lang ?? 'en';
+    for (const issue of result.issues) log(formatIssueIn(printed, issue));
     if (result.fatal) {
-      log(`${opts.dir}: error: ${result.fatal}`);
+      log(`${opts.dir}: ${levelText(printed, 'error')}: ${problemText(printed, result.fatal)}`);
       return 2;
     }
     summarise(result, log);
-    if (opts.annotate) await writeAnnotated(opts.annotate, result.issues, (deps.source ?? folderSource)(opts.dir), log);
+    if (opts.annotate) await writeAnnotated(opts.annotate, result.issues, (deps.source ?? folderSource)(opts.dir), log, opts.lang ?? 'zh');
     if (result.errorCount > 0 || !result.files) {
       if (lock) log(`nothing written: ${opts.out} is left as it was`);
       return 1;
@@ -118,7 +126,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     }
     if (e instanceof SourceReadError) {
       // A file that failed part way through (it grew, or the disk failed): the build stopped there.
-      log(formatIssue({ file: e.file, row: 0, column: '', level: 'error', message: e.message }));
+      log(formatIssueIn(opts.lang ?? 'en', { file: e.file, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e.message }) }));
       if (lock) log(`nothing written: ${opts.out} is left as it was`);
       return 1;
     }
@@ -129,8 +137,8 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
 }
 
 /** `--annotate OUT.xlsx`: the clerk's workbook with every problem on its cell (src/pipeline/annotate/). */
-async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void): Promise<void> {
-  const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null), (await source.list?.()) ?? []);
+async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void, lang: Lang): Promise<void> {
+  const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null), (await source.list?.()) ?? [], lang);
   await writeFile(out, bytes);
   const onCells = placed.filter((p) => p.cell).length;
   log(`wrote ${out}: ${placed.length} problem(s) listed in its sheet ${PROBLEMS_SHEET}, ${onCells} marked on their cells`);

@@ -4,6 +4,7 @@
  * that sends SheetJS into a long loop ends in a located error, not a build that never returns.
  * The clock starts once the worker has loaded the parser (loading is not the file's fault).
  */
+import { failure } from '../../src/contract/issues';
 import { Worker } from 'node:worker_threads';
 import { xlsTimeout, type XlsWorkbook } from '../../src/pipeline/read/xls';
 
@@ -28,7 +29,7 @@ export function nodeXlsIsolate(bytes: Uint8Array, deadlineMs: number): Promise<X
         worker.postMessage(bytes);
       } else settle(m.result);
     });
-    worker.on('error', (e) => settle({ ok: false, message: `the .xls parser failed (${e.message.split('\n')[0]})` }));
-    worker.on('exit', () => settle({ ok: false, message: 'the .xls parser stopped without an answer' }));
+    worker.on('error', (e) => settle(failure('xlsParserFailed', { detail: e.message.split('\n')[0] ?? '' })));
+    worker.on('exit', () => settle(failure('xlsParserNoAnswer')));
   });
 }

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { phrase, type ProblemRef } from '../i18n/problems';
 import { JsonChecker, join } from './check';
 import { offGlobe } from './geo';
 import type { Parsed } from './issues';
@@ -37,11 +38,11 @@ export function parseTownBoundaries(input: unknown, file: string): Parsed<TownBo
     const code = codeRaw === undefined ? null : String(codeRaw).normalize('NFKC').trim();
     const nameRaw = pick(props, NAME_PROPERTIES);
     const name = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : null;
-    if (code === null || !/^\d{9}$/.test(code)) c.error(join(path, 'properties'), `expected a 9-digit town code in one of ${CODE_PROPERTIES.join(', ')}, got ${JSON.stringify(codeRaw ?? null)}`);
-    if (name === null) c.error(join(path, 'properties'), `expected a town name in one of ${NAME_PROPERTIES.join(', ')}`);
+    if (code === null || !/^\d{9}$/.test(code)) c.error(join(path, 'properties'), 'boundaryTownCode', { properties: CODE_PROPERTIES, got: String(JSON.stringify(codeRaw ?? null)) });
+    if (name === null) c.error(join(path, 'properties'), 'boundaryTownName', { properties: NAME_PROPERTIES });
     const geometry = parseAreaGeometry(c, o.geometry, join(path, 'geometry'), name ?? `feature ${i}`);
     if (code && /^\d{9}$/.test(code) && name && geometry) {
-      if (towns.some((t) => t.code === code)) c.error(join(path, 'properties'), `town code ${code} appears twice`);
+      if (towns.some((t) => t.code === code)) c.error(join(path, 'properties'), 'boundaryTownTwice', { code });
       else towns.push({ code, name, geometry, feature: i });
     }
   });
@@ -57,14 +58,14 @@ export function parseCountyBoundary(input: unknown, file: string): Parsed<MultiP
   features.forEach((f, i) => {
     const o = c.object(f, join('features', i));
     const nameRaw = o && isRecord(o.properties) ? pick(o.properties, NAME_PROPERTIES) : undefined;
-    const label = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : features.length === 1 ? 'the county outline' : `feature ${i} of the county outline`;
+    const label = typeof nameRaw === 'string' && nameRaw.trim() !== '' ? nameRaw.trim() : features.length === 1 ? phrase('countyOutline') : phrase('countyOutlineFeature', { index: i });
     const g = o ? parseAreaGeometry(c, o.geometry, join(join('features', i), 'geometry'), label) : null;
     if (g?.type === 'Polygon') polygons.push(g.coordinates);
     // A loop, not a spread: an outline of a hundred thousand islands must not overflow the stack.
     else if (g) for (const part of g.coordinates) polygons.push(part);
   });
   // Said only when no feature's own error explains it.
-  if (polygons.length === 0 && !c.hasErrors) c.error('features', 'no polygon in the county outline');
+  if (polygons.length === 0 && !c.hasErrors) c.error('features', 'boundaryNoPolygon');
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: { type: 'MultiPolygon', coordinates: polygons }, issues: c.issues };
 }
 
@@ -72,7 +73,7 @@ function featuresOf(c: JsonChecker, input: unknown): unknown[] | null {
   const o = c.object(input, '');
   if (!o) return null;
   if (o.type === 'Feature') return [o];
-  if (o.type !== 'FeatureCollection') return c.error('type', `expected a FeatureCollection, got ${JSON.stringify(o.type)}`);
+  if (o.type !== 'FeatureCollection') return c.error('type', 'boundaryType', { got: String(JSON.stringify(o.type)) });
   return c.array(o.features, 'features');
 }
 
@@ -90,7 +91,7 @@ function pick(props: Record<string, unknown>, names: readonly string[]): unknown
  * many of how many. One error per feature, however many: a file in projected metres has thousands.
  */
 class OffGlobeTally {
-  first: { path: string; vertex: number; problem: string } | null = null;
+  first: { path: string; vertex: number; problem: ProblemRef } | null = null;
   count = 0;
   total = 0;
 
@@ -103,22 +104,16 @@ class OffGlobeTally {
   }
 
   /** Reports the feature's vertices that are off the globe; true when there were any. */
-  report(c: JsonChecker, label: string): boolean {
+  report(c: JsonChecker, label: string | ProblemRef): boolean {
     if (!this.first) return false;
     const { path, vertex, problem } = this.first;
-    const rest =
-      this.count === this.total && this.total > 1
-        ? `; all ${this.total.toLocaleString('en-US')} of its vertices are off the globe: is the file in projected metres (Gauss-Krüger, Web Mercator) rather than degrees? Export it as longitude/latitude (WGS-84 or CGCS2000)`
-        : this.count > 1
-          ? `; ${(this.count - 1).toLocaleString('en-US')} more of its ${this.total.toLocaleString('en-US')} vertices are off the globe too`
-          : '';
-    c.error(path, `vertex ${vertex} of ${label} ${problem}${rest}`);
+    c.error(path, 'boundaryVertex', { label, vertex, problem, count: this.count, total: this.total });
     return true;
   }
 }
 
-function parseAreaGeometry(c: JsonChecker, v: unknown, path: string, label: string): AreaGeometry | null {
-  if (v === null || v === undefined) return c.error(path, 'the feature has no geometry');
+function parseAreaGeometry(c: JsonChecker, v: unknown, path: string, label: string | ProblemRef): AreaGeometry | null {
+  if (v === null || v === undefined) return c.error(path, 'boundaryNoGeometry');
   const o = c.object(v, path);
   if (!o) return null;
   const tally = new OffGlobeTally();
@@ -132,14 +127,14 @@ function parseAreaGeometry(c: JsonChecker, v: unknown, path: string, label: stri
     const polys = parts.map((p, i) => polygon(c, p, join(join(path, 'coordinates'), i), tally));
     geometry = polys.every((p) => p !== null) ? { type: 'MultiPolygon', coordinates: polys as Position[][][] } : null;
   } else {
-    return c.error(join(path, 'type'), `expected Polygon or MultiPolygon, got ${JSON.stringify(o.type)}`);
+    return c.error(join(path, 'type'), 'boundaryGeometryType', { got: String(JSON.stringify(o.type)) });
   }
   return tally.report(c, label) ? null : geometry;
 }
 
 function polygon(c: JsonChecker, v: unknown, path: string, tally: OffGlobeTally): Position[][] | null {
   const rings = c.array(v, path);
-  if (!rings || rings.length === 0) return rings ? c.error(path, 'a polygon needs at least one ring') : null;
+  if (!rings || rings.length === 0) return rings ? c.error(path, 'boundaryNoRing') : null;
   const out: Position[][] = [];
   for (const [i, ring] of rings.entries()) {
     const ringPath = join(path, i);
@@ -148,7 +143,7 @@ function polygon(c: JsonChecker, v: unknown, path: string, tally: OffGlobeTally)
     const ringOut: Position[] = [];
     for (let j = 0; j < pts.length; j++) {
       const p = pts[j];
-      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return c.error(ringPath, 'a ring has a position that is not [lon, lat]');
+      if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number') return c.error(ringPath, 'boundaryBadPosition');
       tally.see(join(ringPath, j), j, p[0], p[1]);
       ringOut.push([p[0], p[1]]);
     }
@@ -156,9 +151,9 @@ function polygon(c: JsonChecker, v: unknown, path: string, tally: OffGlobeTally)
     const last = ringOut[ringOut.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
       ringOut.push([...first]);
-      c.warn(ringPath, 'ring was not closed; closed it');
+      c.warn(ringPath, 'boundaryRingClosed');
     }
-    if (ringOut.length < 4) return c.error(ringPath, `a ring needs at least 4 positions, has ${ringOut.length}`);
+    if (ringOut.length < 4) return c.error(ringPath, 'boundaryRingShort', { count: ringOut.length });
     out.push(ringOut);
   }
   return out;

@@ -30,7 +30,7 @@ export function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
     const subdomains = o.subdomains === undefined ? undefined : (c.array(o.subdomains, 'basemap.subdomains') ?? []).map((s, i) => c.string(s, join('basemap.subdomains', i)) ?? '');
     // The URL becomes the map's tile requests and the page's CSP: only a plain https host, never a wildcard or markup.
     const tiles = url ? expandTileUrl(url, subdomains) : null;
-    if (tiles && !tiles.ok) c.error(subdomains !== undefined && /subdomain/.test(tiles.message) ? 'basemap.subdomains' : 'basemap.url', tiles.message);
+    if (tiles && !tiles.ok) c.errorOf(subdomains !== undefined && /subdomain/.test(tiles.message) ? 'basemap.subdomains' : 'basemap.url', tiles);
     const attribution = c.string(o.attribution, 'basemap.attribution');
     const crs = o.crs === undefined ? 'WGS84' : c.oneOf(o.crs, 'basemap.crs', ['WGS84', 'GCJ02'] as const);
     if (!url || !tiles?.ok || !attribution || !crs) return null;
@@ -39,7 +39,7 @@ export function parseBasemap(c: JsonChecker, v: unknown): Basemap | null {
   if (type === 'tianditu') {
     c.onlyKeys(o, 'basemap', ['type', 'key']);
     const key = c.string(o.key, 'basemap.key');
-    if (key && !TIANDITU_KEY.test(key)) return c.error('basemap.key', 'expected the 天地图 key as the console shows it: letters and digits only (usually 32 hexadecimal characters)');
+    if (key && !TIANDITU_KEY.test(key)) return c.error('basemap.key', 'basemapKey');
     return key ? { type, key } : null;
   }
   return null;

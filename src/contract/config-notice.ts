@@ -24,11 +24,11 @@ export function parsePublicUrl(c: JsonChecker, v: unknown): string | null {
   try {
     url = new URL(text);
   } catch {
-    return c.error('publicUrl', `expected the portal's https address, e.g. "https://fupin.example.gov.cn/atlas/", got "${text}"`);
+    return c.error('publicUrl', 'noticeUrl', { text });
   }
-  if (url.protocol !== 'https:') return c.error('publicUrl', `expected an https address (a phone opens it from the printed QR code), got "${url.protocol}" in "${text}"`);
-  if (url.username !== '' || url.password !== '') return c.error('publicUrl', 'expected an address without a user name or password');
-  if (url.hash !== '' || text.includes('#')) return c.error('publicUrl', `expected an address without "#…": the atlas writes the view there, got "${text}"`);
+  if (url.protocol !== 'https:') return c.error('publicUrl', 'noticeHttps', { protocol: url.protocol, text });
+  if (url.username !== '' || url.password !== '') return c.error('publicUrl', 'noticeUserInfo');
+  if (url.hash !== '' || text.includes('#')) return c.error('publicUrl', 'noticeHash', { text });
   return url.href;
 }
 
@@ -40,6 +40,6 @@ export function parseNotice(c: JsonChecker, v: unknown): NoticeConfig | null {
   if (o.postingDays === undefined) return { ...DEFAULT_NOTICE };
   const days = c.number(o.postingDays, 'notice.postingDays', 1, MAX_POSTING_DAYS);
   if (days === null) return null;
-  if (!Number.isInteger(days)) return c.error('notice.postingDays', `expected a whole number of days, got ${days}`);
+  if (!Number.isInteger(days)) return c.error('notice.postingDays', 'noticeDays', { got: days });
   return { postingDays: days };
 }

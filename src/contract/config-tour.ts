@@ -53,16 +53,15 @@ function parseCenter(c: JsonChecker, v: unknown, path: string, box: Box | null):
   const pair = c.pair(v, path);
   if (!pair) return null;
   const [lon, lat] = pair;
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return c.error(path, 'expected [longitude, latitude] as finite numbers');
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return c.error(path, 'tourCenterFinite');
   const isOnEarth = (x: number, y: number): boolean => Math.abs(x) <= 180 && Math.abs(y) <= 90;
   const isInBox = (x: number, y: number): boolean => box !== null && x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
-  const swapHint = `; they look swapped: center is [longitude, latitude], here [${lat}, ${lon}]`;
   if (!isOnEarth(lon, lat)) {
     const looksSwapped = isOnEarth(lat, lon) && (box === null || isInBox(lat, lon));
-    return c.error(path, `[${lon}, ${lat}] is not a place: longitude must be within ±180 and latitude within ±90${looksSwapped ? swapHint : ''}`);
+    return c.error(path, 'tourCenterNotPlace', { lon, lat, isSwapped: looksSwapped });
   }
   if (box !== null && !isInBox(lon, lat)) {
-    c.warn(path, `[${lon}, ${lat}] is far outside the region (longitude ${box[0]}–${box[2]}, latitude ${box[1]}–${box[3]}): the tour would fly away from it${isInBox(lat, lon) ? swapHint : ''}`);
+    c.warn(path, 'tourCenterFar', { lon, lat, west: box[0], south: box[1], east: box[2], north: box[3], isSwapped: isInBox(lat, lon) });
   }
   return [lon, lat];
 }
@@ -81,7 +80,7 @@ export function parseTour(c: JsonChecker, v: unknown, box: Box | null): TourStop
     const camera = o.camera === undefined ? null : parseCamera(c, o.camera, join(path, 'camera'), box);
     const indicator = o.indicator === undefined ? null : c.string(o.indicator, join(path, 'indicator'));
     const month = o.month === undefined ? null : c.string(o.month, join(path, 'month'));
-    if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), `expected YYYY-MM, got "${month}"`);
+    if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) c.error(join(path, 'month'), 'tourMonth', { got: month });
     const classification = o.classification === undefined ? null : c.oneOf(o.classification, join(path, 'classification'), CLASS_METHODS);
     const title = parseText(c, o.title, join(path, 'title'));
     const t = c.object(o.text ?? { zh: [], en: [] }, join(path, 'text'));

@@ -99,7 +99,7 @@ export function parseAtlasConfig(input: unknown, file = 'atlas.config.json'): Pa
   if (!o) return { ok: false, issues: c.issues };
   c.onlyKeys(o, '', TOP_KEYS);
   if (o.schemaVersion !== CONFIG_SCHEMA_VERSION) {
-    c.error('schemaVersion', `expected schemaVersion ${CONFIG_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}`);
+    c.error('schemaVersion', 'configSchemaVersion', { expected: CONFIG_SCHEMA_VERSION, got: String(JSON.stringify(o.schemaVersion)) });
   }
   const title = parseText(c, o.title, 'title');
   const region = parseRegion(c, o.region);
@@ -171,7 +171,7 @@ export function readJoinSettings(input: unknown): JoinSettings | null {
 
 function isoDate(c: JsonChecker, v: unknown, path: string): string | null {
   const s = c.string(v, path);
-  if (s && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return c.error(path, `expected YYYY-MM-DD, got "${s}"`);
+  if (s && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return c.error(path, 'configDate', { got: s });
   return s;
 }
 
@@ -180,7 +180,7 @@ function parseRegion(c: JsonChecker, v: unknown): AtlasConfig['region'] | null {
   if (!o) return null;
   c.onlyKeys(o, 'region', ['code', 'name', 'nameEn']);
   const code = c.string(o.code, 'region.code');
-  if (code && !/^\d{6}$/.test(code)) c.error('region.code', `expected a 6-digit county code as text, got "${code}"`);
+  if (code && !/^\d{6}$/.test(code)) c.error('region.code', 'configRegionCode', { got: code });
   const name = c.string(o.name, 'region.name');
   const nameEn = o.nameEn === undefined ? name : c.string(o.nameEn, 'region.nameEn');
   return code && name && nameEn ? { code, name, nameEn } : null;
@@ -201,7 +201,7 @@ function parseGoals(c: JsonChecker, v: unknown): GoalConfig[] | null {
     const target = o.target === undefined ? 1 : c.number(o.target, join(path, 'target'), 0, 1);
     if (id && zh && en && target !== null) goals.push({ id, zh, en, target });
   });
-  for (const id of GOAL_IDS) if (!goals.some((g) => g.id === id)) c.error('goals', `goal "${id}" is missing`);
+  for (const id of GOAL_IDS) if (!goals.some((g) => g.id === id)) c.error('goals', 'configGoalMissing', { id });
   return goals;
 }
 
@@ -215,16 +215,16 @@ function parseCategories(c: JsonChecker, v: unknown): CategoryConfig[] | null {
     if (!o) return;
     c.onlyKeys(o, path, ['id', 'zh', 'en', 'colour', 'goal']);
     const id = c.string(o.id, join(path, 'id'));
-    if (id && !/^[a-z][a-z0-9-]*$/.test(id)) c.error(join(path, 'id'), `expected a lower-case id like "industry", got "${id}"`);
-    if (id && categories.some((k) => k.id === id)) c.error(join(path, 'id'), `duplicate category id "${id}"`);
+    if (id && !/^[a-z][a-z0-9-]*$/.test(id)) c.error(join(path, 'id'), 'configCategoryId', { got: id });
+    if (id && categories.some((k) => k.id === id)) c.error(join(path, 'id'), 'configCategoryTwice', { id });
     const zh = c.string(o.zh, join(path, 'zh'));
     const en = c.string(o.en, join(path, 'en'));
     const colour = c.string(o.colour, join(path, 'colour'));
-    if (colour && !/^#[0-9a-fA-F]{6}$/.test(colour)) c.error(join(path, 'colour'), `expected #rrggbb, got "${colour}"`);
+    if (colour && !/^#[0-9a-fA-F]{6}$/.test(colour)) c.error(join(path, 'colour'), 'configColour', { got: colour });
     const goal = o.goal === null || o.goal === undefined ? null : c.oneOf(o.goal, join(path, 'goal'), GOAL_IDS);
     if (id && zh && en && colour) categories.push({ id, zh, en, colour: colour.toLowerCase(), goal });
   });
-  if (categories.length === 0) c.error('categories', 'at least one category is needed');
+  if (categories.length === 0) c.error('categories', 'configNoCategory');
   return categories;
 }
 
@@ -255,8 +255,8 @@ function parsePrivacy(c: JsonChecker, v: unknown): string[] | null {
     const path = join('privacy.allowedNames', i);
     const name = c.string(x, path);
     if (name === null) return;
-    if ([...name].length > MAX_ALLOWED_NAME_LENGTH) c.error(path, `"${[...name].slice(0, MAX_ALLOWED_NAME_LENGTH).join('')}…" is longer than ${MAX_ALLOWED_NAME_LENGTH} characters: list the name alone, not a sentence`);
-    else if (names.includes(name)) c.error(path, `"${name}" is listed twice`);
+    if ([...name].length > MAX_ALLOWED_NAME_LENGTH) c.error(path, 'configNameTooLong', { start: [...name].slice(0, MAX_ALLOWED_NAME_LENGTH).join(''), max: MAX_ALLOWED_NAME_LENGTH });
+    else if (names.includes(name)) c.error(path, 'configNameTwice', { name });
     else names.push(name);
   });
   return names;

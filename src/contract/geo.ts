@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { phrase, type ProblemRef } from '../i18n/problems';
 import { JsonChecker, join } from './check';
 import type { Parsed } from './issues';
 
@@ -11,14 +12,14 @@ export const LAT_LIMIT_DEG = 90;
  * 1098.8: outside −180…180"), or null when it is one. A number too large for JSON (1e309) is read
  * as Infinity: said so, since a map cannot draw it and a sum of it is no number.
  */
-export function offGlobe(lon: number, lat: number): string | null {
-  if (!Number.isFinite(lon)) return `has longitude ${lon}: not a finite number (a figure too large to be one, like 1e309?)`;
-  if (!Number.isFinite(lat)) return `has latitude ${lat}: not a finite number (a figure too large to be one, like 1e309?)`;
-  if (Math.abs(lon) > LON_LIMIT_DEG) return `is at longitude ${lon}: outside −${LON_LIMIT_DEG}…${LON_LIMIT_DEG}`;
+export function offGlobe(lon: number, lat: number): ProblemRef | null {
+  if (!Number.isFinite(lon)) return phrase('offGlobeLonNotFinite', { lon });
+  if (!Number.isFinite(lat)) return phrase('offGlobeLatNotFinite', { lat });
+  if (Math.abs(lon) > LON_LIMIT_DEG) return phrase('offGlobeLon', { lon, limit: LON_LIMIT_DEG });
   if (Math.abs(lat) > LAT_LIMIT_DEG) {
     // China's longitudes (73–135) do not fit a latitude: the pair was most likely written [lat, lon].
-    const hint = Math.abs(lon) <= LAT_LIMIT_DEG && Math.abs(lat) <= LON_LIMIT_DEG ? ' (longitude and latitude swapped?)' : '';
-    return `is at latitude ${lat}: outside −${LAT_LIMIT_DEG}…${LAT_LIMIT_DEG}${hint}`;
+    const isSwapped = Math.abs(lon) <= LAT_LIMIT_DEG && Math.abs(lat) <= LON_LIMIT_DEG;
+    return phrase('offGlobeLat', { lat, limit: LAT_LIMIT_DEG, isSwapped });
   }
   return null;
 }
@@ -34,26 +35,26 @@ export function parseSiteGeo(input: unknown, file: string): Parsed<FeatureCollec
   const c = new JsonChecker(file);
   const o = c.object(input, '');
   if (!o) return { ok: false, issues: c.issues };
-  if (o.type !== 'FeatureCollection') c.error('type', 'expected a FeatureCollection');
+  if (o.type !== 'FeatureCollection') c.error('type', 'geoFeatureCollection');
   const features = c.array(o.features, 'features') ?? [];
   features.forEach((f, i) => {
     const fo = c.object(f, join('features', i));
     if (!fo) return;
-    if (typeof fo.id !== 'number') c.error(join(join('features', i), 'id'), 'expected a numeric feature id; rebuild the site data');
+    if (typeof fo.id !== 'number') c.error(join(join('features', i), 'id'), 'geoFeatureId');
     const g = c.object(fo.geometry, join(join('features', i), 'geometry'));
     const depth = g && typeof g.type === 'string' ? POSITION_DEPTH[g.type] : undefined;
     if (!g || depth === undefined) return;
     const bad = firstOffGlobe(g.coordinates, depth);
-    if (bad !== null) c.error(join(join(join('features', i), 'geometry'), 'coordinates'), `a position ${bad}; rebuild the site data`);
+    if (bad !== null) c.error(join(join(join('features', i), 'geometry'), 'coordinates'), 'geoPosition', { problem: bad });
   });
   return c.hasErrors ? { ok: false, issues: c.issues } : { ok: true, value: input as FeatureCollection, issues: c.issues };
 }
 
 /** What is wrong with the first position nested `depth` arrays deep that is not on the globe, or null. */
-function firstOffGlobe(v: unknown, depth: number): string | null {
-  if (!Array.isArray(v)) return 'is missing';
+function firstOffGlobe(v: unknown, depth: number): ProblemRef | null {
+  if (!Array.isArray(v)) return phrase('positionMissing');
   if (depth === 0) {
-    if (typeof v[0] !== 'number' || typeof v[1] !== 'number') return 'is not [lon, lat]';
+    if (typeof v[0] !== 'number' || typeof v[1] !== 'number') return phrase('positionNotPair');
     return offGlobe(v[0], v[1]);
   }
   for (const item of v) {

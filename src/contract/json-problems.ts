@@ -3,29 +3,30 @@
  * reports, their messages, and the line and column of an offset in the text.
  */
 
+import { phrase, problem, problemText, type Problem, type ProblemRef } from '../i18n/problems';
+
 /** Deeper nesting than any config or GeoJSON needs (a MultiPolygon is 4 arrays inside 3 objects). */
 export const MAX_JSON_DEPTH = 512;
 
 /** How many levels an error's path names: enough for any config or GeoJSON, not 512 `[0]`s. */
 const MAX_PATH_FRAMES = 16;
 
-/** A problem in a JSON text: 1-based line and column (in UTF-16 code units, as editors count BMP text), and the key path it is in. */
-export interface JsonProblem {
+/** A problem in a JSON text: 1-based line and column (in UTF-16 code units, as editors count BMP text), and the key path it is in; what is wrong is `jsonAt`, naming the line and column. */
+export interface JsonProblem extends Problem {
   kind: 'syntax' | 'duplicate-key';
   line: number;
   column: number;
   /** `tour[3].camera.center`; '' at the top. */
   path: string;
-  message: string;
 }
 
 /** The first syntax error, thrown by the scanner at offset `at` and reported as a JsonProblem. */
 export class SyntaxProblem extends Error {
   constructor(
     readonly at: number,
-    message: string,
+    readonly problem: ProblemRef,
   ) {
-    super(message);
+    super(problemText('en', problem));
   }
 }
 
@@ -52,11 +53,11 @@ export function keyPath(frames: readonly { key: string | number }[]): string {
 }
 
 /** The text at `at` as a message shows it: `'x'`, `"…"` or the end of the file. */
-export function shown(text: string, at: number, length = 1): string {
-  if (at >= text.length) return 'the end of the file';
+export function shown(text: string, at: number, length = 1): string | ProblemRef {
+  if (at >= text.length) return phrase('jsonEndOfFile');
   const s = text.slice(at, at + length);
   const c = s.charCodeAt(0);
-  if (c < 0x20) return `control character U+${c.toString(16).padStart(4, '0')}`;
+  if (c < 0x20) return phrase('jsonControlChar', { code: c.toString(16).padStart(4, '0') });
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(at, at + 20))?.[0];
   return word && length === 1 ? `'${word}'` : `'${s}'`;
 }
@@ -68,16 +69,16 @@ export class ProblemLocator {
   constructor(private readonly text: string) {}
 
   /** A problem at offset `at`, its message prefixed with the line and column. */
-  problem(kind: JsonProblem['kind'], at: number, path: string, message: string): JsonProblem {
+  problem(kind: JsonProblem['kind'], at: number, path: string, what: ProblemRef): JsonProblem {
     const { line, column } = this.location(at);
-    return { kind, line, column, path, message: `line ${line}, column ${column}: ${message}` };
+    return { kind, line, column, path, ...problem('jsonAt', { line, column, problem: what }) };
   }
 
   /** A repeated key, naming both lines. */
   duplicate(d: DuplicateKey): JsonProblem {
     const first = this.location(d.firstAt);
     const second = this.location(d.at);
-    return this.problem('duplicate-key', d.at, d.path, `the key "${d.key}" is written twice in the same object, at line ${first.line} and line ${second.line}: JSON keeps only the last one silently; remove one of them`);
+    return this.problem('duplicate-key', d.at, d.path, phrase('jsonDuplicateKey', { key: d.key, firstLine: first.line, secondLine: second.line }));
   }
 
   private location(at: number): { line: number; column: number } {

@@ -10,6 +10,7 @@
  * building the value in JavaScript too took twice JSON.parse's time.
  */
 
+import { phrase, type ProblemRef } from '../i18n/problems';
 import { MAX_JSON_DEPTH, ProblemLocator, SyntaxProblem, keyPath, shown, type DuplicateKey, type JsonProblem } from './json-problems';
 
 export { MAX_JSON_DEPTH, type JsonProblem } from './json-problems';
@@ -76,7 +77,7 @@ class Checker {
       this.isWellFormed = true;
     } catch (e) {
       if (!(e instanceof SyntaxProblem)) throw e;
-      return [...this.duplicateProblems(), this.locator.problem('syntax', e.at, this.path(), e.message)];
+      return [...this.duplicateProblems(), this.locator.problem('syntax', e.at, this.path(), e.problem)];
     }
     return this.duplicateProblems();
   }
@@ -85,12 +86,12 @@ class Checker {
     const { text, stack } = this;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.skipSpace();
-    if (this.pos >= text.length) throw new SyntaxProblem(this.pos, 'the file is empty: expected a JSON value');
+    if (this.pos >= text.length) throw new SyntaxProblem(this.pos, phrase('jsonEmpty'));
     for (;;) {
       // A value starts at pos (after white space).
       const c = text.charCodeAt(this.pos);
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        if (stack.length >= this.maxDepth) throw new SyntaxProblem(this.pos, `nesting deeper than ${this.maxDepth} levels`);
+        if (stack.length >= this.maxDepth) throw new SyntaxProblem(this.pos, phrase('jsonTooDeep', { depth: this.maxDepth }));
         const isObject = c === OPEN_BRACE;
         const frame: Frame = { isObject, key: isObject ? '' : 0, keys: null };
         stack.push(frame);
@@ -115,14 +116,14 @@ class Checker {
       } else if (c === 0x6e /* n */) {
         this.literal('null');
       } else {
-        throw new SyntaxProblem(this.pos, `expected a value, got ${this.shown(this.pos)}`);
+        throw new SyntaxProblem(this.pos, phrase('jsonExpectedValue', { got: this.shown(this.pos) }));
       }
       // After a value: a comma (the next value) or the end of one or more containers.
       for (;;) {
         const frame = stack[stack.length - 1];
         if (!frame) {
           this.skipSpace();
-          if (this.pos < text.length) throw new SyntaxProblem(this.pos, `unexpected ${this.shown(this.pos)} after the end of the JSON value`);
+          if (this.pos < text.length) throw new SyntaxProblem(this.pos, phrase('jsonAfterEnd', { got: this.shown(this.pos) }));
           return;
         }
         this.skipSpace();
@@ -133,7 +134,7 @@ class Checker {
           if (frame.isObject) this.key(frame);
           else {
             frame.key = (frame.key as number) + 1;
-            if (text.charCodeAt(this.pos) === CLOSE_BRACKET) throw new SyntaxProblem(this.pos, "a comma before ']': remove the comma after the last item");
+            if (text.charCodeAt(this.pos) === CLOSE_BRACKET) throw new SyntaxProblem(this.pos, phrase('jsonCommaBeforeBracket'));
           }
           break;
         }
@@ -142,9 +143,9 @@ class Checker {
           stack.pop();
           continue;
         }
-        const expected = frame.isObject ? "',' or '}'" : "',' or ']'";
-        const hint = next === QUOTE || next === OPEN_BRACE || next === OPEN_BRACKET ? ' (a comma missing before it?)' : '';
-        throw new SyntaxProblem(this.pos, `expected ${expected}, got ${this.shown(this.pos)}${hint}`);
+        const expected = frame.isObject ? phrase('jsonCommaOrBrace') : phrase('jsonCommaOrBracket');
+        const isCommaMissing = next === QUOTE || next === OPEN_BRACE || next === OPEN_BRACKET;
+        throw new SyntaxProblem(this.pos, phrase('jsonExpectedSeparator', { expected, got: this.shown(this.pos), isCommaMissing }));
       }
     }
   }
@@ -155,8 +156,8 @@ class Checker {
     const at = this.pos;
     const c = text.charCodeAt(at);
     if (c !== QUOTE) {
-      if (c === CLOSE_BRACE) throw new SyntaxProblem(at, "a comma before '}': remove the comma after the last property");
-      throw new SyntaxProblem(at, `expected a key in double quotes, got ${this.shown(at)}`);
+      if (c === CLOSE_BRACE) throw new SyntaxProblem(at, phrase('jsonCommaBeforeBrace'));
+      throw new SyntaxProblem(at, phrase('jsonExpectedKey', { got: this.shown(at) }));
     }
     const key = this.string(true);
     frame.key = key;
@@ -165,7 +166,7 @@ class Checker {
     if (firstAt === undefined) keys.set(key, at);
     else this.duplicates.push({ at, firstAt, path: this.path(), key });
     this.skipSpace();
-    if (text.charCodeAt(this.pos) !== COLON) throw new SyntaxProblem(this.pos, `expected ':' after the key "${key}", got ${this.shown(this.pos)}`);
+    if (text.charCodeAt(this.pos) !== COLON) throw new SyntaxProblem(this.pos, phrase('jsonExpectedColon', { key, got: this.shown(this.pos) }));
     this.pos++;
     this.skipSpace();
   }
@@ -183,20 +184,20 @@ class Checker {
         hasEscape = true;
         const e = text.charCodeAt(i + 1);
         if (e === 0x75 /* u */) {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new SyntaxProblem(i, 'expected four hex digits after \\u');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new SyntaxProblem(i, phrase('jsonHexEscape'));
           i += 6;
           continue;
         }
         // " \ / b f n r t
         if (e !== QUOTE && e !== BACKSLASH && e !== 0x2f && e !== 0x62 && e !== 0x66 && e !== 0x6e && e !== 0x72 && e !== 0x74) {
-          throw new SyntaxProblem(i, `invalid escape ${this.shown(i, 2)} in a string (a Windows path needs \\\\ for each \\)`);
+          throw new SyntaxProblem(i, phrase('jsonBadEscape', { got: this.shown(i, 2) }));
         }
         i += 2;
         continue;
       }
       if (c < 0x20 || Number.isNaN(c)) {
-        if (Number.isNaN(c)) throw new SyntaxProblem(this.pos, 'a string that is never closed: a " is missing');
-        throw new SyntaxProblem(i, c === 0x0a ? 'a line break inside a string: a " is missing, or write \\n' : `control character U+${c.toString(16).padStart(4, '0')} inside a string`);
+        if (Number.isNaN(c)) throw new SyntaxProblem(this.pos, phrase('jsonUnclosedString'));
+        throw new SyntaxProblem(i, c === 0x0a ? phrase('jsonLineBreakInString') : phrase('jsonControlInString', { code: c.toString(16).padStart(4, '0') }));
       }
       i++;
     }
@@ -213,12 +214,12 @@ class Checker {
     const first = text.charCodeAt(i);
     if (first === ZERO) i++;
     else if (first > ZERO && first <= NINE) i = digits(text, i);
-    else throw new SyntaxProblem(i, `expected a digit, got ${this.shown(i)}`);
+    else throw new SyntaxProblem(i, phrase('jsonExpectedDigit', { got: this.shown(i) }));
     let c = text.charCodeAt(i);
-    if (c >= ZERO && c <= NINE) throw new SyntaxProblem(start, 'a number with a leading zero');
+    if (c >= ZERO && c <= NINE) throw new SyntaxProblem(start, phrase('jsonLeadingZero'));
     if (c === DOT) {
       const end = digits(text, i + 1);
-      if (end === i + 1) throw new SyntaxProblem(i + 1, `expected a digit after '.', got ${this.shown(i + 1)}`);
+      if (end === i + 1) throw new SyntaxProblem(i + 1, phrase('jsonDigitAfterPoint', { got: this.shown(i + 1) }));
       i = end;
       c = text.charCodeAt(i);
     }
@@ -228,18 +229,18 @@ class Checker {
       c = text.charCodeAt(i);
       if (c === PLUS || c === MINUS) i++;
       const end = digits(text, i);
-      if (end === i) throw new SyntaxProblem(i, `expected a digit in the exponent, got ${this.shown(i)}`);
+      if (end === i) throw new SyntaxProblem(i, phrase('jsonDigitInExponent', { got: this.shown(i) }));
       i = end;
     }
     this.pos = i;
     // Only an exponent or hundreds of digits can overflow to Infinity (which JSON.parse would give).
     if ((hasExponent || i - start >= 300) && !Number.isFinite(Number(text.slice(start, i)))) {
-      throw new SyntaxProblem(start, `the number ${text.slice(start, Math.min(i, start + 20))}${i - start > 20 ? '…' : ''} is too large`);
+      throw new SyntaxProblem(start, phrase('jsonNumberTooLarge', { number: `${text.slice(start, Math.min(i, start + 20))}${i - start > 20 ? '…' : ''}` }));
     }
   }
 
   private literal(word: string): void {
-    if (!this.text.startsWith(word, this.pos)) throw new SyntaxProblem(this.pos, `expected a value, got ${this.shown(this.pos)}`);
+    if (!this.text.startsWith(word, this.pos)) throw new SyntaxProblem(this.pos, phrase('jsonExpectedValue', { got: this.shown(this.pos) }));
     this.pos += word.length;
   }
 
@@ -260,7 +261,7 @@ class Checker {
   }
 
   /** The text at `at` as a message shows it. */
-  private shown(at: number, length = 1): string {
+  private shown(at: number, length = 1): string | ProblemRef {
     return shown(this.text, at, length);
   }
 

@@ -43,12 +43,12 @@ export function parseSummary(c: JsonChecker, v: unknown, months: number): Projec
   const o = c.object(v, path) ?? {};
   const numbers = (x: unknown, p: string, length: number | null): number[] => {
     const a = c.array(x, p) ?? [];
-    if (length !== null && a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    if (length !== null && a.length !== length) c.error(p, 'lengthValues', { expected: length, got: a.length });
     return a.map((n, i) => c.number(n, join(p, i), 0) ?? 0);
   };
   const perMonth = <T>(x: unknown, p: string, each: (row: unknown, path: string) => T): T[] => {
     const a = c.array(x, p) ?? [];
-    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    if (a.length !== months) c.error(p, 'lengthMonths', { expected: months, got: a.length });
     return a.map((row, m) => each(row, join(p, m)));
   };
   const lagging = (row: unknown, p: string): SummaryLagging[] =>

@@ -77,12 +77,12 @@ export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
   const c = new JsonChecker('projects.json');
   const o = c.object(input, '');
   if (!o) return { ok: false, issues: c.issues };
-  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', `expected ${SITE_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}; rebuild the site data`);
+  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', 'siteSchemaVersion', { expected: SITE_SCHEMA_VERSION, got: String(JSON.stringify(o.schemaVersion)) });
   const months = (c.array(o.months, 'months') ?? []).map((m, i) => c.string(m, join('months', i)) ?? '');
   const n = Array.isArray(o.id) ? o.id.length : 0;
   const column = <T>(key: string, check: (v: unknown, path: string) => T | null, fallback: T): T[] => {
     const a = c.array(o[key], key) ?? [];
-    if (a.length !== n) c.error(key, `expected ${n} entries, got ${a.length}`);
+    if (a.length !== n) c.error(key, 'lengthEntries', { expected: n, got: a.length });
     return a.map((v, i) => check(v, join(key, i)) ?? fallback);
   };
   const str = (v: unknown, p: string): string | null => c.string(v, p);
@@ -91,10 +91,10 @@ export function parseSiteProjects(input: unknown): Parsed<SiteProjects> {
   const nullableNum = (v: unknown, p: string): number | null => (v === null ? null : c.number(v, p));
   const monthly = (key: string, max: number): number[][] => {
     const a = c.array(o[key], key) ?? [];
-    if (a.length !== months.length) c.error(key, `expected ${months.length} months, got ${a.length}`);
+    if (a.length !== months.length) c.error(key, 'lengthMonths', { expected: months.length, got: a.length });
     return a.map((row, m) => {
       const r = c.array(row, join(key, m)) ?? [];
-      if (r.length !== n) c.error(join(key, m), `expected ${n} entries, got ${r.length}`);
+      if (r.length !== n) c.error(join(key, m), 'lengthEntries', { expected: n, got: r.length });
       return r.map((v, i) => c.number(v, join(join(key, m), i), 0, max) ?? 0);
     });
   };

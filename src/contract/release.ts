@@ -141,7 +141,7 @@ export function parseRelease(input: unknown): Parsed<ReleaseFile> {
   const c = new JsonChecker(RELEASE_FILE);
   const o = c.object(input, '');
   if (!o) return { ok: false, issues: c.issues };
-  if (o.schemaVersion !== RELEASE_SCHEMA_VERSION) c.error('schemaVersion', `expected ${RELEASE_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}`);
+  if (o.schemaVersion !== RELEASE_SCHEMA_VERSION) c.error('schemaVersion', 'releaseSchemaVersion', { expected: RELEASE_SCHEMA_VERSION, got: String(JSON.stringify(o.schemaVersion)) });
   const entry = parseEntry(c, o, '');
   const region = c.object(o.region, 'region');
   const history = (c.array(o.history, 'history') ?? []).map((h, i) => parseEntry(c, c.object(h, join('history', i)) ?? {}, join('history', i)));

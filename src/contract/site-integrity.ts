@@ -38,7 +38,7 @@ export function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villag
   const o = c.object(v, path) ?? {};
   const numbers = (x: unknown, p: string, length: number): number[] => {
     const a = c.array(x, p) ?? [];
-    if (a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    if (a.length !== length) c.error(p, 'lengthValues', { expected: length, got: a.length });
     return a.map((n, i) => c.number(n, join(p, i)) ?? 0);
   };
   const findings = (c.array(o.findings, join(path, 'findings')) ?? []).flatMap((x, i): SiteFinding[] => {
@@ -72,7 +72,7 @@ export function parseIntegrity(c: JsonChecker, v: unknown, towns: number, villag
     });
   const precisions = c.object(o.precisions, join(path, 'precisions')) ?? {};
   const townPrecisions = c.array(precisions.towns, join(path, 'precisions.towns')) ?? [];
-  if (townPrecisions.length !== towns) c.error(join(path, 'precisions.towns'), `expected ${towns} towns, got ${townPrecisions.length}`);
+  if (townPrecisions.length !== towns) c.error(join(path, 'precisions.towns'), 'lengthTowns', { expected: towns, got: townPrecisions.length });
   return {
     precisions: { county: precisionList(precisions.county, join(path, 'precisions.county')), towns: townPrecisions.map((x, t) => precisionList(x, join(join(path, 'precisions.towns'), t))) },
     isListed: c.boolean(o.isListed, join(path, 'isListed')) ?? false,

@@ -121,7 +121,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
   const c = new JsonChecker('site.json');
   const o = c.object(input, '');
   if (!o) return { ok: false, issues: c.issues };
-  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', `expected ${SITE_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}; rebuild the site data`);
+  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', 'siteSchemaVersion', { expected: SITE_SCHEMA_VERSION, got: String(JSON.stringify(o.schemaVersion)) });
   const config = parseAtlasConfig(o.config, 'site.json#config');
   c.issues.push(...config.issues);
   const months = (c.array(o.months, 'months') ?? []).map((m, i) => c.string(m, join('months', i)) ?? '');
@@ -164,7 +164,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
 
 function bboxOf(c: JsonChecker, v: unknown, path: string): BBox | null {
   const a = c.array(v, path);
-  if (!a || a.length !== 4 || !a.every((n) => typeof n === 'number')) return c.error(path, 'expected [west, south, east, north]');
+  if (!a || a.length !== 4 || !a.every((n) => typeof n === 'number')) return c.error(path, 'siteExpectedBox');
   return [a[0] as number, a[1] as number, a[2] as number, a[3] as number];
 }
 
@@ -203,12 +203,12 @@ function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, t
   const values = (x: unknown, p: string, length: number): (number | null)[] => {
     const a = c.array(x, p);
     if (!a) return [];
-    if (a.length !== length) c.error(p, `expected ${length} values, got ${a.length}`);
+    if (a.length !== length) c.error(p, 'lengthValues', { expected: length, got: a.length });
     return a.map((n, i) => (n === null ? null : c.number(n, join(p, i))));
   };
   const table = (x: unknown, p: string, areas: number): (number | null)[][] => {
     const a = c.array(x, p) ?? [];
-    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    if (a.length !== months) c.error(p, 'lengthMonths', { expected: months, got: a.length });
     return a.map((row, i) => values(row, join(p, i), areas));
   };
   return {

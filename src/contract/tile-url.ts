@@ -8,6 +8,7 @@
  * `subdomains`, default a, b, c) or an OpenLayers-style range (`{a-c}`, `{0-7}`) is expanded here
  * into that list.
  */
+import { phrase, problem, type Problem, type ProblemArgs, type ProblemKey, type ProblemRef } from '../i18n/problems';
 
 export const DEFAULT_SUBDOMAINS: readonly string[] = ['a', 'b', 'c'];
 
@@ -31,7 +32,7 @@ export function isPlainHttpsOrigin(origin: string): boolean {
   return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }
 
-export type TileUrls = { ok: true; tiles: string[]; origins: string[] } | { ok: false; message: string };
+export type TileUrls = { ok: true; tiles: string[]; origins: string[] } | ({ ok: false } & Problem);
 
 /**
  * Checks a tile URL template (https, a real host name, `{z}` `{x}` `{y}`, nothing that could
@@ -39,78 +40,78 @@ export type TileUrls = { ok: true; tiles: string[]; origins: string[] } | { ok: 
  * URLs and their origins.
  */
 export function expandTileUrl(url: string, subdomains?: readonly string[]): TileUrls {
-  const fail = (message: string): TileUrls => ({ ok: false, message });
-  if (url.length > MAX_URL_LENGTH) return fail(`the tile URL is longer than ${MAX_URL_LENGTH} characters`);
+  const fail = <K extends ProblemKey>(key: K, ...params: ProblemArgs<K>): TileUrls => ({ ok: false, ...problem(key, ...params) });
+  if (url.length > MAX_URL_LENGTH) return fail('tileTooLong', { max: MAX_URL_LENGTH });
   const bad = /[^\x21-\x7e]|["'`<>;\\^|]/.exec(url);
-  if (bad) return fail(`the tile URL may not contain ${describeChar(bad[0])} (quotes, < >, ;, \\, spaces and control characters are refused)`);
-  if (!/^https:\/\//i.test(url)) return fail('the tile URL must start with https:// (the page allows no plain http)');
+  if (bad) return fail('tileBadChar', { char: describeChar(bad[0]) });
+  if (!/^https:\/\//i.test(url)) return fail('tileNotHttps');
 
   const tokens = [...url.matchAll(/\{([^{}]*)\}/g)];
   const leftover = url.replace(/\{[^{}]*\}/g, '');
-  if (/[{}]/.test(leftover)) return fail('the tile URL has an unmatched { or }');
+  if (/[{}]/.test(leftover)) return fail('tileUnmatchedBrace');
   let subdomainToken: string | null = null;
   let hosts: string[] = [];
   for (const [token, name = ''] of tokens) {
     if (MAPLIBRE_TOKENS.includes(name)) continue;
     const range = /^([a-z])-([a-z])$|^([0-9])-([0-9])$/.exec(name);
-    if (name !== 's' && !range) return fail(`unknown placeholder ${token} in the tile URL (the map fills in {z}, {x}, {y}, {ratio}, {prefix}; subdomains are {s} or a range like {a-c})`);
-    if (subdomainToken !== null && subdomainToken !== token) return fail(`the tile URL has two subdomain placeholders, ${subdomainToken} and ${token}`);
+    if (name !== 's' && !range) return fail('tileUnknownToken', { token });
+    if (subdomainToken !== null && subdomainToken !== token) return fail('tileTwoSubdomainTokens', { first: subdomainToken, second: token });
     subdomainToken = token;
     if (range) {
       const from = (range[1] ?? range[3] ?? '').charCodeAt(0);
       const to = (range[2] ?? range[4] ?? '').charCodeAt(0);
-      if (from > to) return fail(`the range ${token} runs backwards`);
-      if (subdomains !== undefined) return fail(`subdomains are given but the tile URL uses the range ${token}; use {s} with subdomains, or the range alone`);
+      if (from > to) return fail('tileRangeBackwards', { token });
+      if (subdomains !== undefined) return fail('tileSubdomainsWithRange', { token });
       hosts = Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
     } else {
       hosts = [...(subdomains ?? DEFAULT_SUBDOMAINS)];
     }
   }
-  for (const token of REQUIRED_TOKENS) if (!tokens.some((t) => t[1] === token)) return fail(`the tile URL has no {${token}}: the map needs {z}, {x} and {y}`);
-  if (subdomains !== undefined && subdomainToken === null) return fail('subdomains are given but the tile URL has no {s}');
+  for (const token of REQUIRED_TOKENS) if (!tokens.some((t) => t[1] === token)) return fail('tileMissingToken', { token });
+  if (subdomains !== undefined && subdomainToken === null) return fail('tileSubdomainsNoS');
   if (subdomainToken !== null) {
-    if (hosts.length === 0) return fail('subdomains is empty: list the subdomains {s} stands for, e.g. ["a", "b", "c"]');
-    if (hosts.length > MAX_HOSTS) return fail(`more than ${MAX_HOSTS} subdomains`);
+    if (hosts.length === 0) return fail('tileSubdomainsEmpty');
+    if (hosts.length > MAX_HOSTS) return fail('tileTooManySubdomains', { max: MAX_HOSTS });
     const wrong = hosts.find((h) => !LABEL_ONLY.test(h));
-    if (wrong !== undefined) return fail(`the subdomain ${JSON.stringify(wrong)} is not a host name label (letters, digits, hyphens)`);
-    if (new Set(hosts).size !== hosts.length) return fail('the subdomains repeat one another');
+    if (wrong !== undefined) return fail('tileSubdomainLabel', { label: JSON.stringify(wrong) });
+    if (new Set(hosts).size !== hosts.length) return fail('tileSubdomainsRepeat');
   }
 
   const tiles = subdomainToken === null ? [url] : hosts.map((h) => url.split(subdomainToken).join(h));
   const origins: string[] = [];
   for (const tile of tiles) {
     const origin = originOfTile(tile);
-    if (typeof origin !== 'string') return fail(origin.message);
+    if (typeof origin !== 'string') return { ok: false, ...origin };
     if (!origins.includes(origin)) origins.push(origin);
   }
   return { ok: true, tiles, origins };
 }
 
 /** `https://Tile.Example.org:8443/…` → `https://tile.example.org:8443` (443 dropped), or why it is not a plain host. */
-function originOfTile(tile: string): string | { message: string } {
+function originOfTile(tile: string): string | Problem {
   const authority = /^https:\/\/([^/?#]*)/i.exec(tile)?.[1] ?? '';
-  if (authority.includes('@')) return { message: 'the tile URL may not carry a user name or password (user@host)' };
-  if (authority.startsWith('[')) return { message: `the host "${authority}" is an IP address: use the tile server's host name` };
+  if (authority.includes('@')) return problem('tileUserInfo');
+  if (authority.startsWith('[')) return problem('tileHostIp', { host: authority });
   const m = /^([^:]*)(?::([0-9]{1,5}))?$/.exec(authority);
   const host = (m?.[1] ?? '').toLowerCase();
   const port = m?.[2];
-  if (!m || host === '') return { message: `"${authority}" is not a host name with an optional port` };
-  if (host.includes('*')) return { message: `the host "${host}" has a wildcard: name the real hosts (use {s} with subdomains)` };
-  if (/^[0-9.]+$/.test(host)) return { message: `the host "${host}" is an IP address: use the tile server's host name` };
-  if (/[{}]/.test(host)) return { message: `the host "${host}" has a placeholder other than the subdomain` };
+  if (!m || host === '') return problem('tileNotHost', { authority });
+  if (host.includes('*')) return problem('tileWildcard', { host });
+  if (/^[0-9.]+$/.test(host)) return problem('tileHostIp', { host });
+  if (/[{}]/.test(host)) return problem('tileHostPlaceholder', { host });
   const origin = `https://${host}${port === undefined || port === '443' ? '' : `:${port}`}`;
   if (!isPlainHttpsOrigin(origin)) {
-    if (!host.includes('.')) return { message: `the host "${host}" is not a full host name like tile.example.org` };
-    return { message: `the host "${host}"${port ? ` with port ${port}` : ''} is not a plain host name (letters, digits, hyphens and dots; a Chinese domain in its xn-- form)` };
+    if (!host.includes('.')) return problem('tileHostNotFull', { host });
+    return problem('tileHostNotPlain', { host, port: port ?? '' });
   }
   return origin;
 }
 
-function describeChar(ch: string): string {
-  const named: Record<string, string> = { ' ': 'a space', '"': 'a double quote (")', "'": "a single quote (')", '`': 'a backquote (`)' };
+function describeChar(ch: string): string | ProblemRef {
+  const named: Record<string, ProblemRef> = { ' ': phrase('charSpace'), '"': phrase('charDoubleQuote'), "'": phrase('charSingleQuote'), '`': phrase('charBackquote') };
   if (named[ch]) return named[ch];
   const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  if (code > 0x7e) return `the character ${JSON.stringify(ch)} (U+${code.toString(16).padStart(4, '0').toUpperCase()}; percent-encode it, and write a Chinese domain in its xn-- form)`;
+  if (code < 0x20 || code === 0x7f) return phrase('charControl', { code: code.toString(16).padStart(4, '0').toUpperCase() });
+  if (code > 0x7e) return phrase('charOther', { char: JSON.stringify(ch), code: code.toString(16).padStart(4, '0').toUpperCase() });
   return `'${ch}'`;
 }

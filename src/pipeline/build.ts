@@ -1,3 +1,4 @@
+import { phrase, problem, problemOf, refOf, type Problem, type ProblemRef } from '../i18n/problems';
 import type { MultiPolygon } from 'geojson';
 import { parseCountyBoundary, parseTownBoundaries, type TownBoundary } from '../contract/boundaries';
 import { parseAtlasConfig, readJoinSettings } from '../contract/config';
@@ -36,9 +37,9 @@ import { COUNTY_FILE, CONFIG_FILE, TOWNS_FILE, sha256, sourceFileOf, type Datase
 export { CONFIG_FILE, COUNTY_FILE, TOWNS_FILE, sourceFileOf, type DatasetSource, type SourceFile } from './dataset-source';
 
 /** What the site shows when an optional file is absent or empty. */
-const IF_ABSENT: Readonly<Record<string, string>> = {
-  'progress.csv': 'every project is shown as not started',
-  'households.csv': "household coverage is estimated from the projects' beneficiary counts",
+const IF_ABSENT: Readonly<Record<string, ProblemRef>> = {
+  'progress.csv': phrase('noProgressConsequence'),
+  'households.csv': phrase('noHouseholdsConsequence'),
 };
 
 export interface InputSummary {
@@ -52,7 +53,7 @@ export interface InputSummary {
 
 export interface BuildResult {
   /** Set when the dataset cannot be read at all (the CLI exits 2). */
-  fatal: string | null;
+  fatal: Problem | null;
   /** Every issue found, sorted by file, row, column. */
   issues: Issue[];
   errorCount: number;
@@ -94,7 +95,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       bytes = await source.read(path);
     } catch (e) {
       unreadable.add(path);
-      issues.push({ file: path, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      issues.push({ file: path, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e instanceof Error ? e.message : String(e) }) });
       return null;
     }
     if (bytes) inputs[path] = { sha256: await sha256(bytes), bytes: bytes.length, encoding: null, rows: null };
@@ -102,7 +103,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
   let images: Map<string, Uint8Array> | null = null;
   let photoSummary: PhotoSummary | null = null;
-  const finish = (fatal: string | null, made: Map<string, OutputFile> | null): BuildResult => {
+  const finish = (fatal: Problem | null, made: Map<string, OutputFile> | null): BuildResult => {
     issues.sort(compareIssues);
     const errorCount = issues.filter((i) => i.level === 'error').length;
     const files = errorCount > 0 || fatal ? null : made;
@@ -124,9 +125,9 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
 
   const configBytes = await load(CONFIG_FILE);
-  if (!configBytes) return finish(unreadable.has(CONFIG_FILE) ? `${CONFIG_FILE} could not be read` : `${CONFIG_FILE} is missing: this does not look like a dataset folder`, null);
+  if (!configBytes) return finish(unreadable.has(CONFIG_FILE) ? problem('configUnreadable', { file: CONFIG_FILE }) : problem('configMissing', { file: CONFIG_FILE }), null);
   const configJson = parseJson(configBytes, CONFIG_FILE, issues);
-  if (configJson === undefined) return finish(`${CONFIG_FILE} is not valid JSON`, null);
+  if (configJson === undefined) return finish(problem('configNotJson', { file: CONFIG_FILE }), null);
   const config = parseAtlasConfig(configJson, CONFIG_FILE);
   appendAll(issues, config.issues);
   if (config.ok) appendAll(issues, checkCategoryColours(config.value));
@@ -151,7 +152,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       return await source.open(path);
     } catch (e) {
       unreadable.add(path);
-      issues.push({ file: path, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      issues.push({ file: path, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e instanceof Error ? e.message : String(e) }) });
       return null;
     }
   };
@@ -175,8 +176,8 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     }
     if (!stream) {
       if (unreadable.has(file)) return null;
-      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
-      else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', message: `no ${file}: ${IF_ABSENT[file]}` });
+      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', ...problem('fileMissing', { file }) });
+      else if (IF_ABSENT[file]) issues.push({ file, row: 0, column: '', level: 'warning', ...problem('fileAbsent', { file, consequence: IF_ABSENT[file] ?? '' }) });
       return null;
     }
     // A read that fails part way (the file shrank, grew past the limit, the disk failed) is this
@@ -187,13 +188,13 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
       inputs[file] = { sha256: inputs[file]?.sha256 ?? (await stream.sha256()), bytes: stream.size, encoding: null, rows: null };
     } catch (e) {
       unreadable.add(file);
-      issues.push({ file, row: 0, column: '', level: 'error', message: e instanceof Error ? e.message : String(e) });
+      issues.push({ file, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e instanceof Error ? e.message : String(e) }) });
       return null;
     }
     if (t.isEmptyText) {
       // An empty optional file is what Excel leaves when a sheet is cleared: treat it as absent.
-      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is empty` });
-      else issues.push({ file, row: 0, column: '', level: 'warning', message: `${file} is empty${IF_ABSENT[file] ? `: ${IF_ABSENT[file]}` : ''}` });
+      if (isRequired) issues.push({ file, row: 0, column: '', level: 'error', ...problem('fileEmptyNamed', { file, consequence: '' }) });
+      else issues.push({ file, row: 0, column: '', level: 'warning', ...problem('fileEmptyNamed', { file, consequence: IF_ABSENT[file] ?? '' }) });
       return null;
     }
     for (const issue of t.issues) issues.push(issue);
@@ -212,15 +213,15 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     // Say so, rather than let the missing join errors pass for a clean join.
     const blockers: [boolean, string][] = [[!settings, CONFIG_FILE], [!towns, TOWNS_FILE], [!villages?.isReadable, 'villages.csv'], [!projects?.isReadable, 'projects.csv']];
     const files = blockers.filter(([isBlocking]) => isBlocking).map(([, file]) => file);
-    issues.push({ file: files[0]!, row: 0, column: '', level: 'warning', message: `the files were not joined (towns, villages, projects, progress, households) because of the errors in ${files.join(', ')}; fix them and check again` });
+    issues.push({ file: files[0]!, row: 0, column: '', level: 'warning', ...problem('notJoined', { files }) });
     return finish(null, null);
   }
   const crs = settings.crs;
   const canonical = towns.map((t) => ({ ...t, geometry: canonicalArea(geometryToWgs84(t.geometry, crs)) }));
   const townsWgs: TownBoundary[] = canonical.map((t, i) => {
     const crossings = selfIntersections(t.geometry);
-    if (typeof crossings !== 'number') issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) could not be checked for crossing itself (the geometry library failed on it: ${crossings.uncheckedBecause}): check it in the GIS` });
-    else if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', message: `the boundary of ${t.name} (${t.code}) crosses itself at ${crossings} point(s): areas and point-in-town checks may be wrong there; fix it in the GIS` });
+    if (typeof crossings !== 'number') issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', ...problem('boundaryUnchecked', { name: t.name, code: t.code, why: crossings.uncheckedBecause }) });
+    else if (crossings > 0) issues.push({ file: TOWNS_FILE, row: 0, column: `features[${i}]`, level: 'warning', ...problem('boundaryCrosses', { name: t.name, code: t.code, count: crossings }) });
     return t;
   });
   const countyWgs = county ? canonicalOutline(geometryToWgs84(county, crs)) : null;
@@ -235,7 +236,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   });
   appendAll(issues, joined.issues);
   if (!config.ok) {
-    issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', message: `the tour was not checked against the data because of the errors in ${CONFIG_FILE}` });
+    issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', ...problem('tourNotChecked', { file: CONFIG_FILE }) });
     return finish(null, null);
   }
   const dataset: Dataset = { config: config.value, ...joined.dataset };
@@ -252,7 +253,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   let prev = null;
   if (options.previous) {
     const read = await readPrevious(options.previous, { region: config.value.region, isPublic: options.isPublic, id });
-    if (!read.ok) return finish(read.message, null);
+    if (!read.ok) return finish(problemOf(read), null);
     prev = read.value;
   }
   const projectChanges = prev ? compareProjects(prev, dataset) : null;
@@ -275,7 +276,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   async function readGeo<T>(file: string, isRequired: boolean, parse: (v: unknown) => { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] }): Promise<T | null> {
     const bytes = await load(file);
     if (!bytes) {
-      if (isRequired && !unreadable.has(file)) issues.push({ file, row: 0, column: '', level: 'error', message: `${file} is missing` });
+      if (isRequired && !unreadable.has(file)) issues.push({ file, row: 0, column: '', level: 'error', ...problem('fileMissing', { file }) });
       return null;
     }
     const v = parseJson(bytes, file, issues);
@@ -294,7 +295,7 @@ function manifest(inputs: Record<string, InputSummary>, joins: Record<string, Jo
 function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    issues.push({ file, row: 0, column: '', level: 'error', message: decoded.message });
+    issues.push({ file, row: 0, column: '', level: 'error', ...problemOf(decoded) });
     return undefined;
   }
   // Strict: a key written twice is an error (JSON.parse would keep the last silently), and every
@@ -302,7 +303,7 @@ function parseJson(bytes: Uint8Array, file: string, issues: Issue[]): unknown {
   const parsed = parseStrictJson(decoded.text);
   if (!parsed.ok) {
     for (const p of parsed.problems) {
-      issues.push({ file, row: p.line, column: p.path, level: 'error', message: p.kind === 'syntax' ? `not valid JSON: ${p.message}` : p.message });
+      issues.push({ file, row: p.line, column: p.path, level: 'error', ...(p.kind === 'syntax' ? problem('jsonNotValid', { problem: refOf(p) }) : problemOf(p)) });
     }
   }
   return parsed.value;

@@ -23,7 +23,7 @@ async function run(request: AnnotateRequest): Promise<void> {
     const { bytes } = await annotateWorkbook(request.issues, async (path) => {
       const buffer = request.files[path];
       return buffer ? new Uint8Array(buffer) : null;
-    }, Object.keys(request.files));
+    }, Object.keys(request.files), request.lang);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     post({ kind: 'annotated', bytes: buffer }, [buffer]);
   } catch (e) {

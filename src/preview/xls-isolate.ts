@@ -4,6 +4,8 @@
  * its deadline, so a damaged workbook ends in a located error and the build goes on. The clock
  * starts once the worker has loaded the parser.
  */
+import { failure } from '../contract/issues';
+import { phrase } from '../i18n/problems';
 import { xlsTimeout, type XlsWorkbook } from '../pipeline/read/xls';
 
 export function browserXlsIsolate(bytes: Uint8Array, deadlineMs: number): Promise<XlsWorkbook> {
@@ -24,6 +26,6 @@ export function browserXlsIsolate(bytes: Uint8Array, deadlineMs: number): Promis
         worker.postMessage(bytes);
       } else settle(e.data.result);
     });
-    worker.addEventListener('error', (e) => settle({ ok: false, message: `the .xls parser failed (${e.message || 'no reason given'})` }));
+    worker.addEventListener('error', (e) => settle(failure('xlsParserFailed', { detail: e.message || phrase('noReasonGiven') })));
   });
 }

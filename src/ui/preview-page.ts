@@ -5,7 +5,8 @@
  * the files go from the disk to the worker and back to this page.
  */
 import './preview-page.css';
-import type { Issue } from '../contract/issues';
+import { issueText, type Issue } from '../contract/issues';
+import { problemText } from '../i18n/problems';
 import { PREVIEW_DATA, PREVIEW_READY, type AnnotateMessage, type AnnotateRequest, type BuildMessage, type BuildRequest } from '../preview/protocol';
 import type { ViewState } from '../state/view-state';
 import { toCsv, withBom } from '../domain/csv';
@@ -162,7 +163,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
   }
 
   function showResults(m: Extract<BuildMessage, { kind: 'done' }>): void {
-    statusText.textContent = m.fatal ?? fillText(lang, m.errorCount > 0 ? 'previewHasErrors' : 'previewBuilt', { errors: m.errorCount, warnings: m.warningCount });
+    statusText.textContent = m.fatal ? problemText(lang, m.fatal) : fillText(lang, m.errorCount > 0 ? 'previewHasErrors' : 'previewBuilt', { errors: m.errorCount, warnings: m.warningCount });
     results.hidden = false;
     results.replaceChildren(h('h3', 'preview-subheading', t(lang, 'previewFiles')), filesTable(m), h('h3', 'preview-subheading', fillText(lang, 'previewProblems', { n: m.issues.length })), issuesTable(m.issues));
     if (m.issues.length > 0) results.append(annotateButton(m.issues));
@@ -225,7 +226,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
           state.textContent = e.data.kind === 'failed' ? fillText(lang, 'previewFailed', { message: e.data.message }) : '';
           if (e.data.kind === 'annotated') downloadBlob(new Blob([e.data.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), t(lang, 'previewAnnotateFile'));
         });
-        const request: AnnotateRequest = { files, issues };
+        const request: AnnotateRequest = { files, issues, lang };
         annotator.postMessage(request, Object.values(files));
       })();
     });
@@ -235,7 +236,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
 
   function downloadIssues(issues: readonly Issue[]): void {
     const header = (['previewFile', 'previewRow', 'previewColumn', 'previewLevel', 'previewMessage'] as const).map((k) => t(lang, k));
-    const rows = issues.map((i) => [i.file, i.row > 0 ? i.row : '', i.column, t(lang, i.level === 'error' ? 'previewError' : 'previewWarning'), i.message]);
+    const rows = issues.map((i) => [i.file, i.row > 0 ? i.row : '', i.column, t(lang, i.level === 'error' ? 'previewError' : 'previewWarning'), issueText(lang, i)]);
     downloadBlob(new Blob([withBom(toCsv([header, ...rows]))], { type: 'text/csv;charset=utf-8' }), t(lang, 'previewIssuesFile'));
   }
 
@@ -250,7 +251,7 @@ export function mountPreviewPage(el: HTMLElement, deps: { isPublic: boolean }): 
     const body = h('tbody', '');
     for (const issue of issues) {
       const tr = h('tr', `preview-issue is-${issue.level}`);
-      tr.append(td(issue.file), td(issue.row > 0 ? String(issue.row) : '—'), td(issue.column || '—'), td(t(lang, issue.level === 'error' ? 'previewError' : 'previewWarning')), td(issue.message));
+      tr.append(td(issue.file), td(issue.row > 0 ? String(issue.row) : '—'), td(issue.column || '—'), td(t(lang, issue.level === 'error' ? 'previewError' : 'previewWarning')), td(issueText(lang, issue)));
       body.append(tr);
     }
     table.append(thead, body);

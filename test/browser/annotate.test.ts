@@ -43,7 +43,7 @@ describe('the check view writes the problems back into the workbook (issue 21)',
     await page.waitForSelector('#preview-results:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#preview-status-text')).toMatch(/错误/);
     const rows = await page.$$eval('#preview-issues tbody tr', (trs) => trs.map((r) => [...r.children].map((c) => c.textContent ?? '')));
-    expect(rows).toContainEqual(['数据.xlsx[项目]', '3', '受益户数', '错误', '"很多" is not a whole number']);
+    expect(rows).toContainEqual(['数据.xlsx[项目]', '3', '受益户数', '错误', '"很多" 不是整数']);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#preview-annotate')]);
     expect(download.suggestedFilename()).toBe('数据检查标注.xlsx');
     const saved = join(dir, 'marked.xlsx');
@@ -51,7 +51,11 @@ describe('the check view writes the problems back into the workbook (issue 21)',
     const marked = new ExcelJS.Workbook();
     await marked.xlsx.load((await readFile(saved)) as unknown as ArrayBuffer);
     expect(marked.worksheets.map((w) => w.name)).toEqual(['问题清单', '村', '项目', '进度']);
-    expect(JSON.stringify(marked.getWorksheet('项目')!.getCell('O3').note)).toContain('is not a whole number');
+    // The page is in Chinese, so is the workbook: the comment and the list.
+    const note = JSON.stringify(marked.getWorksheet('项目')!.getCell('O3').note);
+    expect(note).toContain('错误：');
+    expect(note).toContain('不是整数');
+    expect(marked.getWorksheet('问题清单')!.getRow(1).values).toEqual([undefined, '级别', '文件', '行', '列', '问题', '位置']);
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -4,9 +4,12 @@
  * workbook, with every located problem on its cell: the cell filled (red for an error, amber for a
  * warning), the messages as the cell's comment, the rows with an error (rejected) shaded, and a
  * first sheet 问题清单 listing every problem with a link to its cell. Nothing else of the clerk's
- * workbook is changed. exceljs writes it (loaded when asked for, so a build never pays for it).
+ * workbook is changed. The comments and the list are in Chinese, or English when asked (`--lang en`, the
+ * check view in English). exceljs writes it (loaded when asked for, so a build never pays for it).
  */
-import type { Issue } from '../../contract/issues';
+import { issueText, type Issue } from '../../contract/issues';
+import type { Lang } from '../../i18n';
+import { levelText, problemText, phrase } from '../../i18n/problems';
 import { parseCsv } from '../read/csv-rows';
 import { decodeBytes } from '../read/decode';
 import { findDatasetWorkbook } from '../read/dataset-workbook';
@@ -42,9 +45,9 @@ export interface PlacedProblem {
 /**
  * The annotated workbook's bytes and where each problem was put. `read` gives a dataset file's
  * bytes (null when absent), as the build's source does; `names` the folder's files, so a dataset
- * workbook of any name is found as the build finds it.
+ * workbook of any name is found as the build finds it; `lang` the language of the comments and the list.
  */
-export async function annotateWorkbook(issues: readonly Issue[], read: (path: string) => Promise<Uint8Array | null>, names: readonly string[] = []): Promise<{ bytes: Uint8Array; placed: PlacedProblem[] }> {
+export async function annotateWorkbook(issues: readonly Issue[], read: (path: string) => Promise<Uint8Array | null>, names: readonly string[] = [], lang: Lang = 'zh'): Promise<{ bytes: Uint8Array; placed: PlacedProblem[] }> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const targets: Target[] = [];
@@ -110,11 +113,11 @@ export async function annotateWorkbook(issues: readonly Issue[], read: (path: st
     const cell = wb.getWorksheet(sheet)!.getCell(address);
     const isError = problems.some((p) => p.issue.level === 'error');
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: isError ? RED : AMBER } };
-    const text = problems.map((p) => `${p.issue.level === 'error' ? '错误 error' : '警告 warning'}: ${p.issue.message}`).join('\n');
+    const text = problems.map((p) => problemText(lang, phrase('annotateComment', { level: levelText(lang, p.issue.level), message: issueText(lang, p.issue) }))).join('\n');
     const before = noteText(cell.note);
     cell.note = { texts: [{ text: before ? `${before}\n\n${text}` : text }] };
   }
-  problemsSheet(wb, placed);
+  problemsSheet(wb, placed, lang);
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), placed };
 }
 
@@ -124,20 +127,21 @@ async function loadExcelJs(): Promise<ExcelJs> {
 }
 
 /** The 问题清单 sheet, first: every problem with its level, file, row, column, message and a link to its cell. */
-function problemsSheet(wb: import('exceljs').Workbook, placed: readonly PlacedProblem[]): void {
+function problemsSheet(wb: import('exceljs').Workbook, placed: readonly PlacedProblem[], lang: Lang): void {
   const name = wb.getWorksheet(PROBLEMS_SHEET) ? `${PROBLEMS_SHEET}(Cunhu)` : PROBLEMS_SHEET;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const word = (key: 'annotateLevel' | 'annotateFile' | 'annotateRow' | 'annotateColumn' | 'annotateProblem' | 'annotateGoTo'): string => problemText(lang, phrase(key));
   ws.columns = [
-    { header: '级别 level', width: 12 },
-    { header: '文件 file', width: 22 },
-    { header: '行 row', width: 8 },
-    { header: '列 column', width: 18 },
-    { header: '问题 problem', width: 90 },
-    { header: '位置 go to', width: 16 },
+    { header: word('annotateLevel'), width: 12 },
+    { header: word('annotateFile'), width: 22 },
+    { header: word('annotateRow'), width: 8 },
+    { header: word('annotateColumn'), width: 18 },
+    { header: word('annotateProblem'), width: 90 },
+    { header: word('annotateGoTo'), width: 16 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const p of placed) {
-    const row = ws.addRow([p.issue.level === 'error' ? '错误 error' : '警告 warning', p.issue.file, p.issue.row || '', p.issue.column, p.issue.message, '']);
+    const row = ws.addRow([levelText(lang, p.issue.level), p.issue.file, p.issue.row || '', p.issue.column, issueText(lang, p.issue), '']);
     row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: p.issue.level === 'error' ? RED : AMBER } };
     if (p.sheet && p.cell) {
       const ref = `'${p.sheet.replaceAll("'", "''")}'!${p.cell}`;

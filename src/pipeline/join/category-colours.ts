@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/problems';
 import type { AtlasConfig } from '../../contract/config';
 import type { Issue } from '../../contract/issues';
 import { MIN_CATEGORY_CLASS_DELTA_E00, categoryClassClashes, drawableClassColours } from '../../domain/category-colours';
@@ -14,7 +15,7 @@ export function checkCategoryColours(config: Pick<AtlasConfig, 'categories'>): I
       row: 0,
       column: `categories[${i}].colour`,
       level: 'warning' as const,
-      message: `${category.id}: ${clash.colour} is close to ${clash.classColour}, a class colour of the map (CIEDE2000 ${clash.deltaE00.toFixed(1)}, under ${MIN_CATEGORY_CLASS_DELTA_E00}): its markers could be read as that class; choose a colour further from the map's ramps`,
+      ...problem('categoryColourClash', { id: category.id, colour: clash.colour, classColour: clash.classColour, deltaE: clash.deltaE00.toFixed(1), min: MIN_CATEGORY_CLASS_DELTA_E00 }),
     })),
   );
 }

@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/problems';
 import type { HouseholdRecord, VillageRecord } from '../../contract/records';
 import type { JoinCounts, JoinLog } from './join-log';
 import type { Household, Project, Village } from '../model';
@@ -20,18 +21,18 @@ export function joinHouseholds(
   const projectById = new Map(projects.map((p) => [p.record.projectId, p]));
   const households: Household[] = [];
   const seenKey = new Map<string, number>();
-  if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', "no household rows: household coverage is estimated from the projects' beneficiary counts");
+  if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', problem('noHouseholdRows'));
   for (const r of table.records) {
     const dup = seenKey.get(r.key);
     if (dup !== undefined) {
-      log.say(table, r.row, 'household_key', 'error', `household key already appears on row ${dup}; a household is counted once`);
+      log.say(table, r.row, 'household_key', 'error', problem('householdKeyTwice', { row: dup }));
       log.reject(table, r.row);
       continue;
     }
     seenKey.set(r.key, r.row);
     const v = villageByCode.get(r.villageCode);
     if (!v) {
-      const why = villageTable.rejectedKeys.has(r.villageCode) ? 'the village of village_code was rejected in villages.csv; fix that row first' : 'village_code is not a village of villages.csv';
+      const why = villageTable.rejectedKeys.has(r.villageCode) ? problem('householdVillageRejected') : problem('householdVillageUnknown');
       log.say(table, r.row, 'village_code', 'error', why);
       joins.unmatched++;
       log.reject(table, r.row);
@@ -45,7 +46,7 @@ export function joinHouseholds(
       if (p) ids.push(p.index);
       else unknown++;
     }
-    if (unknown > 0) log.say(table, r.row, 'project_ids', 'warning', `${unknown === 1 ? 'an unknown project id' : `${unknown} unknown project ids`} in project_ids (not in projects.csv, or rejected there); ignored`);
+    if (unknown > 0) log.say(table, r.row, 'project_ids', 'warning', problem('householdUnknownProjects', { count: unknown }));
     households.push({ village: v.index, record: r, projects: ids });
   }
   warnCountMismatch(log, table, households, villages);
@@ -60,6 +61,6 @@ function warnCountMismatch(log: JoinLog, table: TableResult<HouseholdRecord>, ho
     const poor = listed.get(v.index);
     if (poor === undefined || poor === v.record.poorHouseholds) continue;
     const column = table.headers.get('village_code') ?? 'village_code';
-    log.note(table.file, column, 'warning', `village ${v.code} (${v.record.villageName}): households.csv lists ${poor} poor households, villages.csv poor_households says ${v.record.poorHouseholds}`);
+    log.note(table.file, column, 'warning', problem('householdPoorMismatch', { code: v.code, name: v.record.villageName, listed: poor, said: v.record.poorHouseholds }));
   }
 }

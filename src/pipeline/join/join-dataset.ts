@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../i18n/problems';
 import { bbox as turfBbox, booleanPointInPolygon, point as turfPoint } from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import type { TownBoundary } from '../../contract/boundaries';
@@ -58,8 +59,7 @@ export function joinDataset(input: JoinInput): JoinResult {
     if (lon === null || lat === null) return null;
     const p = toWgs84(lon, lat, settings.crs);
     if (inCounty(p)) return p;
-    const swapped = inCounty(toWgs84(lat, lon, settings.crs)) ? ' (longitude and latitude look swapped)' : '';
-    log.say(table, row, lonCol, 'error', `point ${lon}, ${lat} is outside ${settings.region.name}${swapped}`);
+    log.say(table, row, lonCol, 'error', problem('pointOutside', { lon, lat, region: settings.region.name, isSwapped: inCounty(toWgs84(lat, lon, settings.crs)) }));
     return false;
   };
 
@@ -69,33 +69,32 @@ export function joinDataset(input: JoinInput): JoinResult {
   const vt = input.villages;
   for (const r of vt.records) {
     if (r.villageCode === null) {
-      log.say(vt, r.row, 'village_code', 'error', 'a village code is required');
+      log.say(vt, r.row, 'village_code', 'error', problem('villageCodeRequired'));
       log.reject(vt, r.row);
       continue;
     }
     const first = seenVillage.get(r.villageCode) ?? rejectedBefore(vt, r.villageCode, r.row);
     if (first !== undefined) {
-      const rejected = seenVillage.has(r.villageCode) ? '' : ', a rejected row: fix or delete one of them';
-      log.say(vt, r.row, 'village_code', 'error', `village code ${r.villageCode} already appears on row ${first}${rejected}`);
+      log.say(vt, r.row, 'village_code', 'error', problem('villageCodeTwice', { code: r.villageCode, row: first, isRejected: !seenVillage.has(r.villageCode) }));
       log.reject(vt, r.row);
       continue;
     }
-    const town = joinTown(townIndex, r.townCode, r.townName, joins.villages, (level, msg) => log.say(vt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+    const town = joinTown(townIndex, r.townCode, r.townName, joins.villages, (level, what) => log.say(vt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, what));
     const point = locate(vt, r.row, 'lon', r.lon, r.lat);
     if (town === null || point === false) {
       log.reject(vt, r.row, r.villageCode);
       continue;
     }
     const t = townByCode.get(town.code)!;
-    if (!r.villageCode.startsWith(t.code)) log.say(vt, r.row, 'village_code', 'warning', `village code ${r.villageCode} does not begin with its town's code ${t.code} (${t.name})`);
-    if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) log.say(vt, r.row, 'lon', 'warning', `the point is outside its town ${t.name}`);
+    if (!r.villageCode.startsWith(t.code)) log.say(vt, r.row, 'village_code', 'warning', problem('villageCodeTown', { code: r.villageCode, townCode: t.code, townName: t.name }));
+    if (point && !booleanPointInPolygon(turfPoint(point), t.geometry)) log.say(vt, r.row, 'lon', 'warning', problem('pointOutsideTown', { town: t.name }));
     seenVillage.set(r.villageCode, r.row);
     villages.push({ index: villages.length, town: t.index, point, record: r, code: r.villageCode, isJoinedByCode: town.isByCode });
   }
   villages.sort((a, b) => (a.code < b.code ? -1 : 1)).forEach((v, i) => (v.index = i));
   const townsWithVillages = new Set(villages.map((v) => v.town));
   for (const t of towns) {
-    if (!townsWithVillages.has(t.index)) log.note(vt.file, '', 'warning', `town ${t.name} (${t.code}) has no villages`);
+    if (!townsWithVillages.has(t.index)) log.note(vt.file, '', 'warning', problem('townNoVillages', { name: t.name, code: t.code }));
   }
   const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
@@ -106,12 +105,11 @@ export function joinDataset(input: JoinInput): JoinResult {
   const seenProject = new Map<string, number>();
   const categoryOf = new Map<string, number>();
   for (const r of pt.records) {
-    const bad = (column: string, message: string): void => log.say(pt, r.row, column, 'error', message);
+    const bad = (column: string, what: Problem): void => log.say(pt, r.row, column, 'error', what);
     let ok = true;
     const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);
     if (dup !== undefined) {
-      const rejected = seenProject.has(r.projectId) ? '' : ', a rejected row: fix or delete one of them';
-      bad('project_id', `project id ${r.projectId} already appears on row ${dup}${rejected}`);
+      bad('project_id', problem('projectIdTwice', { id: r.projectId, row: dup, isRejected: !seenProject.has(r.projectId) }));
       log.reject(pt, r.row);
       continue;
     }
@@ -119,7 +117,7 @@ export function joinDataset(input: JoinInput): JoinResult {
     let category = categoryOf.get(r.category);
     if (category === undefined) categoryOf.set(r.category, (category = findCategory(settings.categories, r.category)));
     if (category < 0) {
-      bad('category', `"${r.category}" is not one of the ${settings.categories.length} categories (${settings.categories.map((c) => c.zh).join('、')})`);
+      bad('category', problem('categoryUnknown', { category: r.category, count: settings.categories.length, names: settings.categories.map((c) => c.zh) }));
       ok = false;
     }
     let town: Town | null = null;
@@ -127,7 +125,7 @@ export function joinDataset(input: JoinInput): JoinResult {
     const hasVillage = r.villageCode !== null || r.villageName !== null;
     let isJoinedByCode = false;
     if (r.townCode !== null || r.townName !== null) {
-      const joined = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, msg) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, msg));
+      const joined = joinTown(townIndex, r.townCode, r.townName, hasVillage ? zeroJoins() : joins.projects, (level, what) => log.say(pt, r.row, r.townCode === null ? 'town_name' : 'town_code', level, what));
       town = joined === null ? null : townByCode.get(joined.code)!;
       isJoinedByCode = joined?.isByCode ?? false;
       if (joined === null) {
@@ -138,14 +136,14 @@ export function joinDataset(input: JoinInput): JoinResult {
     let village: Village | null = null;
     const rejectedVillage = r.villageCode !== null && !villageByCode.has(r.villageCode) ? vt.rejectedKeys.get(r.villageCode) : undefined;
     if (rejectedVillage !== undefined) {
-      bad('village_code', `village ${r.villageCode} was rejected in villages.csv (row ${rejectedVillage}); fix that row first`);
+      bad('village_code', problem('villageRejected', { code: r.villageCode!, row: rejectedVillage }));
       joins.projects.unmatched++;
       ok = false;
     } else if (hasVillage && (town !== null || (r.townCode === null && r.townName === null))) {
       const j = villageIndex.resolve(r.villageCode, r.villageName, town ? (p) => villageByCode.get(p.code)?.town === town!.index : undefined);
       const column = r.villageCode === null ? 'village_name' : 'village_code';
       if (j.kind === 'none') {
-        bad(column, j.message);
+        bad(column, j.why);
         joins.projects.unmatched++;
         ok = false;
       } else {
@@ -154,7 +152,7 @@ export function joinDataset(input: JoinInput): JoinResult {
         isJoinedByCode = j.kind === 'code';
         if (j.kind === 'name') log.say(pt, r.row, column, 'warning', j.note);
         if (town && village.town !== town.index) {
-          bad(column, `village ${village.record.villageName} (${village.code}) is not in ${town.name}`);
+          bad(column, problem('villageNotInTown', { name: village.record.villageName, code: village.code, town: town.name }));
           ok = false;
         }
         town = towns[village.town]!;
@@ -167,7 +165,7 @@ export function joinDataset(input: JoinInput): JoinResult {
       continue;
     }
     if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
-      log.say(pt, r.row, 'beneficiary_households', 'warning', `${r.beneficiaryHouseholds} beneficiary households is more than the village's ${village.record.households}`);
+      log.say(pt, r.row, 'beneficiary_households', 'warning', problem('beneficiaryOverVillage', { count: r.beneficiaryHouseholds, households: village.record.households }));
     }
     projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to, isJoinedByCode });
   }
@@ -183,7 +181,7 @@ export function joinDataset(input: JoinInput): JoinResult {
 }
 
 /** The town a row names, and whether it was found by its code (else by its name); null when none. */
-function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, message: string) => void): { code: string; isByCode: boolean } | null {
+function joinTown(index: PlaceIndex, code: string | null, name: string | null, counts: JoinCounts, say: (level: IssueLevel, what: Problem) => void): { code: string; isByCode: boolean } | null {
   const j = index.resolve(code, name);
   if (j.kind === 'code') {
     counts.byCode++;
@@ -195,7 +193,7 @@ function joinTown(index: PlaceIndex, code: string | null, name: string | null, c
     return { code: j.code, isByCode: false };
   }
   counts.unmatched++;
-  say('error', j.message);
+  say('error', j.why);
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { problemOf, type Problem } from '../../i18n/problems';
 import type { Issue, IssueLevel } from '../../contract/issues';
 import type { TableResult } from '../read/table-result';
 
@@ -17,13 +18,13 @@ export class JoinLog {
   readonly issues: Issue[] = [];
 
   /** An issue about a row; `column` is the contract's name, reported as the header written in the file. */
-  say(table: TableResult<unknown>, row: number, column: string, level: IssueLevel, message: string): void {
-    this.issues.push({ file: table.file, row, column: table.headers.get(column) ?? column, level, message });
+  say(table: TableResult<unknown>, row: number, column: string, level: IssueLevel, what: Problem): void {
+    this.issues.push({ file: table.file, row, column: table.headers.get(column) ?? column, level, ...problemOf(what) });
   }
 
   /** An issue about a file or the dataset as a whole. */
-  note(file: string, column: string, level: IssueLevel, message: string): void {
-    this.issues.push({ file, row: 0, column, level, message });
+  note(file: string, column: string, level: IssueLevel, what: Problem): void {
+    this.issues.push({ file, row: 0, column, level, ...problemOf(what) });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { phrase, problem, type Problem } from '../../i18n/problems';
 import { editDistance, placeClass, placeKey, squash } from '../normalize';
 
 /** A place a row can be joined to. */
@@ -9,8 +10,8 @@ export interface Place {
 export type PlaceMatch =
   | { kind: 'code'; code: string }
   /** Matched by name; `note` says why the code did not serve. */
-  | { kind: 'name'; code: string; note: string }
-  | { kind: 'none'; message: string };
+  | { kind: 'name'; code: string; note: Problem }
+  | { kind: 'none'; why: Problem };
 
 const SUGGESTIONS = 3;
 
@@ -21,7 +22,7 @@ export class PlaceIndex {
   private readonly byKey = new Map<string, Place[]>();
 
   constructor(
-    readonly kind: string,
+    readonly kind: 'town' | 'village',
     places: readonly Place[],
   ) {
     for (const p of places) {
@@ -46,18 +47,19 @@ export class PlaceIndex {
     if (code !== null) {
       if (this.byCode.has(code)) return { kind: 'code', code };
     }
-    const why = code === null ? `no ${this.kind} code` : `${this.kind} code ${code} is unknown`;
-    if (name === null) return { kind: 'none', message: `${why} and no ${this.kind} name to match` };
+    const isVillage = this.kind === 'village';
+    const why = code === null ? phrase('placeNoCode', { isVillage }) : phrase('placeCodeUnknown', { isVillage, code });
+    if (name === null) return { kind: 'none', why: problem('placeNoName', { why, isVillage }) };
     const matches = this.matchName(name, within);
     if (matches.length === 1) {
       const p = matches[0]!;
-      return { kind: 'name', code: p.code, note: `${why}; joined by name "${name}" to ${p.name} (${p.code})` };
+      return { kind: 'name', code: p.code, note: problem('placeJoinedByName', { why, name, match: p.name, code: p.code }) };
     }
     if (matches.length > 1) {
-      return { kind: 'none', message: `${why}; name "${name}" matches ${matches.length} ${this.kind}s (${matches.map((p) => `${p.name} ${p.code}`).join(', ')}): give the code` };
+      return { kind: 'none', why: problem('placeNameAmbiguous', { why, name, isVillage, matches: matches.map((p) => `${p.name} ${p.code}`) }) };
     }
     const nearest = this.nearest(name, within);
-    return { kind: 'none', message: `${why}; no ${this.kind} is named "${name}"${nearest.length ? ` (nearest: ${nearest.join(', ')})` : ''}` };
+    return { kind: 'none', why: problem('placeNameUnknown', { why, isVillage, name, nearest }) };
   }
 
   /** Places a name could mean: an exact match, else those sharing its key, narrowed to its kind when that leaves any. */

@@ -1,3 +1,4 @@
+import { phrase, problem, type ProblemRef } from '../../i18n/problems';
 import type { ProgressRecord, ProjectRecord } from '../../contract/records';
 import { MAX_MONTHS, addMonths, monthCount, monthRange } from '../../domain/months';
 import type { JoinCounts, JoinLog } from './join-log';
@@ -11,7 +12,7 @@ const MONTHS_AFTER_LAST_DUE = 24;
 export interface ReportPeriod {
   first: string;
   last: string;
-  why: string;
+  why: ProblemRef;
 }
 
 /**
@@ -25,8 +26,8 @@ export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataD
   const lastDue = greatest(projects, (p) => p.record.due.slice(0, 7));
   const afterDue = addMonths(lastDue, MONTHS_AFTER_LAST_DUE);
   const dataMonth = dataDate?.slice(0, 7) ?? null;
-  if (dataMonth !== null && dataMonth <= afterDue) return { first, last: dataMonth, why: `from the first project start to the data date ${dataDate}` };
-  return { first, last: afterDue, why: `from the first project start to ${MONTHS_AFTER_LAST_DUE} months after the last planned completion` };
+  if (dataMonth !== null && dataMonth <= afterDue) return { first, last: dataMonth, why: phrase('periodToDataDate', { date: String(dataDate) }) };
+  return { first, last: afterDue, why: phrase('periodAfterDue', { months: MONTHS_AFTER_LAST_DUE }) };
 }
 
 /**
@@ -64,29 +65,28 @@ export function joinProgress(
     }
     return byMonth.get(month);
   };
-  if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', 'no progress rows: every project is shown as not started');
+  if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', problem('noProgressRows'));
   for (const r of table.records) {
     const p = byId.get(r.projectId);
     if (!p) {
       const at = projectTable.rejectedKeys.get(r.projectId);
-      const message = at === undefined ? `project ${r.projectId} is not in projects.csv` : `project ${r.projectId} was rejected in projects.csv (row ${at}); fix that row first`;
-      log.say(table, r.row, 'project_id', 'error', message);
+      log.say(table, r.row, 'project_id', 'error', at === undefined ? problem('progressProjectUnknown', { id: r.projectId }) : problem('progressProjectRejected', { id: r.projectId, row: at }));
       joins.unmatched++;
       log.reject(table, r.row);
       continue;
     }
     if (period && (r.month < period.first || r.month > period.last)) {
-      log.say(table, r.row, 'month', 'error', `month ${r.month} is outside the data's period ${period.first} … ${period.last} (${period.why})`);
+      log.say(table, r.row, 'month', 'error', problem('monthOutsidePeriod', { month: r.month, first: period.first, last: period.last, why: period.why }));
       log.reject(table, r.row);
       continue;
     }
     const dup = reportedOn(p, r.month);
     if (dup !== undefined) {
-      log.say(table, r.row, 'month', 'error', `project ${r.projectId} already has a report for ${r.month} on row ${dup}`);
+      log.say(table, r.row, 'month', 'error', problem('reportTwice', { id: r.projectId, month: r.month, row: dup }));
       log.reject(table, r.row);
       continue;
     }
-    if (r.spentWan !== null && r.spentWan > p.record.budgetWan) log.say(table, r.row, 'spent_wan', 'warning', `spent ${r.spentWan} 万元 is more than the budget of ${p.record.budgetWan} 万元`);
+    if (r.spentWan !== null && r.spentWan > p.record.budgetWan) log.say(table, r.row, 'spent_wan', 'warning', problem('spentOverBudget', { spent: r.spentWan, budget: p.record.budgetWan }));
     joins.byCode++;
     // The project's own copy of the id, so a million reports do not keep a second one each.
     r.projectId = p.record.projectId;
@@ -113,11 +113,11 @@ function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, rows: r
   let spent: { value: number; month: string } | null = null;
   for (const r of rows) {
     if (r.progressPct !== null) {
-      if (pct && r.progressPct < pct.value) log.say(table, r.row, 'progress_pct', 'warning', `progress ${r.progressPct}% is less than the ${pct.value}% reported for ${pct.month}`);
+      if (pct && r.progressPct < pct.value) log.say(table, r.row, 'progress_pct', 'warning', problem('progressBackward', { pct: r.progressPct, before: pct.value, month: pct.month }));
       pct = { value: r.progressPct, month: r.month };
     }
     if (r.spentWan !== null) {
-      if (spent && r.spentWan < spent.value) log.say(table, r.row, 'spent_wan', 'warning', `spent ${r.spentWan} 万元 is less than the ${spent.value} 万元 reported for ${spent.month}`);
+      if (spent && r.spentWan < spent.value) log.say(table, r.row, 'spent_wan', 'warning', problem('spentBackward', { spent: r.spentWan, before: spent.value, month: spent.month }));
       spent = { value: r.spentWan, month: r.month };
     }
   }
@@ -142,7 +142,7 @@ export function monthAxis(log: JoinLog, rows: readonly ProgressRecord[][], proje
   if (first === null || last === null) return [];
   const span = monthCount(first, last);
   if (span > MAX_MONTHS) {
-    log.note('progress.csv', 'month', 'error', `the reports run from ${first} to ${last}, ${span} months, more than the ${MAX_MONTHS} an atlas can show: check the years in progress.csv and projects.csv`);
+    log.note('progress.csv', 'month', 'error', problem('monthsTooMany', { first, last, span, max: MAX_MONTHS }));
     return [last];
   }
   return monthRange(first, last);

@@ -1,3 +1,4 @@
+import { phrase, problem, type Problem, type ProblemRef } from '../../i18n/problems';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { COUNTY_FILE, TOWNS_FILE, type TownBoundary } from '../../contract/boundaries';
 import type { CrsId, Limits } from '../../contract/config';
@@ -31,10 +32,10 @@ export function checkBoundaryBox(log: JoinLog, check: BoxCheck, towns: readonly 
   if (!box) return;
   for (const t of towns) {
     const out = outsideBox(t.geometry, box);
-    if (out) log.note(TOWNS_FILE, `features[${t.feature}]`, 'error', outsideMessage(`${t.name} (${t.code})`, out, box, check));
+    if (out) log.note(TOWNS_FILE, `features[${t.feature}]`, 'error', outsideProblem(`${t.name} (${t.code})`, out, box, check));
   }
   const out = county ? outsideBox(county, box) : null;
-  if (out) log.note(COUNTY_FILE, '', 'error', outsideMessage('the county outline', out, box, check));
+  if (out) log.note(COUNTY_FILE, '', 'error', outsideProblem(phrase('countyOutline'), out, box, check));
 }
 
 interface Outside {
@@ -62,15 +63,11 @@ function outsideBox(g: Polygon | MultiPolygon, box: Box): Outside | null {
   return first ? { first, count, total } : null;
 }
 
-function outsideMessage(label: string, out: Outside, box: Box, check: BoxCheck): string {
-  const isConverted = check.crs === 'GCJ02' || check.crs === 'BD09';
-  const [x, y] = fromWgs84(out.first[0], out.first[1], check.crs).map((v) => Number(v.toFixed(6)));
-  const at = `${isConverted ? 'about ' : ''}${x}, ${y}`;
+function outsideProblem(label: string | ProblemRef, out: Outside, box: Box, check: BoxCheck): Problem {
+  const isApprox = check.crs === 'GCJ02' || check.crs === 'BD09';
+  const [x, y] = fromWgs84(out.first[0], out.first[1], check.crs).map((v) => Number(v.toFixed(6))) as [number, number];
   const [west, south, east, north] = box;
-  const isAll = out.count === out.total;
-  const more = isAll ? `, and so are all ${out.total.toLocaleString('en-US')} of its vertices` : out.count > 1 ? `, and ${(out.count - 1).toLocaleString('en-US')} more of its ${out.total.toLocaleString('en-US')} vertices` : '';
-  const hint = isAll ? 'is it the boundary of another place, or in another coordinate system?' : 'a mistyped degree, or a point on another continent?';
-  return `a vertex of ${label} at ${at} is outside the box ${check.region.name} can lie in (longitude ${west}…${east}, latitude ${south}…${north})${more}: ${hint}`;
+  return problem('boundaryOutsideBox', { label, isApprox, x, y, region: check.region.name, west, south, east, north, count: out.count, total: out.total });
 }
 
 /** A column whose figures above a configured ceiling are reported, with what to suspect. */
@@ -80,31 +77,33 @@ interface Ceiling<R> {
   key: keyof Limits;
   value: (r: R) => number | null;
   /** What the figure is, in a sentence: `budget`. */
-  what: string;
+  what: ProblemRef;
   /** The unit written after a figure, `' 万元'` or `''`. */
   unit: string;
-  hint: string;
+  hint: ProblemRef;
 }
 
-const IN_YUAN = 'is it in 元 rather than 万元?';
-const TOWN_TOTAL = "a typo, or the town's total in a village's row?";
+const IN_YUAN = phrase('hintInYuan');
+const TOWN_TOTAL = phrase('hintTownTotal');
+const COUNTY_HOUSEHOLDS = phrase('hintCountyHouseholds');
+const TYPO = phrase('hintTypo');
 
 const VILLAGE_CEILINGS: readonly Ceiling<VillageRecord>[] = [
-  { column: 'households', key: 'villageHouseholds', value: (r) => r.households, what: 'households', unit: '', hint: TOWN_TOTAL },
-  { column: 'population', key: 'villagePopulation', value: (r) => r.population, what: 'population', unit: '', hint: TOWN_TOTAL },
-  { column: 'laborers', key: 'villageLaborers', value: (r) => r.laborers, what: 'laborers', unit: '', hint: TOWN_TOTAL },
-  { column: 'employed', key: 'villageLaborers', value: (r) => r.employed, what: 'employed', unit: '', hint: TOWN_TOTAL },
+  { column: 'households', key: 'villageHouseholds', value: (r) => r.households, what: phrase('ceilingHouseholds'), unit: '', hint: TOWN_TOTAL },
+  { column: 'population', key: 'villagePopulation', value: (r) => r.population, what: phrase('ceilingPopulation'), unit: '', hint: TOWN_TOTAL },
+  { column: 'laborers', key: 'villageLaborers', value: (r) => r.laborers, what: phrase('ceilingLaborers'), unit: '', hint: TOWN_TOTAL },
+  { column: 'employed', key: 'villageLaborers', value: (r) => r.employed, what: phrase('ceilingEmployed'), unit: '', hint: TOWN_TOTAL },
 ];
 const PROJECT_CEILINGS: readonly Ceiling<ProjectRecord>[] = [
-  { column: 'budget_wan', key: 'budgetWan', value: (r) => r.budgetWan, what: 'budget', unit: ' 万元', hint: IN_YUAN },
-  { column: 'beneficiary_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryHouseholds, what: 'beneficiary households', unit: '', hint: "more than a county's households: a typo?" },
-  { column: 'beneficiary_poor_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryPoorHouseholds, what: 'poor beneficiary households', unit: '', hint: "more than a county's households: a typo?" },
-  { column: 'jobs', key: 'jobs', value: (r) => r.jobs, what: 'jobs', unit: '', hint: 'a typo?' },
+  { column: 'budget_wan', key: 'budgetWan', value: (r) => r.budgetWan, what: phrase('ceilingBudget'), unit: ' 万元', hint: IN_YUAN },
+  { column: 'beneficiary_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryHouseholds, what: phrase('ceilingBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
+  { column: 'beneficiary_poor_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryPoorHouseholds, what: phrase('ceilingPoorBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
+  { column: 'jobs', key: 'jobs', value: (r) => r.jobs, what: phrase('ceilingJobs'), unit: '', hint: TYPO },
 ];
-const PROGRESS_CEILINGS: readonly Ceiling<ProgressRecord>[] = [{ column: 'spent_wan', key: 'spentWan', value: (r) => r.spentWan, what: 'spent', unit: ' 万元', hint: IN_YUAN }];
+const PROGRESS_CEILINGS: readonly Ceiling<ProgressRecord>[] = [{ column: 'spent_wan', key: 'spentWan', value: (r) => r.spentWan, what: phrase('ceilingSpent'), unit: ' 万元', hint: IN_YUAN }];
 const HOUSEHOLD_CEILINGS: readonly Ceiling<HouseholdRecord>[] = [
-  { column: 'laborers', key: 'householdLaborers', value: (r) => r.laborers, what: 'laborers', unit: '', hint: 'a typo?' },
-  { column: 'employed', key: 'householdLaborers', value: (r) => r.employed, what: 'employed', unit: '', hint: 'a typo?' },
+  { column: 'laborers', key: 'householdLaborers', value: (r) => r.laborers, what: phrase('ceilingLaborers'), unit: '', hint: TYPO },
+  { column: 'employed', key: 'householdLaborers', value: (r) => r.employed, what: phrase('ceilingEmployed'), unit: '', hint: TYPO },
 ];
 
 /** Rows named one by one per column; beyond them one line counts the rest (a column in 元 is every row). */
@@ -133,16 +132,14 @@ export function warnAboveLimits(log: JoinLog, limits: Limits, tables: LimitedTab
 function warnAbove<R extends { row: number }>(log: JoinLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
   for (const c of ceilings) {
     const limit = limits[c.key];
-    const ceiling = `the ceiling of ${limit.toLocaleString('en-US')}${c.unit} (limits.${c.key} in atlas.config.json)`;
     let above = 0;
     for (const r of table.records) {
       const v = c.value(r);
       if (v === null || v <= limit) continue;
       above++;
       if (above > ROWS_NAMED) continue;
-      const figure = isPrivate ? c.what : `${c.what} ${v}${c.unit}`;
-      log.say(table, r.row, c.column, 'warning', `${figure} is above ${ceiling}: ${c.hint}`);
+      log.say(table, r.row, c.column, 'warning', problem('aboveCeiling', { what: c.what, value: isPrivate ? '' : String(v), unit: c.unit, limit, key: c.key, hint: c.hint }));
     }
-    if (above > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', `${(above - ROWS_NAMED).toLocaleString('en-US')} more rows of ${c.what} are above ${ceiling}`);
+    if (above > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', problem('aboveCeilingMore', { more: above - ROWS_NAMED, what: c.what, limit, unit: c.unit, key: c.key }));
   }
 }

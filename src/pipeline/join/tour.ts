@@ -1,3 +1,4 @@
+import { phrase, problem, type ProblemRef } from '../../i18n/problems';
 import type { AtlasConfig } from '../../contract/config';
 import type { Issue } from '../../contract/issues';
 import { INDICATOR_IDS } from '../../contract/site';
@@ -9,12 +10,12 @@ export function checkTour(config: AtlasConfig, data: Pick<JoinedData, 'towns' | 
   const towns = new Set(data.towns.map((t) => t.code));
   const { months } = data;
   config.tour.forEach((stop, i) => {
-    const bad = (key: string, message: string): void => {
-      issues.push({ file: 'atlas.config.json', row: 0, column: `tour[${i}].${key}`, level: 'error', message: `tour stop ${i + 1}: ${message}` });
+    const bad = (key: string, why: ProblemRef): void => {
+      issues.push({ file: 'atlas.config.json', row: 0, column: `tour[${i}].${key}`, level: 'error', ...problem('tourStop', { stop: i + 1, problem: why }) });
     };
-    if (stop.town !== null && !towns.has(stop.town)) bad('town', `town ${stop.town} is not in boundaries/towns.geojson`);
-    if (stop.indicator !== null && !(INDICATOR_IDS as readonly string[]).includes(stop.indicator)) bad('indicator', `"${stop.indicator}" is not an indicator (${INDICATOR_IDS.join(', ')})`);
-    if (stop.month !== null && !months.includes(stop.month)) bad('month', `${stop.month} is not a month of the data (${months[0]} to ${months[months.length - 1]})`);
+    if (stop.town !== null && !towns.has(stop.town)) bad('town', phrase('tourTownUnknown', { town: stop.town }));
+    if (stop.indicator !== null && !(INDICATOR_IDS as readonly string[]).includes(stop.indicator)) bad('indicator', phrase('tourIndicatorUnknown', { indicator: stop.indicator, ids: INDICATOR_IDS }));
+    if (stop.month !== null && !months.includes(stop.month)) bad('month', phrase('tourMonthOutside', { month: stop.month, first: String(months[0]), last: String(months[months.length - 1]) }));
   });
   return issues;
 }

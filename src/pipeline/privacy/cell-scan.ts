@@ -9,6 +9,7 @@
  * ever returns or quotes a value, only row numbers and counts: the report is published. The scan
  * is linear in the cells: one pass each, holding per column a few counts.
  */
+import { phrase, problem, type Problem } from '../../i18n/problems';
 import { hasHouseholdName, looksLikePersonName } from './names';
 import { FOUND_BANK, FOUND_ID, FOUND_MOBILE, numbersIn } from './numbers';
 
@@ -195,11 +196,11 @@ export class PersonalDataScanner {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-const KIND_LABELS: Record<'id' | 'mobile' | 'bank' | 'name', string> = {
-  id: '身份证号 ID numbers',
-  mobile: '手机号 mobile phone numbers',
-  bank: '银行卡号 bank card numbers',
-  name: '姓名 person names',
+const KIND_LABELS: Record<'id' | 'mobile' | 'bank' | 'name', 'personalIdNumbers' | 'personalMobiles' | 'personalBankCards' | 'personalNames'> = {
+  id: 'personalIdNumbers',
+  mobile: 'personalMobiles',
+  bank: 'personalBankCards',
+  name: 'personalNames',
 };
 
 /**
@@ -207,14 +208,9 @@ const KIND_LABELS: Record<'id' | 'mobile' | 'bank' | 'name', string> = {
  * cells, and what to do. `isOneValue` for a finding in one value (a text of the config), which has
  * no rows to give. Never the values: report.json is published.
  */
-export function personalDataMessage(f: PersonalDataFinding, isOneValue = false): string {
-  const where = isOneValue ? '' : `${f.rows.length === 1 ? 'row' : 'rows'} ${f.rows.join(', ')}; ${f.count} ${f.count === 1 ? 'cell' : 'cells'}`;
-  const consequence = f.level === 'error' ? 'a public build refuses it' : 'a public build would refuse it';
-  if (f.kind === 'nameInText') {
-    return `text looks like it names a person (姓名, e.g. 某某户, 某某家, a list of names${where && `; ${where}`}): ${consequence}. Write the household as 张某某户 or leave the name out; if it is a place or an organisation, list the term under privacy.allowedNames in atlas.config.json`;
-  }
-  if (f.kind === 'hotlineMobile') {
-    return `the supervision hotline holds a mobile phone number (手机号${where && `; ${where}`}): only office lines (0719-…) and 12317 may be published; ${consequence}`;
-  }
-  return `${isOneValue ? 'text' : 'column'} looks like it holds ${KIND_LABELS[f.kind]}${where && ` (${where})`}: personal data must never be published; delete ${isOneValue ? 'it' : 'the column or the values'}`;
+export function personalDataMessage(f: PersonalDataFinding, isOneValue = false): Problem {
+  const at = { rows: f.rows.map(String), count: f.count, isOneValue };
+  if (f.kind === 'nameInText') return problem('personalNameInText', { ...at, isError: f.level === 'error' });
+  if (f.kind === 'hotlineMobile') return problem('personalHotlineMobile', { ...at, isError: f.level === 'error' });
+  return problem('personalInCells', { ...at, what: phrase(KIND_LABELS[f.kind]) });
 }

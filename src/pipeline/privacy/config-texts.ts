@@ -21,7 +21,7 @@ export interface PlacedText {
  */
 export function textsPersonalData(file: string, texts: readonly PlacedText[], privacy: TablePrivacy): Issue[] {
   const findings = scanForPersonalData(texts.map((t) => t.path), [texts.map((t) => t.text)], 0, { roleOf: (i) => texts[i]!.role, ...privacy });
-  return findings.filter((f) => f.kind !== 'name').map((f) => ({ file, row: 0, column: f.column, level: f.level, message: personalDataMessage(f, true) }));
+  return findings.filter((f) => f.kind !== 'name').map((f) => ({ file, row: 0, column: f.column, level: f.level, ...personalDataMessage(f, true) }));
 }
 
 /** Every string of the config, as labels (names looked for in the text) or, for ids, colours, codes and URLs, values. */

@@ -1,3 +1,4 @@
+import { phrase, problem, type Problem, type ProblemRef } from '../../i18n/problems';
 import { headerKey } from '../normalize';
 
 /**
@@ -16,24 +17,24 @@ import { headerKey } from '../normalize';
  * 负责人, not 责任 or 帮扶 alone; English words are anchored where a contract column contains
  * them (project_name, village_name, household_key).
  */
-const PERSONAL_HEADERS: readonly [RegExp, string][] = [
+const PERSONAL_HEADERS: readonly [RegExp, ProblemRef][] = [
   [
     /姓名|户主|名字|联系人|责任人|负责人|帮扶人|帮扶干部|帮扶责任|结对干部|^name$|^(full|person|contact|owner|householder|household_?head|head)_?name$|^householder|^contact/,
-    '姓名 name',
+    phrase('headerName'),
   ],
-  [/身份证|身份号码|证件号|idcard|id_?number|^id_?no$|identity|^sfz/, '身份证号 ID number'],
-  [/电话|手机|联系方式|phone|mobile|^tel/, '电话 phone'],
-  [/住址|地址|address/, '住址 address'],
-  [/银行|卡号|账号|帐号|开户|一卡通|存折|bank|account/, '银行账户 bank account'],
-  [/健康状况|健康情况|疾病|患病|病种|病情|残疾|health|disab|illness|disease/, '健康或残疾 health or disability'],
-  [/致贫原因|贫困原因|致贫|cause/, '致贫原因 cause of poverty'],
+  [/身份证|身份号码|证件号|idcard|id_?number|^id_?no$|identity|^sfz/, phrase('headerIdNumber')],
+  [/电话|手机|联系方式|phone|mobile|^tel/, phrase('headerPhone')],
+  [/住址|地址|address/, phrase('headerAddress')],
+  [/银行|卡号|账号|帐号|开户|一卡通|存折|bank|account/, phrase('headerBankAccount')],
+  [/健康状况|健康情况|疾病|患病|病种|病情|残疾|health|disab|illness|disease/, phrase('headerHealth')],
+  [/致贫原因|贫困原因|致贫|cause/, phrase('headerCause')],
 ];
 
 /** The public supervision hotline (监督电话 12317) is a contract column, not a person's phone. */
 const HOTLINE_HEADERS = /^(hotline|监督电话|举报电话|监督举报电话)$/;
 
-/** The kind of personal data a header names, or null. */
-export function personalDataKind(header: string): string | null {
+/** The kind of personal data a header names (a phrase: 身份证号), or null. */
+export function personalDataKind(header: string): ProblemRef | null {
   const key = headerKey(header);
   if (HOTLINE_HEADERS.test(key)) return null;
   return PERSONAL_HEADERS.find(([re]) => re.test(key))?.[1] ?? null;
@@ -45,9 +46,9 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
 const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
 
 /** Why a household key is not opaque (it looks like an ID or phone number), or null. Never quotes the key. */
-export function householdKeyProblem(key: string): string | null {
+export function householdKeyProblem(key: string): Problem | null {
   const s = key.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
-  if (ID_NUMBER.test(s)) return 'household_key looks like an ID number (身份证号); keys must be opaque';
-  if (MOBILE_NUMBER.test(s)) return 'household_key looks like a phone number; keys must be opaque';
+  if (ID_NUMBER.test(s)) return problem('householdKeyIdNumber');
+  if (MOBILE_NUMBER.test(s)) return problem('householdKeyPhone');
   return null;
 }

@@ -1,11 +1,11 @@
+import { problem, type Problem } from '../../i18n/problems';
 import Papa from 'papaparse';
 import type { IssueLevel } from '../../contract/issues';
 
 /** A problem the CSV tokenizer found, at a spreadsheet row (1-based). */
-export interface CsvProblem {
+export interface CsvProblem extends Problem {
   row: number;
   level: IssueLevel;
-  message: string;
   /** True for a quote error: the rows from here on may have been read into one cell. */
   isQuoteError: boolean;
 }
@@ -17,14 +17,12 @@ export interface CsvRows {
 }
 
 /** Papa's error codes in plain words for a clerk; none quotes a cell (the file may be private). */
-const PLAIN: Record<string, string> = {
-  InvalidQuotes:
-    'a quote (") inside a cell that is not wrapped in quotes; a cell that begins with a quote must end with one, so the rows after it may have been read into this cell: wrap the whole cell in quotes and write each quote inside it twice (""), or use Chinese quotes “ ”',
-  MissingQuotes:
-    'a cell opens a quote (") that is never closed, so the rest of the file was read into this cell: close the quote, or write a quote inside a cell twice ("")',
-  UndetectableDelimiter: 'could not tell which character separates the columns (comma, tab or semicolon); read as comma-separated',
-  TooFewFields: 'this row has fewer cells than the header',
-  TooManyFields: 'this row has more cells than the header',
+const PLAIN: Readonly<Record<string, 'csvInvalidQuotes' | 'csvMissingQuotes' | 'csvUndetectableDelimiter' | 'csvTooFewFields' | 'csvTooManyFields'>> = {
+  InvalidQuotes: 'csvInvalidQuotes',
+  MissingQuotes: 'csvMissingQuotes',
+  UndetectableDelimiter: 'csvUndetectableDelimiter',
+  TooFewFields: 'csvTooFewFields',
+  TooManyFields: 'csvTooManyFields',
 };
 
 /**
@@ -154,6 +152,7 @@ export class CsvStream {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     const isQuoteError = type === 'Quotes';
-    this.onProblem({ row, level: isQuoteError ? 'error' : 'warning', message: PLAIN[code] ?? message, isQuoteError });
+    const plain = PLAIN[code];
+    this.onProblem({ row, level: isQuoteError ? 'error' : 'warning', ...(plain ? problem(plain) : problem('csvOther', { detail: message })), isQuoteError });
   }
 }

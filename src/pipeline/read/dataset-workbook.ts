@@ -3,6 +3,7 @@
  * English table names) stand in for villages.csv, projects.csv, progress.csv and households.csv.
  * A table's own file, when there is one, is read instead of its sheet (and the sheet named as unread).
  */
+import { problem, problemOf, refOf, type ProblemRef } from '../../i18n/problems';
 import type { TableSpec } from '../../contract/columns';
 import type { Issue } from '../../contract/issues';
 import type { TablePrivacy } from '../privacy/cell-scan';
@@ -29,7 +30,7 @@ export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8A
     if (!bytes) continue;
     const book = await openWorkbook(bytes);
     if (!book.ok) {
-      issues.push({ file, row: book.row ?? 0, column: '', level: 'error', message: book.message });
+      issues.push({ file, row: book.row ?? 0, column: '', level: 'error', ...problemOf(book) });
       return null;
     }
     return { file, book };
@@ -40,16 +41,16 @@ export async function findDatasetWorkbook(load: (path: string) => Promise<Uint8A
     if (!bytes) continue;
     const book = await openWorkbook(bytes);
     if (!book.ok) {
-      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook cannot be read, so it is not used as the dataset's workbook: ${book.message}` });
+      issues.push({ file, row: 0, column: '', level: 'warning', ...problem('datasetBookUnreadable', { why: refOf(book) }) });
       continue;
     }
     const tables = Object.keys(TABLE_SHEETS).filter((table) => 'name' in findTableSheet(table, book.sheets));
     if (book.sheets.some((s) => s.name === PROBLEMS_SHEET)) {
-      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook is a copy marked by data:check --annotate (its first sheet is ${PROBLEMS_SHEET}), so it is not read; to use it as the data, rename it 数据${file.slice(file.lastIndexOf('.'))}` });
+      issues.push({ file, row: 0, column: '', level: 'warning', ...problem('datasetBookMarked', { sheet: PROBLEMS_SHEET, rename: `数据${file.slice(file.lastIndexOf('.'))}` }) });
     } else if (tables.length === 0) {
-      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook has none of the sheets ${Object.values(TABLE_SHEETS).map((n) => n[0]).join(' / ')}, so it is not read (its sheets are ${book.sheets.map((s) => s.name).join(', ')})` });
+      issues.push({ file, row: 0, column: '', level: 'warning', ...problem('datasetBookNoTableSheets', { names: Object.values(TABLE_SHEETS).map((n) => n[0] ?? ''), sheets: book.sheets.map((s) => s.name) }) });
     } else if (found) {
-      issues.push({ file, row: 0, column: '', level: 'warning', message: `the workbook also has the dataset's sheets but was not read: ${found.file} was read instead; keep one workbook in the folder` });
+      issues.push({ file, row: 0, column: '', level: 'warning', ...problem('datasetBookSecond', { read: found.file }) });
     } else {
       found = { file, book };
     }
@@ -72,7 +73,7 @@ export function datasetSheetTable<T>(
   table: string,
   kind: { spec: TableSpec; build: (r: RowReader) => T | null },
   privacy: TablePrivacy,
-  ifAbsent: { isRequired: boolean; consequence?: string },
+  ifAbsent: { isRequired: boolean; consequence?: ProblemRef },
   issues: Issue[],
 ): TableResult<T> | null {
   const { file, book } = dataset;
@@ -80,21 +81,20 @@ export function datasetSheetTable<T>(
   const wanted = names[0] ?? table;
   const found = findTableSheet(table, book.sheets);
   if (!('name' in found)) {
-    const suggestion = found.closest ? `: is the sheet ${found.closest} it? Rename it ${wanted}` : `; its sheets are ${book.sheets.map((s) => s.name).join(', ')}`;
-    const message = `the workbook has no sheet ${wanted} (${names.slice(1).join(', ')}) for ${table}${suggestion}`;
-    if (ifAbsent.isRequired) issues.push({ file, row: 0, column: '', level: 'error', message });
-    else issues.push({ file, row: 0, column: '', level: 'warning', message: ifAbsent.consequence ? `${message}; without it ${ifAbsent.consequence}` : message });
+    const missing = { wanted, aliases: names.slice(1), table, closest: found.closest ?? '', sheets: book.sheets.map((s) => s.name) };
+    if (ifAbsent.isRequired) issues.push({ file, row: 0, column: '', level: 'error', ...problem('datasetSheetMissing', { ...missing, consequence: '' }) });
+    else issues.push({ file, row: 0, column: '', level: 'warning', ...problem('datasetSheetMissing', { ...missing, consequence: ifAbsent.consequence ?? '' }) });
     return null;
   }
   const where = sheetFile(file, found.name);
   const sheet = book.read(found.name);
   if ('ok' in sheet) {
-    issues.push({ file: where, row: sheet.row ?? 0, column: '', level: 'error', message: sheet.message });
+    issues.push({ file: where, row: sheet.row ?? 0, column: '', level: 'error', ...problemOf(sheet) });
     return null;
   }
   if (sheet.rows.every((r) => r.every((c) => c.trim() === ''))) {
     const level = ifAbsent.isRequired ? 'error' : 'warning';
-    issues.push({ file: where, row: 0, column: '', level, message: `the sheet ${found.name} is empty${!ifAbsent.isRequired && ifAbsent.consequence ? `: ${ifAbsent.consequence}` : ''}` });
+    issues.push({ file: where, row: 0, column: '', level, ...problem('sheetEmpty', { sheet: found.name, consequence: (!ifAbsent.isRequired && ifAbsent.consequence) || '' }) });
     return null;
   }
   const result = readSheetTable(kind.spec, sheet, kind.build, where, privacy, book.kind);
@@ -106,5 +106,5 @@ export function datasetSheetTable<T>(
 export function unreadSheet(dataset: DatasetWorkbook, table: string, readFile: string): Issue | null {
   const found = findTableSheet(table, dataset.book.sheets);
   if (!('name' in found)) return null;
-  return { file: sheetFile(dataset.file, found.name), row: 0, column: '', level: 'warning', message: `the sheet ${found.name} was not read: ${readFile} is there too and was read instead; keep one of them` };
+  return { file: sheetFile(dataset.file, found.name), row: 0, column: '', level: 'warning', ...problem('sheetNotRead', { sheet: found.name, read: readFile }) };
 }

@@ -1,13 +1,16 @@
+import { failure, type Failure } from '../../contract/issues';
+import { problem, type Problem } from '../../i18n/problems';
+
 /** Text encodings the build detects, in the order it tries them. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+export type Decoded = { ok: true; text: string; encoding: Encoding } | Failure;
 
 /**
  * What a file's first bytes (at least SNIFF_BYTES of them, or the whole file) say: that it is not
  * text at all, or which encodings to try, in order, after skipping `skip` bytes of byte order mark.
  */
-export type Sniffed = { ok: false; message: string } | { ok: true; encodings: Encoding[]; skip: number };
+export type Sniffed = Failure | { ok: true; encodings: Encoding[]; skip: number };
 
 /**
  * Decodes a file's bytes: a BOM decides (UTF-8, UTF-16 from Excel's "Unicode text"); otherwise
@@ -22,13 +25,13 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const decoded = strict(body, encoding);
     if (decoded.ok) return decoded;
   }
-  return { ok: false, message: undecodable(sniffed) };
+  return { ok: false, ...undecodable(sniffed) };
 }
 
 /** The encodings to try for a file that starts with `head`, or why it is not text. */
 export function sniffBytes(head: Uint8Array): Sniffed {
   const binary = binaryKind(head);
-  if (binary) return { ok: false, message: binary };
+  if (binary) return { ok: false, ...binary };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encodings: ['utf-8'], skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encodings: ['utf-16le'], skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encodings: ['utf-16be'], skip: 2 };
@@ -36,10 +39,10 @@ export function sniffBytes(head: Uint8Array): Sniffed {
 }
 
 /** Why no encoding of `sniffed` decodes the file. */
-export function undecodable(sniffed: { encodings: Encoding[] }): string {
+export function undecodable(sniffed: { encodings: Encoding[] }): Problem {
   const [only] = sniffed.encodings;
-  if (sniffed.encodings.length === 1 && only) return `the file is not valid ${only.toUpperCase()} text`;
-  return 'the file is neither UTF-8 nor GBK/GB18030 text; save it as "CSV UTF-8" from Excel or WPS';
+  if (sniffed.encodings.length === 1 && only) return problem('textNotInEncoding', { encoding: only.toUpperCase() });
+  return problem('textUndecodable');
 }
 
 function strict(bytes: Uint8Array, encoding: Encoding): Decoded {
@@ -47,7 +50,7 @@ function strict(bytes: Uint8Array, encoding: Encoding): Decoded {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     return { ok: true, text, encoding };
   } catch {
-    return { ok: false, message: `the file is not valid ${encoding.toUpperCase()} text` };
+    return failure('textNotInEncoding', { encoding: encoding.toUpperCase() });
   }
 }
 
@@ -80,14 +83,14 @@ export const SNIFF_BYTES = 4096;
  * .xlsx renamed .csv), an old .xls, or anything with NUL bytes (text never has them, except UTF-16,
  * which carries a BOM).
  */
-function binaryKind(bytes: Uint8Array): string | null {
+function binaryKind(bytes: Uint8Array): Problem | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return 'this is an Excel workbook (.xlsx) or another zip file, not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"';
+    return problem('textIsXlsx');
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return 'this is an old Excel workbook (.xls), not CSV text: open it in Excel or WPS and save it as "CSV UTF-8 (逗号分隔)"';
+    return problem('textIsXls');
   }
   const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!hasBom && bytes.subarray(0, SNIFF_BYTES).includes(0)) return 'this is a binary file (it holds NUL bytes), not CSV or JSON text';
+  if (!hasBom && bytes.subarray(0, SNIFF_BYTES).includes(0)) return problem('textIsBinary');
   return null;
 }

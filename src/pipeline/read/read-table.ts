@@ -1,4 +1,5 @@
 /** A file of the dataset read as one table of the contract: CSV text in any of its encodings, or a workbook, whole or streamed. */
+import { problem } from '../../i18n/problems';
 import type { TableSpec } from '../../contract/columns';
 import { CsvStream } from './csv-rows';
 import { ChunkDecoder, SNIFF_BYTES, decodeBytes, sniffBytes, undecodable } from './decode';
@@ -35,9 +36,9 @@ export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowR
 
 function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   if (isZip(bytes)) return xlsxTable(spec, bytes, build, file, mode);
-  if (isCompoundFile(bytes)) return { result: failedTable(file, 'an .xls or .et workbook is read by the build (readTableStream), not by this reader'), isRefusedLate: false };
+  if (isCompoundFile(bytes)) return { result: failedTable(file, problem('xlsNotHere')), isRefusedLate: false };
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { result: failedTable(file, decoded.message), isRefusedLate: false };
+  if (!decoded.ok) return { result: failedTable(file, decoded), isRefusedLate: false };
   const reader = new TableReader(spec, build, file, mode);
   const csv = new CsvStream(reader.row, reader.problem);
   csv.push(decoded.text);
@@ -47,7 +48,7 @@ function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReade
 
 function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   const book = readXlsxRows(bytes);
-  if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
+  if (!book.ok) return { result: failedTable(file, book, undefined, undefined, book.row ?? 0), isRefusedLate: false };
   return sheetRowsTable(spec, { name: book.sheet, isHidden: false, rows: book.rows, hiddenRows: book.hiddenRows ?? [] }, build, file, mode, 'xlsx');
 }
 
@@ -58,11 +59,11 @@ function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) 
  */
 async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: TableResult<T>; isRefusedLate: boolean }> {
   const book = await openWorkbook(bytes);
-  if (!book.ok) return { result: failedTable(file, book.message, undefined, undefined, book.row ?? 0), isRefusedLate: false };
+  if (!book.ok) return { result: failedTable(file, book, undefined, undefined, book.row ?? 0), isRefusedLate: false };
   const named = book.sheets.length > 1 ? findTableSheet(spec.file, book.sheets) : null;
   const first = named && 'name' in named ? named : (book.sheets.find((s) => !s.isHidden) ?? book.sheets[0]);
-  const sheet = first ? book.read(first.name) : { ok: false as const, message: 'the workbook has no sheet' };
-  if ('ok' in sheet) return { result: failedTable(file, sheet.message, undefined, undefined, sheet.row ?? 0), isRefusedLate: false };
+  const sheet = first ? book.read(first.name) : { ok: false as const, ...problem('workbookNoSheets') };
+  if ('ok' in sheet) return { result: failedTable(file, sheet, undefined, undefined, sheet.row ?? 0), isRefusedLate: false };
   return sheetRowsTable(spec, sheet, build, file, mode, book.kind);
 }
 
@@ -81,11 +82,10 @@ function sheetRowsTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: Row
   sheet.rows.forEach(reader.row);
   const read = reader.end(encoding);
   const notes: Issue[] = [];
-  if (sheet.isHidden) notes.push({ file, row: 0, column: '', level: 'warning', message: `the sheet ${sheet.name} is hidden in the workbook; it was read: unhide it (右键工作表标签 → 取消隐藏) to see what is in it` });
+  if (sheet.isHidden) notes.push({ file, row: 0, column: '', level: 'warning', ...problem('sheetHidden', { sheet: sheet.name }) });
   const hidden = sheet.hiddenRows.filter((r) => (sheet.rows[r - 1] ?? []).some((c) => c.trim() !== ''));
   if (hidden.length > 0) {
-    const listed = hidden.length <= 10 ? hidden.join(', ') : `${hidden.slice(0, 10).join(', ')} and ${hidden.length - 10} more`;
-    notes.push({ file, row: hidden[0]!, column: '', level: 'warning', message: `${hidden.length} hidden row(s) were read like the others (row ${listed}): unhide them in Excel or WPS to see them` });
+    notes.push({ file, row: hidden[0]!, column: '', level: 'warning', ...problem('rowsHidden', { count: hidden.length, rows: hidden.slice(0, 10).map(String) }) });
   }
   if (notes.length > 0) read.result.issues.push(...notes);
   return read;
@@ -108,7 +108,7 @@ async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: (r: Row
   const head = await headOf(source);
   if (isZip(head.bytes) || isCompoundFile(head.bytes)) return notEmpty(await workbookTable(spec, await allBytes(source), build, file, mode));
   const sniffed = sniffBytes(head.bytes);
-  if (!sniffed.ok) return notEmpty({ result: failedTable<T>(file, sniffed.message), isRefusedLate: false });
+  if (!sniffed.ok) return notEmpty({ result: failedTable<T>(file, sniffed), isRefusedLate: false });
   for (const encoding of sniffed.encodings) {
     const reader = new TableReader(spec, build, file, mode);
     const csv = new CsvStream(reader.row, reader.problem);

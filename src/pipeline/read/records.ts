@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/problems';
 import { HOUSEHOLDS, PROGRESS, PROJECTS, VILLAGES } from '../../contract/columns';
 import { MAX_COUNT, MAX_MONEY_WAN } from '../../contract/config';
 import { PROJECT_FIELDS, type FieldKind } from '../../contract/project-fields';
@@ -41,12 +42,12 @@ export function villageRow(r: RowReader): VillageRecord | null {
   const laborers = count(r, 'laborers');
   const employed = count(r, 'employed');
   if (villageName === null || households === null || population === null || poorHouseholds === null || poorPopulation === null) return null;
-  if (townCode === null && townName === null) r.report('error', 'town_code', 'the town is needed: give town_code or town_name');
-  if (poorHouseholds > households) r.report('error', 'poor_households', `${poorHouseholds} poor households is more than the ${households} households`);
-  if (poorPopulation > population) r.report('error', 'poor_population', `${poorPopulation} poor people is more than the population of ${population}`);
-  if (exitedHouseholds !== null && exitedHouseholds > poorHouseholds) r.report('error', 'exited_households', `${exitedHouseholds} exited households is more than the ${poorHouseholds} registered`);
-  if (exitedPopulation !== null && exitedPopulation > poorPopulation) r.report('error', 'exited_population', `${exitedPopulation} exited people is more than the ${poorPopulation} registered`);
-  if (employed !== null && laborers !== null && employed > laborers) r.report('error', 'employed', `${employed} employed is more than the ${laborers} laborers`);
+  if (townCode === null && townName === null) r.report('error', 'town_code', problem('townNeeded'));
+  if (poorHouseholds > households) r.report('error', 'poor_households', problem('poorHouseholdsOver', { poor: poorHouseholds, all: households }));
+  if (poorPopulation > population) r.report('error', 'poor_population', problem('poorPopulationOver', { poor: poorPopulation, all: population }));
+  if (exitedHouseholds !== null && exitedHouseholds > poorHouseholds) r.report('error', 'exited_households', problem('exitedHouseholdsOver', { exited: exitedHouseholds, poor: poorHouseholds }));
+  if (exitedPopulation !== null && exitedPopulation > poorPopulation) r.report('error', 'exited_population', problem('exitedPopulationOver', { exited: exitedPopulation, poor: poorPopulation }));
+  if (employed !== null && laborers !== null && employed > laborers) r.report('error', 'employed', problem('employedOver', { employed, laborers }));
   return { row, villageCode, townCode, townName, lon: point.lon, lat: point.lat, isPoorVillage, exitedHouseholds, exitedPopulation, exitYear, laborers, employed, villageName, households, population, poorHouseholds, poorPopulation };
 }
 
@@ -94,13 +95,13 @@ export function projectRow(r: RowReader): ProjectRecord | null {
   for (const k of OPTIONAL_FIELDS) fields[FIELD_KEYS[k]!] = FIELD_READERS[k]!(r, FIELD_COLUMNS[k]!);
   const to = lonLat(r, 'to_lon', 'to_lat');
   if (projectId === null || projectName === null || category === null || isMissing) return null;
-  if (record.due < record.start) r.report('error', 'due', `the planned completion ${record.due} is before the start ${record.start}`);
+  if (record.due < record.start) r.report('error', 'due', problem('dueBeforeStart', { due: record.due, start: record.start }));
   if (townCode === null && townName === null && villageCode === null && villageName === null) {
-    r.report('error', 'town_code', 'the place is needed: give town_code, village_code or their names');
+    r.report('error', 'town_code', problem('placeNeeded'));
   }
   const all = record.beneficiaryHouseholds;
   const poor = record.beneficiaryPoorHouseholds;
-  if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', `${poor} poor beneficiary households is more than the ${all} beneficiary households`);
+  if (all !== null && poor !== null && poor > all) r.report('error', 'beneficiary_poor_households', problem('beneficiaryPoorOver', { poor, all }));
   record.row = r.row;
   record.projectId = projectId;
   record.projectName = projectName;
@@ -146,7 +147,7 @@ export function householdRow(r: RowReader): HouseholdRecord | null {
   const keyProblem = householdKeyProblem(key);
   if (keyProblem !== null) r.report('error', 'household_key', keyProblem);
   // Private file: the message never quotes a cell.
-  if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', 'employed is more than laborers');
+  if (record.employed !== null && record.laborers !== null && record.employed > record.laborers) r.report('error', 'employed', problem('employedOverPrivate'));
   return { ...record, key, villageCode, isPoor };
 }
 
@@ -161,7 +162,7 @@ export function readHouseholds(bytes: Uint8Array, file = HOUSEHOLDS.file): Table
 function money(r: RowReader, name: string): number | null {
   const v = r.number(name, { min: 0 });
   if (v === null || v <= MAX_MONEY_WAN) return v;
-  r.report('error', name, `${r.quote(r.raw(name) ?? v)} is more than ${MAX_MONEY_WAN.toLocaleString('en-US')} 万元, beyond any budget: a typo? (figures this large would break the totals)`);
+  r.report('error', name, problem('moneyTooLarge', { value: r.quote(r.raw(name) ?? v), max: MAX_MONEY_WAN }));
   return null;
 }
 
@@ -172,7 +173,7 @@ function money(r: RowReader, name: string): number | null {
 function count(r: RowReader, name: string): number | null {
   const v = r.count(name);
   if (v === null || v <= MAX_COUNT) return v;
-  r.report('error', name, `${r.quote(r.raw(name) ?? v)} is more than ${MAX_COUNT.toLocaleString('en-US')}, beyond any count of households or people: a typo? (figures this large would break the totals)`);
+  r.report('error', name, problem('countTooLarge', { value: r.quote(r.raw(name) ?? v), max: MAX_COUNT }));
   return null;
 }
 
@@ -180,7 +181,7 @@ function count(r: RowReader, name: string): number | null {
 function year(r: RowReader, name: string): number | null {
   const y = r.count(name);
   if (y !== null && (y < 1978 || y > 2100)) {
-    r.report('error', name, `${y} is not a year from 1978 to 2100`);
+    r.report('error', name, problem('yearOutside', { year: y }));
     return null;
   }
   return y;
@@ -191,7 +192,7 @@ function date(r: RowReader, name: string): string | null {
   const d = r.date(name);
   const y = d === null ? null : Number(d.slice(0, 4));
   if (y !== null && (y < 1978 || y > 2100)) {
-    r.report('error', name, `${d} is not a date from 1978 to 2100`);
+    r.report('error', name, problem('dateOutside', { date: d ?? '' }));
     return null;
   }
   return d;
@@ -203,12 +204,11 @@ export function lonLat(r: RowReader, lonName: string, latName: string): { lon: n
   let lat = degreesOrNumber(r, latName, 180);
   if (lat !== null && Math.abs(lat) > 90) {
     // China's longitudes (73–135) do not fit a latitude: the two columns were most likely swapped.
-    const hint = lon !== null && Math.abs(lon) <= 90 ? '; longitude and latitude look swapped' : '';
-    r.report('error', latName, `${r.quote(lat)} is outside -90–90${hint}`);
+    r.report('error', latName, problem('latOutside', { value: r.quote(lat), isSwapped: lon !== null && Math.abs(lon) <= 90 }));
     lat = null;
   }
   if ((lon === null) !== (lat === null)) {
-    if (r.isValid) r.report('warning', lon === null ? lonName : latName, 'longitude and latitude go together; the point is ignored');
+    if (r.isValid) r.report('warning', lon === null ? lonName : latName, problem('lonLatTogether'));
     return { lon: null, lat: null };
   }
   return { lon, lat };
@@ -220,10 +220,10 @@ function degreesOrNumber(r: RowReader, name: string, limit: number): number | nu
   const dms = raw === null ? null : parseDegrees(raw);
   if (dms === null || raw === null) return r.number(name, { min: -limit, max: limit });
   if (Math.abs(dms) > limit) {
-    r.report('error', name, `${r.quote(raw)} is outside -${limit}–${limit} degrees`);
+    r.report('error', name, problem('degreesOutside', { value: r.quote(raw), limit }));
     return null;
   }
   const value = Math.round(dms * 1e6) / 1e6;
-  r.report('warning', name, `${r.quote(raw)} is written in degrees, minutes and seconds; read as ${value}`);
+  r.report('warning', name, problem('degreesRead', { value: r.quote(raw), degrees: value }));
   return value;
 }

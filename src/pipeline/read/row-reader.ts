@@ -1,4 +1,5 @@
 /** One data row of a table, read cell by cell into a record's typed values, each bad value a located issue. */
+import { phrase, problem, problemOf, untranslated, type Problem, type ProblemRef } from '../../i18n/problems';
 import type { ColumnSpec, ProjectStatus } from '../../contract/columns';
 import type { Issue, IssueLevel } from '../../contract/issues';
 import { StringPool, detach } from './string-pool';
@@ -31,14 +32,18 @@ export class RowReader {
   }
 
   /** Adds an issue about this row; an error rejects the row. */
-  report(level: IssueLevel, column: string, message: string): void {
+  report(level: IssueLevel, column: string, what: Problem): void;
+  /** @deprecated English only, for code not yet given catalogue keys (issue 21): report a `problem(key, params)` instead. */
+  report(level: IssueLevel, column: string, what: string): void;
+  report(level: IssueLevel, column: string, what: Problem | string): void {
     if (level === 'error') this.hasError = true;
-    this.issues.push({ file: this.file, row: this.row, column: this.located.get(column)?.header ?? column, level, message });
+    const said = typeof what === 'string' ? untranslated(what) : problemOf(what);
+    this.issues.push({ file: this.file, row: this.row, column: this.located.get(column)?.header ?? column, level, ...said });
   }
 
   /** A cell's text or number for a message: quoted, or "the value" in a private file. */
-  quote(value: string | number): string {
-    if (this.isPrivate) return 'the value';
+  quote(value: string | number): string | ProblemRef {
+    if (this.isPrivate) return phrase('theValue');
     return typeof value === 'number' ? String(value) : `"${value}"`;
   }
 
@@ -47,7 +52,7 @@ export class RowReader {
     const at = this.located.get(name);
     const s = at ? (this.cells[at.index] ?? '').trim() : '';
     if (s !== '') return s;
-    if (at?.spec.isRequired) this.report('error', name, 'a value is required here');
+    if (at?.spec.isRequired) this.report('error', name, problem('valueRequired'));
     return null;
   }
 
@@ -57,55 +62,55 @@ export class RowReader {
     return s === null ? null : this.strings.keep(name, s);
   }
 
-  private typed<T>(name: string, parse: (s: string) => T | null, expected: string): T | null {
+  private typed<T>(name: string, parse: (s: string) => T | null, expected: ProblemRef): T | null {
     const s = this.raw(name);
     if (s === null) return null;
     const v = parse(s);
-    if (v === null) this.report('error', name, `${this.quote(s)} is not ${expected}`);
+    if (v === null) this.report('error', name, problem('valueIsNot', { value: this.quote(s), expected }));
     return v;
   }
 
   code(name: string): string | null {
     const digits = this.located.get(name)?.spec.digits;
-    const hint = digits ? `a ${digits}-digit code (format the column as text so Excel keeps every digit)` : 'a code';
+    const hint = digits ? phrase('expectedCode', { digits }) : phrase('expectedAnyCode');
     const code = this.typed(name, (s) => parseCode(s, digits), hint);
     return code === null ? null : this.strings.keep(name, code);
   }
 
   number(name: string, range: { min?: number; max?: number } = {}): number | null {
-    const v = this.typed(name, parseNumber, 'a number');
+    const v = this.typed(name, parseNumber, phrase('expectedNumber'));
     if (v === null) return null;
     const { min = -Infinity, max = Infinity } = range;
     if (v < min || v > max) {
-      this.report('error', name, max === Infinity ? `${this.quote(v)} is below ${min}` : `${this.quote(v)} is outside ${min}–${max}`);
+      this.report('error', name, max === Infinity ? problem('valueBelow', { value: this.quote(v), min }) : problem('valueOutside', { value: this.quote(v), min, max }));
       return null;
     }
     return v;
   }
 
   count(name: string): number | null {
-    const v = this.typed(name, parseInteger, 'a whole number');
+    const v = this.typed(name, parseInteger, phrase('expectedWholeNumber'));
     if (v !== null && v < 0) {
-      this.report('error', name, `${this.quote(v)} is negative`);
+      this.report('error', name, problem('valueNegative', { value: this.quote(v) }));
       return null;
     }
     return v;
   }
 
   boolean(name: string): boolean | null {
-    return this.typed(name, parseBoolean, '是 or 否');
+    return this.typed(name, parseBoolean, phrase('expectedYesNo'));
   }
 
   month(name: string): string | null {
-    return this.typed(name, (s) => this.strings.parsed(name, s, parseMonth), 'a month written YYYY-MM');
+    return this.typed(name, (s) => this.strings.parsed(name, s, parseMonth), phrase('expectedMonth'));
   }
 
   date(name: string): string | null {
-    return this.typed(name, (s) => this.strings.parsed(name, s, parseDate), 'a date written YYYY-MM-DD');
+    return this.typed(name, (s) => this.strings.parsed(name, s, parseDate), phrase('expectedDate'));
   }
 
   status(name: string): ProjectStatus | null {
-    return this.typed(name, parseStatus, 'a status (未开工, 在建, 已完工 or 已验收)');
+    return this.typed(name, parseStatus, phrase('expectedStatus'));
   }
 
   list(name: string): string[] {

@@ -1,4 +1,5 @@
 /** The rows of one file to a table of the contract: the header found and matched, each row below it checked and built. */
+import { problem, problemOf } from '../../i18n/problems';
 import type { ColumnSpec, TableSpec } from '../../contract/columns';
 import type { Issue } from '../../contract/issues';
 import { appendAll } from '../append-all';
@@ -94,7 +95,7 @@ export class TableReader<T> {
     const { file, spec } = this;
     this.headerIndex = index;
     const cells = this.head[index]!.cells;
-    if (index > 0) this.headerIssues.push({ file, row: 1, column: '', level: 'warning', message: `${index} row(s) above the header (row ${index + 1}) were skipped as a title` });
+    if (index > 0) this.headerIssues.push({ file, row: 1, column: '', level: 'warning', ...problem('titleRowsSkipped', { count: index, headerRow: index + 1 }) });
     const located = this.located;
     let unknown = 0;
     cells.forEach((cell, i) => {
@@ -103,23 +104,23 @@ export class TableReader<T> {
       const spec2 = matchColumn(spec, h);
       const personal = spec2 ? null : personalDataKind(h);
       if (personal) {
-        this.headerIssues.push({ file, row: index + 1, column: h, level: 'error', message: `column looks like personal data (${personal}); it must never be in the dataset: delete the column` });
+        this.headerIssues.push({ file, row: index + 1, column: h, level: 'error', ...problem('columnPersonal', { kind: personal }) });
         return;
       }
       if (!spec2) {
         unknown++;
-        if (unknown <= UNKNOWN_COLUMNS_NAMED) this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', message: 'column is not in the contract; it is ignored and kept out of the site data' });
+        if (unknown <= UNKNOWN_COLUMNS_NAMED) this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', ...problem('columnUnknown') });
         return;
       }
       const seen = located.get(spec2.name);
       if (seen) {
-        this.headerIssues.push({ file, row: index + 1, column: h, level: 'error', message: `column "${h}" repeats "${seen.header}" (both are ${spec2.name}); the first is used` });
+        this.headerIssues.push({ file, row: index + 1, column: h, level: 'error', ...problem('columnRepeats', { header: h, first: seen.header, name: spec2.name }) });
         return;
       }
       located.set(spec2.name, { index: i, header: h, spec: spec2 });
     });
     if (unknown > UNKNOWN_COLUMNS_NAMED) {
-      this.headerIssues.push({ file, row: index + 1, column: '', level: 'warning', message: `${unknown - UNKNOWN_COLUMNS_NAMED} more columns are not in the contract (${unknown} in all); they are ignored and kept out of the site data` });
+      this.headerIssues.push({ file, row: index + 1, column: '', level: 'warning', ...problem('columnsUnknownMore', { more: unknown - UNKNOWN_COLUMNS_NAMED, all: unknown }) });
     }
     this.missing = spec.columns.filter((c) => c.isRequired && !located.has(c.name));
     this.missingGroups = spec.oneOf.filter((g) => !g.some((n) => located.has(n)));
@@ -151,7 +152,7 @@ export class TableReader<T> {
     const first = squash(cells.find((c) => c.trim() !== '') ?? '');
     if (SUMMARY_ROW.test(first)) {
       counts.skipped++;
-      const issue: Issue = { file, row: index + 1, column: '', level: 'warning', message: this.spec.isPrivate ? 'summary row skipped (totals are computed by the build)' : `summary row "${first}" skipped (totals are computed by the build)` };
+      const issue: Issue = { file, row: index + 1, column: '', level: 'warning', ...(this.spec.isPrivate ? problem('summaryRowSkipped') : problem('summaryRowSkippedNamed', { first })) };
       this.rowIssues.push(issue);
       this.summaryIssues.push(issue);
       return;
@@ -177,32 +178,31 @@ export class TableReader<T> {
   end(encoding: TableEncoding): { result: TableResult<T>; isRefusedLate: boolean } {
     const { file, spec, problems, counts } = this;
     if (this.state === 'head') {
-      if (this.nonBlank === 0) return { result: failedTable(file, 'the file is empty'), isRefusedLate: false };
+      if (this.nonBlank === 0) return { result: failedTable(file, problem('fileEmpty')), isRefusedLate: false };
       this.findHeader();
     }
-    const issues: Issue[] = problems.map((p) => ({ file, row: p.row, column: '', level: p.level, message: p.message }));
+    const issues: Issue[] = problems.map((p) => ({ file, row: p.row, column: '', level: p.level, ...problemOf(p) }));
     if (this.state === 'headless') {
-      if (this.nonBlank === 0) return { result: failedTable(file, 'the file is empty'), isRefusedLate: false };
+      if (this.nonBlank === 0) return { result: failedTable(file, problem('fileEmpty')), isRefusedLate: false };
       const wanted = spec.columns.filter((c) => c.isRequired).map((c) => `${c.name}/${c.zh}`);
-      const result = failedTable<T>(file, `no header row found in the first ${HEADER_SCAN_ROWS} rows; expected columns such as ${wanted.join(', ')}`, { read: this.nonBlank, used: 0, rejected: this.nonBlank, skipped: 0 }, issues);
+      const result = failedTable<T>(file, problem('noHeader', { rows: HEADER_SCAN_ROWS, wanted }), { read: this.nonBlank, used: 0, rejected: this.nonBlank, skipped: 0 }, issues);
       return { result, isRefusedLate: false };
     }
     const headerRow = this.headerIndex + 1;
     appendAll(issues, this.headerIssues);
-    for (const c of this.missing) issues.push({ file, row: headerRow, column: c.name, level: 'error', message: `required column ${c.name} (${c.zh}) is missing` });
-    for (const g of this.missingGroups) issues.push({ file, row: headerRow, column: g[0]!, level: 'error', message: `one of the columns ${g.join(', ')} is needed` });
+    for (const c of this.missing) issues.push({ file, row: headerRow, column: c.name, level: 'error', ...problem('columnMissing', { name: c.name, zh: c.zh }) });
+    for (const g of this.missingGroups) issues.push({ file, row: headerRow, column: g[0]!, level: 'error', ...problem('columnsOneOf', { names: g }) });
     const quoteRows = [...new Set(problems.filter((p) => p.isQuoteError).map((p) => p.row))];
     if (quoteRows.length > 0) {
-      const listed = quoteRows.slice(0, QUOTE_ROWS_NAMED).join(', ') + (quoteRows.length > QUOTE_ROWS_NAMED ? ', …' : '');
-      issues.push({ file, row: 0, column: '', level: 'error', message: `quote errors (row ${listed}) make the rows after them unreliable: no row of this file is used until they are fixed` });
+      issues.push({ file, row: 0, column: '', level: 'error', ...problem('quoteErrors', { rows: quoteRows.slice(0, QUOTE_ROWS_NAMED).map(String), isMore: quoteRows.length > QUOTE_ROWS_NAMED }) });
     }
     const findings = this.scanner!.findings();
-    for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: f.level, message: personalDataMessage(f) });
+    for (const f of findings) issues.push({ file, row: f.rows[0] ?? 0, column: f.column, level: f.level, ...personalDataMessage(f) });
     const isRefusedForPersonalData = findings.some((f) => f.level === 'error');
     const isReadable = this.missing.length === 0 && this.missingGroups.length === 0 && quoteRows.length === 0 && !isRefusedForPersonalData;
-    if (!isReadable && this.isBuilding) return { result: failedTable(file, 'refused late'), isRefusedLate: true };
+    if (!isReadable && this.isBuilding) return { result: failedTable(file, problem('refusedLate')), isRefusedLate: true };
     appendAll(issues, isReadable ? this.rowIssues : this.summaryIssues);
-    if (this.blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', message: `${this.blankRows} blank row(s) skipped` });
+    if (this.blankRows > 0) issues.push({ file, row: 0, column: '', level: 'warning', ...problem('blankRowsSkipped', { count: this.blankRows }) });
     const headers = new Map([...this.located].map(([name, at]) => [name, at.header]));
     return { result: { file, records: this.records, issues, counts, encoding, headers, isReadable, rejectedKeys: this.rejectedKeys }, isRefusedLate: false };
   }

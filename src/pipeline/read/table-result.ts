@@ -1,4 +1,5 @@
 /** A table as read from its file: the records, the located issues and the row counts. */
+import { problemOf, type Problem } from '../../i18n/problems';
 import type { Issue } from '../../contract/issues';
 import type { Encoding } from './decode';
 
@@ -29,7 +30,7 @@ export interface TableResult<T> {
 }
 
 /** A table that could not be read at all: one located error, no record. */
-export function failedTable<T>(file: string, message: string, counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 }, issues: Issue[] = [], row = 0): TableResult<T> {
-  issues.push({ file, row, column: '', level: 'error', message });
+export function failedTable<T>(file: string, why: Problem, counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 }, issues: Issue[] = [], row = 0): TableResult<T> {
+  issues.push({ file, row, column: '', level: 'error', ...problemOf(why) });
   return { file, records: [], issues, counts, encoding: null, headers: new Map(), isReadable: false, rejectedKeys: new Map() };
 }

@@ -4,6 +4,7 @@
  * met). Either way: its sheets by name, each as rows of text with its hidden rows named. And the
  * one workbook of a dataset (数据.xlsx), whose sheets 村 / 项目 / 进度 / 户 stand in for the four CSVs.
  */
+import { failure } from '../../contract/issues';
 import type { WorkbookSheet } from './workbook-sheet';
 import { isCompoundFile, readXlsWorkbook } from './xls';
 import { isZip, openXlsxBook } from './xlsx';
@@ -42,10 +43,10 @@ export async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
       ok: true,
       kind: 'xls',
       sheets: book.sheets.map(({ name, isHidden }) => ({ name, isHidden })),
-      read: (name) => book.sheets.find((s) => s.name === name) ?? { ok: false, message: `the workbook has no sheet ${name}` },
+      read: (name) => book.sheets.find((s) => s.name === name) ?? failure('workbookNoSheet', { sheet: name }),
     };
   }
-  return { ok: false, message: 'this is not an Excel or WPS workbook (.xlsx, .xls, .et)' };
+  return failure('notAWorkbook');
 }
 
 /** The names the one workbook of a dataset may give each table's sheet (compared without spaces or case). */

@@ -1,3 +1,5 @@
+import { failure } from '../../contract/issues';
+import { phrase, problem, type Problem } from '../../i18n/problems';
 import { fillMerges, type WorkbookSheet } from './workbook-sheet';
 import type { SheetFailure } from './xlsx-sheet';
 
@@ -44,7 +46,6 @@ function sheetJs(): Promise<SheetJs> {
   return loading;
 }
 
-const CORRUPT = 'the file starts like an old Excel or WPS workbook (.xls, .et) but cannot be read: is it damaged? Open it in Excel or WPS and save it again';
 
 /**
  * Runs `parseXlsWorkbook` somewhere it can be stopped: a worker thread (the CLI) or a nested Web
@@ -74,7 +75,7 @@ export function xlsDeadlineMs(bytes: number): number {
 
 /** What a parse that ran past its deadline is told, in words for the clerk. */
 export function xlsTimeout(deadlineMs: number): SheetFailure {
-  return { ok: false, message: `${CORRUPT} (the parser was stopped after ${Math.ceil(deadlineMs / 1000)} s: a damaged part of the file keeps it busy)` };
+  return failure('xlsCorrupt', { detail: phrase('xlsStopped', { seconds: Math.ceil(deadlineMs / 1000) }) });
 }
 
 /** Every sheet of an .xls or .et workbook, or why it could not be read (in words for the clerk); in the host's isolate when it has one. */
@@ -84,7 +85,7 @@ export async function readXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> {
 }
 
 function tooBig(bytes: Uint8Array): SheetFailure {
-  return { ok: false, message: `the workbook is ${Math.round(bytes.length / 2 ** 20)} MB; an .xls table for this atlas is far smaller (Excel 97–2003 holds 65,536 rows): is it the right file?` };
+  return failure('xlsTooBig', { mb: Math.round(bytes.length / 2 ** 20) });
 }
 
 /** Loads the parser ahead of a parse (an isolate does, so loading it is not counted against the deadline). */
@@ -104,18 +105,18 @@ export async function parseXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> 
   try {
     book = x.read(withoutPropertySets(bytes), { type: 'array', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellStyles: true, bookVBA: false, sheetRows: MAX_ROWS + 1 });
   } catch (e) {
-    return { ok: false, message: parserProblem(e) };
+    return { ok: false, ...parserProblem(e) };
   } finally {
     console.error = consoleError;
   }
-  if (!isBinaryBook(book)) return { ok: false, message: 'the file is a compound document but not an Excel or WPS workbook: is it a Word document or another file renamed?' };
+  if (!isBinaryBook(book)) return failure('xlsNotWorkbook');
   const sheets: WorkbookSheet[] = [];
   let cellsLeft = MAX_CELLS;
   for (const [i, name] of book.SheetNames.entries()) {
     const sheet = book.Sheets[name];
     const hidden = book.Workbook?.Sheets?.[i]?.Hidden ?? 0;
     const data = sheet ? ((sheet as { '!data'?: unknown[] })['!data'] ?? []) : [];
-    if (data.length > MAX_ROWS) return { ok: false, message: `the sheet ${name} has more than ${MAX_ROWS.toLocaleString('en')} rows` };
+    if (data.length > MAX_ROWS) return failure('sheetTooManyRows', { sheet: name, max: MAX_ROWS });
     const rows: string[][] = [];
     for (let r = 0; r < data.length; r++) {
       const cells = data[r];
@@ -129,12 +130,12 @@ export async function parseXlsWorkbook(bytes: Uint8Array): Promise<XlsWorkbook> 
         for (let c = 0; c < row.length; c++) row[c] ??= '';
       }
       cellsLeft -= row.length + 1;
-      if (cellsLeft < 0) return { ok: false, message: `the sheet ${name} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${r + 1}: a table this big is a mistake`, row: r + 1 };
+      if (cellsLeft < 0) return { ...failure('sheetTooManyCells', { sheet: name, max: MAX_CELLS, row: r + 1 }), row: r + 1 };
       rows.push(row);
     }
     const merges = sheet?.['!merges'] ?? [];
     const filled = fillMerges(rows, merges, cellsLeft);
-    if (filled === null) return { ok: false, message: `the sheet ${name} has merged cells covering more than ${MAX_CELLS.toLocaleString('en')} cells: a table this big is a mistake` };
+    if (filled === null) return failure('sheetMergesTooBig', { sheet: name, max: MAX_CELLS });
     cellsLeft = filled;
     const hiddenRows: number[] = [];
     for (const [r, info] of (sheet?.['!rows'] ?? []).entries()) if (info?.hidden && r < rows.length) hiddenRows.push(r + 1);
@@ -194,12 +195,12 @@ function isBinaryBook(book: { SheetNames?: unknown; bookType?: unknown }): boole
 }
 
 /** What the parser threw, said for the clerk. */
-function parserProblem(e: unknown): string {
+function parserProblem(e: unknown): Problem {
   const why = e instanceof Error ? e.message : String(e);
-  if (/password/i.test(why)) return 'the workbook is protected by a password: open it in Excel or WPS, remove the password (文件 → 加密 / 保护工作簿), save it and check again';
-  if (/cannot find workbook/i.test(why)) return 'the file is a compound document without an Excel workbook in it: if it is a WPS .et file of a newer kind, or another program\'s, open it in WPS or Excel and save it as .xlsx (文件 → 另存为 → Excel 工作簿)';
-  if (/unsupported|not supported/i.test(why)) return `this kind of workbook cannot be read (${firstLine(why)}): open it in Excel or WPS and save it as .xlsx`;
-  return `${CORRUPT} (${firstLine(why)})`;
+  if (/password/i.test(why)) return problem('xlsPassword');
+  if (/cannot find workbook/i.test(why)) return problem('xlsNoWorkbookStream');
+  if (/unsupported|not supported/i.test(why)) return problem('xlsUnsupported', { detail: firstLine(why) });
+  return problem('xlsCorrupt', { detail: firstLine(why) });
 }
 
 function firstLine(s: string): string {

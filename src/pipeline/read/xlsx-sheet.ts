@@ -1,3 +1,5 @@
+import { failure, type Failure } from '../../contract/issues';
+import { phrase, type ProblemRef } from '../../i18n/problems';
 import { fillMerges, parseRange, type MergedRange } from './workbook-sheet';
 import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
 
@@ -10,7 +12,7 @@ import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
 /** A sheet's rows, or why they could not be read; `row` is the spreadsheet row a problem is in, when it is in one (also said in `message`). */
 /** `hiddenRows`: the spreadsheet rows hidden in the sheet, when there are any. */
 export type SheetRows = { ok: true; rows: string[][]; sheet: string; hiddenRows?: number[] } | SheetFailure;
-export type SheetFailure = { ok: false; message: string; row?: number };
+export type SheetFailure = Failure & { row?: number };
 /** A shared string, or the bad reference in it (an error only if a cell uses it, so the error can name that cell's row). */
 export type SharedString = string | InvalidReference;
 
@@ -33,11 +35,11 @@ export function readSharedStrings(xml: string): SharedString[] | SheetFailure {
   let current: SharedString | null = null;
   let isInText = false;
   let phoneticDepth = 0;
-  const damaged = (why: string): SheetFailure => ({ ok: false, message: `the workbook's table of shared strings (xl/sharedStrings.xml) is damaged at string ${strings.length + 1}: ${why}` });
+  const damaged = (why: ProblemRef): SheetFailure => failure('sharedStringsDamaged', { index: strings.length + 1, why });
   while (scan.next()) {
     if (scan.kind === 'open') {
       if (scan.name === 'si') {
-        if (current !== null) return damaged('it has no </si> before the next <si>');
+        if (current !== null) return damaged(phrase('siNoClose'));
         if (scan.isSelfClosing) strings.push('');
         else current = '';
       } else if (scan.name === 't' && !scan.isSelfClosing) isInText = true;
@@ -54,7 +56,7 @@ export function readSharedStrings(xml: string): SharedString[] | SheetFailure {
     }
   }
   if (scan.problem) return damaged(scan.problem);
-  if (current !== null) return damaged('the part ends before its </si>');
+  if (current !== null) return damaged(phrase('siEndsEarly'));
   return strings;
 }
 
@@ -78,22 +80,21 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
   let phoneticDepth = 0;
   const hiddenRows: number[] = [];
   const merges: MergedRange[] = [];
-  const fail = (message: string): SheetFailure => (rowNumber > 0 ? { ok: false, message, row: rowNumber } : { ok: false, message });
-  const badReference = (reference: string, where = ''): SheetFailure =>
-    fail(`the sheet ${sheet} has ${reference} in row ${rowNumber}${where}, a character reference to no character XML allows: is the file damaged?`);
+  const fail = (why: Failure): SheetFailure => (rowNumber > 0 ? { ...why, row: rowNumber } : why);
+  const badReference = (reference: string, isInSharedString = false): SheetFailure => fail(failure('sheetBadReference', { sheet, reference, row: rowNumber, isInSharedString }));
 
   const endCell = (cells: string[]): SheetFailure | null => {
     isInCell = isInValue = isInText = false;
     phoneticDepth = 0;
     if (column >= MAX_COLUMNS) return null;
     cellsLeft -= Math.max(0, column + 1 - cells.length);
-    if (cellsLeft < 0) return fail(`the sheet ${sheet} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${rowNumber}: a table this big is a mistake`);
+    if (cellsLeft < 0) return fail(failure('sheetTooManyCells', { sheet, max: MAX_CELLS, row: rowNumber }));
     while (cells.length < column) cells.push('');
     if (type === 'inlineStr') cells[column] = inline;
     else if (value === null) cells[column] = '';
     else if (type === 's') {
       const text = shared[Number(value)] ?? '';
-      if (text instanceof InvalidReference) return badReference(text.reference, ' (in a shared string)');
+      if (text instanceof InvalidReference) return badReference(text.reference, true);
       cells[column] = text;
     } else if (type === 'b') cells[column] = value === '1' ? 'TRUE' : 'FALSE';
     else cells[column] = value;
@@ -103,17 +104,17 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
   while (scan.next()) {
     if (scan.kind === 'open') {
       if (scan.name === 'row') {
-        if (row) return fail(`the sheet ${sheet} is damaged: row ${rowNumber} has no </row> before the next row starts`);
+        if (row) return fail(failure('sheetRowNoClose', { sheet, row: rowNumber }));
         const r = scan.attribute('r');
         rowNumber = r === null ? rows.length + 1 : Number(r);
         if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROWS) {
           rowNumber = 0;
-          return fail(`the sheet ${sheet} has a row number beyond ${MAX_ROWS.toLocaleString('en')}`);
+          return fail(failure('sheetRowBeyond', { sheet, max: MAX_ROWS }));
         }
-        if (rows.length >= MAX_ROWS) return fail(`the sheet ${sheet} has more than ${MAX_ROWS.toLocaleString('en')} rows`);
+        if (rows.length >= MAX_ROWS) return fail(failure('sheetTooManyRows', { sheet, max: MAX_ROWS }));
         // Each row held counts as a cell, blank rows before it included.
         cellsLeft -= Math.max(0, rowNumber - 1 - rows.length) + 1;
-        if (cellsLeft < 0) return fail(`the sheet ${sheet} has more than ${MAX_CELLS.toLocaleString('en')} cells by row ${rowNumber}: a table this big is a mistake`);
+        if (cellsLeft < 0) return fail(failure('sheetTooManyCells', { sheet, max: MAX_CELLS, row: rowNumber }));
         while (rows.length < rowNumber - 1) rows.push([]);
         const hidden = scan.attribute('hidden');
         if (hidden === '1' || hidden === 'true') hiddenRows.push(rowNumber);
@@ -121,10 +122,10 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
         else row = [];
       } else if (scan.name === 'mergeCell' && !row) {
         const range = parseRange(scan.attribute('ref') ?? '');
-        if (merges.length >= MAX_MERGES) return fail(`the sheet ${sheet} has more than ${MAX_MERGES.toLocaleString('en')} merged ranges: a table with that many is a mistake`);
+        if (merges.length >= MAX_MERGES) return fail(failure('sheetTooManyMerges', { sheet, max: MAX_MERGES }));
         if (range) merges.push(range);
       } else if (scan.name === 'c' && row) {
-        if (isInCell) return fail(`the sheet ${sheet} is damaged: a cell in row ${rowNumber} has no </c> before the next cell starts`);
+        if (isInCell) return fail(failure('sheetCellNoCloseBeforeNext', { sheet, row: rowNumber }));
         column = columnIndex(scan.attribute('r')) ?? row.length;
         type = scan.attribute('t');
         value = null;
@@ -142,7 +143,7 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
       } else if (isInCell && scan.name === 'v' && value === null) value = '';
     } else if (scan.kind === 'close') {
       if (scan.name === 'row' && row) {
-        if (isInCell) return fail(`the sheet ${sheet} is damaged: a cell in row ${rowNumber} has no </c>`);
+        if (isInCell) return fail(failure('sheetCellNoClose', { sheet, row: rowNumber }));
         rows.push(row);
         row = null;
       } else if (scan.name === 'c' && row && isInCell) {
@@ -158,9 +159,9 @@ export function readSheet(xml: string, sheet: string, shared: readonly SharedStr
       else inline += piece;
     }
   }
-  if (scan.problem) return fail(`the sheet ${sheet} is damaged ${row ? 'in' : 'after'} row ${rowNumber}: ${scan.problem}`);
-  if (row) return fail(`the sheet ${sheet} is damaged: it ends inside row ${rowNumber}, which has no </row>`);
-  if (fillMerges(rows, merges, cellsLeft) === null) return { ok: false, message: `the sheet ${sheet} has merged cells covering more than ${MAX_CELLS.toLocaleString('en')} cells: a table this big is a mistake` };
+  if (scan.problem) return fail(failure('sheetDamagedAt', { sheet, isInRow: row !== null, row: rowNumber, why: scan.problem }));
+  if (row) return fail(failure('sheetEndsInRow', { sheet, row: rowNumber }));
+  if (fillMerges(rows, merges, cellsLeft) === null) return failure('sheetMergesTooBig', { sheet, max: MAX_CELLS });
   return hiddenRows.length > 0 ? { ok: true, rows, sheet, hiddenRows } : { ok: true, rows, sheet };
 }
 

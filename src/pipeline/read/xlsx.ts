@@ -1,3 +1,5 @@
+import { failure } from '../../contract/issues';
+import { phrase, problem as said, type Problem, type ProblemRef } from '../../i18n/problems';
 import { readSharedStrings, readSheet, unescapeExcel, type SharedString, type SheetFailure, type SheetRows } from './xlsx-sheet';
 import { InvalidReference, XmlScanner, decodeXmlText } from './xml-scan';
 import { readZipDirectory, readZipPart, type ZipEntry, type ZipPartLimits, type ZipPartProblem } from './zip-parts';
@@ -26,15 +28,13 @@ const BOOK_PART_LIMITS: ZipPartLimits = { maxBytes: 16 * MB, maxRatio: 100, rati
 /** The sheet and the shared strings: no sheet XML compresses 100-fold except a crafted one. */
 const TABLE_PART_LIMITS: ZipPartLimits = { maxBytes: 256 * MB, maxRatio: 100, ratioFromBytes: 16 * MB };
 
-const DAMAGED = 'the file starts like a zip or .xlsx workbook but cannot be unzipped: is it damaged?';
-const NOT_A_WORKBOOK = 'this zip file is not an Excel workbook (.xlsx): it has no xl/workbook.xml';
 
 /** The first worksheet's rows, or why the file could not be read as a workbook. */
 export function readXlsxRows(bytes: Uint8Array): XlsxRows {
   const book = openXlsxBook(bytes);
   if (!book.ok) return book;
   const first = book.sheets[0];
-  return first ? book.read(first.name) : { ok: false, message: NOT_A_WORKBOOK };
+  return first ? book.read(first.name) : failure('xlsxNotWorkbook');
 }
 
 /** A workbook's sheets by name (in tab order, with whether each is hidden); a sheet is unzipped and read only when asked for. */
@@ -43,69 +43,67 @@ export type XlsxBook = { ok: true; sheets: { name: string; isHidden: boolean }[]
 /** The workbook's list of sheets, each readable by name, or why the file could not be read as a workbook. */
 export function openXlsxBook(bytes: Uint8Array): XlsxBook {
   const entries = readZipDirectory(bytes);
-  if (!entries) return { ok: false, message: DAMAGED };
+  if (!entries) return failure('xlsxDamaged');
   const entry = (name: string): ZipEntry | undefined => entries.get(name) ?? [...entries.values()].find((e) => e.name.toLowerCase() === name.toLowerCase());
 
   const workbookEntry = entry('xl/workbook.xml');
-  if (!workbookEntry) return { ok: false, message: NOT_A_WORKBOOK };
-  const workbook = partText(bytes, workbookEntry, BOOK_PART_LIMITS, "the workbook's list of sheets");
+  if (!workbookEntry) return failure('xlsxNotWorkbook');
+  const workbook = partText(bytes, workbookEntry, BOOK_PART_LIMITS, phrase('partSheetList'));
   if (typeof workbook !== 'string') return workbook;
-  if (!workbook) return { ok: false, message: NOT_A_WORKBOOK };
+  if (!workbook) return failure('xlsxNotWorkbook');
   const listed = sheetList(workbook);
   if (!listed.ok) return listed;
 
   const relsEntry = entry('xl/_rels/workbook.xml.rels');
-  const rels = relsEntry ? partText(bytes, relsEntry, BOOK_PART_LIMITS, "the workbook's list of relationships") : '';
+  const rels = relsEntry ? partText(bytes, relsEntry, BOOK_PART_LIMITS, phrase('partRelationships')) : '';
   if (typeof rels !== 'string') return rels;
   let shared: SharedString[] | null = null;
 
   const read = (name: string): SheetRows => {
     const sheet = listed.sheets.find((s) => s.name === name);
-    if (!sheet) return { ok: false, message: `the workbook has no sheet ${name}` };
+    if (!sheet) return failure('workbookNoSheet', { sheet: name });
     const target = sheet.relId === null ? null : relationshipTarget(rels, sheet.relId);
     const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : `xl/worksheets/sheet${listed.sheets.indexOf(sheet) + 1}.xml`;
     const sheetEntry = entry(sheetPath);
-    if (!sheetEntry) return { ok: false, message: `the workbook's sheet ${name} could not be found` };
+    if (!sheetEntry) return failure('workbookSheetMissing', { sheet: name });
 
     // The shared strings first (once), so their XML is let go before the sheet's is unzipped.
     if (shared === null) {
       const sharedEntry = entry('xl/sharedStrings.xml');
-      const sharedXml = sharedEntry ? partText(bytes, sharedEntry, TABLE_PART_LIMITS, "the workbook's table of shared strings") : '';
+      const sharedXml = sharedEntry ? partText(bytes, sharedEntry, TABLE_PART_LIMITS, phrase('partSharedStrings')) : '';
       if (typeof sharedXml !== 'string') return sharedXml;
       const strings = readSharedStrings(sharedXml);
       if (!Array.isArray(strings)) return strings;
       shared = strings;
     }
 
-    const xml = partText(bytes, sheetEntry, TABLE_PART_LIMITS, `the workbook's sheet ${name}`);
+    const xml = partText(bytes, sheetEntry, TABLE_PART_LIMITS, phrase('partSheet', { sheet: name }));
     if (typeof xml !== 'string') return xml;
-    if (!xml) return { ok: false, message: `the workbook's sheet ${name} could not be found` };
+    if (!xml) return failure('workbookSheetMissing', { sheet: name });
     return readSheet(xml, name, shared);
   };
   return { ok: true, sheets: listed.sheets.map(({ name, isHidden }) => ({ name, isHidden })), read };
 }
 
 /** A part's text, or why it was not unzipped, in words naming the part. */
-function partText(bytes: Uint8Array, entry: ZipEntry, limits: ZipPartLimits, what: string): string | SheetFailure {
+function partText(bytes: Uint8Array, entry: ZipEntry, limits: ZipPartLimits, what: ProblemRef): string | SheetFailure {
   const part = readZipPart(bytes, entry, limits);
-  if (!part.ok) return { ok: false, message: partProblem(`${what} (${entry.name})`, part.problem) };
+  if (!part.ok) return { ok: false, ...partProblem(what, entry.name, part.problem) };
   return new TextDecoder().decode(part.bytes);
 }
 
-function partProblem(part: string, problem: ZipPartProblem): string {
+function partProblem(part: ProblemRef, entry: string, problem: ZipPartProblem): Problem {
   switch (problem.kind) {
     case 'too-big':
-      return `${part} would be larger than ${formatBytes(problem.maxBytes)} when unzipped: its zip entry says ${formatBytes(problem.declaredBytes)}, more than a table for this atlas can be`;
+      return said('zipTooBig', { part, entry, max: formatBytes(problem.maxBytes), declared: formatBytes(problem.declaredBytes) });
     case 'too-compressed':
-      return `${part} would be larger than ${problem.maxRatio} times its zipped size when unzipped (${formatBytes(problem.compressedBytes)} to ${formatBytes(problem.declaredBytes)}): no real sheet compresses that far, so it was not unzipped`;
+      return said('zipTooCompressed', { part, entry, ratio: problem.maxRatio, compressed: formatBytes(problem.compressedBytes), declared: formatBytes(problem.declaredBytes) });
     case 'larger-than-declared':
-      return `${part} would be larger than its zip entry says (${formatBytes(problem.declaredBytes)}) when unzipped: the file is damaged or crafted, so it was not unzipped further`;
+      return said('zipLargerThanDeclared', { part, entry, declared: formatBytes(problem.declaredBytes) });
     case 'unsupported':
-      return problem.isEncrypted
-        ? `${part} is encrypted: save the workbook again without a password`
-        : `${part} is compressed in a way this reader does not know (zip method ${problem.method}): save the workbook again from Excel or WPS`;
+      return problem.isEncrypted ? said('zipEncrypted', { part, entry }) : said('zipMethod', { part, entry, method: problem.method });
     case 'damaged':
-      return `${part} cannot be unzipped: is the file damaged?`;
+      return said('zipDamaged', { part, entry });
   }
 }
 
@@ -127,12 +125,12 @@ function sheetList(xml: string): { ok: true; sheets: { name: string; relId: stri
   while (scan.next()) {
     if (scan.kind !== 'open' || scan.name !== 'sheet') continue;
     const name = decodeXmlText(scan.attribute('name') ?? `Sheet${sheets.length + 1}`);
-    if (name instanceof InvalidReference) return { ok: false, message: `the workbook's ${sheets.length === 0 ? 'first sheet name' : `sheet name ${sheets.length + 1}`} has ${name.reference}, a character reference to no character XML allows: is the file damaged?` };
-    if (sheets.length >= MAX_SHEETS) return { ok: false, message: `the workbook lists more than ${MAX_SHEETS.toLocaleString('en')} sheets: is the file damaged?` };
+    if (name instanceof InvalidReference) return failure('sheetNameBadReference', { index: sheets.length + 1, reference: name.reference });
+    if (sheets.length >= MAX_SHEETS) return failure('workbookTooManySheets', { max: MAX_SHEETS });
     const state = scan.attribute('state');
     sheets.push({ name: unescapeExcel(name), relId: scan.attribute('r:id') ?? scan.attributeByLocalName('id'), isHidden: state === 'hidden' || state === 'veryHidden' });
   }
-  if (scan.problem) return { ok: false, message: `the workbook's list of sheets (xl/workbook.xml) is damaged: ${scan.problem}` };
+  if (scan.problem) return failure('workbookListDamaged', { why: scan.problem });
   return { ok: true, sheets: sheets.length > 0 ? sheets : [{ name: 'Sheet1', relId: null, isHidden: false }] };
 }
 

@@ -5,6 +5,7 @@
  * linear in its length; a tag, comment or CDATA section that never closes stops the scan with a
  * `problem`, never a throw. It is not a validating parser: it does not check that tags nest.
  */
+import { phrase, type ProblemRef } from '../../i18n/problems';
 
 export type XmlTokenKind = 'open' | 'close' | 'text' | 'cdata';
 
@@ -42,7 +43,7 @@ export class XmlScanner {
   start = 0;
   end = 0;
   /** Why the scan stopped before the end, or null. */
-  problem: string | null = null;
+  problem: ProblemRef | null = null;
   /** Where the scan has got to (for locating a problem). */
   at = 0;
 
@@ -58,26 +59,26 @@ export class XmlScanner {
       const second = xml.charCodeAt(lt + 1);
       if (second === Char.Slash) {
         const gt = xml.indexOf('>', lt + 2);
-        if (gt < 0) return this.stop('a closing tag is not closed with >');
+        if (gt < 0) return this.stop(phrase('xmlCloseTagOpen'));
         this.name = localName(xml, lt + 2, gt);
         this.isSelfClosing = false;
         return this.token('close', gt, gt, gt + 1);
       }
       if (second === Char.Question) {
-        if (!this.skipPast('?>', lt + 2, 'a processing instruction (<?) is not closed')) return false;
+        if (!this.skipPast('?>', lt + 2, phrase('xmlPiOpen'))) return false;
         continue;
       }
       if (second === Char.Bang && xml.startsWith('<!--', lt)) {
-        if (!this.skipPast('-->', lt + 4, 'a comment (<!--) is not closed')) return false;
+        if (!this.skipPast('-->', lt + 4, phrase('xmlCommentOpen'))) return false;
         continue;
       }
       if (second === Char.Bang && xml.startsWith('<![CDATA[', lt)) {
         const close = xml.indexOf(']]>', lt + 9);
-        if (close < 0) return this.stop('a CDATA section is not closed');
+        if (close < 0) return this.stop(phrase('xmlCdataOpen'));
         return this.token('cdata', lt + 9, close, close + 3);
       }
       const gt = tagEnd(xml, lt + 1);
-      if (gt < 0) return this.stop('a tag is not closed with >');
+      if (gt < 0) return this.stop(phrase('xmlTagOpen'));
       if (second === Char.Bang) {
         // <!DOCTYPE …>: nothing a workbook needs.
         this.at = gt + 1;
@@ -116,14 +117,14 @@ export class XmlScanner {
     return true;
   }
 
-  private skipPast(close: string, from: number, problem: string): boolean {
+  private skipPast(close: string, from: number, problem: ProblemRef): boolean {
     const at = this.xml.indexOf(close, from);
     if (at < 0) return this.stop(problem);
     this.at = at + close.length;
     return true;
   }
 
-  private stop(problem: string): false {
+  private stop(problem: ProblemRef): false {
     this.problem = problem;
     this.at = this.xml.length;
     return false;

@@ -1,4 +1,6 @@
 /** The previous release (`data:build --previous PREV`): its output folder read back and checked to be one, of this region. */
+import { failure, type Failure, type Issue } from '../../contract/issues';
+import { phrase, refOf, type ProblemRef } from '../../i18n/problems';
 import { parseRelease, RELEASE_FILE, type ReleaseFile } from '../../contract/release';
 import { parseSiteProjects, type SiteProjects } from '../../contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../../contract/site';
@@ -27,24 +29,23 @@ export interface ReleaseExpectation {
 }
 
 /** Reads and checks PREV; a folder that is not a build output, of another region or of the other kind of build is a message naming what is wrong. */
-export async function readPrevious(source: PreviousSource, expect: ReleaseExpectation): Promise<{ ok: true; value: PreviousRelease } | { ok: false; message: string }> {
-  const at = `--previous ${source.label}`;
-  const fail = (message: string) => ({ ok: false as const, message: `${at}: ${message}` });
+export async function readPrevious(source: PreviousSource, expect: ReleaseExpectation): Promise<{ ok: true; value: PreviousRelease } | Failure> {
+  const fail = (why: ProblemRef): Failure => failure('previousAt', { label: source.label, problem: why });
   const manifest = await source.read('manifest.json');
   const siteBytes = await source.read('site.json');
-  if (!manifest || !siteBytes) return fail(`not the output folder of a build (no ${!manifest ? 'manifest.json' : 'site.json'}); give the folder of the last published build, e.g. public/data as it was published`);
+  if (!manifest || !siteBytes) return fail(phrase('previousNotBuild', { missing: !manifest ? 'manifest.json' : 'site.json' }));
   const siteJson = jsonOf(siteBytes);
   const site = siteJson === undefined ? null : parseSiteData(siteJson);
-  if (!site?.ok) return fail(`site.json cannot be read${site ? `: ${site.issues.find((i) => i.level === 'error')?.message ?? ''}` : ' (not valid JSON)'}; it is not a whole build output`);
+  if (!site?.ok) return fail(phrase('previousSiteUnreadable', { why: firstError(site?.issues), isJson: site !== null }));
   const prevRegion = site.value.config.region;
-  if (prevRegion.code !== expect.region.code) return fail(`it is the data of another region, ${prevRegion.name} (${prevRegion.code}), not ${expect.region.name} (${expect.region.code})`);
+  if (prevRegion.code !== expect.region.code) return fail(phrase('previousOtherRegion', { name: prevRegion.name, code: prevRegion.code, expectedName: expect.region.name, expectedCode: expect.region.code }));
   const releaseBytes = await source.read(RELEASE_FILE);
-  if (!releaseBytes) return fail(`no ${RELEASE_FILE}: it was built before releases were recorded; build it again with this version (or build without --previous)`);
+  if (!releaseBytes) return fail(phrase('previousNoRelease', { file: RELEASE_FILE }));
   const releaseJson = jsonOf(releaseBytes);
   const release = releaseJson === undefined ? null : parseRelease(releaseJson);
-  if (!release?.ok) return fail(`${RELEASE_FILE} cannot be read${release ? `: ${release.issues.find((i) => i.level === 'error')?.message ?? ''}` : ' (not valid JSON)'}`);
-  if (release.value.isPublic !== expect.isPublic) return fail(`it is ${release.value.isPublic ? 'a public build (--public)' : 'a county build'} and this is ${expect.isPublic ? 'a public build' : 'a county build'}: compare releases of the same kind`);
-  if (release.value.id === expect.id) return fail(`it is this very release (${expect.id}: the same inputs); give the folder of the release before it`);
+  if (!release?.ok) return fail(phrase('previousReleaseUnreadable', { file: RELEASE_FILE, why: firstError(release?.issues), isJson: release !== null }));
+  if (release.value.isPublic !== expect.isPublic) return fail(phrase('previousOtherKind', { isPublic: release.value.isPublic, expectPublic: expect.isPublic }));
+  if (release.value.id === expect.id) return fail(phrase('previousSameRelease', { id: expect.id }));
   const projects: (SiteProjects | null)[] = [];
   for (const town of site.value.towns) {
     if (town.projectCount === 0) {
@@ -53,13 +54,19 @@ export async function readPrevious(source: PreviousSource, expect: ReleaseExpect
     }
     const file = projectChunkFile(town.code);
     const bytes = await source.read(file);
-    if (!bytes) return fail(`${file} is missing: the folder is not a whole build output`);
+    if (!bytes) return fail(phrase('previousFileMissing', { file }));
     const json = jsonOf(bytes);
     const parsed = json === undefined ? null : parseSiteProjects(json);
-    if (!parsed?.ok) return fail(`${file} cannot be read: the folder is not a whole build output`);
+    if (!parsed?.ok) return fail(phrase('previousFileUnreadable', { file }));
     projects.push(parsed.value);
   }
   return { ok: true, value: { site: site.value, projects, release: release.value } };
+}
+
+/** What the first error of a file's parse says, as a phrase ('' when there is none). */
+function firstError(issues: readonly Issue[] | undefined): string | ProblemRef {
+  const error = issues?.find((i) => i.level === 'error');
+  return error ? refOf(error) : '';
 }
 
 function jsonOf(bytes: Uint8Array): unknown {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCountyBoundary, parseTownBoundaries } from '../../../src/contract/boundaries';
 import { offGlobe, parseSiteGeo } from '../../../src/contract/geo';
+import { problemText } from '../../../src/i18n/problems';
 import type { Issue } from '../../../src/contract/issues';
 import { MINI } from '../../helpers/fixtures';
 
@@ -78,7 +79,10 @@ describe('offGlobe', () => {
     [180, 90, null], [-180, -90, null], [109.6, 32.2, null], [0, 0, null],
     [180.000001, 0, 'is at longitude 180.000001: outside −180…180'], [100, 90.5, 'is at latitude 90.5: outside −90…90'], [0, 90.5, 'is at latitude 90.5: outside −90…90 (longitude and latitude swapped?)'],
     [Number.NaN, 0, 'has longitude NaN: not a finite number (a figure too large to be one, like 1e309?)'],
-  ])('%d, %d → %j', (lon, lat, expected) => expect(offGlobe(lon, lat)).toBe(expected));
+  ])('%d, %d → %j', (lon, lat, expected) => {
+    const off = offGlobe(lon, lat);
+    expect(off && problemText('en', off)).toBe(expected);
+  });
 });
 
 describe('parseSiteGeo', () => {

@@ -14,13 +14,13 @@ describe('reading the JSON files of a dataset', () => {
   it('locates a syntax error in atlas.config.json by line and column', async () => {
     const config = (await miniText('atlas.config.json')).replace('"crs": "WGS84",', '"crs": "WGS84"');
     const { result } = await buildMiniWith({ 'atlas.config.json': config });
-    expect(result.fatal).toBe('atlas.config.json is not valid JSON');
+    expect(result.fatal?.message).toBe('atlas.config.json is not valid JSON');
     expect(result.issues).toEqual([{ file: 'atlas.config.json', row: 7, column: 'crs', level: 'error', message: `not valid JSON: line 7, column 3: expected ',' or '}', got '"' (a comma missing before it?)` }]);
   });
 
   it('refuses a config nested 100,000 deep without overflowing the stack', async () => {
     const { result } = await buildMiniWith({ 'atlas.config.json': '['.repeat(100_000) + ']'.repeat(100_000) });
-    expect(result.fatal).toBe('atlas.config.json is not valid JSON');
+    expect(result.fatal?.message).toBe('atlas.config.json is not valid JSON');
     expect(result.issues[0]?.message).toBe('not valid JSON: line 1, column 513: nesting deeper than 512 levels');
   });
 

@@ -47,7 +47,9 @@ describe('data:check --annotate: problems written back on their cells', () => {
     expect(book.worksheets.map((w) => w.name)[0]).toBe(PROBLEMS_SHEET);
     const projects = book.getWorksheet('项目')!;
     expect((projects.getCell('O3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF4A6A6');
-    expect(JSON.stringify(projects.getCell('O3').note)).toContain('is not a whole number');
+    // In Chinese by default: the comment, and the list's columns and problems.
+    expect(JSON.stringify(projects.getCell('O3').note)).toContain('错误：');
+    expect(JSON.stringify(projects.getCell('O3').note)).toContain('不是整数');
     // The rejected row is shaded; a row without a problem is not.
     expect((projects.getCell('A3').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFBE3E3');
     expect(projects.getCell('A2').fill).toBeUndefined();
@@ -55,6 +57,19 @@ describe('data:check --annotate: problems written back on their cells', () => {
     expect(list.rowCount).toBe(result.issues.length + 1);
     const links = list.getColumn(6).values.filter((v) => typeof v === 'object' && v !== null) as { formula: string }[];
     expect(links.some((l) => l.formula.includes("#'项目'!O3"))).toBe(true);
+    expect(list.getRow(1).values).toEqual([undefined, '级别', '文件', '行', '列', '问题', '位置']);
+    expect(list.getColumn(5).values.some((v) => typeof v === 'string' && v.includes('不是整数'))).toBe(true);
+  });
+
+  it('in English when asked (the check view in English, data:check --lang en)', async () => {
+    const source: DatasetSource = miniWith({ 'projects.csv': await badProjects() });
+    const result = await buildSite(source);
+    const { bytes } = await annotateWorkbook(result.issues, source.read, [], 'en');
+    const { book } = await commented(bytes);
+    expect(JSON.stringify(book.getWorksheet('项目')!.getCell('O3').note)).toContain('error: ');
+    expect(JSON.stringify(book.getWorksheet('项目')!.getCell('O3').note)).toContain('is not a whole number');
+    const list = book.getWorksheet(PROBLEMS_SHEET)!;
+    expect(list.getRow(1).values).toEqual([undefined, 'level', 'file', 'row', 'column', 'problem', 'go to']);
   });
 
   it('the clerk’s own 数据.xlsx: the same sheets and cells, the problems added, nothing else changed', async () => {

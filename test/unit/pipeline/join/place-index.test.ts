@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlaceIndex } from '../../../../src/pipeline/join/place-index';
+import { PlaceIndex, type PlaceMatch } from '../../../../src/pipeline/join/place-index';
 import { placeClass, placeKey } from '../../../../src/pipeline/normalize';
 
 const towns = new PlaceIndex('town', [
@@ -7,6 +7,13 @@ const towns = new PlaceIndex('town', [
   { code: '420324102', name: '中峰镇' },
   { code: '420324203', name: '鄂坪乡' },
 ]);
+
+/** A match with its note or reason in the English words the CLI prints. */
+function inWords(m: PlaceMatch): object {
+  if (m.kind === 'name') return { ...m, note: m.note.message };
+  if (m.kind === 'none') return { kind: 'none', message: m.why.message };
+  return m;
+}
 
 describe('placeKey', () => {
   it.each([['蒋家堰镇', '蒋家堰'], [' 鄂坪 乡', '鄂坪'], ['西关社区居委会', '西关'], ['双竹村委会', '双竹'], ['双竹村', '双竹'], ['ＡＢ村', 'ab'], ['镇', '镇']])('%j → %j', (name, key) =>
@@ -21,7 +28,7 @@ describe('PlaceIndex.resolve', () => {
     ['an unknown code falls back to the name', '420324999', '中峰', { kind: 'name', code: '420324102', note: 'town code 420324999 is unknown; joined by name "中峰" to 中峰镇 (420324102)' }],
     ['no match suggests the nearest', null, '蒋家湾', { kind: 'none', message: 'no town code; no town is named "蒋家湾" (nearest: 蒋家堰镇 (420324101), 中峰镇 (420324102), 鄂坪乡 (420324203))' }],
     ['nothing to go on', null, null, { kind: 'none', message: 'no town code and no town name to match' }],
-  ] as const)('%s', (_name, code, name, expected) => expect(towns.resolve(code, name)).toEqual(expected));
+  ] as const)('%s', (_name, code, name, expected) => expect(inWords(towns.resolve(code, name))).toEqual(expected));
 
   it('refuses an ambiguous name', () => {
     const v = new PlaceIndex('village', [
@@ -51,7 +58,7 @@ describe('name joins between a village (村) and a community (社区) of the sam
   ])('%s: %s', (_name, name, code) => expect(villages.resolve(null, name)).toMatchObject({ kind: 'name', code }));
 
   it('a bare name is still ambiguous, and says which places it could be', () => {
-    expect(villages.resolve(null, '中峰')).toEqual({
+    expect(inWords(villages.resolve(null, '中峰'))).toEqual({
       kind: 'none',
       message: 'no village code; name "中峰" matches 2 villages (中峰社区居委会 420324102001, 中峰村委会 420324102201): give the code',
     });

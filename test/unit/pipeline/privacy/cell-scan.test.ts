@@ -310,10 +310,10 @@ describe('scanForPersonalData', () => {
 
 describe('personalDataMessage', () => {
   it('names the kind, the first rows and the count', () => {
-    expect(personalDataMessage({ column: '备注', kind: 'id', rows: [5, 9, 12], count: 37, level: 'error' })).toBe(
+    expect(personalDataMessage({ column: '备注', kind: 'id', rows: [5, 9, 12], count: 37, level: 'error' }).message).toBe(
       'column looks like it holds 身份证号 ID numbers (rows 5, 9, 12; 37 cells): personal data must never be published; delete the column or the values',
     );
-    expect(personalDataMessage({ column: '备注', kind: 'mobile', rows: [7], count: 1, level: 'error' })).toBe(
+    expect(personalDataMessage({ column: '备注', kind: 'mobile', rows: [7], count: 1, level: 'error' }).message).toBe(
       'column looks like it holds 手机号 mobile phone numbers (row 7; 1 cell): personal data must never be published; delete the column or the values',
     );
   });
@@ -323,7 +323,7 @@ describe('personalDataMessage', () => {
     const findings = scanForPersonalData(['x'], rows, 2, options(-1, [0]));
     expect(findings.map((f) => f.kind)).toEqual(['id', 'mobile', 'bank', 'name']);
     for (const f of findings) {
-      const message = personalDataMessage(f);
+      const message = personalDataMessage(f).message;
       for (const value of [ID, CARD16, '13812345678', '张伟', '王芳', '李娜']) expect(message).not.toContain(value);
     }
   });

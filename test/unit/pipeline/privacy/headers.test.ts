@@ -1,6 +1,13 @@
+import { problemText } from '../../../../src/i18n/problems';
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../../../src/contract/columns';
 import { householdKeyProblem, personalDataKind } from '../../../../src/pipeline/privacy/headers';
+
+/** The kind a header names, in the English words the CLI prints. */
+function kindText(header: string): string | null {
+  const kind = personalDataKind(header);
+  return kind && problemText('en', kind);
+}
 
 describe('personalDataKind', () => {
   it.each([
@@ -18,7 +25,7 @@ describe('personalDataKind', () => {
     ['举报电话', null],
     ['监督电话（12317）', null],
     ['备注', null],
-  ])('%s → %s', (header, kind) => expect(personalDataKind(header)).toBe(kind));
+  ])('%s → %s', (header, kind) => expect(kindText(header)).toBe(kind));
 
   const NAME = '姓名 name';
   const ID = '身份证号 ID number';
@@ -65,11 +72,11 @@ describe('personalDataKind', () => {
     ['cause_of_poverty', CAUSE],
     ['身份证号（18位）', ID],
     ['身 份 证 号', ID],
-  ])('detects %s as %s', (header, kind) => expect(personalDataKind(header)).toBe(kind));
+  ])('detects %s as %s', (header, kind) => expect(kindText(header)).toBe(kind));
 
   it.each([['帮扶项目'], ['帮扶措施'], ['责任单位'], ['受益户数'], ['项目名称'], ['村名称'], ['project_name'], ['village_name'], ['household_key'], ['hotline']])(
     'leaves %s alone',
-    (header) => expect(personalDataKind(header)).toBeNull(),
+    (header) => expect(kindText(header)).toBeNull(),
   );
 
   it('never flags a column of the contract, by its name, Chinese header or any alias', () => {
@@ -93,5 +100,5 @@ describe('householdKeyProblem', () => {
     ['an opaque key', 'h7f3a9c2e41b0', null],
     ['11 digits not starting 13–19', '12812345678', null],
     ['17 digits', '42032419800101123', null],
-  ])('%s', (_name, key, problem) => expect(householdKeyProblem(key)).toBe(problem));
+  ])('%s', (_name, key, problem) => expect(householdKeyProblem(key)?.message ?? null).toBe(problem));
 });

@@ -171,12 +171,12 @@ describe('a release compared with the previous one (--previous)', () => {
       },
     };
     const r = await buildSite(sampleWith(PLANTED), { isPublic: false, previous: prev });
-    expect(r.fatal).toContain(`--previous old: ${message}`);
+    expect(r.fatal?.message).toContain(`--previous old: ${message}`);
     expect(r.outputs).toBeNull();
   }, 60_000);
 
   it('the very same release as PREV is an error', async () => {
     const r = await buildSite(sampleWith(), { isPublic: false, previous: outputsOf(first, 'public/data') });
-    expect(r.fatal).toBe(`--previous public/data: it is this very release (${release(first).id}: the same inputs); give the folder of the release before it`);
+    expect(r.fatal?.message).toBe(`--previous public/data: it is this very release (${release(first).id}: the same inputs); give the folder of the release before it`);
   }, 60_000);
 });
