@@ -22,10 +22,12 @@ export interface ParquetColumn {
 
 /**
  * Rows in a row group. The writer holds a group's values, and each text value once more as bytes,
- * while it encodes the group: 20,000 rows keep that to tens of megabytes, and a province's million
- * projects are 50 groups, each with its own statistics for a reader to skip by.
+ * while it encodes the group. Small groups keep these arrays young, so they die in the young
+ * generation: a 200,000-project province built with 4,096-row groups peaked at 825 MB and took
+ * 24.6 CPU-seconds (without Parquet: 756 MB, 24.9 s), with 20,000-row groups at 1.2 GB and 31 s,
+ * for files 6–20 % smaller. Each group has its own statistics for a reader to skip by.
  */
-export const ROWS_PER_GROUP = 20_000;
+export const ROWS_PER_GROUP = 4_096;
 
 /** The file's `created_by`: fixed, so a rebuild is byte-identical. */
 const CREATED_BY = 'cunhu open data (hyparquet-writer)';
