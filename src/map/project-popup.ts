@@ -1,4 +1,23 @@
-import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
+import { Popup, type PositionAnchor, type Map as MapLibreMap } from 'maplibre-gl';
+
+/** The popup's widest (its CSS max-width), in CSS pixels. */
+const POPUP_MAX_WIDTH_PX = 360;
+/** Room kept between the popup and the map's edge, with its tip, in CSS pixels. */
+const POPUP_EDGE_PX = 24;
+/** The popup is never made lower than this to fit: below it, it may run past the map's edge. */
+const POPUP_MIN_HEIGHT_PX = 160;
+
+/**
+ * Where a popup goes at a point of a map of this size: above the point in the map's lower half,
+ * below it in the upper half, turned aside near the left and right edges; and the height its
+ * content may take there (it scrolls beyond), so a long disclosure with its photos stays on the map.
+ */
+export function popupFit(x: number, y: number, map: { width: number; height: number }): { anchor: PositionAnchor; maxHeightPx: number } {
+  const isAbove = y > map.height / 2;
+  const side = x < POPUP_MAX_WIDTH_PX / 2 ? '-left' : x > map.width - POPUP_MAX_WIDTH_PX / 2 ? '-right' : '';
+  const room = (isAbove ? y : map.height - y) - POPUP_EDGE_PX;
+  return { anchor: `${isAbove ? 'bottom' : 'top'}${side}` as PositionAnchor, maxHeightPx: Math.max(POPUP_MIN_HEIGHT_PX, Math.round(room)) };
+}
 
 /** One popup at a time, anchored at the project's point. */
 export class ProjectPopup {
@@ -10,7 +29,12 @@ export class ProjectPopup {
 
   show(lonLat: [number, number], content: HTMLElement): void {
     this.hide();
-    const popup = new Popup({ maxWidth: '360px', closeButton: true, focusAfterOpen: true, className: 'project-popup' }).setLngLat(lonLat).setDOMContent(content).addTo(this.map);
+    const at = this.map.project(lonLat);
+    const box = this.map.getContainer();
+    const fit = popupFit(at.x, at.y, { width: box.clientWidth, height: box.clientHeight });
+    const popup = new Popup({ maxWidth: `${POPUP_MAX_WIDTH_PX}px`, closeButton: true, focusAfterOpen: true, className: 'project-popup', anchor: fit.anchor }).setLngLat(lonLat).setDOMContent(content).addTo(this.map);
+    // A variable, not the height itself: on a phone the stylesheet makes the popup the whole screen.
+    popup.getElement().style.setProperty('--popup-max-height', `${fit.maxHeightPx}px`);
     popup.on('close', () => {
       if (this.popup === popup) {
         this.popup = null;

@@ -93,6 +93,13 @@ describe('site photos', () => {
     await page.mouse.click(at.x, at.y);
     await page.waitForSelector('.project-popup .site-photos');
     const box = '.project-popup .site-photos';
+    // The popup, photos and all, stays on the map: it scrolls rather than running past the map's edge.
+    const fits = await page.evaluate(() => {
+      const p = document.querySelector('.project-popup')!.getBoundingClientRect();
+      const m = document.getElementById('map')!.getBoundingClientRect();
+      return p.top >= m.top - 1 && p.bottom <= m.bottom + 1;
+    });
+    expect(fits, 'the popup inside the map').toBe(true);
     await thumbsLoaded(page, box);
     const thumbs = await thumbnails(page, box);
     expect(thumbs.map((t) => t.stage)).toEqual(STAGES);
