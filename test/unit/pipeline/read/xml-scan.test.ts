@@ -1,3 +1,4 @@
+import { problemText } from '../../../../src/i18n/problems';
 import { describe, expect, it } from 'vitest';
 import { InvalidReference, XmlScanner, decodeXmlText } from '../../../../src/pipeline/read/xml-scan';
 
@@ -6,7 +7,7 @@ function tokens(xml: string): string[] {
   const scan = new XmlScanner(xml);
   const out: string[] = [];
   while (scan.next()) out.push(scan.kind === 'open' || scan.kind === 'close' ? `${scan.kind}:${scan.name}${scan.isSelfClosing ? '/' : ''}` : `${scan.kind}:${JSON.stringify(scan.text())}`);
-  if (scan.problem) out.push(`problem: ${scan.problem}`);
+  if (scan.problem) out.push(`problem: ${problemText('en', scan.problem)}`);
   return out;
 }
 
