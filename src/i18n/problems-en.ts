@@ -388,4 +388,25 @@ export const PROBLEMS_EN: ProblemTexts = {
   annotateColumn: () => 'column',
   annotateProblem: () => 'problem',
   annotateGoTo: () => 'go to',
+  // Site photos (issue 22: photos.csv, the photos/ folder, the config's photos part): the texts for
+  // src/pipeline/photos/ and src/contract/config-photos.ts, whose call sites still pass English (to convert).
+  photoAbsolutePath: () => 'is an absolute path: give the file’s path inside the photos/ folder',
+  photoNotPlainPath: () => 'is not a plain path inside the photos/ folder (no “..”, “.” or empty parts)',
+  photoFileBad: (p) => `${p.value} ${p.problem}`,
+  photoStageUnknown: (p) => `${p.value} is not a stage (施工前, 施工中, 竣工 or 验收)`,
+  photosNoTable: (p) => `the photos/ folder holds ${p.count} file(s) but there is no photos.csv to say which project each shows: none is published`,
+  photoProjectUnknown: (p) => `project "${p.id}" is not in projects.csv`,
+  photoCheckViewOnly: () => 'the check view reads photos.csv but not the photos themselves (their files, EXIF time and place, sizes): check them with npm run data:check, which reads the photos/ folder',
+  photoUnlisted: (p) => `${p.path} is in the photos/ folder but no row of photos.csv lists it: it is not published`,
+  photoReadFailed: (p) => `${p.path}: ${p.detail}`,
+  photoMissing: (p) => `${p.path} is missing: put the photo in the photos/ folder under that name, or correct the file name`,
+  photoHeic: (p) => `${p.path} is a ${p.format} photo, which the build cannot read: save it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible)`,
+  photoFormatUnknown: (p) => `${p.path} is not a photo the build reads (JPEG, PNG or WebP)`,
+  photoUndecodable: (p) => `${p.path} cannot be decoded as ${p.format} (is it damaged?): ${p.detail}`,
+  configPhotoCategoryUnknown: (p) => `"${p.id}" is not a category id of this config (${list(p.ids)})`,
+  sitePhotoFile: (p) => `expected photos/<hash>${p.isThumb ? '.t' : ''}.jpg or a data: URL, got ${p.got}`,
+
+  // The months file of the site data (months.json): the texts for src/contract/site-months.ts, to convert.
+  siteMonthsMismatch: (p) => `expected the months before the latest of site.json (${list(p.expected)}), got ${list(p.got)}`,
+  siteMonthInMonthsFile: () => 'expected null: the month is in the months file',
 };

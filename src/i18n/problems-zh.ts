@@ -393,6 +393,27 @@ export const PROBLEMS_ZH = {
   annotateColumn: () => '列',
   annotateProblem: () => '问题',
   annotateGoTo: () => '位置',
+  // Site photos (issue 22: photos.csv, the photos/ folder, the config's photos part): the texts for
+  // src/pipeline/photos/ and src/contract/config-photos.ts, whose call sites still pass English (to convert).
+  photoAbsolutePath: () => '是绝对路径：请填写照片在 photos 文件夹里的路径',
+  photoNotPlainPath: () => '不是 photos 文件夹里的普通路径（不能有“..”“.”或空的部分）',
+  photoFileBad: (p: { value: string; problem: string }) => `${p.value} ${p.problem}`,
+  photoStageUnknown: (p: { value: string }) => `${p.value} 不是拍摄阶段（施工前、施工中、竣工或验收）`,
+  photosNoTable: (p: { count: number }) => `photos 文件夹里有 ${n(p.count)} 个文件，但没有 photos.csv 说明每张照片属于哪个项目：一张都不发布`,
+  photoProjectUnknown: (p: { id: string }) => `项目“${p.id}”不在 projects.csv 里`,
+  photoCheckViewOnly: () => '数据检查页面只读取 photos.csv，不读取照片本身（文件、EXIF 里的时间和位置、尺寸）：请用 npm run data:check 检查，它会读取 photos 文件夹',
+  photoUnlisted: (p: { path: string }) => `${p.path} 在 photos 文件夹里，但 photos.csv 没有哪一行列出它：不会发布`,
+  photoReadFailed: (p: { path: string; detail: string }) => `${p.path}：读取失败（${p.detail}）`,
+  photoMissing: (p: { path: string }) => `找不到 ${p.path}：请把照片按这个名字放进 photos 文件夹，或者改正文件名`,
+  photoHeic: (p: { path: string; format: string }) => `${p.path} 是 ${p.format} 格式的照片，程序读不了：请存为 JPEG（iPhone：设置 › 相机 › 格式 › 兼容性最佳）`,
+  photoFormatUnknown: (p: { path: string }) => `${p.path} 不是程序能读的照片（JPEG、PNG 或 WebP）`,
+  photoUndecodable: (p: { path: string; format: string; detail: string }) => `${p.path} 无法按 ${p.format} 解码（文件是不是损坏了？）：${p.detail}`,
+  configPhotoCategoryUnknown: (p: { id: string; ids: readonly string[] }) => `“${p.id}”不是本配置里的类别编号（${list(p.ids)}）`,
+  sitePhotoFile: (p: { isThumb: boolean; got: string }) => `应为 photos/<hash>${p.isThumb ? '.t' : ''}.jpg 或 data: 网址，实际是 ${p.got}`,
+
+  // The months file of the site data (months.json): the texts for src/contract/site-months.ts, to convert.
+  siteMonthsMismatch: (p: { expected: readonly string[]; got: readonly string[] }) => `月份应为 site.json 最新月份之前的 ${list(p.expected)}，实际是 ${list(p.got)}`,
+  siteMonthInMonthsFile: () => '这里应为 null：这个月的数在月份文件里',
 } satisfies Readonly<Record<string, (p: never) => string>>;
 
 /** The key of a problem's text. */
