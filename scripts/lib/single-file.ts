@@ -15,6 +15,7 @@ import { build as viteBuild } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { escapeHtmlAttribute } from '../../src/app/csp';
 import { EMBEDDED_DATA_ID } from '../../src/app/embedded';
+import { SITE_MONTHS_FILE } from '../../src/contract/site-months';
 import { runDataCli } from '../data';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,7 +40,7 @@ export interface SingleFileResult {
 
 /** The files of the site data the page reads; the open data, manifest and report stay out. */
 function isPageFile(name: string): boolean {
-  return name === 'site.json' || name === 'towns.geojson' || name === 'county.geojson' || /^projects\/\d+\.json$/.test(name);
+  return name === 'site.json' || name === SITE_MONTHS_FILE || name === 'towns.geojson' || name === 'county.geojson' || /^projects\/\d+\.json$/.test(name);
 }
 
 /** JSON that is safe inside a <script> element: no `</script`, no `<!--`. */

@@ -3,6 +3,7 @@ import { parseSiteGeo } from '../contract/geo';
 import type { Parsed } from '../contract/issues';
 import { parseSiteProjects, type SiteProjects } from '../contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../contract/site';
+import { parseSiteMonths, withSiteMonths, type SiteMonths } from '../contract/site-months';
 import { boundaryTilesOf, type BoundaryTiles } from '../map/boundary-tiles';
 import { PREVIEW_DATA, PREVIEW_READY } from '../preview/protocol';
 import { ProjectSource } from '../state/project-source';
@@ -22,6 +23,12 @@ export interface LoadedData {
    * without WebGL draws them and reads no tile archive.
    */
   boundaries(): Promise<{ towns: FeatureCollection; county: FeatureCollection }>;
+  /**
+   * The villages' values of every month before the latest (months.json, which site.json names when
+   * it leaves them out), added into `site.series` once loaded; resolves at once when site holds them.
+   * The page asks after its first view is drawn, or before it draws a view that needs them (src/app/site-months.ts).
+   */
+  everyMonth(): Promise<void>;
 }
 
 /** A parsed value, or an error that names the file and its first problems. */
@@ -56,11 +63,32 @@ export async function loadSiteData(base: string): Promise<LoadedData> {
     boundaryTiles ? null : get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson')),
   ]);
   const projects = new ProjectSource(site, (code) => get(projectChunkFile(code), parseSiteProjects));
+  let months: Promise<void> | null = null;
+  const everyMonth = (): Promise<void> => {
+    const file = site.monthsFile;
+    if (!file) return Promise.resolve();
+    months ??= get(file, (v) => parseSiteMonths(v, site)).then(
+      (parsed) => addMonths(site, parsed),
+      (e: unknown) => {
+        // Asked for again by the next view that needs it.
+        months = null;
+        throw e;
+      },
+    );
+    return months;
+  };
   const boundaries = async (): Promise<{ towns: FeatureCollection; county: FeatureCollection }> => {
     const [t, c] = await Promise.all([towns ?? get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson')), county ?? get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson'))]);
     return { towns: t, county: c };
   };
-  return { site, projects, towns, county, boundaryTiles, boundaries };
+  return { site, projects, towns, county, boundaryTiles, boundaries, everyMonth };
+}
+
+/** Puts the months file's village rows into the site's series, in place: every part of the page holds this site. */
+function addMonths(site: SiteData, months: SiteMonths): void {
+  const whole = withSiteMonths(site, months);
+  Object.assign(site.series, whole.series);
+  site.monthsFile = null;
 }
 
 /** Parses site data handed over as text (a preview built in the browser), with the same checks as a fetch. */
@@ -71,6 +99,8 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
     return valueOf(file, parse(JSON.parse(text)));
   };
   const site = get('site.json', parseSiteData);
+  // Handed over whole (the meeting package, a preview): every month at once.
+  if (site.monthsFile) addMonths(site, get(site.monthsFile, (v) => parseSiteMonths(v, site)));
   const towns = get('towns.geojson', (v) => parseSiteGeo(v, 'towns.geojson'));
   const county = get('county.geojson', (v) => parseSiteGeo(v, 'county.geojson'));
   const fetchTown = (code: string): Promise<SiteProjects> => {
@@ -87,6 +117,7 @@ export function parseSiteTexts(texts: Readonly<Record<string, string>>): LoadedD
     county,
     boundaryTiles: null,
     boundaries: () => Promise.resolve({ towns, county }),
+    everyMonth: () => Promise.resolve(),
   };
 }
 

@@ -15,6 +15,7 @@ import { mountExports } from './exports';
 import { syncHash } from './hash-sync';
 import { loadSiteData, previewData, type LoadedData } from './load';
 import { preloadLiveMap } from './map-engine-choice';
+import { needsEveryMonth } from './site-months';
 import { mountMapSide } from './map-side';
 import { mountMasthead } from './masthead';
 import { mountPageFooter } from './page-footer';
@@ -49,6 +50,8 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   // A link to a project (proj=) names its town: load that town's projects before reading the hash.
   await projects.ensure(townsNamedBy(site, location.hash)).catch((e: unknown) => console.error(e));
   syncHash(store, viewContextOf(site, projects.ids));
+  // A link to anything but the county's latest month needs the villages' other months before it is drawn.
+  if (needsEveryMonth(site, store.get())) await data.everyMonth();
 
   // Everything that sets the layout the map measures comes first: the masthead with its notices,
   // the footer, the tour (before the page's Escape, which is the tour's while presenting), the
@@ -57,7 +60,7 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   mountShareButton(store, kind);
   const footer = mountPageFooter(site, { hasChanges: !kind.isPackage });
   footer.update(store.get());
-  const tour = mountTour(site, store, projects);
+  const tour = await mountTour(site, store, projects);
   const exports = mountExports(site, store, () => atlas, tour.actions);
   const mapSide = mountMapSide({ site, projects, store });
   const views = mountViews(byId('main'), { site, projects, store, mapSnapshot: async () => ({ url: await atlas.snapshot(), key: atlas.legendContent() }), isPackage: kind.isPackage, boundaries: data.boundaries });
@@ -79,10 +82,32 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
     views.update(state);
     if (!notice.hidden) notice.textContent = t(state.lang, 'mapFallbackNotice');
   };
-  store.subscribe((state) => {
+  const draw = (state: ViewState): void => {
     tour.update(state);
     render(state);
     void atlas.render();
+  };
+  let isWaitingForMonths = false;
+  store.subscribe((state) => {
+    if (!needsEveryMonth(site, state) || !site.monthsFile) {
+      draw(state);
+      return;
+    }
+    // The villages' other months are still on their way (months.json, asked for at data-ready):
+    // the view is drawn when they are here, in the state the page is in by then.
+    if (isWaitingForMonths) return;
+    isWaitingForMonths = true;
+    data.everyMonth().then(
+      () => {
+        isWaitingForMonths = false;
+        draw(store.get());
+      },
+      (e: unknown) => {
+        isWaitingForMonths = false;
+        console.error(e);
+        showLoadError(e, store.get().lang);
+      },
+    );
   });
   render(store.get());
   tour.startMap(atlas);
@@ -107,6 +132,8 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
   document.documentElement.dataset.ready = 'true';
   // The same moment for timing tools (npm run bench:page), from navigation start.
   performance.mark('cunhu:data-ready');
+  // The villages' other months, now that the first view is drawn (the time slider, a town, a village).
+  data.everyMonth().catch((e: unknown) => console.error(e));
 }
 
 /** The towns whose projects a hash needs before it is read: the town of `town=` or of `village=`, when it names a project. */

@@ -100,6 +100,12 @@ export interface SiteData {
   publication: Publication;
   /** The release (数据版本) these data are, and the projects it changed; null in data built before releases. */
   release?: SiteRelease | null;
+  /**
+   * The file with the villages' values of the months before the latest (months.json,
+   * src/contract/site-months.ts) while `series` holds only the latest month's for the villages
+   * (its other village rows are empty until withSiteMonths adds them); absent or null when `series` holds every month.
+   */
+  monthsFile?: string | null;
 }
 
 /** Where a town's projects are: one file per town with projects, fetched when the town is opened. */
@@ -129,9 +135,10 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
   const towns = (c.array(o.towns, 'towns') ?? []).map((t, i) => parseTown(c, t, join('towns', i)));
   const villages = (c.array(o.villages, 'villages') ?? []).map((v, i) => parseVillage(c, v, join('villages', i)));
   const estimated = (c.array(o.estimated, 'estimated') ?? []).map((e, i) => c.oneOf(e, join('estimated', i), INDICATOR_IDS));
+  const monthsFile = o.monthsFile === undefined || o.monthsFile === null ? null : c.string(o.monthsFile, 'monthsFile');
   const seriesObj = c.object(o.series, 'series') ?? {};
   const series = {} as Record<SeriesId, AreaSeries>;
-  for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length);
+  for (const id of SERIES_IDS) series[id] = parseSeries(c, seriesObj[id], join('series', id), months.length, towns.length, villages.length, monthsFile !== null);
   const projectSummary = parseSummary(c, o.projectSummary, months.length);
   const integrity = parseIntegrity(c, o.integrity, towns.length, villages.length);
   const pub = c.object(o.publication, 'publication');
@@ -158,6 +165,7 @@ export function parseSiteData(input: unknown): Parsed<SiteData> {
       integrity,
       publication,
       release,
+      ...(monthsFile === null ? {} : { monthsFile }),
     },
   };
 }
@@ -198,7 +206,8 @@ function parseVillage(c: JsonChecker, v: unknown, path: string): SiteVillage | n
   return { id: n('id'), code, name, townId: n('townId'), point, households: withheld('households'), population: withheld('population'), isPoorVillage, poorHouseholds: withheld('poorHouseholds'), poorPopulation: withheld('poorPopulation'), exitYear, projectCount: n('projectCount'), budgetWan: n('budgetWan') };
 }
 
-function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number): AreaSeries {
+/** A series; with `isLatestVillagesOnly` (site.json names a months file) the villages' rows before the latest month are null here, and empty when parsed. */
+function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, towns: number, villages: number, isLatestVillagesOnly = false): AreaSeries {
   const o = c.object(v, path);
   const values = (x: unknown, p: string, length: number): (number | null)[] => {
     const a = c.array(x, p);
@@ -211,9 +220,17 @@ function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, t
     if (a.length !== months) c.error(p, 'lengthMonths', { expected: months, got: a.length });
     return a.map((row, i) => values(row, join(p, i), areas));
   };
+  const latestOnly = (x: unknown, p: string): (number | null)[][] => {
+    const a = c.array(x, p) ?? [];
+    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    return a.map((row, i) => {
+      if (i < months - 1) return row === null ? [] : (c.error(join(p, i), 'expected null: the month is in the months file'), []);
+      return values(row, join(p, i), villages);
+    });
+  };
   return {
     county: values(o?.county, join(path, 'county'), months),
     towns: table(o?.towns, join(path, 'towns'), towns),
-    villages: table(o?.villages, join(path, 'villages'), villages),
+    villages: isLatestVillagesOnly ? latestOnly(o?.villages, join(path, 'villages')) : table(o?.villages, join(path, 'villages'), villages),
   };
 }

@@ -3,17 +3,17 @@ import { join } from 'node:path';
 import { booleanPointInPolygon, distance, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { SiteProjects } from '../../src/contract/projects';
-import { allProjects } from '../helpers/site';
-import { parseSiteData, type SiteData } from '../../src/contract/site';
+import { allProjects, parseBuiltSite } from '../helpers/site';
+import type { SiteData } from '../../src/contract/site';
 import { PUBLIC_DATA } from './test-dirs';
 
 /** The built site data the browser tests run against (public/data, built by global-setup). */
 export function builtSite(): { site: SiteData; projects: SiteProjects; towns: FeatureCollection<Polygon | MultiPolygon> } {
-  const site = parseSiteData(JSON.parse(readFileSync(join(PUBLIC_DATA, 'site.json'), 'utf8')));
-  if (!site.ok) throw new Error('public/data does not parse: run npm run data:build');
-  const projects = allProjects(site.value, (file) => JSON.parse(readFileSync(join(PUBLIC_DATA, file), 'utf8')));
-  const towns = JSON.parse(readFileSync(join(PUBLIC_DATA, 'towns.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-  return { site: site.value, projects, towns };
+  const read = (file: string): unknown => JSON.parse(readFileSync(join(PUBLIC_DATA, file), 'utf8'));
+  const site = parseBuiltSite(read);
+  const projects = allProjects(site, read);
+  const towns = read('towns.geojson') as FeatureCollection<Polygon | MultiPolygon>;
+  return { site, projects, towns };
 }
 
 /** A point deep inside a town and away from every label: the grid point farthest from the boundary. */

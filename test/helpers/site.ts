@@ -1,5 +1,6 @@
 import { parseSiteProjects, type SiteProjects } from '../../src/contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../../src/contract/site';
+import { parseSiteMonths, withSiteMonths } from '../../src/contract/site-months';
 import { mergeProjects } from '../../src/state/project-source';
 import { buildSite } from '../../src/pipeline/build';
 import { folderSource } from '../../scripts/lib/folder-source';
@@ -10,9 +11,18 @@ export async function loadMiniSite(): Promise<{ site: SiteData; projects: SitePr
   const result = await buildSite(folderSource(MINI));
   if (!result.outputs) throw new Error(result.issues.map((i) => i.message).join('\n'));
   const read = (name: string): unknown => JSON.parse(result.outputs?.get(name) ?? 'null');
+  const site = parseBuiltSite(read);
+  return { site, projects: allProjects(site, read) };
+}
+
+/** A build's site.json with every month's village values (months.json added when site.json names it), parsed as the page parses them. */
+export function parseBuiltSite(read: (file: string) => unknown): SiteData {
   const site = parseSiteData(read('site.json'));
-  if (!site.ok) throw new Error('the mini build does not parse');
-  return { site: site.value, projects: allProjects(site.value, read) };
+  if (!site.ok) throw new Error(`site.json does not parse: ${site.issues[0]?.message}`);
+  if (!site.value.monthsFile) return site.value;
+  const months = parseSiteMonths(read(site.value.monthsFile), site.value);
+  if (!months.ok) throw new Error(`${site.value.monthsFile} does not parse: ${months.issues[0]?.message}`);
+  return withSiteMonths(site.value, months.value);
 }
 
 /** Every town's projects file of a build, parsed and merged in town order, as the page has them once all have loaded. */

@@ -14,6 +14,7 @@ import type { ProjectView } from './project-view';
 import { siteIntegrity } from '../integrity/site-integrity';
 import { projectSummary } from './project-summary';
 import { simplifyBoundaries, type SimplifiedBoundaries } from './simplify';
+import { siteFiles } from './site-months';
 import { withholdSmallCounts } from '../privacy/small-counts';
 import type { SiteRelease } from '../../contract/release';
 import type { Finding } from '../../domain/integrity-model';
@@ -217,7 +218,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     features: [{ type: 'Feature', id: 0, properties: { code: d.config.region.code, name: d.config.region.name }, geometry: roundGeometry(drawn.outline) }],
   };
   const files = new Map<string, OutputFile>([
-    ['site.json', () => [json(site)]],
+    ...siteFiles(site, json),
     ...d.towns.flatMap((t): [string, OutputFile][] => {
       const indexes = projectsOfTown[t.index]!;
       return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(subsetView(projects, indexes), townPhotos(options.photos, indexes))]];

@@ -2,7 +2,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { vertexCount } from '../../../src/pipeline/emit/simplify';
 import { describe, expect, it } from 'vitest';
 import { parseSiteProjects } from '../../../src/contract/projects';
-import { parseSiteData, type SiteData } from '../../../src/contract/site';
+import type { SiteData } from '../../../src/contract/site';
+import { parseBuiltSite } from '../../helpers/site';
 import { buildSite } from '../../../src/pipeline/build';
 import { folderSource } from '../../../scripts/lib/folder-source';
 import { formatIssue } from '../../../src/contract/issues';
@@ -14,9 +15,7 @@ async function buildMini() {
   if (!result.outputs) throw new Error(result.issues.map((i) => i.message).join('\n'));
   const outputs = result.outputs;
   const read = (name: string): unknown => JSON.parse(outputs.get(name) ?? 'null');
-  const site = parseSiteData(read('site.json'));
-  if (!site.ok) throw new Error(JSON.stringify(site.issues));
-  return { result, outputs, site: site.value, read };
+  return { result, outputs, site: parseBuiltSite(read), read };
 }
 
 const at = (site: SiteData, id: keyof SiteData['series'], month: string) => {
@@ -87,8 +86,7 @@ describe('buildSite on the mini fixture', () => {
   ])('employment with %s', async (_name, row, zhongfeng) => {
     const villages = (await miniText('villages.csv')).replace('420324102201,中峰村委会,420324102,中峰镇,,,300,900,是,60,180,0,0,,100,50', row);
     const result = await buildSite(miniWith({ 'villages.csv': villages }));
-    const site = parseSiteData(JSON.parse(result.outputs?.get('site.json') ?? 'null'));
-    if (!site.ok) throw new Error(JSON.stringify(site.issues));
+    const site = { value: parseBuiltSite((name) => JSON.parse(result.outputs?.get(name) ?? 'null')) };
     const m = site.value.months.indexOf('2016-03');
     expect(site.value.series.employment.towns[m]?.[1]).toBeCloseTo(zhongfeng, 4);
     const village = site.value.villages.findIndex((v) => v.code === '420324102201');

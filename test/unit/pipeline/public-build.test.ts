@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseSiteData } from '../../../src/contract/site';
+import { parseBuiltSite } from '../../helpers/site';
 import { buildSite } from '../../../src/pipeline/build';
 import { isMobileNumber, isResidentIdNumber } from '../../../src/pipeline/privacy/number-checks';
 import { folderSource } from '../../../scripts/lib/folder-source';
@@ -22,9 +22,7 @@ async function build(dir: string, isPublic: boolean) {
   const result = await buildSite(folderSource(dir), { isPublic });
   if (!result.outputs) throw new Error(result.issues.map((i) => i.message).join('\n'));
   const outputs = result.outputs;
-  const site = parseSiteData(JSON.parse(outputs.get('site.json') ?? 'null'));
-  if (!site.ok) throw new Error(JSON.stringify(site.issues));
-  return { outputs, site: site.value };
+  return { outputs, site: parseBuiltSite((name) => JSON.parse(outputs.get(name) ?? 'null')) };
 }
 
 const csv = (text: string | undefined): string[][] => {

@@ -66,7 +66,7 @@ describe('data:build', () => {
     expect((await run(['build', dir, '--out', out2])).code).toBe(0);
     const files = (await readdir(out1, { recursive: true })).sort();
     const openData = [...['changes', 'dictionary', 'indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => `${f}.csv`), ...['indicators', 'progress', 'projects', 'towns', 'villages'].map((f) => `${f}.parquet`)].sort();
-    expect(files).toEqual(['county.geojson', 'manifest.json', 'open-data', ...openData.map((f) => join('open-data', f)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'release.json', 'report.json', 'site.json', 'towns.geojson']);
+    expect(files).toEqual(['county.geojson', 'manifest.json', 'months.json', 'open-data', ...openData.map((f) => join('open-data', f)), 'projects', ...['420324101', '420324102'].map((code) => join('projects', `${code}.json`)), 'release.json', 'report.json', 'site.json', 'towns.geojson']);
     for (const f of files.filter((x) => x.includes('.'))) expect(Buffer.compare(await readFile(join(out2, f)), await readFile(join(out1, f))), f).toBe(0);
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { parseSiteProjects, type SiteProjects } from '../../../src/contract/projects';
-import { parseSiteData, projectChunkFile, SUMMARY_LAGGING_MAX, type SiteData } from '../../../src/contract/site';
+import { projectChunkFile, SUMMARY_LAGGING_MAX, type SiteData } from '../../../src/contract/site';
 import { buildSite } from '../../../src/pipeline/build';
 import { areaProjects, categoryCompletion, projectTotals } from '../../../src/state/derive';
 import { laggingProjects } from '../../../src/domain/lag';
 import { ProjectSource, mergeProjects } from '../../../src/state/project-source';
 import { folderSource } from '../../../scripts/lib/folder-source';
-import { allProjects } from '../../helpers/site';
+import { allProjects, parseBuiltSite } from '../../helpers/site';
 
 /** The sample dataset (data/), built as `npm start` builds it. */
 async function buildSample(): Promise<{ site: SiteData; read(file: string): unknown; files: string[] }> {
@@ -15,9 +15,7 @@ async function buildSample(): Promise<{ site: SiteData; read(file: string): unkn
   const outputs = result.outputs;
   if (!outputs) throw new Error('the sample does not build');
   const read = (file: string): unknown => JSON.parse(outputs.get(file) ?? 'null');
-  const site = parseSiteData(read('site.json'));
-  if (!site.ok) throw new Error('site.json does not parse');
-  return { site: site.value, read, files: [...outputs.keys()] };
+  return { site: parseBuiltSite(read), read, files: [...outputs.keys()] };
 }
 
 const sample = buildSample();
