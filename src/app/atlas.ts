@@ -6,7 +6,6 @@ import { formatCount, formatWan } from '../domain/format';
 import { formatIndicator } from '../domain/indicators';
 import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
-import { projectDisclosure } from '../ui/project-disclosure';
 import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
 import { deriveView } from '../state/derived-view';
 import type { Store } from '../state/store';
@@ -186,6 +185,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const selectedProject = state.project === null ? -1 : p.id.indexOf(state.project);
     const lagging = new Set(laggingProjects(p, m, lagPoints, visible).map((l) => l.index));
     drawn = p;
+    // The popup's code comes with the first markers, before a click needs it.
+    if (visible.length > 0) preloadDisclosure();
     await atlas.setMarkers(p, { visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: false });
     if (seq !== renders) return;
     lastLegend = {
@@ -214,8 +215,11 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       const fallback = site.towns[p.town[i] ?? -1]?.labelPoint ?? null;
       const lon = p.lon[i] ?? fallback?.[0];
       const lat = p.lat[i] ?? fallback?.[1];
-      if (i >= 0 && lon != null && lat != null) {
-        const box = projectDisclosure(site, p, i, m, state.lang);
+      const code = i >= 0 ? await loadDisclosure().catch((e: unknown) => fail(e)) : null;
+      // A newer state was drawn while the popup's code loaded: that one is the page's.
+      if (seq !== renders) return;
+      if (code && lon != null && lat != null) {
+        const box = code.projectDisclosure(site, p, i, m, state.lang);
         // The other way of the link between map and table: this project's row on the projects page.
         const link = document.createElement('a');
         link.className = 'project-table-link';
@@ -272,6 +276,28 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     setPresenting,
     pickProject,
   };
+}
+
+let disclosure: Promise<typeof import('../ui/project-disclosure')> | null = null;
+
+/** A project's disclosure (the popup's content, src/ui/project-disclosure.ts): a chunk of its own, loaded once. */
+function loadDisclosure(): Promise<typeof import('../ui/project-disclosure')> {
+  disclosure ??= import('../ui/project-disclosure');
+  return disclosure;
+}
+
+function preloadDisclosure(): void {
+  loadDisclosure().catch(() => {
+    // Asked for again when a popup opens, which reports the failure.
+    disclosure = null;
+  });
+}
+
+/** The popup's code did not load (the network went): said as a file that did not load is, and asked for again next time. */
+function fail(e: unknown): null {
+  disclosure = null;
+  console.error(e);
+  return null;
 }
 
 /** The report's picture of the county: a portrait box about the size it is read at (its labels at the screen's size), at 3 device pixels per CSS pixel so it stays sharp on a phone and on paper; the report trims its plain margins. */

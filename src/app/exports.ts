@@ -6,7 +6,6 @@
 import type { SiteData } from '../contract/site';
 import { regionName } from '../domain/region-name';
 import { fillText, monthLabel, pick, type Lang } from '../i18n';
-import { exportFileName, exportMapPng } from '../map/export-png';
 import { monthIndexOf, selectionOf } from '../state/derive';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/view-state';
@@ -41,12 +40,32 @@ export function mountExports(site: SiteData, store: Store<ViewState>, atlas: () 
   printSlot.before(exportSlot);
   const exportPng = (scale: 1 | 2): Promise<{ blob: Blob; fileName: string }> => mapPng(site, store.get(), atlas(), scale);
   const buttons = [mountExportButtons(exportSlot, { lang, exportPng }), mountExportButtons(presenterActions, { lang, exportPng, idPrefix: 'presentation-export' })];
+  // The PNG's drawing code is a chunk of its own: fetched as a pointer or the focus reaches a button, so a click does not wait for it.
+  for (const el of [exportSlot, presenterActions]) {
+    el.addEventListener('pointerenter', preloadExportPng, { once: true });
+    el.addEventListener('focusin', preloadExportPng, { once: true });
+  }
   return {
     setLang(next) {
       for (const b of buttons) b.setLang(next);
       printView.setLang(next);
     },
   };
+}
+
+let exportPngModule: Promise<typeof import('../map/export-png')> | null = null;
+
+/** The PNG export's code (src/map/export-png.ts and what it draws with), loaded once. */
+function loadExportPng(): Promise<typeof import('../map/export-png')> {
+  exportPngModule ??= import('../map/export-png');
+  return exportPngModule;
+}
+
+function preloadExportPng(): void {
+  loadExportPng().catch(() => {
+    // Asked for again by the click, which reports the failure.
+    exportPngModule = null;
+  });
 }
 
 /** The map in `state` as a PNG at `scale`, and its file name (region, indicator, month). */
@@ -58,6 +77,7 @@ async function mapPng(site: SiteData, state: ViewState, atlas: MountedAtlas, sca
   const month = site.months[monthIndexOf(site, state)] ?? '';
   const selection = selectionOf(site, state);
   const area = [regionName(site.config.region, lang), selection.town?.name, selection.village?.name].filter(Boolean).join(' ');
+  const { exportFileName, exportMapPng } = await loadExportPng();
   const blob = await exportMapPng(
     atlas.map,
     {

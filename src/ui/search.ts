@@ -3,7 +3,7 @@ import './panel.css';
 import type { SiteProjects } from '../contract/projects';
 import type { SiteData } from '../contract/site';
 import { fillText, t, type Lang, type StringKey } from '../i18n';
-import { buildSearchIndex, search, type SearchHit, type SearchKind } from './search-index';
+import type { SearchHit, SearchIndex, SearchKind } from './search-index';
 
 export type { SearchHit } from './search-index';
 
@@ -30,8 +30,29 @@ const KIND_KEYS: Record<SearchKind, StringKey> = { town: 'searchKindTown', villa
 
 /** Mounts the search box (`#search`) into `el`. */
 export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
-  let index = buildSearchIndex(deps.site, deps.projects.current);
-  let indexed = deps.projects.version;
+  // The index and its pinyin matcher are a chunk of their own, fetched on the first pointer over or
+  // focus of the box (before a query is typed), and built when first searched.
+  let engine: typeof import('./search-index') | null = null;
+  let loading: Promise<unknown> | null = null;
+  const load = (): void => {
+    loading ??= import('./search-index').then(
+      (module) => {
+        engine = module;
+        // A query typed while it loaded is searched now (and picked, if Enter was pressed meanwhile).
+        if (document.activeElement === input && input.value.trim() !== '') open();
+        const hit = isEnterPending ? hits[0] : undefined;
+        isEnterPending = false;
+        if (hit) pick(hit);
+      },
+      (e: unknown) => {
+        loading = null;
+        console.error(e);
+      },
+    );
+  };
+  let isEnterPending = false;
+  let index: SearchIndex | null = null;
+  let indexed = -1;
   let lang = deps.lang;
   let hits: SearchHit[] = [];
   let active = -1;
@@ -71,12 +92,16 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
   }
 
   function open(): void {
-    if (indexed !== deps.projects.version) {
-      index = buildSearchIndex(deps.site, deps.projects.current);
+    if (!engine) {
+      load();
+      return;
+    }
+    if (!index || indexed !== deps.projects.version) {
+      index = engine.buildSearchIndex(deps.site, deps.projects.current);
       indexed = deps.projects.version;
     }
     const query = input.value;
-    hits = search(index, query, SEARCH_LIMIT);
+    hits = engine.search(index, query, SEARCH_LIMIT);
     active = -1;
     isOpen = query.trim() !== '';
     render();
@@ -143,6 +168,12 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
       e.preventDefault();
       move(e.key === 'ArrowDown' ? 1 : -1);
     } else if (e.key === 'Enter') {
+      if (!engine) {
+        isEnterPending = true;
+        e.preventDefault();
+        load();
+        return;
+      }
       if (!isOpen) open();
       const hit = hits[active] ?? hits[0];
       if (!hit) return;
@@ -161,7 +192,9 @@ export function mountSearch(el: HTMLElement, deps: SearchDeps): SearchView {
   input.addEventListener('input', open);
   // Towns and villages are searchable at once; projects once their names have loaded (a query
   // typed meanwhile is searched again then).
+  input.addEventListener('pointerenter', load, { once: true });
   input.addEventListener('focus', () => {
+    load();
     void deps.loadProjects().then(
       () => {
         if (document.activeElement === input && input.value.trim() !== '' && indexed !== deps.projects.version) open();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RENDERER_MARKS, startChunks } from './start-chunks';
+import { ON_USE_MARKS, RENDERER_MARKS, startChunks } from './start-chunks';
 import { DIST } from './test-dirs';
 
 // Issue 17: a browser without WebGL never fetches the renderers, so the code the page runs at
@@ -13,14 +13,24 @@ const read = (file: string): string => readFileSync(join(DIST, 'assets', file), 
 
 describe('the page’s first chunk', () => {
   it('carries neither MapLibre nor deck.gl, which are in the build’s other chunks', () => {
-    const start = startChunks(DIST);
-    const later = readdirSync(join(DIST, 'assets')).filter((f) => /\.m?js$/.test(f) && !start.includes(f));
-    for (const [renderer, marks] of Object.entries(RENDERER_MARKS)) {
-      for (const mark of marks) {
-        // The mark is the renderer's: some later chunk has it (else this test would pass on nothing).
-        expect(later.some((f) => read(f).includes(mark)), `${renderer}: no chunk holds ${mark}`).toBe(true);
-        expect(start.filter((f) => read(f).includes(mark)), `${renderer} (${mark}) in the start chunks`).toEqual([]);
-      }
-    }
+    expectOnlyLater(RENDERER_MARKS);
+  });
+
+  // Issue 23: the first view runs only what it draws; the rest comes in chunks loaded on use.
+  it('carries neither the search index, the share dialog, the PNG export nor the project popup', () => {
+    expectOnlyLater(ON_USE_MARKS);
   });
 });
+
+/** Each mark is in some chunk the page loads later, and in none of those it runs at start. */
+function expectOnlyLater(marksOf: Readonly<Record<string, readonly string[]>>): void {
+  const start = startChunks(DIST);
+  const later = readdirSync(join(DIST, 'assets')).filter((f) => /\.m?js$/.test(f) && !start.includes(f));
+  for (const [part, marks] of Object.entries(marksOf)) {
+    for (const mark of marks) {
+      // The mark is the part's: some later chunk has it (else this test would pass on nothing).
+      expect(later.some((f) => read(f).includes(mark)), `${part}: no chunk holds ${mark}`).toBe(true);
+      expect(start.filter((f) => read(f).includes(mark)), `${part} (${mark}) in the start chunks`).toEqual([]);
+    }
+  }
+}

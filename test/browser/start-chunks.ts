@@ -5,6 +5,13 @@ import { join } from 'node:path';
 /** Strings found only in each renderer's own code: MapLibre's class names, and luma.gl (deck.gl's WebGL layer). */
 export const RENDERER_MARKS = { maplibre: ['maplibregl-popup', 'maplibregl-canvas'], deck: ['luma.gl'] } as const;
 
+/**
+ * Strings found only in the code of what the first view does not run (issue 23), each a chunk
+ * loaded on use: the search's index and pinyin matcher, the share dialog, the PNG export and a
+ * project's disclosure (the popup).
+ */
+export const ON_USE_MARKS = { search: ['lüe'], share: ['share-qr-caption'], exportPng: ['the map has no size'], disclosure: ['project-id'] } as const;
+
 /** A static `import … from "./x.js"`, `import "./x.js"` or `export … from "./x.js"` between chunks (not `import("./x.js")`). */
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'`]\.\/([^"'`]+\.m?js)["'`]/g;
 
