@@ -17,6 +17,7 @@ import { escapeHtmlAttribute } from '../../src/app/csp';
 import { EMBEDDED_DATA_ID } from '../../src/app/embedded';
 import { SITE_MONTHS_FILE } from '../../src/contract/site-months';
 import { runDataCli } from '../data';
+import { embedPhotoThumbnails, PACKAGE_PHOTO_BUDGET_BYTES } from './single-file-photos';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -77,6 +78,9 @@ export async function buildSingleFile(opts: SingleFileOptions): Promise<SingleFi
     for (const name of (await readdir(dataOut, { recursive: true })).map((n) => n.split('\\').join('/')).sort()) {
       if (isPageFile(name)) texts[name] = await readFile(join(dataOut, name), 'utf8');
     }
+    // Site photos: thumbnails only, inside the file as data: URLs, up to a budget (single-file-photos.ts).
+    const photos = await embedPhotoThumbnails(texts, dataOut);
+    if (photos) log(`  photos: ${photos.carried} thumbnails carried (${Math.round(photos.bytes / 1024)} KB), no display sizes${photos.leftOut > 0 ? `; ${photos.leftOut} left out past the package's ${Math.round(PACKAGE_PHOTO_BUDGET_BYTES / 1024 / 1024)} MB of photos` : ''}`);
     // Opened offline, the package draws no basemap tiles (its CSP would refuse them anyway).
     const site = JSON.parse(texts['site.json'] ?? 'null') as { config: { basemap: unknown; region: { code: string } }; months: string[]; publication: { isPublic: boolean } };
     site.config.basemap = { type: 'none' };

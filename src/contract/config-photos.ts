@@ -37,8 +37,8 @@ export function parsePhotoConfig(c: JsonChecker, v: unknown, categoryIds: readon
     const path = `photos.publicCategories[${i}]`;
     const id = c.string(x, path);
     if (id === null) return;
-    if (categoryIds && !categoryIds.includes(id)) c.error(path, `"${id}" is not a category id of this config (${categoryIds.join(', ')})`);
-    else if (out.includes(id)) c.error(path, `"${id}" is listed twice`);
+    if (categoryIds && !categoryIds.includes(id)) c.error(path, 'configPhotoCategoryUnknown', { id, ids: categoryIds });
+    else if (out.includes(id)) c.error(path, 'configNameTwice', { name: id });
     else out.push(id);
   });
   return { publicCategories: out };

@@ -4,6 +4,7 @@
  * and a display size with every metadata field stripped, named by content hash, and lists them
  * per project in the town's projects file (`photos`, one list per project, index = project).
  */
+import type { JsonChecker } from './check';
 
 /** The stages a photo documents, in the order work happens: 施工前, 施工中, 竣工, 验收. */
 export const PHOTO_STAGES = ['before', 'during', 'done', 'accepted'] as const;
@@ -12,9 +13,9 @@ export type PhotoStage = (typeof PHOTO_STAGES)[number];
 /** One published photo of a project, as the page reads it. */
 export interface SitePhoto {
   stage: PhotoStage;
-  /** The thumbnail (about 320 px on its long side), relative to the site data root: `photos/<hash>.t.jpg`. */
+  /** The thumbnail (about 320 px on its long side), relative to the site data root: `photos/<hash>.t.jpg` (in the meeting package, a data: URL). */
   thumb: string;
-  /** The display size (about 1280 px on its long side), relative to the site data root: `photos/<hash>.jpg`. */
+  /** The display size (about 1280 px on its long side), relative to the site data root: `photos/<hash>.jpg` (in the meeting package, the thumbnail's data: URL). */
   full: string;
   /** Pixel size of the display size. */
   width: number;
@@ -32,26 +33,18 @@ export const PHOTO_STAGE_ZH: Readonly<Record<PhotoStage, string>> = { before: '�
 /** Where the photo files are, relative to the site data root (`photos/<hash>.jpg`, `photos/<hash>.t.jpg`). */
 export const PHOTO_DIR = 'photos';
 const PHOTO_FILE = /^photos\/[0-9a-f]{16,64}(\.t)?\.jpg$/;
-
-/** The checker's calls the photo columns need (src/contract/check.ts JsonChecker). */
-interface Checker {
-  error(path: string, message: string): null;
-  array(v: unknown, path: string): unknown[] | null;
-  object(v: unknown, path: string): Record<string, unknown> | null;
-  string(v: unknown, path: string): string | null;
-  number(v: unknown, path: string, min?: number, max?: number): number | null;
-  oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T | null;
-}
+/** A photo carried inside the meeting package (scripts/lib/single-file-photos.ts): its thumbnail as a data: URL. */
+const PHOTO_DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
 
 /**
  * The optional `photos` and `photosWithheld` columns of a town's projects file: one entry per
  * project when present, each photo's files inside photos/ and named by hash, its day a date.
  */
-export function parsePhotoColumns(c: Checker, o: Record<string, unknown>, n: number): { photos?: SitePhoto[][]; photosWithheld?: number[] } {
+export function parsePhotoColumns(c: JsonChecker, o: Record<string, unknown>, n: number): { photos?: SitePhoto[][]; photosWithheld?: number[] } {
   const out: { photos?: SitePhoto[][]; photosWithheld?: number[] } = {};
   if (o.photos !== undefined) {
     const a = c.array(o.photos, 'photos') ?? [];
-    if (a.length !== n) c.error('photos', `expected ${n} entries, got ${a.length}`);
+    if (a.length !== n) c.error('photos', 'lengthEntries', { expected: n, got: a.length });
     out.photos = a.map((list, i) => (c.array(list, `photos[${i}]`) ?? []).flatMap((x, k) => {
       const p = `photos[${i}][${k}]`;
       const q = c.object(x, p);
@@ -59,7 +52,8 @@ export function parsePhotoColumns(c: Checker, o: Record<string, unknown>, n: num
       const stage = c.oneOf(q.stage, `${p}.stage`, PHOTO_STAGES);
       const file = (key: 'thumb' | 'full'): string | null => {
         const f = c.string(q[key], `${p}.${key}`);
-        if (f !== null && (!PHOTO_FILE.test(f) || f.endsWith('.t.jpg') !== (key === 'thumb'))) return c.error(`${p}.${key}`, `expected photos/<hash>${key === 'thumb' ? '.t' : ''}.jpg, got ${JSON.stringify(f)}`);
+        const isFile = f !== null && PHOTO_FILE.test(f) && f.endsWith('.t.jpg') === (key === 'thumb');
+        if (f !== null && !isFile && !PHOTO_DATA_URL.test(f)) return c.error(`${p}.${key}`, 'sitePhotoFile', { isThumb: key === 'thumb', got: JSON.stringify(f.slice(0, 80)) });
         return f;
       };
       const thumb = file('thumb');
@@ -67,7 +61,7 @@ export function parsePhotoColumns(c: Checker, o: Record<string, unknown>, n: num
       const width = c.number(q.width, `${p}.width`, 1, 10_000);
       const height = c.number(q.height, `${p}.height`, 1, 10_000);
       const takenAt = q.takenAt === null ? null : c.string(q.takenAt, `${p}.takenAt`);
-      if (takenAt !== null && !/^\d{4}-\d{2}-\d{2}$/.test(takenAt)) c.error(`${p}.takenAt`, `expected YYYY-MM-DD, got ${JSON.stringify(takenAt)}`);
+      if (takenAt !== null && !/^\d{4}-\d{2}-\d{2}$/.test(takenAt)) c.error(`${p}.takenAt`, 'configDate', { got: takenAt });
       const distanceM = q.distanceM === null ? null : c.number(q.distanceM, `${p}.distanceM`, 0);
       const caption = q.caption === null ? null : c.string(q.caption, `${p}.caption`);
       if (!stage || !thumb || !full || width === null || height === null) return [];
@@ -76,7 +70,7 @@ export function parsePhotoColumns(c: Checker, o: Record<string, unknown>, n: num
   }
   if (o.photosWithheld !== undefined) {
     const a = c.array(o.photosWithheld, 'photosWithheld') ?? [];
-    if (a.length !== n) c.error('photosWithheld', `expected ${n} entries, got ${a.length}`);
+    if (a.length !== n) c.error('photosWithheld', 'lengthEntries', { expected: n, got: a.length });
     out.photosWithheld = a.map((v, i) => c.number(v, `photosWithheld[${i}]`, 0) ?? 0);
   }
   return out;

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PLANTED } from '../../scripts/sample/plant';
+import { PLANTED as TABLE_PLANTED } from '../../scripts/sample/plant';
+import { readDataset } from '../../scripts/sample/dataset';
+import { planSamplePhotos } from '../../scripts/sample/photos';
 import { launchChromium } from './chromium';
 import { mapIdle, openAtlas, pixelAt, isNearColour } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
@@ -9,6 +11,8 @@ import { indicatorSpec } from '../../src/domain/indicators';
 
 /** 数据实 (issue 9): each problem planted in the sample is found, said in plain Chinese, and one click from its project. */
 const { site, projects, towns } = builtSite();
+/** The problems planted in the tables and in the site photos (scripts/sample/photos.ts, issue 22). */
+const PLANTED = [...TABLE_PLANTED, ...planSamplePhotos(readDataset('data').dataset).planted];
 const last = site.months.length - 1;
 
 let browser: Browser;

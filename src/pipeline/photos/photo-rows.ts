@@ -1,5 +1,6 @@
 /** photos.csv's rows (src/contract/columns.ts PHOTOS) as records: the project, the file inside photos/, the stage, and what the table says of time and place. */
 import { PHOTOS } from '../../contract/columns';
+import { phrase, problem, type ProblemRef } from '../../i18n/problems';
 import type { PhotoStage } from '../../contract/photos';
 import { lonLat } from '../read/records';
 import type { RowReader } from '../read/row-reader';
@@ -37,13 +38,13 @@ export function parseStage(raw: string): PhotoStage | null {
  * (with the reason) for an absolute path, a drive, `..`, `.` or an empty part, which could name a
  * file outside the folder.
  */
-export function photoPath(raw: string): { path: string } | { problem: string } {
+export function photoPath(raw: string): { path: string } | { problem: ProblemRef } {
   let s = raw.normalize('NFC').trim().replaceAll('\\', '/');
   if (s.startsWith('./')) s = s.slice(2);
   if (s.startsWith('photos/')) s = s.slice('photos/'.length);
-  if (/^[a-zA-Z]:/.test(s) || s.startsWith('/')) return { problem: 'is an absolute path: give the file’s path inside the photos/ folder' };
+  if (/^[a-zA-Z]:/.test(s) || s.startsWith('/')) return { problem: phrase('photoAbsolutePath') };
   const parts = s.split('/');
-  if (parts.some((p) => p === '..' || p === '.' || p === '')) return { problem: 'is not a plain path inside the photos/ folder (no “..”, “.” or empty parts)' };
+  if (parts.some((p) => p === '..' || p === '.' || p === '')) return { problem: phrase('photoNotPlainPath') };
   return { path: parts.join('/') };
 }
 
@@ -64,13 +65,13 @@ export function photoRow(r: RowReader): PhotoRecord | null {
   let file: string | null = null;
   if (fileRaw !== null) {
     const p = photoPath(fileRaw);
-    if ('problem' in p) r.report('error', 'file', `${r.quote(fileRaw)} ${p.problem}`);
+    if ('problem' in p) r.report('error', 'file', problem('photoFileBad', { value: r.quote(fileRaw), problem: p.problem }));
     else file = p.path;
   }
   const stage = stageRaw === null ? null : parseStage(stageRaw);
-  if (stageRaw !== null && stage === null) r.report('error', 'stage', `${r.quote(stageRaw)} is not a stage (施工前, 施工中, 竣工 or 验收)`);
+  if (stageRaw !== null && stage === null) r.report('error', 'stage', problem('photoStageUnknown', { value: r.quote(stageRaw) }));
   const takenAt = takenRaw === null ? null : parseTakenAt(takenRaw);
-  if (takenRaw !== null && takenAt === null) r.report('error', 'taken_at', `${r.quote(takenRaw)} is not a date written YYYY-MM-DD`);
+  if (takenRaw !== null && takenAt === null) r.report('error', 'taken_at', problem('valueIsNot', { value: r.quote(takenRaw), expected: phrase('expectedDate') }));
   if (projectId === null || file === null || stage === null || (takenRaw !== null && takenAt === null)) return null;
   return { row: r.row, projectId, file, stage, takenAt, lon: point.lon, lat: point.lat, caption };
 }

@@ -8,6 +8,7 @@
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Issue } from '../../contract/issues';
+import { problem, type Problem } from '../../i18n/problems';
 import { PHOTO_DIR, PHOTO_STAGES, type SitePhoto } from '../../contract/photos';
 import type { LonLat } from '../../contract/site';
 import { monthEnd } from '../../domain/months';
@@ -87,7 +88,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   const issues: Issue[] = [];
   const present = options.readsFiles && source.filesUnder ? (await source.filesUnder(PHOTO_DIR)).filter((p) => !SYSTEM_FILES.test(p)) : [];
   if (!table) {
-    if (present.length > 0) issues.push(photoIssue(`${PHOTO_DIR}/`, 0, '', 'warning', `the photos/ folder holds ${present.length} file(s) but there is no photos.csv to say which project each shows: none is published`));
+    if (present.length > 0) issues.push(photoIssue(`${PHOTO_DIR}/`, 0, '', 'warning', problem('photosNoTable', { count: present.length })));
     return { ...EMPTY, issues };
   }
   const file = table.file;
@@ -95,8 +96,8 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   const byId = new Map(d.projects.map((p) => [p.record.projectId, p.index]));
   const dataDate = d.config.dataDate ?? (d.months.length > 0 ? monthEnd(d.months.at(-1)!) : '9999-12-31');
   const lastMonth = d.months.at(-1) ?? dataDate.slice(0, 7);
-  const reads = new Map<string, Promise<ReadPhoto | string>>();
-  const readPhoto = (path: string): Promise<ReadPhoto | string> => {
+  const reads = new Map<string, Promise<ReadPhoto | Problem>>();
+  const readPhoto = (path: string): Promise<ReadPhoto | Problem> => {
     let r = reads.get(path);
     if (!r) reads.set(path, (r = readOne(path, source, options.imaging)));
     return r;
@@ -110,7 +111,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   for (const record of table.records) {
     const project = byId.get(record.projectId);
     if (project === undefined) {
-      issues.push(photoIssue(file, record.row, header('project_id'), 'error', `project "${record.projectId}" is not in projects.csv`));
+      issues.push(photoIssue(file, record.row, header('project_id'), 'error', problem('photoProjectUnknown', { id: record.projectId })));
       reject();
       continue;
     }
@@ -120,7 +121,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
     }
     const path = `${PHOTO_DIR}/${record.file}`;
     const photo = await readPhoto(path);
-    if (typeof photo === 'string') {
+    if ('key' in photo) {
       issues.push(photoIssue(file, record.row, header('file'), 'error', photo));
       reject();
       continue;
@@ -128,11 +129,11 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
     used.push({ record, project, photo });
   }
   if (!options.readsFiles && used.length > 0) {
-    issues.push(photoIssue(file, 0, '', 'warning', 'the check view reads photos.csv but not the photos themselves (their files, EXIF time and place, sizes): check them with npm run data:check, which reads the photos/ folder'));
+    issues.push(photoIssue(file, 0, '', 'warning', problem('photoCheckViewOnly')));
   }
   const listed = new Set(table.records.map((r) => `${PHOTO_DIR}/${r.file}`));
   for (const path of present) {
-    if (!listed.has(path)) issues.push(photoIssue(path, 0, '', 'warning', `${path} is in the photos/ folder but no row of photos.csv lists it: it is not published`));
+    if (!listed.has(path)) issues.push(photoIssue(path, 0, '', 'warning', problem('photoUnlisted', { path })));
   }
 
   // Time and place: the table's, else the photo's own EXIF; distances from the project's point.
@@ -192,37 +193,37 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   };
 }
 
-/** One listed file read and checked; a string says why it cannot be used. */
-async function readOne(path: string, source: PhotoFiles, imaging: PhotoImaging | null): Promise<ReadPhoto | string> {
+/** One listed file read and checked; a problem says why it cannot be used. */
+async function readOne(path: string, source: PhotoFiles, imaging: PhotoImaging | null): Promise<ReadPhoto | Problem> {
   let bytes: Uint8Array | null;
   try {
     bytes = await source.read(path);
   } catch (e) {
-    return `${path}: ${e instanceof Error ? e.message : String(e)}`;
+    return problem('photoReadFailed', { path, detail: e instanceof Error ? e.message : String(e) });
   }
-  if (!bytes) return `${path} is missing: put the photo in the photos/ folder under that name, or correct the file name`;
+  if (!bytes) return problem('photoMissing', { path });
   const format = sniffFormat(bytes);
-  if (format === 'heic' || format === 'avif') return `${path} is a ${format.toUpperCase()} photo, which the build cannot read: save it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible)`;
-  if (!format || !SUPPORTED_FORMATS.has(format)) return `${path} is not a photo the build reads (JPEG, PNG or WebP)`;
+  if (format === 'heic' || format === 'avif') return problem('photoHeic', { path, format: format.toUpperCase() });
+  if (!format || !SUPPORTED_FORMATS.has(format)) return problem('photoFormatUnknown', { path });
   const exif = await readExif(bytes, format);
   let rendered: RenderedPhoto | null = null;
   if (imaging) {
     try {
       rendered = await imaging.render(bytes);
     } catch (e) {
-      return `${path} cannot be decoded as ${format.toUpperCase()} (is it damaged?): ${e instanceof Error ? e.message : String(e)}`;
+      return problem('photoUndecodable', { path, format: format.toUpperCase(), detail: e instanceof Error ? e.message : String(e) });
     }
   }
   return { sha256: await sha256(bytes), bytes: bytes.length, takenAt: exif.takenAt, point: exif.lon !== null && exif.lat !== null ? [exif.lon, exif.lat] : null, rendered };
 }
 
 /** The photo files as one input of the release: a hash over their paths and hashes, in path order. */
-async function inputOf(reads: Map<string, Promise<ReadPhoto | string>>): Promise<{ sha256: string; bytes: number } | null> {
+async function inputOf(reads: Map<string, Promise<ReadPhoto | Problem>>): Promise<{ sha256: string; bytes: number } | null> {
   const lines: string[] = [];
   let bytes = 0;
   for (const path of [...reads.keys()].sort()) {
     const r = await reads.get(path)!;
-    if (typeof r === 'string') continue;
+    if ('key' in r) continue;
     lines.push(`${r.sha256}  ${path}\n`);
     bytes += r.bytes;
   }
