@@ -24,19 +24,19 @@ export function parseSiteMonths(input: unknown, site: SiteData): Parsed<SiteMont
   const c = new JsonChecker(SITE_MONTHS_FILE);
   const o = c.object(input, '');
   if (!o) return { ok: false, issues: c.issues };
-  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', `expected ${SITE_SCHEMA_VERSION}, got ${JSON.stringify(o.schemaVersion)}; rebuild the site data`);
+  if (o.schemaVersion !== SITE_SCHEMA_VERSION) c.error('schemaVersion', 'siteSchemaVersion', { expected: SITE_SCHEMA_VERSION, got: String(JSON.stringify(o.schemaVersion)) });
   const expected = site.months.slice(0, -1);
   const months = (c.array(o.months, 'months') ?? []).map((m, i) => c.string(m, join('months', i)) ?? '');
-  if (months.join() !== expected.join()) c.error('months', `expected the months before the latest of site.json (${expected.join(', ')}), got ${months.join(', ')}`);
+  if (months.join() !== expected.join()) c.error('months', 'siteMonthsMismatch', { expected, got: months });
   const table = c.object(o.villages, 'villages') ?? {};
   const villages = {} as Record<SeriesId, (number | null)[][]>;
   for (const id of SERIES_IDS) {
     const path = join('villages', id);
     const rows = c.array(table[id], path) ?? [];
-    if (rows.length !== expected.length) c.error(path, `expected ${expected.length} months, got ${rows.length}`);
+    if (rows.length !== expected.length) c.error(path, 'lengthMonths', { expected: expected.length, got: rows.length });
     villages[id] = rows.map((row, m) => {
       const values = c.array(row, join(path, m)) ?? [];
-      if (values.length !== site.villages.length) c.error(join(path, m), `expected ${site.villages.length} values, got ${values.length}`);
+      if (values.length !== site.villages.length) c.error(join(path, m), 'lengthValues', { expected: site.villages.length, got: values.length });
       return values.map((v, i) => (v === null ? null : c.number(v, join(join(path, m), i))));
     });
   }

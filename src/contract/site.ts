@@ -222,9 +222,9 @@ function parseSeries(c: JsonChecker, v: unknown, path: string, months: number, t
   };
   const latestOnly = (x: unknown, p: string): (number | null)[][] => {
     const a = c.array(x, p) ?? [];
-    if (a.length !== months) c.error(p, `expected ${months} months, got ${a.length}`);
+    if (a.length !== months) c.error(p, 'lengthMonths', { expected: months, got: a.length });
     return a.map((row, i) => {
-      if (i < months - 1) return row === null ? [] : (c.error(join(p, i), 'expected null: the month is in the months file'), []);
+      if (i < months - 1) return row === null ? [] : (c.error(join(p, i), 'siteMonthInMonthsFile'), []);
       return values(row, join(p, i), villages);
     });
   };
