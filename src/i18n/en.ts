@@ -582,5 +582,8 @@ export const EN: Catalogue = {
   reportPhotosLead: 'Of the {done} projects finished (or accepted) this month, {n} have no completion or acceptance photo; please take and report one:',
   reportPhotosAll: 'All {done} projects finished (or accepted) this month have a completion or acceptance photo.',
   reportPhotosNoneDone: 'No project was finished this month.',
+  reportPhotosTown: '{town} ({n}): ',
+  reportPhotosItem: '{name} ({id})',
+  reportPhotosSeparator: '; ',
   reportPhotosWithheld: 'The photos of {n} further projects are not published (privacy) and are not listed.',
 };

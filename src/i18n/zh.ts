@@ -580,6 +580,9 @@ export const ZH = {
   reportPhotosLead: '本月完工（含验收）的 {done} 个项目中，{n} 个没有竣工或验收照片，请补拍补报：',
   reportPhotosAll: '本月完工（含验收）的 {done} 个项目都有竣工或验收照片。',
   reportPhotosNoneDone: '本月没有新完工的项目。',
+  reportPhotosTown: '{town}（{n} 个）：',
+  reportPhotosItem: '{name}（{id}）',
+  reportPhotosSeparator: '、',
   reportPhotosWithheld: '另有 {n} 个项目的照片按隐私规定未公开，未列入。',
 } as const;
 

@@ -1,11 +1,14 @@
 /** The report's photo check, a part of its data quality section: projects finished this month without a completion photo (形象进度 without its evidence). */
 import { fillText, formatNumber, t } from '../i18n';
-import { statusName } from '../state/projects-table';
-import type { ReportPhotos } from '../state/report-photos';
+import type { PhotoGapRow, ReportPhotos } from '../state/report-photos';
 import { h } from './dom';
-import { headRow, type ReportContext } from './report-layout';
+import type { ReportContext } from './report-layout';
 
-/** The part, or null when the data has no photos at all (a county that keeps none is not told, each month, that all are missing). */
+/**
+ * The part, or null when the data has no photos at all (a county that keeps none is not told,
+ * each month, that all are missing). The projects are listed town by town as running text, as a
+ * bulletin names them: a county with few photos yet has hundreds, and a table would fill pages.
+ */
 export function photosPart(c: ReportContext): HTMLElement | null {
   const { report, lang } = c;
   const photos: ReportPhotos | null = report.photos;
@@ -18,16 +21,19 @@ export function photosPart(c: ReportContext): HTMLElement | null {
   else if (n === 0) el.append(h('p', 'report-lead', fillText(lang, 'reportPhotosAll', { done })));
   else {
     el.append(h('p', 'report-lead', fillText(lang, 'reportPhotosLead', { done, n: formatNumber(lang, n) })));
-    const table = h('table', 'report-table report-photos-table');
-    headRow(table, [t(lang, 'projectId'), t(lang, 'projectName'), t(lang, 'town'), t(lang, 'location'), t(lang, 'status')], []);
-    const body = table.createTBody();
-    for (const p of photos.missing) {
-      const tr = body.insertRow();
-      tr.dataset.project = p.id;
-      const townWide = fillText(lang, 'townWide', { town: p.townName });
-      tr.append(h('td', 'report-id', p.id), h('td', '', p.name), h('td', '', p.townName), h('td', '', p.villageName ?? townWide), h('td', '', statusName(p.status, lang)));
+    const byTown = new Map<string, PhotoGapRow[]>();
+    for (const p of photos.missing) byTown.set(p.townName, [...(byTown.get(p.townName) ?? []), p]);
+    for (const [town, rows] of byTown) {
+      const line = h('p', 'report-photos-town');
+      line.append(h('strong', '', fillText(lang, 'reportPhotosTown', { town, n: formatNumber(lang, rows.length) })));
+      rows.forEach((p, i) => {
+        if (i > 0) line.append(t(lang, 'reportPhotosSeparator'));
+        const item = h('span', 'report-photos-item', fillText(lang, 'reportPhotosItem', { name: p.name, id: p.id }));
+        item.dataset.project = p.id;
+        line.append(item);
+      });
+      el.append(line);
     }
-    el.append(table);
   }
   if (photos.withheld > 0) el.append(h('p', 'report-note', fillText(lang, 'reportPhotosWithheld', { n: formatNumber(lang, photos.withheld) })));
   return el;

@@ -75,8 +75,8 @@ function crc32(bytes: Buffer): number {
   return ~c >>> 0;
 }
 
-/** The display size of the fixture's photos (4:3). */
-export const FULL_SIZE = { width: 640, height: 480 };
+/** The display size of the fixture's photos (4:3, as large as the build writes them). */
+export const FULL_SIZE = { width: 1280, height: 960 };
 
 export interface PhotoSite {
   baseUrl: string;

@@ -62,13 +62,17 @@ async function openAndClose(page: Page, box: string, stage: string): Promise<voi
   const shown = await page.evaluate(() => {
     const d = document.getElementById('photo-viewer')!;
     const img = d.querySelector('img')!;
-    return { stage: d.dataset.stage, src: img.getAttribute('src'), width: img.naturalWidth, title: d.querySelector('h2')?.textContent, facts: d.querySelector('dl')?.textContent, sample: (d.querySelector('.photo-viewer-sample') as HTMLElement).hidden, focusInside: d.contains(document.activeElement) };
+    // The photo fits its frame (the room the caption and buttons leave), whatever the screen.
+    const [p, f] = [img.getBoundingClientRect(), d.querySelector('.photo-viewer-frame')!.getBoundingClientRect()];
+    const fits = p.top >= f.top - 0.5 && p.bottom <= f.bottom + 0.5 && p.left >= f.left - 0.5 && p.right <= f.right + 0.5 && p.height > 100;
+    return { stage: d.dataset.stage, src: img.getAttribute('src'), width: img.naturalWidth, fits, title: d.querySelector('h2')?.textContent, facts: d.querySelector('dl')?.textContent, isSampleMarked: !(d.querySelector('.photo-viewer-sample') as HTMLElement).hidden, focusInside: d.contains(document.activeElement) };
   });
   expect(shown.stage).toBe(stage);
   expect(shown.src).toMatch(/^data\/photos\/[0-9a-f]{16}\.jpg$/);
   expect(shown.width).toBe(FULL_SIZE.width);
+  expect(shown.fits, 'the photo inside its frame').toBe(true);
   expect(shown.title).toBe(TEA.name);
-  expect(shown.sample, 'the sample marks its photos').toBe(false);
+  expect(shown.isSampleMarked, 'the sample marks its photos').toBe(true);
   expect(shown.focusInside).toBe(true);
   // Tab goes round the dialog's own buttons, never out to the page.
   for (let i = 0; i < 5; i++) {
@@ -180,11 +184,16 @@ describe('site photos', () => {
     await page.locator(`${box} .site-photo[data-stage="before"] button`).scrollIntoViewIfNeeded();
     await page.click(`${box} .site-photo[data-stage="before"] button`);
     await page.waitForSelector('#photo-viewer[open]');
+    await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('#photo-viewer img')?.naturalWidth ?? 0) > 0);
     const r = await page.$eval('#photo-viewer', (d) => d.getBoundingClientRect().toJSON() as DOMRect);
     expect([Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)]).toEqual([0, 0, 360, 640]);
     // The photo and its previous/next buttons are all on the screen.
     const next = await page.$eval('#photo-viewer .photo-viewer-next', (b) => b.getBoundingClientRect().bottom);
     expect(next).toBeLessThanOrEqual(640);
+    const [frame, photo] = await page.$$eval('#photo-viewer img, #photo-viewer .photo-viewer-frame', (els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(photo!.top).toBeGreaterThanOrEqual(frame!.top - 0.5);
+    expect(photo!.bottom).toBeLessThanOrEqual(frame!.bottom + 0.5);
+    expect(photo!.width).toBeCloseTo(360, -1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -209,12 +218,13 @@ describe('site photos', () => {
   it('the monthly report lists the projects finished in the month without a completion photo, and counts those withheld apart', async () => {
     const { page, errors } = await open(browser, '#view=report&month=2016-02');
     await page.waitForSelector('#report[aria-busy="false"] .report-photos');
-    expect(await page.$$eval('.report-photos tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.project))).toEqual(['T-002']);
+    expect(await page.$$eval('.report-photos [data-project]', (items) => items.map((r) => (r as HTMLElement).dataset.project))).toEqual(['T-002']);
+    expect(await page.textContent('.report-photos-town')).toBe('蒋家堰镇（1 个）：双竹村垃圾收集（T-002）');
     await page.evaluate(() => window.cunhu?.store.set({ month: '2016-03' }));
     await page.waitForFunction(() => document.getElementById('report')?.dataset.month === '2016-03');
     await page.waitForSelector('#report[aria-busy="false"] .report-photos');
     // T-006, finished in March, has its photos withheld: not listed as without a photo, but said.
-    expect(await page.$$eval('.report-photos tbody tr', (rows) => rows.length)).toBe(0);
+    expect(await page.$$eval('.report-photos [data-project]', (items) => items.length)).toBe(0);
     expect(await page.textContent('.report-photos')).toContain('另有 1 个项目的照片按隐私规定未公开');
     expect(errors).toEqual([]);
     await page.close();
