@@ -86,9 +86,10 @@ export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
   projects.onChange(() => areaPanel.update(store.get()));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    // Escape steps back up the map's selection, on the map only (the search box handles its own first).
+    // Escape steps back up the map's selection, on the map only (the search box handles its own
+    // first); while presenting it is the tour's (it leaves the tour).
     const s = store.get();
-    if (s.view !== 'map') return;
+    if (s.view !== 'map' || s.tour !== null) return;
     if (s.project !== null) store.set({ project: null });
     else if (s.village !== null) store.set({ village: null });
     else if (s.town !== null) store.set({ town: null });

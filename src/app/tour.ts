@@ -1,15 +1,15 @@
 /**
  * Presentation mode (tour=N, 演示): the presenter's overlay (src/ui/presentation.ts) with the
  * stop's figures (src/ui/tour-figures.ts), the 演示 button that starts it, and the map's part:
- * measured again when the layout changes, its keys given to the tour, the projector theme.
+ * measured again when the layout changes, its keys given to the tour, the projector theme. The
+ * overlay's code is a chunk of its own, fetched as a pointer or the focus reaches 演示 (or when a
+ * link opens a stop): the county's first view does not run it.
  */
 import type { SiteData } from '../contract/site';
 import { deriveView, type LoadedProjects } from '../state/derived-view';
 import type { Store } from '../state/store';
 import { tourStopState } from '../state/tour';
 import type { ViewState } from '../state/view-state';
-import { mountPresentation } from '../ui/presentation';
-import { stopFigures, stopPhotos } from '../ui/tour-figures';
 import type { MountedAtlas } from './atlas';
 import { byId } from './dom';
 
@@ -24,35 +24,66 @@ export interface Tour {
 
 /**
  * Mounts the overlay and shows the stop the page was opened at (a link to tour=N gets that stop's
- * view). Mount it before the map (it changes the layout the map measures) and before the page's
- * Escape handler (its Escape leaves the tour, not the town).
+ * view, its overlay loaded first). Mount it before the map (it changes the layout the map measures).
+ * While presenting, Escape is the tour's (src/app/map-side.ts leaves it alone).
  */
-export function mountTour(site: SiteData, store: Store<ViewState>, projects: LoadedProjects & { onChange(listener: () => void): unknown }): Tour {
-  const figures = (state: ViewState) => {
-    const view = deriveView(site, projects, state);
-    return { ...stopFigures(site, view, state.lang), photos: stopPhotos(projects.current, view) };
-  };
+export async function mountTour(site: SiteData, store: Store<ViewState>, projects: LoadedProjects & { onChange(listener: () => void): unknown }): Promise<Tour> {
   const slot = document.createElement('div');
   document.body.append(slot);
-  const presentation = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+  // The presenter's actions are mounted here now and go into the overlay when it is made.
+  const actions = document.createElement('div');
+  // Typed by a cast: it is set inside load(), which the compiler does not follow.
+  let presentation = null as { update(state: ViewState): void } | null;
+  let loading: Promise<void> | null = null;
+  const load = (): Promise<void> =>
+    (loading ??= Promise.all([import('../ui/presentation'), import('../ui/tour-figures')]).then(
+      ([{ mountPresentation }, { stopFigures, stopPhotos }]) => {
+        const figures = (state: ViewState) => {
+          const view = deriveView(site, projects, state);
+          return { ...stopFigures(site, view, state.lang), photos: stopPhotos(projects.current, view) };
+        };
+        const view = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+        view.actions.append(actions);
+        presentation = { update: (state) => view.update(state, figures(state)) };
+        // The stop's town loaded after the stop was shown: its photos join the stop.
+        projects.onChange(() => presentation?.update(store.get()));
+      },
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    ));
+  const preload = (): void => {
+    load().catch((e: unknown) => console.error(e));
+  };
+  const toggle = byId('present-toggle');
+  toggle.addEventListener('click', () => store.set(tourStopState(site, 1)));
+  toggle.addEventListener('pointerenter', preload, { once: true });
+  toggle.addEventListener('focus', preload, { once: true });
   const opened = store.get().tour;
-  if (opened !== null) store.set(tourStopState(site, opened));
-  presentation.update(store.get(), figures(store.get()));
-  byId('present-toggle').addEventListener('click', () => store.set(tourStopState(site, 1)));
-  // The stop's town loaded after the stop was shown: its photos join the stop.
-  projects.onChange(() => presentation.update(store.get(), figures(store.get())));
+  if (opened !== null) {
+    store.set(tourStopState(site, opened));
+    await load();
+    presentation?.update(store.get());
+  }
   let atlas: MountedAtlas | null = null;
   let isPresenting = store.get().tour !== null;
+  const update = (state: ViewState): void => {
+    if (!presentation) {
+      // A stop asked for before the overlay's code is here: shown (and the map measured) once it is.
+      if (state.tour !== null) load().then(() => update(store.get()), (e: unknown) => console.error(e));
+      return;
+    }
+    presentation.update(state);
+    if ((state.tour !== null) === isPresenting) return;
+    isPresenting = state.tour !== null;
+    // The layout changed under the map: measure again before framing; arrows belong to the tour.
+    atlas?.map.resize();
+    atlas?.setPresenting(isPresenting);
+  };
   return {
-    actions: presentation.actions,
-    update(state) {
-      presentation.update(state, figures(state));
-      if ((state.tour !== null) === isPresenting) return;
-      isPresenting = state.tour !== null;
-      // The layout changed under the map: measure again before framing; arrows belong to the tour.
-      atlas?.map.resize();
-      atlas?.setPresenting(isPresenting);
-    },
+    actions,
+    update,
     startMap(mounted) {
       atlas = mounted;
       isPresenting = store.get().tour !== null;

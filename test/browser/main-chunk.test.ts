@@ -17,7 +17,7 @@ describe('the page’s first chunk', () => {
   });
 
   // Issue 23: the first view runs only what it draws; the rest comes in chunks loaded on use.
-  it('carries neither the search index, the share dialog, the PNG export nor the project popup', () => {
+  it('carries neither the search index, the share dialog, the PNG export, the project popup nor the presentation', () => {
     expectOnlyLater(ON_USE_MARKS);
   });
 });

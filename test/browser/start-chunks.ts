@@ -7,10 +7,10 @@ export const RENDERER_MARKS = { maplibre: ['maplibregl-popup', 'maplibregl-canva
 
 /**
  * Strings found only in the code of what the first view does not run (issue 23), each a chunk
- * loaded on use: the search's index and pinyin matcher, the share dialog, the PNG export and a
- * project's disclosure (the popup).
+ * loaded on use: the search's index and pinyin matcher, the share dialog, the PNG export, a
+ * project's disclosure (the popup) and the presentation's overlay.
  */
-export const ON_USE_MARKS = { search: ['lüe'], share: ['share-qr-caption'], exportPng: ['the map has no size'], disclosure: ['project-id'] } as const;
+export const ON_USE_MARKS = { search: ['lüe'], share: ['share-qr-caption'], exportPng: ['the map has no size'], disclosure: ['project-id'], presentation: ['presentation-progress'] } as const;
 
 /** A static `import … from "./x.js"`, `import "./x.js"` or `export … from "./x.js"` between chunks (not `import("./x.js")`). */
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'`]\.\/([^"'`]+\.m?js)["'`]/g;
