@@ -2,7 +2,7 @@
  * `npm run bench:page`: time from navigation to `data-ready` for the atlas (the sample county)
  * against a bare MapLibre page drawing the same built boundaries (bench/bare.ts, the floor),
  * median of RUNS each, run alternately in fresh browser contexts; and the bytes the atlas's
- * first view transfers, gzipped as a CDN serves them, by kind; then one traced navigation, summed
+ * first view transfers (asked for before data-ready), gzipped as a CDN serves them, by kind; then one traced navigation, summed
  * up (scripts/bench/page-profile.ts): where the atlas's time goes. `--profile` traces only.
  */
 import type { Browser } from 'playwright-core';
@@ -22,8 +22,12 @@ async function timeToReady(browser: Browser, url: string, served: Served[]): Pro
   await page.goto(url);
   // Both pages mark `cunhu:data-ready` when they set data-ready: its time is from navigation start.
   await page.waitForFunction(() => performance.getEntriesByName('cunhu:data-ready').length > 0, undefined, { timeout: 180_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('cunhu:data-ready')[0]!.startTime);
-  const requests = served.slice(before);
+  const { ms, late } = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('cunhu:data-ready')[0]!.startTime;
+    // What the page asked for after data-ready (months.json, say) is not the first view's.
+    return { ms: ready, late: performance.getEntriesByType('resource').filter((r) => r.startTime > ready).map((r) => new URL(r.name).pathname) };
+  });
+  const requests = served.slice(before).filter((s) => !late.includes(s.path));
   await context.close();
   return { ms, requests };
 }
