@@ -1,4 +1,4 @@
-import { isProblemKey, phrase, problemOf, problemText, type Problem, type ProblemArgs, type ProblemKey, type ProblemRef } from '../i18n/problems';
+import { phrase, problem, problemOf, type Problem, type ProblemArgs, type ProblemKey, type ProblemRef } from '../i18n/problems';
 import type { Issue } from './issues';
 
 /**
@@ -10,11 +10,8 @@ export class JsonChecker {
   constructor(readonly file: string) {}
 
   /** Records an error at `path`: a catalogue key and its parameters. */
-  error<K extends ProblemKey>(path: string, key: K, ...params: ProblemArgs<K>): null;
-  /** @deprecated English only, for code not yet given catalogue keys (issue 21): say it with a key instead. */
-  error(path: string, message: string): null;
-  error(path: string, key: string, params?: object): null {
-    this.issues.push({ file: this.file, row: 0, column: path, level: 'error', ...said(key, params) });
+  error<K extends ProblemKey>(path: string, key: K, ...params: ProblemArgs<K>): null {
+    this.issues.push({ file: this.file, row: 0, column: path, level: 'error', ...problem(key, ...params) });
     return null;
   }
 
@@ -25,11 +22,8 @@ export class JsonChecker {
   }
 
   /** Records a warning at `path`: a catalogue key and its parameters. */
-  warn<K extends ProblemKey>(path: string, key: K, ...params: ProblemArgs<K>): void;
-  /** @deprecated English only, for code not yet given catalogue keys (issue 21): say it with a key instead. */
-  warn(path: string, message: string): void;
-  warn(path: string, key: string, params?: object): void {
-    this.issues.push({ file: this.file, row: 0, column: path, level: 'warning', ...said(key, params) });
+  warn<K extends ProblemKey>(path: string, key: K, ...params: ProblemArgs<K>): void {
+    this.issues.push({ file: this.file, row: 0, column: path, level: 'warning', ...problem(key, ...params) });
   }
 
   object(v: unknown, path: string): Record<string, unknown> | null {
@@ -78,12 +72,6 @@ export class JsonChecker {
   get hasErrors(): boolean {
     return this.issues.some((i) => i.level === 'error');
   }
-}
-
-/** A key and its parameters as a problem; a text that is no key (the deprecated form) as an untranslated one. */
-function said(key: string, params: object | undefined): Problem {
-  const ref: ProblemRef = isProblemKey(key) ? { key, params: (params ?? {}) as ProblemRef['params'] } : { key: 'untranslated', params: { text: key } };
-  return { ...ref, message: problemText('en', ref) };
 }
 
 export function join(path: string, key: string | number): string {

@@ -10,8 +10,6 @@ const whereEn = (p: { rows: readonly string[]; count: number; isOneValue: boolea
   p.isOneValue ? '' : `${p.rows.length === 1 ? 'row' : 'rows'} ${list(p.rows)}; ${p.count} ${p.count === 1 ? 'cell' : 'cells'}`;
 
 export const PROBLEMS_EN: ProblemTexts = {
-  untranslated: (p) => p.text,
-
   // Phrases: parts of other texts.
   valueNothing: () => 'nothing',
   valueArray: () => 'an array',

@@ -14,9 +14,6 @@ const list = (xs: readonly string[]): string => xs.join('、');
 const whereZh = (p: { rows: readonly string[]; count: number; isOneValue: boolean }): string => (p.isOneValue ? '' : `第 ${list(p.rows)} 行，共 ${n(p.count)} 个单元格`);
 
 export const PROBLEMS_ZH = {
-  /** Text not yet given a key of its own (English; the check view shows it as it is): none should be left. */
-  untranslated: (p: { text: string }) => p.text,
-
   // Phrases: parts of other texts.
   valueNothing: () => '空值（没有填写）',
   valueArray: () => '一个数组',

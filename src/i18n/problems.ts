@@ -49,14 +49,6 @@ export function problem<K extends ProblemKey>(key: K, ...params: ProblemArgs<K>)
   return { ...ref, message: problemText('en', ref) };
 }
 
-/**
- * @deprecated A text with no key yet (English in both languages): for code written before its
- * problems have keys (issue 21); the tests fail on it in the checked inputs. Give it a key instead.
- */
-export function untranslated(text: string): Problem {
-  return problem('untranslated', { text });
-}
-
 /** Just the problem of something that carries one (a failed read's `{ ok: false, row, …problem }`), for an Issue. */
 export function problemOf(p: Problem): Problem {
   return { key: p.key, params: p.params, message: p.message };

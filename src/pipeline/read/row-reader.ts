@@ -1,5 +1,5 @@
 /** One data row of a table, read cell by cell into a record's typed values, each bad value a located issue. */
-import { phrase, problem, problemOf, untranslated, type Problem, type ProblemRef } from '../../i18n/problems';
+import { phrase, problem, problemOf, type Problem, type ProblemRef } from '../../i18n/problems';
 import type { ColumnSpec, ProjectStatus } from '../../contract/columns';
 import type { Issue, IssueLevel } from '../../contract/issues';
 import { StringPool, detach } from './string-pool';
@@ -32,13 +32,9 @@ export class RowReader {
   }
 
   /** Adds an issue about this row; an error rejects the row. */
-  report(level: IssueLevel, column: string, what: Problem): void;
-  /** @deprecated English only, for code not yet given catalogue keys (issue 21): report a `problem(key, params)` instead. */
-  report(level: IssueLevel, column: string, what: string): void;
-  report(level: IssueLevel, column: string, what: Problem | string): void {
+  report(level: IssueLevel, column: string, what: Problem): void {
     if (level === 'error') this.hasError = true;
-    const said = typeof what === 'string' ? untranslated(what) : problemOf(what);
-    this.issues.push({ file: this.file, row: this.row, column: this.located.get(column)?.header ?? column, level, ...said });
+    this.issues.push({ file: this.file, row: this.row, column: this.located.get(column)?.header ?? column, level, ...problemOf(what) });
   }
 
   /** A cell's text or number for a message: quoted, or "the value" in a private file. */
