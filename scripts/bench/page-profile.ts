@@ -6,7 +6,8 @@
  *   arrived, in ms from navigation start;
  * - the renderer's main thread from navigation start to data-ready: busy time by kind (script
  *   compile, script run, garbage collection, style and layout, paint, HTML) and the idle rest;
- * - the sampled JavaScript by file (self time), and MapLibre's worker threads' busy time.
+ * - the sampled JavaScript by file (self time), the GPU process's busy time (SwiftShader runs
+ *   WebGL and rasterises the page there) and MapLibre's worker threads' busy time.
  */
 import type { Browser } from 'playwright-core';
 
@@ -155,6 +156,14 @@ export async function profilePage(browser: Browser, url: string, viewport: { wid
     const top = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts < end && e.ts + (e.dur ?? 0) > nav && /^(RunTask|ThreadControllerImpl::RunTask)$/.test(e.name));
     workerBusy += top.reduce((n, e) => n + Math.min(e.ts + (e.dur ?? 0), end) - Math.max(e.ts, nav), 0);
   }
+  // The GPU process's main thread: under SwiftShader it runs the WebGL calls and rasterises the page.
+  const gpu = [...threadName].filter(([, n]) => n === 'CrGpuMain').map(([k]) => k.split(':').map(Number) as [number, number]);
+  let gpuBusy = 0;
+  for (const [gpid, gtid] of gpu) {
+    const top = events.filter((e) => e.pid === gpid && e.tid === gtid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.ts < end && e.ts + (e.dur ?? 0) > nav);
+    gpuBusy += top.reduce((n, e) => n + Math.min(e.ts + (e.dur ?? 0), end) - Math.max(e.ts, nav), 0);
+  }
+  console.log(`${prefix}_gpu_process_busy_ms: ${ms(gpuBusy)}`);
   console.log(`${prefix}_worker_threads: ${workers.length}`);
   console.log(`${prefix}_worker_busy_ms: ${ms(workerBusy)}`);
   const workerFiles = new Map<string, number>();
