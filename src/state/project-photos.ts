@@ -52,17 +52,19 @@ export interface IndexedPhoto {
 }
 
 /**
- * A town's completion photos as of a month, for a tour stop: each project's latest 竣工/验收 photo
- * taken by the month's end (or undated), the largest projects first, at most `limit`.
+ * A town's photos as of a month, for a tour stop: each project's latest photo taken by the month's
+ * end (or undated), in stage order, so a finished project shows its 竣工 or 验收 photo and one
+ * under way its 施工中 or 施工前 one; finished projects first, then the largest, at most `limit`.
  */
-export function completionPhotos(p: Pick<SiteProjects, 'photos' | 'town' | 'budgetWan'>, townId: number, month: string, limit: number): IndexedPhoto[] {
+export function stopPhotosOf(p: Pick<SiteProjects, 'photos' | 'town' | 'budgetWan'>, townId: number, month: string, limit: number): IndexedPhoto[] {
   const found: IndexedPhoto[] = [];
   p.town.forEach((t, index) => {
     if (t !== townId) return;
-    const done = (p.photos?.[index] ?? []).filter((ph) => COMPLETION_STAGES.includes(ph.stage) && (ph.takenAt === null || ph.takenAt.slice(0, 7) <= month));
-    const photo = done[done.length - 1];
+    const taken = photosOf(p, index).filter((ph) => ph.takenAt === null || ph.takenAt.slice(0, 7) <= month);
+    const photo = taken[taken.length - 1];
     if (photo) found.push({ index, photo });
   });
-  found.sort((a, b) => (p.budgetWan[b.index] ?? 0) - (p.budgetWan[a.index] ?? 0) || a.index - b.index);
+  const isDone = (x: IndexedPhoto): number => (COMPLETION_STAGES.includes(x.photo.stage) ? 0 : 1);
+  found.sort((a, b) => isDone(a) - isDone(b) || (p.budgetWan[b.index] ?? 0) - (p.budgetWan[a.index] ?? 0) || a.index - b.index);
   return found.slice(0, limit);
 }

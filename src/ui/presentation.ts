@@ -23,7 +23,7 @@ export interface StopFigures {
   /** The month shown, formatted (e.g. `2016年5月`). */
   month: string;
   extra: { label: string; value: string }[];
-  /** Completion photos of the stop's town (竣工照片), shown as a strip that opens the photo dialog; none for the county. */
+  /** Photos of the stop's town (each project's latest by the stop's month), shown as a strip that opens the photo dialog; none for the county. */
   photos?: readonly ViewedPhoto[];
 }
 

@@ -47,10 +47,10 @@ export function projectPhotos(p: ProjectPhotos, options: PhotoViewerOptions, hea
   return box;
 }
 
-/** A strip of photos, each captioned with its project, opening the dialog over the strip's photos (its heading, the caller's, says 示例照片 for the sample). */
+/** A strip of photos, each captioned with its stage and project, opening the dialog over the strip's photos (its heading, the caller's, says 示例照片 for the sample). */
 export function photoStrip(items: readonly ViewedPhoto[], options: PhotoViewerOptions, className: string): HTMLUListElement {
   const list = h('ul', `site-photos-list ${className}`);
-  items.forEach((item, i) => list.append(thumbnail(item, 0, options.lang, options, (opener) => openPhotoViewer(items, i, options, opener), item.projectName)));
+  items.forEach((item, i) => list.append(thumbnail(item, 0, options.lang, options, (opener) => openPhotoViewer(items, i, options, opener), fillText(options.lang, 'photoStripLabel', { stage: stageName(item.photo.stage, options.lang), name: item.projectName }))));
   return list;
 }
 

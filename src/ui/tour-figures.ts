@@ -8,18 +8,18 @@ import type { SiteData } from '../contract/site';
 import { formatIndicator } from '../domain/indicators';
 import { monthLabel, pick, t, type Lang } from '../i18n';
 import type { DerivedView } from '../state/derived-view';
-import { completionPhotos } from '../state/project-photos';
+import { stopPhotosOf } from '../state/project-photos';
 import type { ViewedPhoto } from './photo-viewer';
 import type { StopFigures } from './presentation';
 
-/** Completion photos a stop shows at most: a row of a projector's column. */
+/** Photos a stop shows at most: a row of a projector's column. */
 const STOP_PHOTOS_MAX = 4;
 
-/** The completion photos of a stop's town as of its month (the largest projects first); none for the county. */
+/** The photos of a stop's town as of its month: each project's latest, finished projects and then the largest first; none for the county. */
 export function stopPhotos(projects: SiteProjects, view: DerivedView): ViewedPhoto[] {
   const town = view.selection.town;
   if (!town) return [];
-  return completionPhotos(projects, town.id, view.month, STOP_PHOTOS_MAX).map(({ index, photo }) => ({ photo, projectName: projects.name[index] ?? '' }));
+  return stopPhotosOf(projects, town.id, view.month, STOP_PHOTOS_MAX).map(({ index, photo }) => ({ photo, projectName: projects.name[index] ?? '' }));
 }
 
 /** The figures for the stop a derived view shows (its town or the county, indicator and month), in `lang`. */

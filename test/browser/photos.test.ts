@@ -198,13 +198,14 @@ describe('site photos', () => {
     await page.close();
   });
 
-  it('the tour’s stop shows its town’s completion photos', async () => {
+  it('the tour’s stop shows its town’s photos as of its month', async () => {
     const { page, errors } = await open(browser, '#tour=1');
     await page.waitForSelector('#presentation-photos:not([hidden]) .site-photo');
-    expect(await page.textContent('#presentation-photos h3')).toContain('竣工照片');
+    expect(await page.textContent('#presentation-photos h3')).toContain('现场照片 · 中峰镇');
     const strip = await thumbnails(page, '#presentation-photos');
     expect(strip.map((t) => t.stage)).toEqual(['done']);
     expect(strip[0]!.alt).toContain('中峰村产业路');
+    expect(await page.textContent('#presentation-photos .site-photo-stage')).toBe('竣工 · 中峰村产业路');
     await page.click('#presentation-photos .site-photo button');
     await page.waitForSelector('#photo-viewer[open]');
     // Escape closes the dialog, not the tour.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoStage, SitePhoto } from '../../../src/contract/photos';
 import type { SiteProjects } from '../../../src/contract/projects';
 import type { SiteData } from '../../../src/contract/site';
-import { completionPhotos, hasCompletionPhoto, hasPhotoColumns, mergePhotoColumns, photosOf, withheldOf } from '../../../src/state/project-photos';
+import { hasCompletionPhoto, hasPhotoColumns, mergePhotoColumns, photosOf, stopPhotosOf, withheldOf } from '../../../src/state/project-photos';
 import { reportPhotos } from '../../../src/state/report-photos';
 import { loadMiniSite } from '../../helpers/site';
 
@@ -52,13 +52,14 @@ describe('merging towns’ photo columns', () => {
   });
 });
 
-describe('a tour stop’s completion photos', () => {
-  it('take each project’s last completion photo by the month, largest projects first, at most the limit', () => {
-    const p = withPhotos({ 3: [photo('before', '2016-01-05'), photo('done', '2016-02-10', 'd3')], 4: [photo('done', '2016-03-02', 'late')], 5: [photo('done', null, 'd5'), photo('accepted', '2016-02-20', 'a5')] });
-    expect(completionPhotos(p, 1, '2016-02', 5).map((x) => [x.index, x.photo.thumb])).toEqual([[3, 'photos/d3.t.jpg'], [5, 'photos/a5.t.jpg']]);
-    expect(completionPhotos(p, 1, '2016-03', 5).map((x) => x.index)).toEqual([4, 3, 5]);
-    expect(completionPhotos(p, 1, '2016-03', 1).map((x) => x.index)).toEqual([4]);
-    expect(completionPhotos(p, 0, '2016-03', 5)).toEqual([]);
+describe('a tour stop’s photos', () => {
+  it('take each project’s latest photo by the month, finished projects first, then the largest, at most the limit', () => {
+    const p = withPhotos({ 3: [photo('before', '2016-01-05', 'b3'), photo('done', '2016-02-10', 'd3')], 4: [photo('before', '2016-01-20', 'b4'), photo('done', '2016-03-02', 'late')], 5: [photo('done', null, 'd5'), photo('accepted', '2016-02-20', 'a5')] });
+    expect(stopPhotosOf(p, 1, '2016-01', 5).map((x) => [x.index, x.photo.thumb])).toEqual([[5, 'photos/d5.t.jpg'], [4, 'photos/b4.t.jpg'], [3, 'photos/b3.t.jpg']]);
+    expect(stopPhotosOf(p, 1, '2016-02', 5).map((x) => [x.index, x.photo.thumb])).toEqual([[3, 'photos/d3.t.jpg'], [5, 'photos/a5.t.jpg'], [4, 'photos/b4.t.jpg']]);
+    expect(stopPhotosOf(p, 1, '2016-03', 5).map((x) => x.index)).toEqual([4, 3, 5]);
+    expect(stopPhotosOf(p, 1, '2016-03', 1).map((x) => x.index)).toEqual([4]);
+    expect(stopPhotosOf(p, 0, '2016-03', 5)).toEqual([]);
   });
 });
 
