@@ -3,7 +3,7 @@
  * traced by Chromium (the DevTools timeline and V8's sampling profiler, through playwright-core's
  * browser.startTracing), summed up as
  * - the page's own phases (its `cunhu:` performance marks, src/app/main.ts) and when each file
- *   arrived, in ms from navigation start;
+ *   arrived, in ms from navigation start; the WebGL programs linked, draw calls and frames drawn;
  * - the renderer's main thread from navigation start to data-ready: busy time by kind (script
  *   compile, script run, garbage collection, style and layout, paint, HTML) and the idle rest;
  * - the sampled JavaScript by file (self time), the GPU process's busy time (SwiftShader runs
@@ -103,9 +103,31 @@ function profileByFile(events: TraceEvent[], pid: number, tid: number, from: num
 
 const ms = (us: number): string => (us / 1000).toFixed(0);
 
+/**
+ * Counts, in the page, the WebGL2 programs linked, the draw calls and the animation frames that
+ * drew (text, not a function: the page gets it without tsx's helpers).
+ */
+const GL_COUNTER = `
+  window.cunhuGl = { programs: 0, draws: 0, frames: 0 };
+  var frame = 0, drawnFrame = -1;
+  requestAnimationFrame(function tick() { frame++; requestAnimationFrame(tick); });
+  var gl = WebGL2RenderingContext.prototype;
+  ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'].forEach(function (name) {
+    var draw = gl[name];
+    gl[name] = function () {
+      cunhuGl.draws++;
+      if (drawnFrame !== frame) { cunhuGl.frames++; drawnFrame = frame; }
+      return draw.apply(this, arguments);
+    };
+  });
+  var link = gl.linkProgram;
+  gl.linkProgram = function () { cunhuGl.programs++; return link.apply(this, arguments); };
+`;
+
 /** Traces one navigation of `url` to data-ready and prints the summary as `PREFIX_name: value` lines. */
 export async function profilePage(browser: Browser, url: string, viewport: { width: number; height: number }, prefix = 'profile'): Promise<void> {
   const context = await browser.newContext({ viewport });
+  await context.addInitScript({ content: GL_COUNTER });
   const page = await context.newPage();
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url);
@@ -113,6 +135,7 @@ export async function profilePage(browser: Browser, url: string, viewport: { wid
   const timeline = await page.evaluate(() => ({
     marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cunhu:')).map((m) => [m.name, m.startTime] as const),
     files: performance.getEntriesByType('resource').map((r) => [(r as PerformanceResourceTiming).name.replace(/^.*\//, ''), r.startTime, (r as PerformanceResourceTiming).responseEnd] as const),
+    gl: (window as unknown as { cunhuGl?: { programs: number; draws: number; frames: number } }).cunhuGl ?? null,
   }));
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   if (process.env.BENCH_TRACE_OUT) (await import('node:fs')).writeFileSync(`${process.env.BENCH_TRACE_OUT}-${prefix}.json`, JSON.stringify(trace));
@@ -120,6 +143,8 @@ export async function profilePage(browser: Browser, url: string, viewport: { wid
 
   console.log(`${prefix}: ${url}, one traced navigation (longer than untraced runs)`);
   for (const [name, t] of timeline.marks) console.log(`${prefix}_mark ${name.replace('cunhu:', '')}: ${t.toFixed(0)}`);
+  // Read just after data-ready: what the GPU was given up to then.
+  if (timeline.gl) console.log(`${prefix}_webgl: ${timeline.gl.programs} programs linked, ${timeline.gl.draws} draw calls in ${timeline.gl.frames} frames`);
   for (const [file, start, end] of [...timeline.files].sort((a, b) => a[2] - b[2])) {
     console.log(`${prefix}_file ${file.replace(/-[\w-]{8}\.(m?js|css)$/, '.$1')}: ${start.toFixed(0)}–${end.toFixed(0)}`);
   }
