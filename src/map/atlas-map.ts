@@ -178,6 +178,10 @@ export class AtlasMap implements MapEngine {
 
   /** Measures the container again (the layout around the map changed) and redraws at its new size. */
   resize(): void {
+    // At the same size MapLibre would still reallocate its canvas (clearing it) and draw again.
+    const container = this.map.getContainer();
+    const canvas = this.map.getCanvas();
+    if (canvas.style.width === `${Math.floor(container.clientWidth)}px` && canvas.style.height === `${Math.floor(container.clientHeight)}px`) return;
     this.map.resize();
   }
 
