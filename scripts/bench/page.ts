@@ -25,7 +25,7 @@ async function timeToReady(browser: Browser, url: string, served: Served[]): Pro
   const { ms, late } = await page.evaluate(() => {
     const ready = performance.getEntriesByName('cunhu:data-ready')[0]!.startTime;
     // What the page asked for after data-ready (months.json, say) is not the first view's.
-    return { ms: ready, late: performance.getEntriesByType('resource').filter((r) => r.startTime > ready).map((r) => new URL(r.name).pathname) };
+    return { ms: ready, late: performance.getEntriesByType('resource').filter((r) => r.startTime >= ready).map((r) => new URL(r.name).pathname) };
   });
   const requests = served.slice(before).filter((s) => !late.includes(s.path));
   await context.close();
