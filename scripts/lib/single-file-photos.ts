@@ -1,7 +1,7 @@
 /**
  * The site photos in the meeting package (scripts/lib/single-file.ts): thumbnails only, each put
- * into its town's projects file as a data: URL (for both its thumbnail and its display size, so a
- * tap shows the thumbnail larger), up to a budget; the display sizes stay out. The package opens
+ * into its town's projects file as a data: URL (named once, as the thumbnail: the page shows it
+ * larger for the display size), up to a budget; the display sizes stay out. The package opens
  * from disk and fetches nothing, so a photo it does not carry is left out of the list.
  */
 import { readFile } from 'node:fs/promises';
@@ -47,7 +47,9 @@ export async function embedPhotoThumbnails(texts: Record<string, string>, dataOu
             out.bytes += bytes.length;
           }
           out.carried++;
-          kept.push({ ...photo, thumb: thumb.url, full: thumb.url, width: thumb.width, height: thumb.height });
+          // No `full`: the page shows the thumbnail larger (src/contract/photos.ts), and the file holds its bytes once.
+          const { full: _display, ...rest } = photo;
+          kept.push({ ...rest, thumb: thumb.url, width: thumb.width, height: thumb.height } as SitePhoto);
         }
         return kept;
       }),

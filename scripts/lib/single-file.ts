@@ -2,7 +2,7 @@
  * The meeting package: the whole atlas as one HTML file that opens from disk (`file://`) with no
  * network and no server (issue 10). The site data is built (public unless asked otherwise) into a
  * temporary folder; the page is built with every script, style and MapLibre's worker inlined
- * (vite-plugin-singlefile; MapLibre's worker as a data: URL, src/map/worker-url.ts);
+ * (vite-plugin-singlefile; MapLibre's worker as its text, src/map/worker-url.ts);
  * the data goes in as a JSON script element (src/app/embedded.ts). The file keeps a strict CSP:
  * its one script by hash, workers from blob:/data: (the file's own text), nothing fetched from anywhere.
  */
@@ -11,7 +11,7 @@ import { mkdtemp, readFile, readdir, rename, rm, writeFile, mkdir } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { escapeHtmlAttribute } from '../../src/app/csp';
 import { EMBEDDED_DATA_ID } from '../../src/app/embedded';
@@ -66,6 +66,30 @@ export function singleFileCsp(scriptHashes: readonly string[]): string {
   ].join('; ');
 }
 
+const WORKER_URL_IMPORT = /maplibre-gl-worker\.mjs\?url$/;
+const WORKER_MODULE = '\0cunhu-maplibre-worker-url';
+
+/**
+ * MapLibre's worker goes into the package as its text in a string, made a blob: URL when the page
+ * runs (MapLibre reads it and starts the worker from a data: URL of its own, src/map/worker-url.ts). Vite's own inlining of the `?url` import writes it base64, a third larger (about
+ * 170 KB more of a 5 MB budget). `</` is written `<\/` so the text cannot close the script element.
+ */
+function maplibreWorkerAsText(): Plugin {
+  return {
+    name: 'cunhu-maplibre-worker-as-text',
+    enforce: 'pre',
+    resolveId(source) {
+      return WORKER_URL_IMPORT.test(source) ? WORKER_MODULE : null;
+    },
+    async load(id) {
+      if (id !== WORKER_MODULE) return null;
+      const text = await readFile(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), 'utf8');
+      // A blob: URL of the text (a data: URL here would be folded back into its escaped form by the minifier).
+      return `export default URL.createObjectURL(new Blob([${JSON.stringify(text).replace(/<\//g, '<\\/')}], { type: 'text/javascript' }));\n`;
+    },
+  };
+}
+
 /** Builds the package; returns its path and sizes, or the data build's exit code when the dataset has errors. */
 export async function buildSingleFile(opts: SingleFileOptions): Promise<SingleFileResult | number> {
   const log = opts.log ?? ((line: string) => console.log(line));
@@ -93,7 +117,7 @@ export async function buildSingleFile(opts: SingleFileOptions): Promise<SingleFi
       logLevel: 'warn',
       publicDir: false,
       build: { outDir: pageOut, emptyOutDir: true, sourcemap: false, assetsInlineLimit: () => true, cssCodeSplit: false },
-      plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+      plugins: [maplibreWorkerAsText(), viteSingleFile({ removeViteModuleLoader: true })],
     });
     let html = await readFile(join(pageOut, 'index.html'), 'utf8');
     // The preloads name files the package does not have; the icon goes in as a data: URL.

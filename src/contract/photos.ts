@@ -57,7 +57,9 @@ export function parsePhotoColumns(c: JsonChecker, o: Record<string, unknown>, n:
         return f;
       };
       const thumb = file('thumb');
-      const full = file('full');
+      // The meeting package carries no display sizes: its photos name the thumbnail only (a data:
+      // URL, written once), and the dialog shows it larger.
+      const full = q.full === undefined && thumb !== null && PHOTO_DATA_URL.test(thumb) ? thumb : file('full');
       const width = c.number(q.width, `${p}.width`, 1, 10_000);
       const height = c.number(q.height, `${p}.height`, 1, 10_000);
       const takenAt = q.takenAt === null ? null : c.string(q.takenAt, `${p}.takenAt`);

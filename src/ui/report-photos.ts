@@ -2,6 +2,7 @@
 import { fillText, formatNumber, t } from '../i18n';
 import type { PhotoGapRow, ReportPhotos } from '../state/report-photos';
 import { h } from './dom';
+import { withDataNames } from './findings-section';
 import type { ReportContext } from './report-layout';
 
 /**
@@ -25,10 +26,13 @@ export function photosPart(c: ReportContext): HTMLElement | null {
     for (const p of photos.missing) byTown.set(p.townName, [...(byTown.get(p.townName) ?? []), p]);
     for (const [town, rows] of byTown) {
       const line = h('p', 'report-photos-town');
-      line.append(h('strong', '', fillText(lang, 'reportPhotosTown', { town, n: formatNumber(lang, rows.length) })));
+      const head = h('strong', '');
+      head.append(...withDataNames(fillText(lang, 'reportPhotosTown', { town, n: formatNumber(lang, rows.length) }), [town], lang));
+      line.append(head);
       rows.forEach((p, i) => {
         if (i > 0) line.append(t(lang, 'reportPhotosSeparator'));
-        const item = h('span', 'report-photos-item', fillText(lang, 'reportPhotosItem', { name: p.name, id: p.id }));
+        const item = h('span', 'report-photos-item');
+        item.append(...withDataNames(fillText(lang, 'reportPhotosItem', { name: p.name, id: p.id }), [p.name], lang));
         item.dataset.project = p.id;
         line.append(item);
       });

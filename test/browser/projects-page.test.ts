@@ -167,7 +167,8 @@ describe('the projects page (view=projects)', () => {
     await page.waitForSelector(`#projects-table tr[data-project="${target.id}"][aria-current="true"]`);
     await page.waitForFunction((n) => location.hash.includes(`page=${n}`), pageOfTarget);
     expect(await page.isVisible(`#projects-detail-${target.index}`)).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-project'))).toBe(target.id);
+    // The focus moves to the row in the frame after it is drawn (laid out first: the page may just have been unhidden).
+    await page.waitForFunction((id) => document.activeElement?.closest('tr')?.getAttribute('data-project') === id, target.id, { timeout: 5_000 });
 
     // Back on the map by the row's button, then to the page again by the popup's link: the same row, revealed again.
     await page.click(`#projects-table tr[data-project="${target.id}"] .projects-to-map`);

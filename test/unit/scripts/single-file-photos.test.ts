@@ -30,6 +30,8 @@ describe('the meeting package’s photos', () => {
     expect(parsed.ok).toBe(true);
     const photos = parsed.ok ? parsed.value.photos!.flat() : [];
     expect(photos).toHaveLength(3);
+    // Each photo's bytes once in the file: the display size is the thumbnail, not a second copy.
+    expect(copy[TOWN]!.match(/data:image\//g)).toHaveLength(new Set(photos.map((p) => p.thumb)).size);
     for (const p of photos) {
       expect(p.thumb).toMatch(/^data:image\/jpeg;base64,/);
       expect(p.full).toBe(p.thumb);
