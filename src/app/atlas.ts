@@ -169,6 +169,15 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     // would only hide the colours, and would have to load every project first. A town's projects
     // load when it is opened (or a project in it is), and its markers show then.
     const drawsProjects = showsProjects() && selection.town !== null;
+    const place = `${state.town}/${state.village}/${state.tour}`;
+    // The camera moves at once: the town's projects file and the markers' code load while it flies.
+    if (place !== lastPlace && !isSnapshot) {
+      const camera = state.tour === null ? null : (site.config.tour[state.tour - 1]?.camera ?? null);
+      // A tour stop's camera is data (STYLE.md: it goes straight to the map); otherwise frame the area.
+      if (camera) atlas.flyTo(camera, frameOf(site, selection), lastPlace !== undefined);
+      else atlas.frame(frameOf(site, selection), lastPlace !== undefined);
+      lastPlace = place;
+    }
     if (selection.town) {
       try {
         await projects.ensure([selection.town.id]);
@@ -201,14 +210,6 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       lang: state.lang,
     };
     legend.update(lastLegend);
-    const place = `${state.town}/${state.village}/${state.tour}`;
-    if (place !== lastPlace && !isSnapshot) {
-      const camera = state.tour === null ? null : (site.config.tour[state.tour - 1]?.camera ?? null);
-      // A tour stop's camera is data (STYLE.md: it goes straight to the map); otherwise frame the area.
-      if (camera) atlas.flyTo(camera, frameOf(site, selection), lastPlace !== undefined);
-      else atlas.frame(frameOf(site, selection), lastPlace !== undefined);
-      lastPlace = place;
-    }
     if (state.project !== lastPopup || state.project !== null) {
       const i = state.project === null ? -1 : p.id.indexOf(state.project);
       // A project without a point of its own or a village's (a town-wide one) opens at its town's label.

@@ -133,8 +133,12 @@ describe('the project filters', () => {
     }, candidates);
     expect(spot, 'a tourism marker on top somewhere in the town').not.toBeNull();
     const name = projects.name[spot!.i]!;
-    await page.mouse.move(spot!.x, spot!.y);
-    await page.waitForSelector('.project-tooltip:not([hidden])');
+    // As a hand does, the pointer comes to rest on the marker (a loaded machine has dropped a lone move event).
+    await expect.poll(async () => {
+      await page.mouse.move(spot!.x - 3, spot!.y);
+      await page.mouse.move(spot!.x, spot!.y, { steps: 3 });
+      return page.isVisible('.project-tooltip');
+    }, { timeout: 30_000, interval: 500 }).toBe(true);
     expect(await page.textContent('.project-tooltip')).toMatch(new RegExp(`^${name}\\n乡村旅游 · `));
 
     await page.uncheck('#cat-tourism');
