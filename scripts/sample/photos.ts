@@ -15,6 +15,7 @@ import { PHOTOS } from '../../src/contract/columns';
 import { PHOTO_STAGE_ZH, type PhotoStage } from '../../src/contract/photos';
 import { firstDoneMonth } from '../../src/domain/photo-rules';
 import type { Dataset } from '../../src/pipeline/model';
+import { reportsOf } from '../../src/pipeline/progress-columns';
 import { readDataset } from './dataset';
 import { README_PATH, replaceBlocks } from '../make-templates';
 import { renderPlantedTable, type PlantedProblem } from './plant';
@@ -59,15 +60,19 @@ export function planSamplePhotos(d: Dataset): PhotoPlan {
   const dataDate = d.config.dataDate ?? '2016-12-31';
   const info = (i: number) => {
     const p = d.projects[i]!;
-    const reports = d.progress[i] ?? [];
+    const reports = reportsOf(d.progress, i);
+    const firstMonth = (test: (k: number) => boolean): string | null => {
+      for (let k = 0; k < reports.length; k++) if (test(k)) return reports.month(k);
+      return null;
+    };
     return {
       p,
       id: p.record.projectId,
       category: d.config.categories[p.category]!.id,
-      last: reports.at(-1)?.status ?? 'planned',
+      last: reports.length > 0 ? reports.status(reports.length - 1) : 'planned',
       doneMonth: firstDoneMonth(reports),
-      acceptedMonth: reports.find((r) => r.status === 'accepted')?.month ?? null,
-      buildingMonth: reports.find((r) => r.status === 'building' && (r.progressPct ?? 0) >= 30)?.month ?? null,
+      acceptedMonth: firstMonth((k) => reports.status(k) === 'accepted'),
+      buildingMonth: firstMonth((k) => reports.status(k) === 'building' && (reports.progressPct(k) ?? 0) >= 30),
     };
   };
   type Info = ReturnType<typeof info>;

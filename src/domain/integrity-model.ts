@@ -12,6 +12,31 @@ export interface IntegrityReport {
   spentWan: number | null;
 }
 
+/**
+ * A project's monthly reports, ascending by month, read by position: the pipeline keeps them as
+ * columns (src/pipeline/progress-columns.ts) and hands each project a view, not a list of objects.
+ */
+export interface ReportList {
+  readonly length: number;
+  /** YYYY-MM. */
+  month(k: number): string;
+  status(k: number): ReportStatus;
+  /** As written; null when the cell was blank. */
+  progressPct(k: number): number | null;
+  spentWan(k: number): number | null;
+}
+
+/** Reports held as objects, as a ReportList (tests, and callers with a few). */
+export function reportList(reports: readonly IntegrityReport[]): ReportList {
+  return {
+    length: reports.length,
+    month: (k) => reports[k]!.month,
+    status: (k) => reports[k]!.status,
+    progressPct: (k) => reports[k]!.progressPct,
+    spentWan: (k) => reports[k]!.spentWan,
+  };
+}
+
 export interface IntegrityProject {
   name: string;
   town: number;
@@ -24,7 +49,7 @@ export interface IntegrityProject {
   due: string;
   beneficiaryHouseholds: number | null;
   /** The project's monthly reports, ascending by month. */
-  reports: readonly IntegrityReport[];
+  reports: ReportList;
   /** Share of the disclosure fields (content, fund source, unit, hotline, target…) filled in, 0–1. */
   disclosureFilled: number;
   /** Joined to its village or town by code (true) or only by name (false). */

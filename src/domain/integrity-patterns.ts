@@ -1,5 +1,5 @@
 /** The 数据实 rules that read many projects' reports together: identical reports, frozen towns, jumps before an inspection. */
-import { RULES, monthsBetween, previousMonth, round, sum, type Finding, type IntegrityInput, type IntegrityProject, type IntegrityReport } from './integrity-model';
+import { RULES, monthsBetween, previousMonth, round, sum, type Finding, type IntegrityInput, type IntegrityProject } from './integrity-model';
 
 /** The mid-way reports of one town in one month: project, progress and spending of each, in project order. */
 interface MonthReports {
@@ -16,14 +16,16 @@ interface MonthReports {
 export function identicalReports(d: IntegrityInput): Finding[] {
   const groups = new Map<number, Map<string, MonthReports>>();
   d.projects.forEach((p, i) => {
-    for (const r of p.reports) {
-      const pct = r.progressPct;
-      const spent = r.spentWan;
+    const reports = p.reports;
+    for (let k = 0; k < reports.length; k++) {
+      const pct = reports.progressPct(k);
+      const spent = reports.spentWan(k);
       if (pct === null || spent === null || !(pct > 0 && pct < 100 && spent > 0)) continue;
       let town = groups.get(p.town);
       if (!town) groups.set(p.town, (town = new Map()));
-      let g = town.get(r.month);
-      if (!g) town.set(r.month, (g = { ids: [], pct: [], spent: [] }));
+      const month = reports.month(k);
+      let g = town.get(month);
+      if (!g) town.set(month, (g = { ids: [], pct: [], spent: [] }));
       g.ids.push(i);
       g.pct.push(pct);
       g.spent.push(spent);
@@ -70,17 +72,23 @@ export function frozenTowns(d: IntegrityInput): Finding[] {
     const townBuilding = building[p.town];
     if (!townMonths || !townBuilding) return;
     // A project's figures in a month are those of its first report of the month (reports ascend by month).
-    let first: IntegrityReport | null = null;
-    for (const r of p.reports) {
-      if (first === null || r.month !== first.month) first = r;
-      townMonths.add(r.month);
-      if (r.status !== 'building') continue;
-      let m = townBuilding.get(r.month);
-      if (!m) townBuilding.set(r.month, (m = { ids: [], pct: [], spent: [] }));
+    const reports = p.reports;
+    let first = -1;
+    let firstMonth = '';
+    for (let k = 0; k < reports.length; k++) {
+      const month = reports.month(k);
+      if (first < 0 || month !== firstMonth) {
+        first = k;
+        firstMonth = month;
+      }
+      townMonths.add(month);
+      if (reports.status(k) !== 'building') continue;
+      let m = townBuilding.get(month);
+      if (!m) townBuilding.set(month, (m = { ids: [], pct: [], spent: [] }));
       if (m.ids.at(-1) === i) continue;
       m.ids.push(i);
-      m.pct.push(first.progressPct);
-      m.spent.push(first.spentWan);
+      m.pct.push(reports.progressPct(first));
+      m.spent.push(reports.spentWan(first));
     }
   });
   const out: Finding[] = [];
@@ -148,10 +156,13 @@ export function preInspectionJumps(d: IntegrityInput): Finding[] {
 
 /** Calls `f` with each rise of a project's progress from one month to the next (consecutive months only). */
 function eachRise(p: IntegrityProject, f: (month: string, rise: number) => void): void {
-  for (let k = 1; k < p.reports.length; k++) {
-    const a = p.reports[k - 1]!;
-    const b = p.reports[k]!;
-    if (a.progressPct !== null && b.progressPct !== null && monthsBetween(a.month, b.month) === 1) f(b.month, b.progressPct - a.progressPct);
+  const reports = p.reports;
+  for (let k = 1; k < reports.length; k++) {
+    const a = reports.progressPct(k - 1);
+    const b = reports.progressPct(k);
+    if (a === null || b === null) continue;
+    const month = reports.month(k);
+    if (monthsBetween(reports.month(k - 1), month) === 1) f(month, b - a);
   }
 }
 

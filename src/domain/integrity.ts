@@ -54,23 +54,28 @@ function projectFindings(p: IntegrityProject, i: number): Finding[] {
   let progressMonth: string | null = null;
   let spent = 0;
   let accepted: IntegrityReport | null = null;
-  for (const r of p.reports) {
-    if (accepted && r.month > accepted.month) {
-      const changed = r.status !== 'accepted' || (r.progressPct !== null && r.progressPct !== accepted.progressPct) || (r.spentWan !== null && r.spentWan !== accepted.spentWan);
-      if (changed) flag('reportedAfterAccepted', r.month, { acceptedMonth: Number(accepted.month.replace('-', '')) });
+  const reports = p.reports;
+  for (let k = 0; k < reports.length; k++) {
+    const month = reports.month(k);
+    const status = reports.status(k);
+    const pct = reports.progressPct(k);
+    const spentWan = reports.spentWan(k);
+    if (accepted && month > accepted.month) {
+      const changed = status !== 'accepted' || (pct !== null && pct !== accepted.progressPct) || (spentWan !== null && spentWan !== accepted.spentWan);
+      if (changed) flag('reportedAfterAccepted', month, { acceptedMonth: Number(accepted.month.replace('-', '')) });
     }
-    if (r.progressPct !== null) {
-      if (progress !== null && r.progressPct < progress) flag('progressBackward', r.month, { from: progress, to: r.progressPct });
-      if (progress !== null && progressMonth !== null && progress < RULES.jumpFromBelowPct && r.progressPct >= 100 && monthsBetween(progressMonth, r.month) <= 1) flag('progressJump', r.month, { from: progress, to: r.progressPct });
-      progress = r.progressPct;
-      progressMonth = r.month;
+    if (pct !== null) {
+      if (progress !== null && pct < progress) flag('progressBackward', month, { from: progress, to: pct });
+      if (progress !== null && progressMonth !== null && progress < RULES.jumpFromBelowPct && pct >= 100 && monthsBetween(progressMonth, month) <= 1) flag('progressJump', month, { from: progress, to: pct });
+      progress = pct;
+      progressMonth = month;
     }
-    if (r.spentWan !== null) spent = r.spentWan;
-    if (spent > p.budgetWan + 1e-9) flag('overspent', r.month, { spentWan: spent, budgetWan: p.budgetWan });
-    if (DONE.has(r.status) && spent <= 0) flag('doneUnspent', r.month, {});
-    if (r.status === 'planned' && spent > 0) flag('spentPlanned', r.month, { spentWan: spent });
-    if (DONE.has(r.status) && r.month < startMonth) flag('doneBeforeStart', r.month, { startMonth: Number(startMonth.replace('-', '')) });
-    if (r.status === 'accepted' && !accepted) accepted = { ...r, progressPct: r.progressPct ?? progress, spentWan: r.spentWan ?? spent };
+    if (spentWan !== null) spent = spentWan;
+    if (spent > p.budgetWan + 1e-9) flag('overspent', month, { spentWan: spent, budgetWan: p.budgetWan });
+    if (DONE.has(status) && spent <= 0) flag('doneUnspent', month, {});
+    if (status === 'planned' && spent > 0) flag('spentPlanned', month, { spentWan: spent });
+    if (DONE.has(status) && month < startMonth) flag('doneBeforeStart', month, { startMonth: Number(startMonth.replace('-', '')) });
+    if (status === 'accepted' && !accepted) accepted = { month, status, progressPct: pct ?? progress, spentWan: spentWan ?? spent };
   }
   return out;
 }

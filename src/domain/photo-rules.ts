@@ -4,7 +4,7 @@
  * Pure: the pipeline (src/pipeline/photos/) hands in each photo's facts, distances already measured.
  */
 import type { PhotoStage } from '../contract/photos';
-import { DONE_STATUSES, type Finding, type IntegrityProject } from './integrity-model';
+import { DONE_STATUSES, type Finding, type IntegrityProject, type ReportList } from './integrity-model';
 
 /** What the rules read of one photo. */
 export interface PhotoFacts {
@@ -71,8 +71,8 @@ export function photoFindings(d: PhotoRulesInput): Finding[] {
     const wrong = wrongTime(p, photos, d);
     if (wrong) time.push(at('photoWrongTime', monthOf(wrong.takenAt, d.lastMonth), wrong.figures));
     const doneMonth = firstDoneMonth(p.reports);
-    const last = p.reports.at(-1);
-    if (last && DONE_STATUSES.has(last.status) && doneMonth && !photos.some((ph) => ph.stage === 'done' || ph.stage === 'accepted')) {
+    const count = p.reports.length;
+    if (count > 0 && DONE_STATUSES.has(p.reports.status(count - 1)) && doneMonth && !photos.some((ph) => ph.stage === 'done' || ph.stage === 'accepted')) {
       missing.push(at('photoMissingDone', doneMonth, { doneMonth: yyyymm(doneMonth) }));
     }
   }
@@ -132,8 +132,11 @@ function reused(d: PhotoRulesInput): Finding[] {
 }
 
 /** The first month a project reports 100 % or done (accepted counts as done); null when it never does. */
-export function firstDoneMonth(reports: IntegrityProject['reports']): string | null {
-  for (const r of reports) if ((r.progressPct !== null && r.progressPct >= 100) || DONE_STATUSES.has(r.status)) return r.month;
+export function firstDoneMonth(reports: ReportList): string | null {
+  for (let k = 0; k < reports.length; k++) {
+    const pct = reports.progressPct(k);
+    if ((pct !== null && pct >= 100) || DONE_STATUSES.has(reports.status(k))) return reports.month(k);
+  }
   return null;
 }
 

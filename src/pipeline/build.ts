@@ -204,7 +204,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
   const villages = await table('villages.csv', true, TABLES.villages);
   const projects = await table('projects.csv', true, TABLES.projects);
-  const progress = await table('progress.csv', false, TABLES.progress);
+  let progress = await table('progress.csv', false, TABLES.progress);
   const households = await table('households.csv', false, TABLES.households);
   // Site photos (pipeline/photos/): a file of their own, never a sheet of the dataset's workbook.
   const photoTable = await table('photos.csv', false, PHOTO_TABLE, false);
@@ -234,6 +234,9 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     progress: progress?.isReadable ? progress : null,
     households: households?.isReadable ? households : null,
   });
+  // The joined progress is columns (progress-columns.ts): let the table's records go, which this
+  // async function would otherwise keep, as it keeps every local it has, until the build ends.
+  progress = null;
   appendAll(issues, joined.issues);
   if (!config.ok) {
     issues.push({ file: CONFIG_FILE, row: 0, column: 'tour', level: 'warning', ...problem('tourNotChecked', { file: CONFIG_FILE }) });

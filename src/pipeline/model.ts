@@ -1,7 +1,8 @@
 import type { AreaGeometry } from '../contract/boundaries';
 import type { AtlasConfig } from '../contract/config';
-import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } from '../contract/records';
+import type { HouseholdRecord, ProjectRecord, VillageRecord } from '../contract/records';
 import type { BBox, LonLat } from '../contract/site';
+import type { ProgressColumns } from './progress-columns';
 
 /** The dataset after validation and joins: every reference is an index, every point WGS-84. */
 export interface Town {
@@ -48,8 +49,8 @@ export interface Dataset {
   towns: Town[];
   villages: Village[];
   projects: Project[];
-  /** Progress rows per project, ascending by month. */
-  progress: ProgressRecord[][];
+  /** The progress rows as columns: each project's a range, ascending by month (progress-columns.ts). */
+  progress: ProgressColumns;
   /** null when households.csv is absent. */
   households: Household[] | null;
   months: string[];

@@ -53,37 +53,41 @@ export function spentAt(t: StateTable, m: number, i: number): number {
  * forward (a done project with blank progress is at 100).
  */
 export function stateTable(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): StateTable {
-  let reports = 0;
-  for (const p of d.projects) reports += d.progress[p.index]?.length ?? 0;
-  const status = new Uint8Array(reports);
+  const c = d.progress;
+  const reports = c.row.length;
   const progressPct = new Float64Array(reports);
   const spentWan = new Float64Array(reports);
   const at = d.months.map(() => new Int32Array(d.projects.length).fill(-1));
-  let k = 0;
+  // For each month of the axis, the last reported month at or before it (an index into c.months,
+  // -1 for none): a report is in force in month m when its month index is at most upTo[m].
+  const upTo = new Int32Array(d.months.length);
+  for (let m = 0, k = -1; m < d.months.length; m++) {
+    while (k + 1 < c.months.length && c.months[k + 1]! <= d.months[m]!) k++;
+    upTo[m] = k;
+  }
   for (const p of d.projects) {
-    const rows = d.progress[p.index] ?? [];
-    const first = k;
+    const first = c.offsets[p.index]!;
+    const end = c.offsets[p.index + 1]!;
     // Each report's state, ascending by month, with blank figures filled from the reports before it.
     let pct = 0;
     let spent = 0;
-    for (const r of rows) {
-      const isDone = r.status === 'done' || r.status === 'accepted';
-      pct = r.progressPct ?? (isDone ? 100 : pct);
-      spent = r.spentWan ?? spent;
-      status[k] = STATUSES.indexOf(r.status);
+    for (let k = first; k < end; k++) {
+      const rowPct = c.progressPct[k]!;
+      const rowSpent = c.spentWan[k]!;
+      pct = Number.isNaN(rowPct) ? (isDoneStatus(c.status[k]!) ? 100 : pct) : rowPct;
+      spent = Number.isNaN(rowSpent) ? spent : rowSpent;
       progressPct[k] = pct;
       spentWan[k] = spent;
-      k++;
     }
     // The report in force in each month: the latest at or before it.
-    let cursor = -1;
+    let cursor = first - 1;
     for (let m = 0; m < d.months.length; m++) {
-      const month = d.months[m]!;
-      while (cursor + 1 < rows.length && rows[cursor + 1]!.month <= month) cursor++;
-      at[m]![p.index] = cursor < 0 ? -1 : first + cursor;
+      while (cursor + 1 < end && c.month[cursor + 1]! <= upTo[m]!) cursor++;
+      at[m]![p.index] = cursor < first ? -1 : cursor;
     }
   }
-  return { at, status, progressPct, spentWan };
+  // The status of a report is the one it was written with: the columns' own.
+  return { at, status: c.status, progressPct, spentWan };
 }
 
 /** The same states as objects ([month][project]). */

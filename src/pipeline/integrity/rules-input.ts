@@ -2,6 +2,7 @@ import type { AtlasConfig } from '../../contract/config';
 import { PROJECT_FIELDS, type ProjectFieldValues } from '../../contract/project-fields';
 import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity-model';
 import type { Dataset } from '../model';
+import { reportsOf } from '../progress-columns';
 
 /** The disclosure fields (公告公示) of a project whose filling-in counts towards its completeness. */
 const DISCLOSURE_FIELDS = PROJECT_FIELDS.filter((f) => f.isDisclosure).map((f) => f.key);
@@ -11,8 +12,8 @@ export type IntegritySource = Pick<Dataset, 'towns' | 'villages' | 'projects' | 
 
 /**
  * The input of the 数据实 rules (domain/integrity.ts) from the joined dataset. Linear in the rows:
- * the reports are the dataset's own progress rows (already one ascending list per project, and a
- * ProgressRecord is an IntegrityReport), not copies.
+ * each project's reports are a view of its range of the dataset's progress columns (already
+ * ascending by month), not copies.
  */
 export function integrityInput(d: IntegritySource): IntegrityInput {
   const projects: IntegrityProject[] = d.projects.map((p) => ({
@@ -23,7 +24,7 @@ export function integrityInput(d: IntegritySource): IntegrityInput {
     start: p.record.start,
     due: p.record.due,
     beneficiaryHouseholds: p.record.beneficiaryHouseholds,
-    reports: d.progress[p.index] ?? [],
+    reports: reportsOf(d.progress, p.index),
     disclosureFilled: disclosureFilled(p.record),
     isJoinedByCode: p.isJoinedByCode,
     hasOwnPoint: p.hasOwnPoint,

@@ -14,6 +14,7 @@ import { JoinLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log'
 import { joinProgress, monthAxis } from './progress';
 import type { Household, JoinedData, Project, Town, Village } from '../model';
 import { squash } from '../normalize';
+import { noProgress } from '../progress-columns';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
 import type { TableResult } from '../read/table-result';
 
@@ -172,7 +173,7 @@ export function joinDataset(input: JoinInput): JoinResult {
   projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
 
   const gt = input.progress;
-  const progress = gt ? joinProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : projects.map(() => []);
+  const progress = gt ? joinProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : noProgress(projects.length);
   const ht = input.households;
   // Aggregated only; never emitted.
   const households: Household[] | null = ht ? joinHouseholds(log, ht, villages, vt, projects, joins.households) : null;

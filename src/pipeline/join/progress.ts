@@ -1,8 +1,10 @@
 import { phrase, problem, type ProblemRef } from '../../i18n/problems';
+import { STATUSES } from '../../contract/columns';
 import type { ProgressRecord, ProjectRecord } from '../../contract/records';
 import { MAX_MONTHS, addMonths, monthCount, monthRange } from '../../domain/months';
 import type { JoinCounts, JoinLog } from './join-log';
 import type { Project } from '../model';
+import { monthColumn, type ProgressColumns } from '../progress-columns';
 import type { TableResult } from '../read/table-result';
 
 /** How long after the last planned completion a report may still come: late projects keep reporting. */
@@ -31,9 +33,10 @@ export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataD
 }
 
 /**
- * Joins progress rows to projects by id, each project's rows ascending by month. Rejects a row for
- * an unknown or rejected project, a month outside the report period, or a second report of a
- * project in one month; warns when reported progress or spending goes down.
+ * Joins progress rows to projects by id, into columns (progress-columns.ts): each project's rows
+ * one range, ascending by month. Rejects a row for an unknown or rejected project, a month outside
+ * the report period, or a second report of a project in one month; warns when reported progress or
+ * spending goes down.
  */
 export function joinProgress(
   log: JoinLog,
@@ -42,31 +45,41 @@ export function joinProgress(
   projectTable: TableResult<ProjectRecord>,
   dataDate: string | null,
   joins: JoinCounts,
-): ProgressRecord[][] {
+): ProgressColumns {
   const byId = new Map<string, Project>();
   for (const p of projects) byId.set(p.record.projectId, p);
   const period = reportPeriod(projects, dataDate);
-  // Each project's rows; a list is made at its first row, of just that row (a list grown by push
-  // would keep room for more, and most projects have a row or a few).
-  const out: (ProgressRecord[] | undefined)[] = new Array(projects.length).fill(undefined);
-  // The row of each project's report for a month: looked up among its own rows (a handful), or,
-  // for a project with many, in a map of its own.
-  const many = new Map<number, Map<string, number>>();
-  const reportedOn = (p: Project, month: string): number | undefined => {
-    const rows = out[p.index];
-    if (!rows) return undefined;
-    if (rows.length <= MONTHS_SCANNED) return rows.find((x) => x.month === month)?.row;
-    let byMonth = many.get(p.index);
+  const records = table.records;
+  // The rows kept, in the table's order: each one's record, project and month (an index into
+  // `seen`, the months in the order they were first kept); laid out as columns below.
+  const kept = new Int32Array(records.length);
+  const keptProject = new Int32Array(records.length);
+  const keptMonth = new Int32Array(records.length);
+  const seen = new Map<string, number>();
+  // Each project's rows kept so far: a chain from its latest (`latest`) back (`before`), and their count.
+  const latest = new Int32Array(projects.length).fill(-1);
+  const before = new Int32Array(records.length);
+  const count = new Int32Array(projects.length);
+  let n = 0;
+  // The row of a project's report for a month: looked up along its own rows (a handful), or, for a
+  // project with many, in a map of its own.
+  const many = new Map<number, Map<number, number>>();
+  const reportedOn = (i: number, month: number): number | undefined => {
+    if (count[i]! <= MONTHS_SCANNED) {
+      for (let e = latest[i]!; e >= 0; e = before[e]!) if (keptMonth[e] === month) return records[kept[e]!]!.row;
+      return undefined;
+    }
+    let byMonth = many.get(i);
     if (!byMonth) {
       byMonth = new Map();
-      // The first row of each month wins, as it was the one kept.
-      for (const x of rows) if (!byMonth.has(x.month)) byMonth.set(x.month, x.row);
-      many.set(p.index, byMonth);
+      for (let e = latest[i]!; e >= 0; e = before[e]!) byMonth.set(keptMonth[e]!, records[kept[e]!]!.row);
+      many.set(i, byMonth);
     }
     return byMonth.get(month);
   };
   if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', problem('noProgressRows'));
-  for (const r of table.records) {
+  for (let j = 0; j < records.length; j++) {
+    const r = records[j]!;
     const p = byId.get(r.projectId);
     if (!p) {
       const at = projectTable.rejectedKeys.get(r.projectId);
@@ -80,7 +93,8 @@ export function joinProgress(
       log.reject(table, r.row);
       continue;
     }
-    const dup = reportedOn(p, r.month);
+    let month = seen.get(r.month);
+    const dup = month === undefined ? undefined : reportedOn(p.index, month);
     if (dup !== undefined) {
       log.say(table, r.row, 'month', 'error', problem('reportTwice', { id: r.projectId, month: r.month, row: dup }));
       log.reject(table, r.row);
@@ -88,37 +102,66 @@ export function joinProgress(
     }
     if (r.spentWan !== null && r.spentWan > p.record.budgetWan) log.say(table, r.row, 'spent_wan', 'warning', problem('spentOverBudget', { spent: r.spentWan, budget: p.record.budgetWan }));
     joins.byCode++;
-    // The project's own copy of the id, so a million reports do not keep a second one each.
-    r.projectId = p.record.projectId;
-    const rows = out[p.index];
-    if (rows) rows.push(r);
-    else out[p.index] = [r];
-    many.get(p.index)?.set(r.month, r.row);
+    if (month === undefined) seen.set(r.month, (month = seen.size));
+    kept[n] = j;
+    keptProject[n] = p.index;
+    keptMonth[n] = month;
+    before[n] = latest[p.index]!;
+    latest[p.index] = n;
+    count[p.index]!++;
+    n++;
+    many.get(p.index)?.set(month, r.row);
   }
-  for (let i = 0; i < out.length; i++) {
-    const rows = out[i];
-    if (!rows) {
-      out[i] = NO_ROWS;
-      continue;
-    }
-    rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-    warnDecreases(log, table, rows);
+  // The months ascending, and each kept month's place among them.
+  const months = [...seen.keys()].sort();
+  const rank = new Int32Array(months.length);
+  months.forEach((m, k) => (rank[seen.get(m)!] = k));
+  const offsets = new Int32Array(projects.length + 1);
+  for (let i = 0; i < projects.length; i++) offsets[i + 1] = offsets[i]! + count[i]!;
+  const c: ProgressColumns = { offsets, months, month: monthColumn(n, months.length), status: new Uint8Array(n), progressPct: new Float64Array(n), spentWan: new Float64Array(n), row: new Int32Array(n) };
+  const next = offsets.slice(0, projects.length);
+  for (let e = 0; e < n; e++) {
+    const r = records[kept[e]!]!;
+    const k = next[keptProject[e]!]!++;
+    c.month[k] = rank[keptMonth[e]!]!;
+    c.status[k] = STATUSES.indexOf(r.status);
+    c.progressPct[k] = r.progressPct ?? Number.NaN;
+    c.spentWan[k] = r.spentWan ?? Number.NaN;
+    c.row[k] = r.row;
   }
-  return out as ProgressRecord[][];
+  for (let i = 0; i < projects.length; i++) {
+    sortByMonth(c, offsets[i]!, offsets[i + 1]!);
+    warnDecreases(log, table, c, offsets[i]!, offsets[i + 1]!);
+  }
+  return c;
+}
+
+/** Rows first to end − 1 (one project's, one a month) put in ascending order of month. */
+function sortByMonth(c: ProgressColumns, first: number, end: number): void {
+  let isSorted = true;
+  for (let k = first + 1; k < end && isSorted; k++) isSorted = c.month[k - 1]! < c.month[k]!;
+  if (isSorted) return;
+  const order = Array.from({ length: end - first }, (_, j) => first + j).sort((a, b) => c.month[a]! - c.month[b]!);
+  for (const column of [c.month, c.status, c.progressPct, c.spentWan, c.row]) {
+    const copy = column.slice(first, end);
+    order.forEach((k, j) => (column[first + j] = copy[k - first]!));
+  }
 }
 
 /** Progress and spending are cumulative: a figure below the project's previous report is likely a typo. */
-function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, rows: readonly ProgressRecord[]): void {
-  let pct: { value: number; month: string } | null = null;
-  let spent: { value: number; month: string } | null = null;
-  for (const r of rows) {
-    if (r.progressPct !== null) {
-      if (pct && r.progressPct < pct.value) log.say(table, r.row, 'progress_pct', 'warning', problem('progressBackward', { pct: r.progressPct, before: pct.value, month: pct.month }));
-      pct = { value: r.progressPct, month: r.month };
+function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, c: ProgressColumns, first: number, end: number): void {
+  let pct = -1;
+  let spent = -1;
+  for (let k = first; k < end; k++) {
+    const p = c.progressPct[k]!;
+    if (!Number.isNaN(p)) {
+      if (pct >= 0 && p < c.progressPct[pct]!) log.say(table, c.row[k]!, 'progress_pct', 'warning', problem('progressBackward', { pct: p, before: c.progressPct[pct]!, month: c.months[c.month[pct]!]! }));
+      pct = k;
     }
-    if (r.spentWan !== null) {
-      if (spent && r.spentWan < spent.value) log.say(table, r.row, 'spent_wan', 'warning', problem('spentBackward', { spent: r.spentWan, before: spent.value, month: spent.month }));
-      spent = { value: r.spentWan, month: r.month };
+    const s = c.spentWan[k]!;
+    if (!Number.isNaN(s)) {
+      if (spent >= 0 && s < c.spentWan[spent]!) log.say(table, c.row[k]!, 'spent_wan', 'warning', problem('spentBackward', { spent: s, before: c.spentWan[spent]!, month: c.months[c.month[spent]!]! }));
+      spent = k;
     }
   }
 }
@@ -127,18 +170,10 @@ function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, rows: r
  * The month axis of the site: from the first to the last month reported (rows that were used),
  * or the single month of the data date (else the latest project start) when nothing is reported.
  */
-export function monthAxis(log: JoinLog, rows: readonly ProgressRecord[][], projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
-  let firstReported: string | null = null;
-  let lastReported: string | null = null;
-  for (const list of rows) {
-    for (const r of list) {
-      if (firstReported === null || r.month < firstReported) firstReported = r.month;
-      if (lastReported === null || r.month > lastReported) lastReported = r.month;
-    }
-  }
+export function monthAxis(log: JoinLog, progress: Pick<ProgressColumns, 'months'>, projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
   const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects, (p) => p.record.start.slice(0, 7)) : null);
-  const first = firstReported ?? fallback();
-  const last = lastReported ?? fallback();
+  const first = progress.months[0] ?? fallback();
+  const last = progress.months.at(-1) ?? fallback();
   if (first === null || last === null) return [];
   const span = monthCount(first, last);
   if (span > MAX_MONTHS) {
@@ -170,6 +205,3 @@ function greatest<T>(items: readonly T[], key: (item: T) => string): string {
   }
   return best;
 }
-
-/** The progress of a project without reports: one empty list for all of them. */
-const NO_ROWS: ProgressRecord[] = [];

@@ -17,6 +17,7 @@ import { photoFindings, type PhotoFacts } from '../../domain/photo-rules';
 import { sha256 } from '../dataset-source';
 import { toWgs84 } from '../geo/crs';
 import type { Dataset } from '../model';
+import { reportsOf } from '../progress-columns';
 import type { TableResult } from '../read/table-result';
 import { readExif } from './exif';
 import type { PhotoImaging, RenderedPhoto } from './imaging';
@@ -150,7 +151,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
     facts.push({ project, stage: record.stage, takenAt, distanceM, isOutsideTown, sha256: photo?.sha256 ?? `file:${record.file}`, dhash: photo?.rendered?.dhash ?? null });
     return { record, project, photo, takenAt, distanceM };
   });
-  const findings = photoFindings({ projects: d.projects.map((p) => ({ town: p.town, village: p.village, budgetWan: p.record.budgetWan, start: p.record.start, reports: d.progress[p.index] ?? [], hasOwnPoint: p.hasOwnPoint })), photos: facts, photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
+  const findings = photoFindings({ projects: d.projects.map((p) => ({ town: p.town, village: p.village, budgetWan: p.record.budgetWan, start: p.record.start, reports: reportsOf(d.progress, p.index), hasOwnPoint: p.hasOwnPoint })), photos: facts, photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
 
   // What this build publishes: a public build only the public categories' photos.
   const publicCategories = new Set(d.config.photos.publicCategories);

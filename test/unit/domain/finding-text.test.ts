@@ -3,12 +3,12 @@ import { describeFinding, FINDING_GROUPS, GROUP_LABELS, RULE_ADVICE, RULE_GROUP,
 import { integrityFindings } from '../../../src/domain/integrity';
 import { photoFindings, type PhotoFacts, type PhotoRulesInput } from '../../../src/domain/photo-rules';
 import { PHOTO_RULES } from '../../../src/contract/integrity';
-import { FINDING_RULES, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
+import { FINDING_RULES, reportList, type Finding, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
 
 const names: FindingNames = { project: (i) => `香菇基地${i + 1}号`, village: (i) => ['新街村', '双竹村'][i] ?? `村${i}`, town: (i) => ['龙坝镇', '中峰镇'][i] ?? `镇${i}` };
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '新街村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
-const project = (reports: IntegrityReport[], over: Partial<IntegrityProject> = {}): IntegrityProject => ({ name: '项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-12-31', beneficiaryHouseholds: 30, reports, disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
+const project = (reports: IntegrityReport[], over: Partial<Omit<IntegrityProject, 'reports'>> = {}): IntegrityProject => ({ name: '项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-12-31', beneficiaryHouseholds: 30, reports: reportList(reports), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
 const input = (projects: IntegrityProject[], villages: IntegrityVillage[] = [village()], inspectionMonths: string[] = []): IntegrityInput => ({ towns: [{ name: '龙坝镇' }], villages, projects, exitLinePct: 2, inspectionMonths });
 const steady = (): IntegrityReport[] => [r('2016-01', 'building', 10, 5), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 30, 15), r('2016-04', 'building', 40, 20)];
 const frozen = [r('2016-02', 'building', 40, 20), r('2016-03', 'building', 40, 20), r('2016-04', 'building', 40, 20)];

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integrityFindings } from '../../../src/domain/integrity';
-import type { FindingRule, IntegrityInput, IntegrityProject, IntegrityReport, IntegrityVillage } from '../../../src/domain/integrity-model';
+import { reportList, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
 import { qualityParts, qualityScore } from '../../../src/domain/quality-score';
 
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '示例村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
 /** A project that is clean: planned, building at a steady pace, done and accepted with money spent. */
 const cleanReports = (): IntegrityReport[] => [r('2016-01', 'planned', 0, 0), r('2016-02', 'building', 20, 10), r('2016-03', 'building', 45, 25), r('2016-04', 'building', 70, 40), r('2016-05', 'done', 100, 55), r('2016-06', 'accepted', 100, 55)];
-const project = (over: Partial<IntegrityProject> = {}): IntegrityProject => ({ name: '示例项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-10-31', beneficiaryHouseholds: 30, reports: cleanReports(), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
+/** A project with its reports given as objects (the rules read them through a ReportList). */
+const project = ({ reports = cleanReports(), ...over }: Partial<Omit<IntegrityProject, 'reports'>> & { reports?: readonly IntegrityReport[] } = {}): IntegrityProject => ({ name: '示例项目', town: 0, village: 0, budgetWan: 60, start: '2016-01-10', due: '2016-10-31', beneficiaryHouseholds: 30, reports: reportList(reports), disclosureFilled: 1, isJoinedByCode: true, hasOwnPoint: true, ...over });
 const input = (projects: IntegrityProject[], villages: IntegrityVillage[] = [village()], inspectionMonths: string[] = []): IntegrityInput => ({ towns: [{ name: '示例镇' }], villages, projects, exitLinePct: 2, inspectionMonths });
 const rules = (d: IntegrityInput): FindingRule[] => integrityFindings(d).map((f) => f.rule);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { IntegrityReport } from '../../../src/domain/integrity-model';
+import { reportList, type IntegrityReport } from '../../../src/domain/integrity-model';
 import { photoFindings, WRONG_TIME, type PhotoFacts, type PhotoRulesInput } from '../../../src/domain/photo-rules';
 
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null): IntegrityReport => ({ month, status, progressPct, spentWan: 10 });
 /** Project 0 started 2016-03-01 and reports 100 % in 2016-06; project 1 is under way; project 2 has no point of its own. */
 const PROJECTS: PhotoRulesInput['projects'] = [
-  { town: 0, village: 0, budgetWan: 100, start: '2016-03-01', hasOwnPoint: true, reports: [r('2016-03', 'building', 20), r('2016-05', 'building', 80), r('2016-06', 'done', 100), r('2016-07', 'accepted', 100)] },
-  { town: 0, village: 1, budgetWan: 40, start: '2016-04-01', hasOwnPoint: true, reports: [r('2016-04', 'building', 10), r('2016-07', 'building', 60)] },
-  { town: 1, village: 2, budgetWan: 20, start: '2016-04-01', hasOwnPoint: false, reports: [r('2016-05', 'building', 50)] },
+  { town: 0, village: 0, budgetWan: 100, start: '2016-03-01', hasOwnPoint: true, reports: reportList([r('2016-03', 'building', 20), r('2016-05', 'building', 80), r('2016-06', 'done', 100), r('2016-07', 'accepted', 100)]) },
+  { town: 0, village: 1, budgetWan: 40, start: '2016-04-01', hasOwnPoint: true, reports: reportList([r('2016-04', 'building', 10), r('2016-07', 'building', 60)]) },
+  { town: 1, village: 2, budgetWan: 20, start: '2016-04-01', hasOwnPoint: false, reports: reportList([r('2016-05', 'building', 50)]) },
 ];
 let sha = 0;
 const photo = (over: Partial<PhotoFacts>): PhotoFacts => ({ project: 0, stage: 'during', takenAt: '2016-05-10', distanceM: 100, isOutsideTown: null, sha256: `sha${sha++}`, dhash: null, ...over });

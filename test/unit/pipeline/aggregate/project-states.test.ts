@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
 import { projectStates, type ProjectState } from '../../../../src/pipeline/aggregate/project-states';
 import type { Project } from '../../../../src/pipeline/model';
+import { progressColumnsOf } from '../../../../src/pipeline/progress-columns';
 import { blankFields } from '../../../helpers/project-row';
 
 const RECORD: ProjectRecord = {
@@ -15,7 +16,7 @@ const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05'];
 /** Progress rows of the one project: [month, status, progressPct, spentWan]. */
 function statesOf(rows: [string, ProgressRecord['status'], number | null, number | null][]): ProjectState[] {
   const progress = rows.map(([month, status, progressPct, spentWan], i): ProgressRecord => ({ row: i + 2, month, projectId: 'P1', status, progressPct, spentWan }));
-  return projectStates({ projects: [PROJECT], progress: [progress], months: MONTHS }).map((m) => m[0]!);
+  return projectStates({ projects: [PROJECT], progress: progressColumnsOf([progress]), months: MONTHS }).map((m) => m[0]!);
 }
 
 const PLANNED: ProjectState = { status: 'planned', progressPct: 0, spentWan: 0 };

@@ -6,8 +6,9 @@ import { readBlock } from '../../../../scripts/make-templates';
 import { readDataset } from '../../../../scripts/sample/dataset';
 import { PLANTED, PLANTED_BLOCK, renderPlantedTable, type PlantedProblem } from '../../../../scripts/sample/plant';
 import { integrityFindings } from '../../../../src/domain/integrity';
-import { FINDING_RULES, type Finding } from '../../../../src/domain/integrity-model';
+import { FINDING_RULES, type Finding, type ReportList } from '../../../../src/domain/integrity-model';
 import { integrityInput } from '../../../../src/pipeline/integrity/rules-input';
+import { reportsOf } from '../../../../src/pipeline/progress-columns';
 import { PHOTO_RULES } from '../../../../src/contract/integrity';
 
 
@@ -16,6 +17,9 @@ import { PHOTO_RULES } from '../../../../src/contract/integrity';
 const DATA = fileURLToPath(new URL('../../../../data/', import.meta.url));
 const { dataset: d, issues } = readDataset(DATA);
 const findings = integrityFindings(integrityInput(d));
+
+/** Whether a project reports itself under way (building) in the month. */
+const isBuildingIn = (reports: ReportList, month: string): boolean => Array.from({ length: reports.length }, (_, k) => k).some((k) => reports.month(k) === month && reports.status(k) === 'building');
 
 type Place = Pick<PlantedProblem, 'rule' | 'town' | 'projects' | 'village' | 'month'>;
 
@@ -58,7 +62,7 @@ describe('the planted data problems of the sample', () => {
   it('name, for the frozen town, every project of the town under way in those months', () => {
     const frozen = findings.find((f) => f.rule === 'frozenTown')!;
     const month = frozen.month!;
-    const underWay = d.projects.filter((p) => p.town === frozen.town && d.progress[p.index]!.some((r) => r.month === month && r.status === 'building')).map((p) => p.index);
+    const underWay = d.projects.filter((p) => p.town === frozen.town && isBuildingIn(reportsOf(d.progress, p.index), month)).map((p) => p.index);
     expect(frozen.projects).toEqual(underWay);
     expect(underWay.length).toBeGreaterThanOrEqual(5);
   });

@@ -1,4 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { STATUSES } from '../../../../src/contract/columns';
+import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
+import { JoinLog, zeroJoins } from '../../../../src/pipeline/join/join-log';
+import { joinProgress } from '../../../../src/pipeline/join/progress';
+import type { Project } from '../../../../src/pipeline/model';
+import { reportsOf } from '../../../../src/pipeline/progress-columns';
+import type { TableResult } from '../../../../src/pipeline/read/table-result';
+import { blankFields } from '../../../helpers/project-row';
 import { buildMiniWith, miniConfigWith, miniText } from '../mini-source';
 
 const HEADER = '月份,项目编号,状态,形象进度(%),已拨付(万元)';
@@ -93,5 +101,69 @@ describe('optional files that are empty', () => {
     const { result, lines } = await buildMiniWith({ 'villages.csv': '' });
     expect(lines).toContain('villages.csv:0:: error: villages.csv is empty');
     expect(result.outputs).toBeNull();
+  });
+});
+
+describe('joinProgress into columns (issue 23)', () => {
+  const record = (id: string, row: number): ProjectRecord => ({ ...blankFields(), row, projectId: id, projectName: id, category: 'industry', townCode: '420324101', townName: null, villageCode: null, villageName: null, lon: null, lat: null, toLon: null, toLat: null, budgetWan: 100, start: '2016-01-01', due: '2016-12-31' });
+  const projects: Project[] = ['P1', 'P2', 'P3'].map((id, index) => ({ index, record: record(id, index + 2), category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true }));
+  const table = <T>(file: string, records: T[]): TableResult<T> => ({ file, records, issues: [], counts: { read: records.length, used: records.length, rejected: 0, skipped: 0 }, encoding: 'utf-8', headers: new Map(), isReadable: true, rejectedKeys: new Map() });
+  /** Progress rows from row 2 down: [month, project, status, progressPct, spentWan]. */
+  const join = (rows: [string, string, ProgressRecord['status'], number | null, number | null][]) => {
+    const log = new JoinLog();
+    const records = rows.map(([month, projectId, status, progressPct, spentWan], k): ProgressRecord => ({ row: k + 2, month, projectId, status, progressPct, spentWan }));
+    const t = table('progress.csv', records);
+    const c = joinProgress(log, t, projects, table('projects.csv', projects.map((p) => p.record)), null, zeroJoins());
+    return { c, t, messages: log.issues.map((i) => `${i.row}:${i.column}:${i.level}:${i.key}`) };
+  };
+
+  it("puts each project's rows in one range, ascending by month, whatever the table's order", () => {
+    const { c, messages } = join([
+      ['2016-03', 'P2', 'building', 30, 20],
+      ['2016-02', 'P1', 'building', 20, 10],
+      ['2016-01', 'P1', 'planned', 0, 0],
+      ['2016-01', 'P2', 'building', 10, null],
+      ['2016-03', 'P1', 'done', null, 60],
+    ]);
+    expect(messages).toEqual([]);
+    expect([...c.offsets]).toEqual([0, 3, 5, 5]);
+    expect(c.months).toEqual(['2016-01', '2016-02', '2016-03']);
+    expect([...c.month]).toEqual([0, 1, 2, 0, 2]);
+    expect([...c.row]).toEqual([4, 3, 6, 5, 2]);
+    expect([...c.status].map((s) => STATUSES[s])).toEqual(['planned', 'building', 'done', 'building', 'building']);
+    expect([...c.progressPct]).toEqual([0, 20, Number.NaN, 10, 30]);
+    expect([...c.spentWan]).toEqual([0, 10, 60, Number.NaN, 20]);
+  });
+
+  it('reads a project through its view, a blank cell as null, a project without reports as empty', () => {
+    const { c } = join([
+      ['2016-02', 'P1', 'building', null, 10],
+      ['2016-01', 'P1', 'building', 5, null],
+    ]);
+    const p1 = reportsOf(c, 0);
+    expect(Array.from({ length: p1.length }, (_, k) => [p1.month(k), p1.status(k), p1.progressPct(k), p1.spentWan(k)])).toEqual([
+      ['2016-01', 'building', 5, null],
+      ['2016-02', 'building', null, 10],
+    ]);
+    expect(reportsOf(c, 2).length).toBe(0);
+  });
+
+  it('rejects a second report of a month, naming the first, and warns on a decrease in month order', () => {
+    const { c, t, messages } = join([
+      ['2016-02', 'P1', 'building', 40, 10],
+      ['2016-01', 'P1', 'building', 50, 5],
+      ['2016-02', 'P1', 'building', 45, 12],
+    ]);
+    expect(messages).toEqual(['4:month:error:reportTwice', '2:progress_pct:warning:progressBackward']);
+    expect(t.counts).toEqual({ read: 3, used: 2, rejected: 1, skipped: 0 });
+    expect([...c.row]).toEqual([3, 2]);
+  });
+
+  it('finds a second report among a project with many months (looked up in a map of its own)', () => {
+    const months = Array.from({ length: 30 }, (_, k) => `${2016 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
+    const { c, messages } = join([...months.map((m, k): [string, string, 'building', number, number] => [m, 'P3', 'building', k, k]), ['2016-05', 'P3', 'building', 99, 99], [months[29]!, 'P3', 'building', 99, 99]]);
+    expect(messages).toEqual(['32:month:error:reportTwice', '33:month:error:reportTwice']);
+    expect([...c.offsets]).toEqual([0, 0, 0, 30]);
+    expect(c.months).toEqual(months);
   });
 });
