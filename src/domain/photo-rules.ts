@@ -38,7 +38,7 @@ export interface PhotoRulesInput {
 export const PHOTO_RULES_LIMITS = {
   /** A 施工前 photo may be taken this many days after the start date (the clerk photographs the first week's site). */
   beforeMarginDays: 31,
-  /** Two pictures whose difference hashes differ in at most this many of 64 bits are the same picture. */
+  /** Two pictures whose difference hashes differ in at most this many of 64 bits are the same picture (at most 6: reused() relies on it). */
   sameHashBits: 6,
 } as const;
 
@@ -96,6 +96,12 @@ function wrongTime(p: PhotoRulesInput['projects'][number], photos: readonly Phot
 /**
  * The same picture for two projects: identical bytes, or difference hashes a few bits apart (the
  * same photo saved again, resized or recompressed). One finding per pair of projects.
+ *
+ * Not every pair of photos is compared (a province's hundred thousand photos would be five billion
+ * pairs). Identical bytes share a bucket by their hash. A difference hash is cut into 8 bytes; two
+ * hashes at most 6 bits apart differ in at most 6 of them, so they agree on 2 at least, and every
+ * such pair shares a bucket keyed by one of the 28 pairs of byte positions and those two bytes'
+ * values. Only pairs sharing a bucket are compared: the same findings as comparing all.
  */
 function reused(d: PhotoRulesInput): Finding[] {
   const pairs = new Map<string, { a: number; b: number; identical: boolean; bits: number }>();
@@ -106,21 +112,41 @@ function reused(d: PhotoRulesInput): Finding[] {
     const seen = pairs.get(key);
     if (!seen || (identical && !seen.identical) || (identical === seen.identical && bits < seen.bits)) pairs.set(key, { a, b, identical, bits });
   };
-  const hashes = d.photos.map((p) => (p.dhash === null ? null : [parseInt(p.dhash.slice(0, 8), 16), parseInt(p.dhash.slice(8, 16), 16)] as const));
-  for (let i = 0; i < d.photos.length; i++) {
-    for (let j = i + 1; j < d.photos.length; j++) {
-      const x = d.photos[i]!;
-      const y = d.photos[j]!;
-      if (x.project === y.project) continue;
-      if (x.sha256 === y.sha256) {
-        note(x, y, true, 0);
-        continue;
+  const bySha = new Map<string, number[]>();
+  d.photos.forEach((p, i) => bySha.set(p.sha256, [...(bySha.get(p.sha256) ?? []), i]));
+  for (const same of bySha.values()) for (let i = 0; i < same.length; i++) for (let j = i + 1; j < same.length; j++) note(d.photos[same[i]!]!, d.photos[same[j]!]!, true, 0);
+
+  const hashes = d.photos.map((p) => (p.dhash === null || !/^[0-9a-f]{16}$/i.test(p.dhash) ? null : ([parseInt(p.dhash.slice(0, 8), 16), parseInt(p.dhash.slice(8, 16), 16)] as const)));
+  const buckets = new Map<string, number[]>();
+  d.photos.forEach((p, i) => {
+    if (!hashes[i]) return;
+    const bytes = p.dhash!.toLowerCase();
+    for (let u = 0; u < HASH_BYTES; u++) {
+      for (let v = u + 1; v < HASH_BYTES; v++) {
+        const key = `${u}${v}${bytes.slice(2 * u, 2 * u + 2)}${bytes.slice(2 * v, 2 * v + 2)}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(i);
+        else buckets.set(key, [i]);
       }
-      const hx = hashes[i];
-      const hy = hashes[j];
-      if (!hx || !hy) continue;
-      const bits = popcount(hx[0] ^ hy[0]) + popcount(hx[1] ^ hy[1]);
-      if (bits <= PHOTO_RULES_LIMITS.sameHashBits) note(x, y, false, bits);
+    }
+  });
+  const compared = new Set<number>();
+  for (const bucket of buckets.values()) {
+    for (let s = 0; s < bucket.length; s++) {
+      for (let t = s + 1; t < bucket.length; t++) {
+        const i = bucket[s]!;
+        const j = bucket[t]!;
+        const x = d.photos[i]!;
+        const y = d.photos[j]!;
+        // Each pair once (i < j, as buckets are filled in photo order), photos of one project never.
+        const pair = i * d.photos.length + j;
+        if (x.project === y.project || x.sha256 === y.sha256 || compared.has(pair)) continue;
+        compared.add(pair);
+        const hx = hashes[i]!;
+        const hy = hashes[j]!;
+        const bits = popcount(hx[0] ^ hy[0]) + popcount(hx[1] ^ hy[1]);
+        if (bits <= PHOTO_RULES_LIMITS.sameHashBits) note(x, y, false, bits);
+      }
     }
   }
   return [...pairs.values()]
@@ -130,6 +156,9 @@ function reused(d: PhotoRulesInput): Finding[] {
       return { rule: 'photoReused' as const, month: null, town: pa.town, village: pa.village, projects: [a, b], amountWan: pa.budgetWan + d.projects[b]!.budgetWan, figures: { identical: identical ? 1 : 0, bits } };
     });
 }
+
+/** A difference hash's bytes, cut for reused(): two of 8 agree while at most 6 bits differ (sameHashBits). */
+const HASH_BYTES = 8;
 
 /** The first month a project reports 100 % or done (accepted counts as done); null when it never does. */
 export function firstDoneMonth(reports: ReportList): string | null {

@@ -49,6 +49,34 @@ describe('the photo rules', () => {
     expect(run([...photos, photo({ project: 0, sha256: photos[1]!.sha256, takenAt: '2016-05-11' })])).toEqual([]);
   });
 
+  it('photoReused compares only candidate pairs, yet finds every pair a comparison of all would (6 bits apart at most)', () => {
+    // Hashes spread over a few families, each member a few bits from its family's seed, over many projects.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const flip = (hex: string, bits: number): string => {
+      let n = BigInt(`0x${hex}`);
+      for (let k = 0; k < bits; k++) n ^= 1n << BigInt(Math.floor(random() * 64));
+      return n.toString(16).padStart(16, '0');
+    };
+    const seeds = Array.from({ length: 6 }, () => Array.from({ length: 16 }, () => Math.floor(random() * 16).toString(16)).join(''));
+    const projects: PhotoRulesInput['projects'] = Array.from({ length: 40 }, (_, i) => ({ town: 0, village: i, budgetWan: 10, start: '2016-01-01', hasOwnPoint: true, reports: reportList([]) }));
+    const photos = Array.from({ length: 200 }, (_, i) => photo({ project: i % 40, stage: 'during', takenAt: '2016-05-10', dhash: flip(seeds[i % 6]!, Math.floor(random() * 9)) }));
+    const findings = photoFindings({ projects, photos, photoDistanceM: 2000, dataDate: '2016-12-31', lastMonth: '2016-12' }).filter((f) => f.rule === 'photoReused');
+    // The reference: every pair of photos of two projects, their bits apart counted one by one.
+    const best = new Map<string, number>();
+    for (let i = 0; i < photos.length; i++) {
+      for (let j = i + 1; j < photos.length; j++) {
+        const [x, y] = [photos[i]!, photos[j]!];
+        if (x.project === y.project) continue;
+        const bits = [...(BigInt(`0x${x.dhash}`) ^ BigInt(`0x${y.dhash}`)).toString(2)].filter((c) => c === '1').length;
+        const key = `${Math.min(x.project, y.project)},${Math.max(x.project, y.project)}`;
+        if (bits <= 6 && bits < (best.get(key) ?? 99)) best.set(key, bits);
+      }
+    }
+    expect(best.size).toBeGreaterThan(50);
+    expect(new Map(findings.map((f) => [f.projects.join(), f.figures.bits]))).toEqual(best);
+  });
+
   it('photoMissingDone: a done project with photos but no 竣工 or 验收 photo, at its first done month', () => {
     const photos = clean().filter((p) => !(p.project === 0 && (p.stage === 'done' || p.stage === 'accepted')));
     expect(brief(photos)).toEqual([{ rule: 'photoMissingDone', projects: [0], month: '2016-06', figures: { doneMonth: 201606 } }]);
