@@ -169,6 +169,19 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     // would only hide the colours, and would have to load every project first. A town's projects
     // load when it is opened (or a project in it is), and its markers show then.
     const drawsProjects = showsProjects() && selection.town !== null;
+    // The legend first: the camera's frame keeps clear of it, as of every overlay on the map.
+    lastLegend = {
+      lagPoints,
+      isDelta: state.isDelta,
+      scale,
+      subject: selection.town ? fillText(state.lang, 'legendVillagesOf', { town: selection.town.name }) : fillText(state.lang, 'legendTownsOf', { region: regionName(site.config.region, state.lang) }),
+      categories: site.config.categories,
+      showsProjects: drawsProjects,
+      isProjectsInTowns: showsProjects() && selection.town === null && state.tour === null,
+      isEstimated: site.estimated.includes(spec.id),
+      lang: state.lang,
+    };
+    legend.update(lastLegend);
     const place = `${state.town}/${state.village}/${state.tour}`;
     // The camera moves at once: the town's projects file and the markers' code load while it flies.
     if (place !== lastPlace && !isSnapshot) {
@@ -198,18 +211,6 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     if (visible.length > 0) preloadDisclosure();
     await atlas.setMarkers(p, { visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: false });
     if (seq !== renders) return;
-    lastLegend = {
-      lagPoints,
-      isDelta: state.isDelta,
-      scale,
-      subject: selection.town ? fillText(state.lang, 'legendVillagesOf', { town: selection.town.name }) : fillText(state.lang, 'legendTownsOf', { region: regionName(site.config.region, state.lang) }),
-      categories: site.config.categories,
-      showsProjects: drawsProjects,
-      isProjectsInTowns: showsProjects() && selection.town === null && state.tour === null,
-      isEstimated: site.estimated.includes(spec.id),
-      lang: state.lang,
-    };
-    legend.update(lastLegend);
     if (state.project !== lastPopup || state.project !== null) {
       const i = state.project === null ? -1 : p.id.indexOf(state.project);
       // A project without a point of its own or a village's (a town-wide one) opens at its town's label.
