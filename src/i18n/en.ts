@@ -573,6 +573,8 @@ export const EN: Catalogue = {
   photoTakenAt: 'Taken on',
   photoPlace: 'Where taken',
   photoNotRecorded: 'not recorded',
+  photoSize: 'Size',
+  photoThumbOnly: 'the meeting package carries thumbnails only; the full size is on the atlas website',
   photoDistanceM: '{m} m from the project site',
   photoDistanceKm: '{km} km from the project site',
   projectsPhotoMark: 'Photos {n}',

@@ -571,6 +571,8 @@ export const ZH = {
   photoTakenAt: '拍摄日期',
   photoPlace: '拍摄位置',
   photoNotRecorded: '未记录',
+  photoSize: '尺寸',
+  photoThumbOnly: '会议版只带缩略图；原尺寸照片在图集网站上',
   photoDistanceM: '距项目点 {m} 米',
   photoDistanceKm: '距项目点 {km} 公里',
   projectsPhotoMark: '照片 {n}',

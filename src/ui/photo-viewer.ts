@@ -93,6 +93,8 @@ function makeViewer() {
         [t(lang, 'photoStage'), stageName(photo.stage, lang)],
         [t(lang, 'photoTakenAt'), photo.takenAt ?? notRecorded],
         [t(lang, 'photoPlace'), distanceText(photo.distanceM, lang) ?? notRecorded],
+        // The meeting package names no display size (src/contract/photos.ts): what is shown is the thumbnail.
+        ...(photo.full === photo.thumb ? [[t(lang, 'photoSize'), t(lang, 'photoThumbOnly')]] : []),
       ].flatMap(([k = '', v = '']) => [h('dt', '', k), h('dd', '', v)]),
     );
     previous.textContent = `◀ ${t(lang, 'photoPrevious')}`;

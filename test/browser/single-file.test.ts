@@ -81,6 +81,19 @@ describe('the meeting package (one HTML file)', () => {
     expect(pngSize(png).width).toBeGreaterThan(500);
     writeFileSync('test-results/package-export.png', png);
 
+    // A project's photos (the sample's 新民村产业路硬化, ZX2016-0097, has four): thumbnails inside the
+    // file, and the dialog says the package carries no display size.
+    await page.evaluate(() => window.cunhu?.store.set({ town: '420324100', project: 'ZX2016-0097' }));
+    await page.waitForSelector('.project-popup .site-photos img');
+    const sources = await page.$$eval('.project-popup .site-photos img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(sources.length).toBe(4);
+    expect(sources.every((src) => src.startsWith('data:image/jpeg;base64,'))).toBe(true);
+    await page.click('.project-popup .site-photo:last-child button');
+    await page.waitForFunction(() => { const img = document.querySelector<HTMLImageElement>('#photo-viewer img'); return img !== null && img.complete && img.naturalWidth > 0; });
+    expect(await page.textContent('#photo-viewer')).toContain('会议版只带缩略图');
+    expect(await page.$eval('#photo-viewer img', (img) => (img as HTMLImageElement).src)).toBe(sources[3]);
+    await page.keyboard.press('Escape');
+
     const self = pathToFileURL(result.file).href;
     const elsewhere = requests.filter((u) => u.split('#')[0] !== self && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(elsewhere).toEqual([]);
