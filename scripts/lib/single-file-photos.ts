@@ -30,30 +30,32 @@ export async function embedPhotoThumbnails(texts: Record<string, string>, dataOu
   for (const name of Object.keys(texts).filter((n) => /^projects\/\d+\.json$/.test(n)).sort()) {
     const file = JSON.parse(texts[name]!) as { photos?: SitePhoto[][] };
     if (!file.photos) continue;
-    file.photos = await Promise.all(
-      file.photos.map(async (list) => {
-        const kept: SitePhoto[] = [];
-        for (const photo of list) {
-          let thumb = urls.get(photo.thumb);
-          if (!thumb) {
-            const bytes = await readFile(join(dataOut, photo.thumb));
-            if (out.bytes + bytes.length > budgetBytes) {
-              out.leftOut++;
-              continue;
-            }
-            const meta = await sharp(bytes).metadata();
-            thumb = { url: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: meta.width, height: meta.height, bytes: bytes.length };
-            urls.set(photo.thumb, thumb);
-            out.bytes += bytes.length;
+    // One photo after another, in town and project order: which ones the budget leaves out is the
+    // same on every run, and a thumbnail two projects share is read and counted once.
+    const lists: SitePhoto[][] = [];
+    for (const list of file.photos) {
+      const kept: SitePhoto[] = [];
+      for (const photo of list) {
+        let thumb = urls.get(photo.thumb);
+        if (!thumb) {
+          const bytes = await readFile(join(dataOut, photo.thumb));
+          if (out.bytes + bytes.length > budgetBytes) {
+            out.leftOut++;
+            continue;
           }
-          out.carried++;
-          // No `full`: the page shows the thumbnail larger (src/contract/photos.ts), and the file holds its bytes once.
-          const { full: _display, ...rest } = photo;
-          kept.push({ ...rest, thumb: thumb.url, width: thumb.width, height: thumb.height } as SitePhoto);
+          const meta = await sharp(bytes).metadata();
+          thumb = { url: `data:image/jpeg;base64,${bytes.toString('base64')}`, width: meta.width, height: meta.height, bytes: bytes.length };
+          urls.set(photo.thumb, thumb);
+          out.bytes += bytes.length;
         }
-        return kept;
-      }),
-    );
+        out.carried++;
+        // No `full`: the page shows the thumbnail larger (src/contract/photos.ts), and the file holds its bytes once.
+        const { full: _display, ...rest } = photo;
+        kept.push({ ...rest, thumb: thumb.url, width: thumb.width, height: thumb.height } as SitePhoto);
+      }
+      lists.push(kept);
+    }
+    file.photos = lists;
     texts[name] = `${JSON.stringify(file)}\n`;
   }
   return out.carried + out.leftOut > 0 ? out : null;

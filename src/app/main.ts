@@ -109,6 +109,9 @@ async function start(data: LoadedData, kind: PageKind): Promise<void> {
       },
     );
   });
+  // A state set while the map was made (Back, an edited link) came before the subscriber above:
+  // it too waits for the villages' other months it reads.
+  if (needsEveryMonth(site, store.get())) await data.everyMonth();
   render(store.get());
   tour.startMap(atlas);
   // The masthead and panel have their final size now: measure the map again before the first frame.

@@ -113,7 +113,11 @@ function reused(d: PhotoRulesInput): Finding[] {
     if (!seen || (identical && !seen.identical) || (identical === seen.identical && bits < seen.bits)) pairs.set(key, { a, b, identical, bits });
   };
   const bySha = new Map<string, number[]>();
-  d.photos.forEach((p, i) => bySha.set(p.sha256, [...(bySha.get(p.sha256) ?? []), i]));
+  d.photos.forEach((p, i) => {
+    const same = bySha.get(p.sha256);
+    if (same) same.push(i);
+    else bySha.set(p.sha256, [i]);
+  });
   for (const same of bySha.values()) for (let i = 0; i < same.length; i++) for (let j = i + 1; j < same.length; j++) note(d.photos[same[i]!]!, d.photos[same[j]!]!, true, 0);
 
   const hashes = d.photos.map((p) => (p.dhash === null || !/^[0-9a-f]{16}$/i.test(p.dhash) ? null : ([parseInt(p.dhash.slice(0, 8), 16), parseInt(p.dhash.slice(8, 16), 16)] as const)));

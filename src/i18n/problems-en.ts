@@ -396,6 +396,7 @@ export const PROBLEMS_EN: ProblemTexts = {
   photoProjectUnknown: (p) => `project "${p.id}" is not in projects.csv`,
   photoCheckViewOnly: () => 'the check view reads photos.csv but not the photos themselves (their files, EXIF time and place, sizes): check them with npm run data:check, which reads the photos/ folder',
   photoUnlisted: (p) => `${p.path} is in the photos/ folder but no row of photos.csv lists it: it is not published`,
+  photosUnlistedCount: (p) => `${p.count} file(s) in the photos/ folder are listed by no row of photos.csv: they are not published (a public build's report does not name them, since a file name may hold a person's name; a check without --public names each)`,
   photoReadFailed: (p) => `${p.path}: ${p.detail}`,
   photoMissing: (p) => `${p.path} is missing: put the photo in the photos/ folder under that name, or correct the file name`,
   photoHeic: (p) => `${p.path} is a ${p.format} photo, which the build cannot read: save it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible)`,

@@ -400,6 +400,7 @@ export const PROBLEMS_ZH = {
   photoProjectUnknown: (p: { id: string }) => `项目“${p.id}”不在 projects.csv 里`,
   photoCheckViewOnly: () => '数据检查页面只读取 photos.csv，不读取照片本身（文件、EXIF 里的时间和位置、尺寸）：请用 npm run data:check 检查，它会读取 photos 文件夹',
   photoUnlisted: (p: { path: string }) => `${p.path} 在 photos 文件夹里，但 photos.csv 没有哪一行列出它：不会发布`,
+  photosUnlistedCount: (p: { count: number }) => `photos 文件夹里有 ${n(p.count)} 个文件没有哪一行 photos.csv 列出：不会发布（公开版的报告不写文件名，文件名里可能有人名；去掉 --public 检查可以看到每一个）`,
   photoReadFailed: (p: { path: string; detail: string }) => `${p.path}：读取失败（${p.detail}）`,
   photoMissing: (p: { path: string }) => `找不到 ${p.path}：请把照片按这个名字放进 photos 文件夹，或者改正文件名`,
   photoHeic: (p: { path: string; format: string }) => `${p.path} 是 ${p.format} 格式的照片，程序读不了：请存为 JPEG（iPhone：设置 › 相机 › 格式 › 兼容性最佳）`,

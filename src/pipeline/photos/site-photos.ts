@@ -133,9 +133,11 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
     issues.push(photoIssue(file, 0, '', 'warning', problem('photoCheckViewOnly')));
   }
   const listed = new Set(table.records.map((r) => `${PHOTO_DIR}/${r.file}`));
-  for (const path of present) {
-    if (!listed.has(path)) issues.push(photoIssue(path, 0, '', 'warning', problem('photoUnlisted', { path })));
-  }
+  const unlisted = present.filter((path) => !listed.has(path));
+  // A public build's report is published: it counts them, since a folder or file name no row lists
+  // has passed no privacy check (王小明家/危房改造前.jpg). The county's own build names each.
+  if (options.isPublic && unlisted.length > 0) issues.push(photoIssue(`${PHOTO_DIR}/`, 0, '', 'warning', problem('photosUnlistedCount', { count: unlisted.length })));
+  else for (const path of unlisted) issues.push(photoIssue(path, 0, '', 'warning', problem('photoUnlisted', { path })));
 
   // Time and place: the table's, else the photo's own EXIF; distances from the project's point.
   const crs = d.config.crs;

@@ -111,6 +111,16 @@ describe('photos.csv and photos/ problems', { timeout: 60_000 }, () => {
     expect(lines(r).some((l) => l.startsWith(expected)), `${expected}\n${lines(r).join('\n')}`).toBe(true);
   });
 
+  it('a public build counts the unlisted files and names none (a file name may name a person)', async () => {
+    const files = { ...photos, 'photos.csv': withRows('T-001,T-001/before.jpg,施工前,,,,'), 'photos/王小明家/危房改造前.jpg': photos['photos/T-001/during.jpg']! };
+    // The county's own build names each, for the clerk.
+    const own = (await buildMiniPhotos(files)).issues.filter((i) => i.key === 'photoUnlisted').map((i) => i.file);
+    expect(own).toContain('photos/王小明家/危房改造前.jpg');
+    const r = await buildMiniPhotos(files, { isPublic: true });
+    expect(lines(r).filter((l) => l.includes('no row of photos.csv'))).toEqual([expect.stringMatching(new RegExp(`^photos/:0:: warning: ${own.length} file\\(s\\) in the photos/ folder are listed by no row of photos\\.csv`))]);
+    for (const [name, text] of r.outputs!) expect(text, name).not.toMatch(/王小明|危房/);
+  });
+
   it('count a rejected row: rows read = used + rejected + skipped', async () => {
     const r = await buildMiniPhotos({ ...photos, 'photos.csv': withRows('T-001,T-001/before.jpg,施工前,,,,', 'T-001,T-001/gone.jpg,施工中,,,,', 'T-999,T-001/during.jpg,施工中,,,,') });
     expect(r.inputs['photos.csv']!.rows).toEqual({ read: 3, used: 1, rejected: 2, skipped: 0 });
