@@ -153,18 +153,19 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
     facts.push({ project, stage: record.stage, takenAt, distanceM, isOutsideTown, sha256: photo?.sha256 ?? `file:${record.file}`, dhash: photo?.rendered?.dhash ?? null });
     return { record, project, photo, takenAt, distanceM };
   });
-  const findings = photoFindings({ projects: d.projects.map((p) => ({ town: p.town, village: p.village, budgetWan: p.record.budgetWan, start: p.record.start, reports: reportsOf(d.progress, p.index), hasOwnPoint: p.hasOwnPoint })), photos: facts, photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
-
-  // What this build publishes: a public build only the public categories' photos.
+  // What this build publishes: a public build only the public categories' photos, and it draws no
+  // finding from the others' time and place either (a photo's metadata is never published).
   const publicCategories = new Set(d.config.photos.publicCategories);
+  const isPublished = (project: number): boolean => !options.isPublic || publicCategories.has(d.config.categories[d.projects[project]!.category]?.id ?? '');
+  const findings = photoFindings({ projects: d.projects.map((p) => ({ town: p.town, village: p.village, budgetWan: p.record.budgetWan, start: p.record.start, reports: reportsOf(d.progress, p.index), hasOwnPoint: p.hasOwnPoint })), photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
+
   const lists: SitePhoto[][] = d.projects.map(() => []);
   const withheld = d.projects.map(() => 0);
   const files = new Map<string, Uint8Array>();
   const summary: PhotoSummary = { listed: used.length, published: 0, withheld: 0, thumbBytes: 0, fullBytes: 0 };
   const stageOrder = (s: SitePhoto['stage']): number => PHOTO_STAGES.indexOf(s);
   for (const { record, project, photo, takenAt, distanceM } of placed) {
-    const category = d.config.categories[d.projects[project]!.category]?.id ?? '';
-    if (options.isPublic && !publicCategories.has(category)) {
+    if (!isPublished(project)) {
       withheld[project]!++;
       summary.withheld++;
       continue;

@@ -78,6 +78,18 @@ describe('site photos in a build', { timeout: 60_000 }, () => {
     expect(pub.photos).toMatchObject({ published: 3, withheld: 1 });
   });
 
+  it('of a category that is not public give a public build no finding either (their time and place are metadata)', async () => {
+    // T-003's (健康医疗) photo placed far from its project.
+    const far = { ...photos, 'photos.csv': (photos['photos.csv'] as string).replace('T-003,T-003/during.jpg,在建,,,,', 'T-003,T-003/during.jpg,在建,2016-03-05,110.4,32.9,') };
+    const rules = (r: Awaited<ReturnType<typeof buildMiniPhotos>>): string[] => (JSON.parse(r.outputs!.get('site.json')!) as { integrity: { findings: { rule: string }[] } }).integrity.findings.map((f) => f.rule);
+    expect(rules(await buildMiniPhotos(far))).toContain('photoFar');
+    // A public build counts its findings by rule and town: the same counts as without the far photo.
+    const counts = async (files: typeof photos) => (JSON.parse((await buildMiniPhotos(files, { isPublic: true })).outputs!.get('site.json')!) as { integrity: { ruleCounts: number[]; townCounts: number[] } }).integrity;
+    const [pub, clean] = [await counts(far), await counts(photos)];
+    expect(pub.ruleCounts).toEqual(clean.ruleCounts);
+    expect(pub.townCounts).toEqual(clean.townCounts);
+  });
+
   it('leave a dataset without photos as it was: no photo columns, no photo keys in the config', async () => {
     const none = await buildMiniPhotos({});
     expect(none.errorCount).toBe(0);
