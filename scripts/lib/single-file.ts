@@ -71,8 +71,9 @@ const WORKER_MODULE = '\0cunhu-maplibre-worker-url';
 
 /**
  * MapLibre's worker goes into the package as its text in a string, made a blob: URL when the page
- * runs (MapLibre reads it and starts the worker from a data: URL of its own, src/map/worker-url.ts). Vite's own inlining of the `?url` import writes it base64, a third larger (about
- * 170 KB more of a 5 MB budget). `</` is written `<\/` so the text cannot close the script element.
+ * runs (MapLibre reads it and starts the worker from a data: URL of its own, src/map/worker-url.ts).
+ * Vite's own inlining of the `?url` import writes it base64, a third larger (about 170 KB more of a
+ * 5 MB budget). `</` is written `<\/` so the text cannot close the script element.
  */
 function maplibreWorkerAsText(): Plugin {
   return {
