@@ -144,7 +144,6 @@ async function writeAnnotated(out: string, issues: BuildResult['issues'], source
   log(`wrote ${out}: ${placed.length} problem(s) listed in its sheet ${PROBLEMS_SHEET}, ${onCells} marked on their cells`);
 }
 
-/** Every output file into the staging folder, each written piece by piece as it is made, never held whole. */
 /** The site photos (photos/<hash>.jpg and .t.jpg), each written as the build made it. */
 async function writeImages(fs: OutputFs, staging: string, images: ReadonlyMap<string, Uint8Array>): Promise<void> {
   for (const [name, bytes] of images) {
@@ -153,6 +152,10 @@ async function writeImages(fs: OutputFs, staging: string, images: ReadonlyMap<st
   }
 }
 
+/**
+ * Every output file into the staging folder, each written as it is made, never held whole: its
+ * pieces gathered into chunks of about a megabyte per write (nodeOutputFs, inChunks).
+ */
 async function writeSiteFiles(fs: OutputFs, staging: string, files: Map<string, OutputFile>): Promise<void> {
   for (const [name, file] of files) {
     await fs.mkdir(dirname(join(staging, name)));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDataCli } from '../../../scripts/data';
-import { describeWriteError, errorCode, isWriteFault, lockOutput, nodeOutputFs, OutputError, type OutputFs } from '../../../scripts/lib/write-output';
+import { describeWriteError, errorCode, inChunks, isWriteFault, lockOutput, nodeOutputFs, OutputError, type OutputFs } from '../../../scripts/lib/write-output';
 import { datasetWith } from '../../helpers/fixtures';
 
 /** A PID above any kernel's pid_max: no process has it. */
@@ -264,5 +264,50 @@ await lock.replace(async (staging) => {
     expect(stderr).toBe('');
     expect(await readdir(parent)).toEqual(['site']);
     expect(await snapshot(out)).toEqual(before);
+  });
+});
+
+describe('a file written in chunks', () => {
+  /** The bytes writeFile makes of the pieces one by one: each string encoded as UTF-8 on its own. */
+  const oneByOne = (pieces: (string | Uint8Array)[]): Buffer => Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+  const pieces: (string | Uint8Array)[] = ['{"a":', '村道硬化', '\uD83D\uDE00', 'x'.repeat(40), new Uint8Array([0, 1, 255]), '', '\uD800', '\uDC00', 'y'.repeat(70), new Uint8Array(50).fill(7), '危'.repeat(30), 'z'];
+
+  it('holds the same bytes as the pieces written one by one, a lone surrogate at a piece end as U+FFFD', () => {
+    for (const size of [8, 16, 64, 100, 1 << 20]) {
+      const chunks = [...inChunks(pieces, size)];
+      expect(Buffer.concat(chunks).equals(oneByOne(pieces)), `chunks of ${size}`).toBe(true);
+      // A chunk is never larger than the size, except a piece larger than a chunk, which goes whole.
+      for (const c of chunks) expect(c.length <= size || pieces.some((p) => p === c || (typeof p === 'string' && p.length * 3 > size && Buffer.from(p).equals(c)))).toBe(true);
+    }
+    expect([...inChunks(pieces, 1 << 20)]).toHaveLength(1);
+    expect([...inChunks([], 64)]).toEqual([]);
+  });
+
+  it('gives a new buffer for each chunk, so one kept is not overwritten', () => {
+    const chunks = [...inChunks(['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10)], 32)];
+    expect(chunks.map((c) => Buffer.from(c).toString())).toEqual(['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10)]);
+  });
+
+  it('nodeOutputFs writes a file of many pieces, a string or bytes, with the same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cunhu-chunks-'));
+    const many = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `项目${i},` : i % 3 === 1 ? new Uint8Array([i & 255]) : `"${i}"`));
+    await nodeOutputFs.writeFile(join(dir, 'many'), many);
+    expect((await readFile(join(dir, 'many'))).equals(oneByOne(many))).toBe(true);
+    await nodeOutputFs.writeFile(join(dir, 'text'), '村道');
+    expect(await readFile(join(dir, 'text'), 'utf8')).toBe('村道');
+    await nodeOutputFs.writeFile(join(dir, 'bytes'), new Uint8Array([1, 2]));
+    expect([...(await readFile(join(dir, 'bytes')))]).toEqual([1, 2]);
+    await nodeOutputFs.writeFile(join(dir, 'empty'), []);
+    expect((await readFile(join(dir, 'empty'))).length).toBe(0);
+  });
+
+  it('fails as the pieces fail: an error part way through the file rejects the write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cunhu-chunks-'));
+    function* failingPart(): Generator<string> {
+      yield 'x'.repeat(3 << 20);
+      yield 'y';
+      throw failure('EIO');
+    }
+    await expect(nodeOutputFs.writeFile(join(dir, 'part'), failingPart())).rejects.toMatchObject({ code: 'EIO' });
   });
 });
