@@ -73,7 +73,7 @@ module.exports = {
       to: { path: '^src/pipeline/' },
     },
     // The pipeline's folders are its stages (src/pipeline/README.md), one rule each: a stage imports
-    // only the stages before it (and the shared model.ts, progress-columns.ts, normalize.ts, append-all.ts), never build.ts.
+    // only the stages before it (and the shared model.ts, project-columns.ts, progress-columns.ts, normalize.ts, append-all.ts), never build.ts.
     ...PIPELINE_STAGES.map(([stage, later]) => ({
       name: `pipeline-${stage}-runs-before-${later.replaceAll('|', '-')}`,
       comment: `src/pipeline/${stage}/ comes before ${later.split('|').join(', ')} (and build.ts, which drives every stage): it must not import them.`,

@@ -16,6 +16,7 @@ import { PHOTO_STAGE_ZH, type PhotoStage } from '../../src/contract/photos';
 import { firstDoneMonth } from '../../src/domain/photo-rules';
 import type { Dataset } from '../../src/pipeline/model';
 import { reportsOf } from '../../src/pipeline/progress-columns';
+import { pointAt } from '../../src/pipeline/project-columns';
 import { readDataset } from './dataset';
 import { README_PATH, replaceBlocks } from '../make-templates';
 import { renderPlantedTable, type PlantedProblem } from './plant';
@@ -59,16 +60,16 @@ export function planSamplePhotos(d: Dataset): PhotoPlan {
   const used = new Set<number>();
   const dataDate = d.config.dataDate ?? '2016-12-31';
   const info = (i: number) => {
-    const p = d.projects[i]!;
+    const p = d.projects;
     const reports = reportsOf(d.progress, i);
     const firstMonth = (test: (k: number) => boolean): string | null => {
       for (let k = 0; k < reports.length; k++) if (test(k)) return reports.month(k);
       return null;
     };
     return {
-      p,
-      id: p.record.projectId,
-      category: d.config.categories[p.category]!.id,
+      p: { index: i, town: p.town[i]!, point: pointAt(p, i), record: { projectName: p.name[i]!, start: p.fields.start[i]! } },
+      id: p.id[i]!,
+      category: d.config.categories[p.category[i]!]!.id,
       last: reports.length > 0 ? reports.status(reports.length - 1) : 'planned',
       doneMonth: firstDoneMonth(reports),
       acceptedMonth: firstMonth((k) => reports.status(k) === 'accepted'),
@@ -78,7 +79,8 @@ export function planSamplePhotos(d: Dataset): PhotoPlan {
   type Info = ReturnType<typeof info>;
   /** A seeded draw among the projects that pass, none drawn twice, each with its own point and no relocation target. */
   const draw = (test: (x: Info) => boolean): Info => {
-    const pool = d.projects.map((p) => p.index).filter((i) => !used.has(i) && d.projects[i]!.hasOwnPoint && !d.projects[i]!.to && test(info(i)));
+    const p = d.projects;
+    const pool = Array.from({ length: p.length }, (_, i) => i).filter((i) => !used.has(i) && p.hasOwnPoint[i] === 1 && Number.isNaN(p.toLon[i]!) && test(info(i)));
     const i = rng.pick(pool);
     used.add(i);
     return info(i);

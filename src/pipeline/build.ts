@@ -203,7 +203,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     return result;
   };
   const villages = await table('villages.csv', true, TABLES.villages);
-  const projects = await table('projects.csv', true, TABLES.projects);
+  let projects = await table('projects.csv', true, TABLES.projects);
   let progress = await table('progress.csv', false, TABLES.progress);
   const households = await table('households.csv', false, TABLES.households);
   // Site photos (pipeline/photos/): a file of their own, never a sheet of the dataset's workbook.
@@ -234,8 +234,10 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
     progress: progress?.isReadable ? progress : null,
     households: households?.isReadable ? households : null,
   });
-  // The joined progress is columns (progress-columns.ts): let the table's records go, which this
-  // async function would otherwise keep, as it keeps every local it has, until the build ends.
+  // The joined projects and progress are columns (project-columns.ts, progress-columns.ts): let the
+  // tables' records go, which this async function would otherwise keep, as it keeps every local it
+  // has, until the build ends.
+  projects = null;
   progress = null;
   appendAll(issues, joined.issues);
   if (!config.ok) {

@@ -1,8 +1,9 @@
 import type { AreaGeometry } from '../contract/boundaries';
 import type { AtlasConfig } from '../contract/config';
-import type { HouseholdRecord, ProjectRecord, VillageRecord } from '../contract/records';
+import type { HouseholdRecord, VillageRecord } from '../contract/records';
 import type { BBox, LonLat } from '../contract/site';
 import type { ProgressColumns } from './progress-columns';
+import type { ProjectColumns } from './project-columns';
 
 /** The dataset after validation and joins: every reference is an index, every point WGS-84. */
 export interface Town {
@@ -23,20 +24,6 @@ export interface Village {
   isJoinedByCode: boolean;
 }
 
-export interface Project {
-  index: number;
-  record: ProjectRecord;
-  category: number;
-  town: number;
-  /** -1 for a town-wide project. */
-  village: number;
-  point: LonLat | null;
-  hasOwnPoint: boolean;
-  to: LonLat | null;
-  /** Joined by code (false: only by name) to its village, or, for a town-wide project, to its town. */
-  isJoinedByCode: boolean;
-}
-
 export interface Household {
   village: number;
   record: HouseholdRecord;
@@ -48,7 +35,8 @@ export interface Dataset {
   config: AtlasConfig;
   towns: Town[];
   villages: Village[];
-  projects: Project[];
+  /** The projects as columns, in id order: project i is position i of each (project-columns.ts). */
+  projects: ProjectColumns;
   /** The progress rows as columns: each project's a range, ascending by month (progress-columns.ts). */
   progress: ProgressColumns;
   /** null when households.csv is absent. */

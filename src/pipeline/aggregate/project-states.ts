@@ -65,9 +65,9 @@ export function stateTable(d: Pick<Dataset, 'projects' | 'progress' | 'months'>)
     while (k + 1 < c.months.length && c.months[k + 1]! <= d.months[m]!) k++;
     upTo[m] = k;
   }
-  for (const p of d.projects) {
-    const first = c.offsets[p.index]!;
-    const end = c.offsets[p.index + 1]!;
+  for (let i = 0; i < d.projects.length; i++) {
+    const first = c.offsets[i]!;
+    const end = c.offsets[i + 1]!;
     // Each report's state, ascending by month, with blank figures filled from the reports before it.
     let pct = 0;
     let spent = 0;
@@ -83,7 +83,7 @@ export function stateTable(d: Pick<Dataset, 'projects' | 'progress' | 'months'>)
     let cursor = first - 1;
     for (let m = 0; m < d.months.length; m++) {
       while (cursor + 1 < end && c.month[cursor + 1]! <= upTo[m]!) cursor++;
-      at[m]![p.index] = cursor < first ? -1 : cursor;
+      at[m]![i] = cursor < first ? -1 : cursor;
     }
   }
   // The status of a report is the one it was written with: the columns' own.
@@ -93,5 +93,5 @@ export function stateTable(d: Pick<Dataset, 'projects' | 'progress' | 'months'>)
 /** The same states as objects ([month][project]). */
 export function projectStates(d: Pick<Dataset, 'projects' | 'progress' | 'months'>): ProjectState[][] {
   const t = stateTable(d);
-  return d.months.map((_, m) => d.projects.map((p) => ({ status: STATUSES[statusAt(t, m, p.index)]!, progressPct: progressAt(t, m, p.index), spentWan: spentAt(t, m, p.index) })));
+  return d.months.map((_, m) => Array.from({ length: d.projects.length }, (_, i) => ({ status: STATUSES[statusAt(t, m, i)]!, progressPct: progressAt(t, m, i), spentWan: spentAt(t, m, i) })));
 }

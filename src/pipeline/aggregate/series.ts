@@ -101,31 +101,22 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
   const { config } = d;
   const coverageMonth = householdCoverageMonths(d, states);
   const series = perSeries((): AreaSeries => ({ county: [], towns: [], villages: [] }));
-  // What the monthly sums need of each project, read from its record once rather than every month.
-  const n = d.projects.length;
-  const village = new Int32Array(n);
-  const town = new Int32Array(n);
-  const budget = new Float64Array(n);
-  const poorBeneficiaries = new Float64Array(n);
+  // What the monthly sums need of each project: its columns, and its dates and goal read once rather than every month.
+  const p = d.projects;
+  const n = p.length;
+  const { village, town } = p;
+  const budget = p.fields.budgetWan;
+  const poorBeneficiaries = p.fields.beneficiaryPoorHouseholds;
   const startMs = new Float64Array(n);
   const dueMs = new Float64Array(n);
   const goal = new Uint8Array(n);
   const INDUSTRY = 1;
   const BEAUTY = 2;
-  // The projects' indexes in the order they are added up.
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const p = d.projects[k]!;
-    const i = p.index;
-    order[k] = i;
-    village[i] = p.village;
-    town[i] = p.town;
-    budget[i] = p.record.budgetWan;
-    poorBeneficiaries[i] = p.record.beneficiaryPoorHouseholds ?? 0;
-    startMs[i] = dateMs(p.record.start);
-    dueMs[i] = dateMs(p.record.due);
-    const g = config.categories[p.category]?.goal ?? null;
-    goal[i] = g === 'industry' ? INDUSTRY : g === 'beauty' ? BEAUTY : 0;
+  const goalOf = config.categories.map((c) => (c.goal === 'industry' ? INDUSTRY : c.goal === 'beauty' ? BEAUTY : 0));
+  for (let i = 0; i < n; i++) {
+    startMs[i] = dateMs(p.fields.start[i]!);
+    dueMs[i] = dateMs(p.fields.due[i]!);
+    goal[i] = goalOf[p.category[i]!] ?? 0;
   }
   const lagPoints = config.thresholds.lagPoints;
 
@@ -145,8 +136,7 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
     const industry = new Set<number>();
     const beauty = new Set<number>();
     const startedPoor = d.villages.map(() => 0);
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
+    for (let i = 0; i < n; i++) {
       const r = at[i]!;
       const status = r < 0 ? PLANNED : states.status[r]!;
       const progressPct = r < 0 ? 0 : states.progressPct[r]!;
@@ -172,7 +162,7 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
       if (v < 0) continue;
       if (goal[i] === INDUSTRY && isStarted) industry.add(v);
       if (goal[i] === BEAUTY && isDone) beauty.add(v);
-      if (isStarted) startedPoor[v]! += poorBeneficiaries[i]!;
+      if (isStarted) startedPoor[v]! += Number.isNaN(poorBeneficiaries[i]!) ? 0 : poorBeneficiaries[i]!;
     }
     for (const v of d.villages) {
       const s = villageSums[v.index]!;
@@ -213,8 +203,8 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
 /** Per village: for each poor household, the first month index it is covered (Infinity if never). */
 function householdCoverageMonths(d: Dataset, states: StateTable): (number[] & { laborers: number; employed: number })[] | null {
   if (!d.households) return null;
-  const firstStarted = d.projects.map((p) => {
-    const m = states.at.findIndex((_, month) => statusAt(states, month, p.index) !== PLANNED);
+  const firstStarted = Array.from({ length: d.projects.length }, (_, i) => {
+    const m = states.at.findIndex((_, month) => statusAt(states, month, i) !== PLANNED);
     return m < 0 ? Infinity : m;
   });
   const out = d.villages.map(() => Object.assign([] as number[], { laborers: 0, employed: 0 }));

@@ -8,6 +8,7 @@ import { serializeAtlasConfig } from '../../contract/config';
 import { progressAt, spentAt, stateTable, statusAt, type StateTable } from '../aggregate/project-states';
 import { aggregate } from '../aggregate/series';
 import type { Dataset } from '../model';
+import { fieldReader } from '../project-columns';
 import { emitOpenData } from './open-data';
 import type { OutputFile } from './output-file';
 import type { ProjectView } from './project-view';
@@ -44,28 +45,30 @@ export interface EmitOptions {
 /** The projects as emitted (rounded as the files hold them), by index; pipeline/release/ compares two releases with it. */
 export function projectView(d: Dataset, states: StateTable): ProjectView {
   const p = d.projects;
-  const rec = (i: number) => p[i]!.record;
   const view: Omit<ProjectView, FieldKey> = {
     length: p.length,
     months: d.months,
-    id: (i) => rec(i).projectId,
-    name: (i) => rec(i).projectName,
-    category: (i) => p[i]!.category,
-    town: (i) => p[i]!.town,
-    village: (i) => p[i]!.village,
-    lon: (i) => (p[i]!.point ? r6(p[i]!.point![0]) : null),
-    lat: (i) => (p[i]!.point ? r6(p[i]!.point![1]) : null),
-    hasOwnPoint: (i) => p[i]!.hasOwnPoint,
-    toLon: (i) => (p[i]!.to ? r6(p[i]!.to![0]) : null),
-    toLat: (i) => (p[i]!.to ? r6(p[i]!.to![1]) : null),
+    id: (i) => p.id[i]!,
+    name: (i) => p.name[i]!,
+    category: (i) => p.category[i]!,
+    town: (i) => p.town[i]!,
+    village: (i) => p.village[i]!,
+    lon: (i) => orNull(r6(p.lon[i]!)),
+    lat: (i) => orNull(r6(p.lat[i]!)),
+    hasOwnPoint: (i) => p.hasOwnPoint[i] === 1,
+    toLon: (i) => orNull(r6(p.toLon[i]!)),
+    toLat: (i) => orNull(r6(p.toLat[i]!)),
     status: (m, i) => statusAt(states, m, i),
     progressPct: (m, i) => r2(progressAt(states, m, i)),
     spentWan: (m, i) => r2(spentAt(states, m, i)),
   };
-  // The public fields pass through as the record holds them.
-  const fields = Object.fromEntries(PROJECT_FIELDS.map(({ key }) => [key, (i: number) => rec(i)[key]]));
+  // The public fields pass through as the record held them.
+  const fields = Object.fromEntries(PROJECT_FIELDS.map(({ key }) => [key, fieldReader(p, key)]));
   return { ...view, ...fields } as ProjectView;
 }
+
+/** A number, or null for NaN (a column's blank). */
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * Elements serialised at a time when an array is written in pieces: small enough that a piece is
@@ -73,43 +76,38 @@ export function projectView(d: Dataset, states: StateTable): ProjectView {
  */
 const SLICE = 1 << 10;
 
-/** `JSON.stringify` of an array of `n` primitives, in pieces. */
-function* jsonArray(n: number, at: (i: number) => unknown): Generator<string> {
+/** `JSON.stringify` of the array `at(indexes[0]), at(indexes[1]), …` of primitives, in pieces. */
+function* jsonArray(indexes: readonly number[], at: (i: number) => unknown): Generator<string> {
   yield '[';
+  const n = indexes.length;
   const part: unknown[] = [];
   for (let from = 0; from < n; from += SLICE) {
     const to = Math.min(n, from + SLICE);
     part.length = 0;
-    for (let i = from; i < to; i++) part.push(at(i));
+    for (let k = from; k < to; k++) part.push(at(indexes[k]!));
     const text = JSON.stringify(part);
     yield from > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1);
   }
   yield ']';
 }
 
-/** The projects `indexes` (ascending) of a view, as a view of their own. */
-function subsetView(v: ProjectView, indexes: readonly number[]): ProjectView {
-  const at = (i: number): number => indexes[i]!;
-  const out = { length: indexes.length, months: v.months } as ProjectView;
-  for (const key of PROJECT_COLUMNS) (out as unknown as Record<string, (i: number) => unknown>)[key] = (i) => (v[key] as (i: number) => unknown)(at(i));
-  for (const key of MONTHLY_COLUMNS) out[key] = (m, i) => v[key](m, at(i));
-  return out;
-}
-
-/** A town's projects file (projects/<code>.json), exactly as `json(projects)` of its columns would write it, in pieces; its photo columns only when it has photos. */
-function* projectsJson(v: ProjectView, photos: { lists: SitePhoto[][] | null; withheld: number[] | null } = { lists: null, withheld: null }): Generator<string> {
+/**
+ * A town's projects file (projects/<code>.json): the projects `indexes` (ascending) of the view,
+ * exactly as `json(projects)` of their columns would write it, in pieces; its photo columns only
+ * when it has photos. Each column's reader is looked up once, not once a value.
+ */
+function* projectsJson(v: ProjectView, indexes: readonly number[], photos: { lists: SitePhoto[][] | null; withheld: number[] | null } = { lists: null, withheld: null }): Generator<string> {
   yield `{"schemaVersion":${JSON.stringify(SITE_SCHEMA_VERSION)},"months":${JSON.stringify(v.months)}`;
   for (const key of PROJECT_COLUMNS) {
     yield `,${JSON.stringify(key)}:`;
-    const column = v[key] as (i: number) => unknown;
-    yield* jsonArray(v.length, column);
+    yield* jsonArray(indexes, v[key] as (i: number) => unknown);
   }
   for (const key of MONTHLY_COLUMNS) {
     yield `,${JSON.stringify(key)}:[`;
     const column = v[key];
     for (let m = 0; m < v.months.length; m++) {
       if (m > 0) yield ',';
-      yield* jsonArray(v.length, (i) => column(m, i));
+      yield* jsonArray(indexes, (i) => column(m, i));
     }
     yield ']';
   }
@@ -138,12 +136,16 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
   const villageBudget = new Array<number>(d.villages.length).fill(0);
   const townProjects = new Array<number>(d.towns.length).fill(0);
   const townBudget = new Array<number>(d.towns.length).fill(0);
-  for (const p of d.projects) {
-    townProjects[p.town]!++;
-    townBudget[p.town]! += p.record.budgetWan;
-    if (p.village >= 0) {
-      villageProjects[p.village]!++;
-      villageBudget[p.village]! += p.record.budgetWan;
+  const { town: projectTown, village: projectVillage } = d.projects;
+  const projectBudget = d.projects.fields.budgetWan;
+  for (let i = 0; i < d.projects.length; i++) {
+    const t = projectTown[i]!;
+    const v = projectVillage[i]!;
+    townProjects[t]!++;
+    townBudget[t]! += projectBudget[i]!;
+    if (v >= 0) {
+      villageProjects[v]!++;
+      villageBudget[v]! += projectBudget[i]!;
     }
   }
 
@@ -206,7 +208,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
   site.projectSummary = projectSummary(projects, d.config.categories.length, d.config.thresholds.lagPoints);
   // Each town's projects in a file of their own, in project order: the page loads a town's when it is opened.
   const projectsOfTown: number[][] = d.towns.map(() => []);
-  for (let i = 0; i < d.projects.length; i++) projectsOfTown[d.projects[i]!.town]!.push(i);
+  for (let i = 0; i < d.projects.length; i++) projectsOfTown[projectTown[i]!]!.push(i);
 
   const drawn = simplifyBoundaries(d.towns.map((t) => t.geometry), outline);
   const townsGeo: FeatureCollection = {
@@ -221,7 +223,7 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
     ...siteFiles(site, json),
     ...d.towns.flatMap((t): [string, OutputFile][] => {
       const indexes = projectsOfTown[t.index]!;
-      return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(subsetView(projects, indexes), townPhotos(options.photos, indexes))]];
+      return indexes.length === 0 ? [] : [[projectChunkFile(t.code), () => projectsJson(projects, indexes, townPhotos(options.photos, indexes))]];
     }),
     ['towns.geojson', () => [json(townsGeo)]],
     ['county.geojson', () => [json(countyGeo)]],

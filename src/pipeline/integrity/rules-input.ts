@@ -3,6 +3,7 @@ import { PROJECT_FIELDS, type ProjectFieldValues } from '../../contract/project-
 import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity-model';
 import type { Dataset } from '../model';
 import { reportsOf } from '../progress-columns';
+import { fieldAt, type ProjectColumns } from '../project-columns';
 
 /** The disclosure fields (公告公示) of a project whose filling-in counts towards its completeness. */
 const DISCLOSURE_FIELDS = PROJECT_FIELDS.filter((f) => f.isDisclosure).map((f) => f.key);
@@ -16,18 +17,19 @@ export type IntegritySource = Pick<Dataset, 'towns' | 'villages' | 'projects' | 
  * ascending by month), not copies.
  */
 export function integrityInput(d: IntegritySource): IntegrityInput {
-  const projects: IntegrityProject[] = d.projects.map((p) => ({
-    name: p.record.projectName,
-    town: p.town,
-    village: p.village,
-    budgetWan: p.record.budgetWan,
-    start: p.record.start,
-    due: p.record.due,
-    beneficiaryHouseholds: p.record.beneficiaryHouseholds,
-    reports: reportsOf(d.progress, p.index),
-    disclosureFilled: disclosureFilled(p.record),
-    isJoinedByCode: p.isJoinedByCode,
-    hasOwnPoint: p.hasOwnPoint,
+  const p = d.projects;
+  const projects: IntegrityProject[] = Array.from({ length: p.length }, (_, i) => ({
+    name: p.name[i]!,
+    town: p.town[i]!,
+    village: p.village[i]!,
+    budgetWan: p.fields.budgetWan[i]!,
+    start: p.fields.start[i]!,
+    due: p.fields.due[i]!,
+    beneficiaryHouseholds: fieldAt(p, 'beneficiaryHouseholds', i),
+    reports: reportsOf(d.progress, i),
+    disclosureFilled: disclosureFilledAt(p, i),
+    isJoinedByCode: p.isJoinedByCode[i] === 1,
+    hasOwnPoint: p.hasOwnPoint[i] === 1,
   }));
   const villages: IntegrityVillage[] = d.villages.map((v) => ({
     name: v.record.villageName,
@@ -52,9 +54,18 @@ export function integrityInput(d: IntegritySource): IntegrityInput {
 
 /** Share of the disclosure fields filled in (a cell of spaces is blank), 0–1. */
 export function disclosureFilled(r: ProjectFieldValues): number {
+  return filledShare((field) => r[field]);
+}
+
+/** The same of project `i` of the columns. */
+function disclosureFilledAt(p: ProjectColumns, i: number): number {
+  return filledShare((field) => fieldAt(p, field, i));
+}
+
+function filledShare(value: (field: (typeof DISCLOSURE_FIELDS)[number]) => string | number | null): number {
   let filled = 0;
   for (const field of DISCLOSURE_FIELDS) {
-    const v = r[field];
+    const v = value(field);
     if (v !== null && (typeof v !== 'string' || v.trim() !== '')) filled++;
   }
   return filled / DISCLOSURE_FIELDS.length;

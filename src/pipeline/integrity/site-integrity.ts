@@ -42,7 +42,7 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
     month: f.month,
     town: f.town,
     village: f.village,
-    projects: f.projects.map((i) => ({ id: d.projects[i]!.record.projectId, name: d.projects[i]!.record.projectName })),
+    projects: f.projects.map((i) => ({ id: d.projects.id[i]!, name: d.projects.name[i]! })),
     amountWan: Math.round(f.amountWan * 100) / 100,
     figures: f.figures,
   });

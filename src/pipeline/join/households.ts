@@ -1,7 +1,8 @@
 import { problem } from '../../i18n/problems';
 import type { HouseholdRecord, VillageRecord } from '../../contract/records';
 import type { JoinCounts, JoinLog } from './join-log';
-import type { Household, Project, Village } from '../model';
+import type { Household, Village } from '../model';
+import { indexById, type ProjectColumns } from '../project-columns';
 import type { TableResult } from '../read/table-result';
 
 /**
@@ -14,11 +15,11 @@ export function joinHouseholds(
   table: TableResult<HouseholdRecord>,
   villages: readonly Village[],
   villageTable: TableResult<VillageRecord>,
-  projects: readonly Project[],
+  projects: ProjectColumns,
   joins: JoinCounts,
 ): Household[] {
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
-  const projectById = new Map(projects.map((p) => [p.record.projectId, p]));
+  const projectById = indexById(projects);
   const households: Household[] = [];
   const seenKey = new Map<string, number>();
   if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', problem('noHouseholdRows'));
@@ -43,7 +44,7 @@ export function joinHouseholds(
     let unknown = 0;
     for (const id of r.projectIds) {
       const p = projectById.get(id);
-      if (p) ids.push(p.index);
+      if (p !== undefined) ids.push(p);
       else unknown++;
     }
     if (unknown > 0) log.say(table, r.row, 'project_ids', 'warning', problem('householdUnknownProjects', { count: unknown }));

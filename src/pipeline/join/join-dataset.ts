@@ -12,7 +12,8 @@ import { PlaceIndex } from './place-index';
 import { joinHouseholds } from './households';
 import { JoinLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
 import { joinProgress, monthAxis } from './progress';
-import type { Household, JoinedData, Project, Town, Village } from '../model';
+import type { Household, JoinedData, Town, Village } from '../model';
+import { ProjectColumnsBuilder } from '../project-columns';
 import { squash } from '../normalize';
 import { noProgress } from '../progress-columns';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
@@ -100,12 +101,14 @@ export function joinDataset(input: JoinInput): JoinResult {
   const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
 
-  // Projects → categories, towns, villages.
-  const projects: Project[] = [];
+  // Projects → categories, towns, villages. The rows kept, in the table's order: each one's record
+  // (its position in the table) and what the join found; laid out as columns in id order below.
+  const kept = { record: [] as number[], category: [] as number[], town: [] as number[], village: [] as number[], own: [] as (LonLat | null)[], to: [] as (LonLat | null)[], isJoinedByCode: [] as boolean[] };
   const pt = input.projects;
   const seenProject = new Map<string, number>();
   const categoryOf = new Map<string, number>();
-  for (const r of pt.records) {
+  for (let at = 0; at < pt.records.length; at++) {
+    const r = pt.records[at]!;
     const bad = (column: string, what: Problem): void => log.say(pt, r.row, column, 'error', what);
     let ok = true;
     const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);
@@ -168,9 +171,23 @@ export function joinDataset(input: JoinInput): JoinResult {
     if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
       log.say(pt, r.row, 'beneficiary_households', 'warning', problem('beneficiaryOverVillage', { count: r.beneficiaryHouseholds, households: village.record.households }));
     }
-    projects.push({ index: 0, record: r, category, town: town.index, village: village?.index ?? -1, point: own ?? village?.point ?? null, hasOwnPoint: own !== null, to, isJoinedByCode });
+    kept.record.push(at);
+    kept.category.push(category);
+    kept.town.push(town.index);
+    kept.village.push(village?.index ?? -1);
+    kept.own.push(own ?? null);
+    kept.to.push(to);
+    kept.isJoinedByCode.push(isJoinedByCode);
   }
-  projects.sort((a, b) => (a.record.projectId < b.record.projectId ? -1 : 1)).forEach((p, i) => (p.index = i));
+  const order = kept.record.map((_, k) => k).sort((a, b) => (pt.records[kept.record[a]!]!.projectId < pt.records[kept.record[b]!]!.projectId ? -1 : 1));
+  const laid = new ProjectColumnsBuilder(order.length);
+  order.forEach((k, i) => {
+    const village = kept.village[k]!;
+    const own = kept.own[k]!;
+    const point = own ?? (village >= 0 ? villages[village]!.point : null);
+    laid.set(i, pt.records[kept.record[k]!]!, { category: kept.category[k]!, town: kept.town[k]!, village, point, hasOwnPoint: own !== null, to: kept.to[k]!, isJoinedByCode: kept.isJoinedByCode[k]! });
+  });
+  const projects = laid.columns;
 
   const gt = input.progress;
   const progress = gt ? joinProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : noProgress(projects.length);

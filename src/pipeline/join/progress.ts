@@ -3,7 +3,7 @@ import { STATUSES } from '../../contract/columns';
 import type { ProgressRecord, ProjectRecord } from '../../contract/records';
 import { MAX_MONTHS, addMonths, monthCount, monthRange } from '../../domain/months';
 import type { JoinCounts, JoinLog } from './join-log';
-import type { Project } from '../model';
+import { indexById, type ProjectColumns } from '../project-columns';
 import { monthColumn, type ProgressColumns } from '../progress-columns';
 import type { TableResult } from '../read/table-result';
 
@@ -22,10 +22,10 @@ export interface ReportPeriod {
  * more than 24 months after the last planned completion: a month outside is a typo (1916 for
  * 2016) that would otherwise stretch the month axis. Null without projects.
  */
-export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataDate: string | null): ReportPeriod | null {
+export function reportPeriod(projects: Pick<ProjectColumns, 'length' | 'fields'>, dataDate: string | null): ReportPeriod | null {
   if (projects.length === 0) return null;
-  const first = least(projects, (p) => p.record.start.slice(0, 7));
-  const lastDue = greatest(projects, (p) => p.record.due.slice(0, 7));
+  const first = least(projects.fields.start).slice(0, 7);
+  const lastDue = greatest(projects.fields.due).slice(0, 7);
   const afterDue = addMonths(lastDue, MONTHS_AFTER_LAST_DUE);
   const dataMonth = dataDate?.slice(0, 7) ?? null;
   if (dataMonth !== null && dataMonth <= afterDue) return { first, last: dataMonth, why: phrase('periodToDataDate', { date: String(dataDate) }) };
@@ -41,13 +41,13 @@ export function reportPeriod(projects: readonly Pick<Project, 'record'>[], dataD
 export function joinProgress(
   log: JoinLog,
   table: TableResult<ProgressRecord>,
-  projects: readonly Project[],
+  projects: ProjectColumns,
   projectTable: TableResult<ProjectRecord>,
   dataDate: string | null,
   joins: JoinCounts,
 ): ProgressColumns {
-  const byId = new Map<string, Project>();
-  for (const p of projects) byId.set(p.record.projectId, p);
+  const byId = indexById(projects);
+  const budget = projects.fields.budgetWan;
   const period = reportPeriod(projects, dataDate);
   const records = table.records;
   // The rows kept, in the table's order: each one's record, project and month (an index into
@@ -81,7 +81,7 @@ export function joinProgress(
   for (let j = 0; j < records.length; j++) {
     const r = records[j]!;
     const p = byId.get(r.projectId);
-    if (!p) {
+    if (p === undefined) {
       const at = projectTable.rejectedKeys.get(r.projectId);
       log.say(table, r.row, 'project_id', 'error', at === undefined ? problem('progressProjectUnknown', { id: r.projectId }) : problem('progressProjectRejected', { id: r.projectId, row: at }));
       joins.unmatched++;
@@ -94,23 +94,23 @@ export function joinProgress(
       continue;
     }
     let month = seen.get(r.month);
-    const dup = month === undefined ? undefined : reportedOn(p.index, month);
+    const dup = month === undefined ? undefined : reportedOn(p, month);
     if (dup !== undefined) {
       log.say(table, r.row, 'month', 'error', problem('reportTwice', { id: r.projectId, month: r.month, row: dup }));
       log.reject(table, r.row);
       continue;
     }
-    if (r.spentWan !== null && r.spentWan > p.record.budgetWan) log.say(table, r.row, 'spent_wan', 'warning', problem('spentOverBudget', { spent: r.spentWan, budget: p.record.budgetWan }));
+    if (r.spentWan !== null && r.spentWan > budget[p]!) log.say(table, r.row, 'spent_wan', 'warning', problem('spentOverBudget', { spent: r.spentWan, budget: budget[p]! }));
     joins.byCode++;
     if (month === undefined) seen.set(r.month, (month = seen.size));
     kept[n] = j;
-    keptProject[n] = p.index;
+    keptProject[n] = p;
     keptMonth[n] = month;
-    before[n] = latest[p.index]!;
-    latest[p.index] = n;
-    count[p.index]!++;
+    before[n] = latest[p]!;
+    latest[p] = n;
+    count[p]!++;
     n++;
-    many.get(p.index)?.set(month, r.row);
+    many.get(p)?.set(month, r.row);
   }
   // The months ascending, and each kept month's place among them.
   const months = [...seen.keys()].sort();
@@ -170,8 +170,8 @@ function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, c: Prog
  * The month axis of the site: from the first to the last month reported (rows that were used),
  * or the single month of the data date (else the latest project start) when nothing is reported.
  */
-export function monthAxis(log: JoinLog, progress: Pick<ProgressColumns, 'months'>, projects: readonly Pick<Project, 'record'>[], dataDate: string | null): string[] {
-  const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects, (p) => p.record.start.slice(0, 7)) : null);
+export function monthAxis(log: JoinLog, progress: Pick<ProgressColumns, 'months'>, projects: Pick<ProjectColumns, 'length' | 'fields'>, dataDate: string | null): string[] {
+  const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects.fields.start).slice(0, 7) : null);
   const first = progress.months[0] ?? fallback();
   const last = progress.months.at(-1) ?? fallback();
   if (first === null || last === null) return [];
@@ -187,21 +187,15 @@ export function monthAxis(log: JoinLog, progress: Pick<ProgressColumns, 'months'
 const MONTHS_SCANNED = 24;
 
 /** The least of the strings (what `.sort()[0]` gives), of a non-empty list. */
-function least<T>(items: readonly T[], key: (item: T) => string): string {
-  let best = key(items[0]!);
-  for (let i = 1; i < items.length; i++) {
-    const k = key(items[i]!);
-    if (k < best) best = k;
-  }
+function least(items: readonly string[]): string {
+  let best = items[0]!;
+  for (let i = 1; i < items.length; i++) if (items[i]! < best) best = items[i]!;
   return best;
 }
 
 /** The greatest of the strings (what `.sort().at(-1)` gives), of a non-empty list. */
-function greatest<T>(items: readonly T[], key: (item: T) => string): string {
-  let best = key(items[0]!);
-  for (let i = 1; i < items.length; i++) {
-    const k = key(items[i]!);
-    if (k > best) best = k;
-  }
+function greatest(items: readonly string[]): string {
+  let best = items[0]!;
+  for (let i = 1; i < items.length; i++) if (items[i]! > best) best = items[i]!;
   return best;
 }

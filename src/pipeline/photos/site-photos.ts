@@ -18,6 +18,7 @@ import { sha256 } from '../dataset-source';
 import { toWgs84 } from '../geo/crs';
 import type { Dataset } from '../model';
 import { reportsOf } from '../progress-columns';
+import { indexById, pointAt, toAt } from '../project-columns';
 import type { TableResult } from '../read/table-result';
 import { readExif } from './exif';
 import type { PhotoImaging, RenderedPhoto } from './imaging';
@@ -94,7 +95,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   }
   const file = table.file;
   const header = (name: string): string => table.headers.get(name) ?? name;
-  const byId = new Map(d.projects.map((p) => [p.record.projectId, p.index]));
+  const byId = indexById(d.projects);
   const dataDate = d.config.dataDate ?? (d.months.length > 0 ? monthEnd(d.months.at(-1)!) : '9999-12-31');
   const lastMonth = d.months.at(-1) ?? dataDate.slice(0, 7);
   const reads = new Map<string, Promise<ReadPhoto | Problem>>();
@@ -143,24 +144,25 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   const crs = d.config.crs;
   const facts: PhotoFacts[] = [];
   const placed = used.map(({ record, project, photo }) => {
-    const p = d.projects[project]!;
+    const p = d.projects;
     const point: LonLat | null = record.lon !== null && record.lat !== null ? toWgs84(record.lon, record.lat, crs) : (photo?.point ?? null);
     const takenAt = record.takenAt ?? photo?.takenAt ?? null;
-    const targets = [p.point, p.to].filter((x): x is LonLat => x !== null);
+    const targets = [pointAt(p, project), toAt(p, project)].filter((x): x is LonLat => x !== null);
     const distanceM = point && targets.length > 0 ? Math.round(Math.min(...targets.map((t) => metresBetween(point, t)))) : null;
-    const town = d.towns[p.town];
-    const isOutsideTown = !p.hasOwnPoint && point && town ? !booleanPointInPolygon(point, town.geometry) : null;
+    const town = d.towns[p.town[project]!];
+    const isOutsideTown = p.hasOwnPoint[project] === 0 && point && town ? !booleanPointInPolygon(point, town.geometry) : null;
     facts.push({ project, stage: record.stage, takenAt, distanceM, isOutsideTown, sha256: photo?.sha256 ?? `file:${record.file}`, dhash: photo?.rendered?.dhash ?? null });
     return { record, project, photo, takenAt, distanceM };
   });
   // What this build publishes: a public build only the public categories' photos, and it draws no
   // finding from the others' time and place either (a photo's metadata is never published).
   const publicCategories = new Set(d.config.photos.publicCategories);
-  const isPublished = (project: number): boolean => !options.isPublic || publicCategories.has(d.config.categories[d.projects[project]!.category]?.id ?? '');
-  const findings = photoFindings({ projects: d.projects.map((p) => ({ town: p.town, village: p.village, budgetWan: p.record.budgetWan, start: p.record.start, reports: reportsOf(d.progress, p.index), hasOwnPoint: p.hasOwnPoint })), photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
+  const isPublished = (project: number): boolean => !options.isPublic || publicCategories.has(d.config.categories[d.projects.category[project]!]?.id ?? '');
+  const pc = d.projects;
+  const findings = photoFindings({ projects: Array.from({ length: pc.length }, (_, i) => ({ town: pc.town[i]!, village: pc.village[i]!, budgetWan: pc.fields.budgetWan[i]!, start: pc.fields.start[i]!, reports: reportsOf(d.progress, i), hasOwnPoint: pc.hasOwnPoint[i] === 1 })), photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
 
-  const lists: SitePhoto[][] = d.projects.map(() => []);
-  const withheld = d.projects.map(() => 0);
+  const lists: SitePhoto[][] = Array.from({ length: pc.length }, () => []);
+  const withheld = new Array<number>(pc.length).fill(0);
   const files = new Map<string, Uint8Array>();
   const summary: PhotoSummary = { listed: used.length, published: 0, withheld: 0, thumbBytes: 0, fullBytes: 0 };
   const stageOrder = (s: SitePhoto['stage']): number => PHOTO_STAGES.indexOf(s);

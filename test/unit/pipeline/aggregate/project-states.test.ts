@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
 import { projectStates, type ProjectState } from '../../../../src/pipeline/aggregate/project-states';
-import type { Project } from '../../../../src/pipeline/model';
+import { projectColumns } from '../../../../src/pipeline/project-columns';
 import { progressColumnsOf } from '../../../../src/pipeline/progress-columns';
 import { blankFields } from '../../../helpers/project-row';
 
@@ -10,13 +10,13 @@ const RECORD: ProjectRecord = {
   row: 2, projectId: 'P1', projectName: '项目', category: 'industry', townCode: '420324101', townName: null, villageCode: null, villageName: null,
   lon: null, lat: null, budgetWan: 100, start: '2016-01-01', due: '2016-12-31', toLon: null, toLat: null,
 };
-const PROJECT: Project = { index: 0, record: RECORD, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true };
+const PROJECTS = projectColumns([{ record: RECORD, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true }]);
 const MONTHS = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05'];
 
 /** Progress rows of the one project: [month, status, progressPct, spentWan]. */
 function statesOf(rows: [string, ProgressRecord['status'], number | null, number | null][]): ProjectState[] {
   const progress = rows.map(([month, status, progressPct, spentWan], i): ProgressRecord => ({ row: i + 2, month, projectId: 'P1', status, progressPct, spentWan }));
-  return projectStates({ projects: [PROJECT], progress: progressColumnsOf([progress]), months: MONTHS }).map((m) => m[0]!);
+  return projectStates({ projects: PROJECTS, progress: progressColumnsOf([progress]), months: MONTHS }).map((m) => m[0]!);
 }
 
 const PLANNED: ProjectState = { status: 'planned', progressPct: 0, spentWan: 0 };

@@ -30,7 +30,7 @@ function placeOf(f: Finding): Place {
     rule: f.rule,
     town: d.towns[f.town]!.name,
     // A frozen town's finding names every project under way there; the list says "all of them".
-    projects: f.rule === 'frozenTown' ? [] : f.projects.map((i) => d.projects[i]!.record.projectId).sort(),
+    projects: f.rule === 'frozenTown' ? [] : f.projects.map((i) => d.projects.id[i]!).sort(),
     village: isVillageFinding ? d.villages[f.village]!.code : null,
     month: f.month,
   };
@@ -62,7 +62,7 @@ describe('the planted data problems of the sample', () => {
   it('name, for the frozen town, every project of the town under way in those months', () => {
     const frozen = findings.find((f) => f.rule === 'frozenTown')!;
     const month = frozen.month!;
-    const underWay = d.projects.filter((p) => p.town === frozen.town && isBuildingIn(reportsOf(d.progress, p.index), month)).map((p) => p.index);
+    const underWay = Array.from({ length: d.projects.length }, (_, i) => i).filter((i) => d.projects.town[i] === frozen.town && isBuildingIn(reportsOf(d.progress, i), month));
     expect(frozen.projects).toEqual(underWay);
     expect(underWay.length).toBeGreaterThanOrEqual(5);
   });

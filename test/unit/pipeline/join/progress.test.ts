@@ -3,7 +3,7 @@ import { STATUSES } from '../../../../src/contract/columns';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
 import { JoinLog, zeroJoins } from '../../../../src/pipeline/join/join-log';
 import { joinProgress } from '../../../../src/pipeline/join/progress';
-import type { Project } from '../../../../src/pipeline/model';
+import { projectColumns } from '../../../../src/pipeline/project-columns';
 import { reportsOf } from '../../../../src/pipeline/progress-columns';
 import type { TableResult } from '../../../../src/pipeline/read/table-result';
 import { blankFields } from '../../../helpers/project-row';
@@ -106,14 +106,15 @@ describe('optional files that are empty', () => {
 
 describe('joinProgress into columns (issue 23)', () => {
   const record = (id: string, row: number): ProjectRecord => ({ ...blankFields(), row, projectId: id, projectName: id, category: 'industry', townCode: '420324101', townName: null, villageCode: null, villageName: null, lon: null, lat: null, toLon: null, toLat: null, budgetWan: 100, start: '2016-01-01', due: '2016-12-31' });
-  const projects: Project[] = ['P1', 'P2', 'P3'].map((id, index) => ({ index, record: record(id, index + 2), category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true }));
+  const projectRecords = ['P1', 'P2', 'P3'].map((id, index) => record(id, index + 2));
+  const projects = projectColumns(projectRecords.map((r) => ({ record: r, category: 0, town: 0, village: -1, point: null, hasOwnPoint: false, to: null, isJoinedByCode: true })));
   const table = <T>(file: string, records: T[]): TableResult<T> => ({ file, records, issues: [], counts: { read: records.length, used: records.length, rejected: 0, skipped: 0 }, encoding: 'utf-8', headers: new Map(), isReadable: true, rejectedKeys: new Map() });
   /** Progress rows from row 2 down: [month, project, status, progressPct, spentWan]. */
   const join = (rows: [string, string, ProgressRecord['status'], number | null, number | null][]) => {
     const log = new JoinLog();
     const records = rows.map(([month, projectId, status, progressPct, spentWan], k): ProgressRecord => ({ row: k + 2, month, projectId, status, progressPct, spentWan }));
     const t = table('progress.csv', records);
-    const c = joinProgress(log, t, projects, table('projects.csv', projects.map((p) => p.record)), null, zeroJoins());
+    const c = joinProgress(log, t, projects, table('projects.csv', projectRecords), null, zeroJoins());
     return { c, t, messages: log.issues.map((i) => `${i.row}:${i.column}:${i.level}:${i.key}`) };
   };
 
