@@ -41,27 +41,44 @@ const SCHEMA: Readonly<Record<ParquetKind, Omit<SchemaElement, 'name'>>> = {
 };
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type ParquetValue = string | number | boolean | null;
+type Convert = (cell: CsvCell) => ParquetValue;
+
+const number: Convert = (cell) => (typeof cell === 'number' && Number.isFinite(cell) ? cell : null);
+
+/**
+ * Each kind's conversion of a CSV cell, chosen once per column rather than per cell (a province's
+ * tables have tens of millions of cells). Blank (null, '' or not finite) is null.
+ */
+const CONVERT: Readonly<Record<ParquetKind, Convert>> = {
+  string: (cell) => (cell === null || cell === '' ? null : typeof cell === 'string' ? cell : String(cell)),
+  double: number,
+  int32: number,
+  boolean: (cell) => (cell === '是' ? true : cell === '否' ? false : null),
+  date: (cell) => (typeof cell === 'string' ? isoDays(cell) : null),
+};
+
+/** A YYYY-MM-DD date as days since 1970-01-01, Parquet's DATE (Date.UTC's arithmetic, so an out-of-range month or day rolls over); null when not one. */
+function isoDays(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
+  }
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
 
 /** A CSV cell as the column's kind stores it; blank (null, '' or not finite) is null. */
 export function parquetValue(kind: ParquetKind, cell: CsvCell): ParquetValue {
-  if (cell === null || cell === '') return null;
-  switch (kind) {
-    case 'string':
-      return String(cell);
-    case 'double':
-    case 'int32':
-      return typeof cell === 'number' && Number.isFinite(cell) ? cell : null;
-    case 'boolean':
-      return cell === '是' ? true : cell === '否' ? false : null;
-    case 'date': {
-      const m = typeof cell === 'string' ? ISO_DATE.exec(cell) : null;
-      // Days since 1970-01-01, Parquet's DATE.
-      return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : null;
-    }
-  }
+  return CONVERT[kind](cell);
 }
 
 /** The table as a Parquet file, in pieces: the header, each row group as it is made, then the footer. */
@@ -69,15 +86,25 @@ export function* parquetPieces(columns: readonly ParquetColumn[], rows: Iterable
   const writer = new ByteWriter();
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...SCHEMA[c.kind] }))];
   const parquet = new ParquetWriter({ writer, schema, codec: 'SNAPPY', createdBy: CREATED_BY });
+  const converts = columns.map((c) => CONVERT[c.kind]);
+  const width = columns.length;
   let group: ParquetValue[][] = columns.map(() => []);
   let n = 0;
   const writeGroup = () => {
-    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: group[k]!, statistics: !c.isFreeText })), rowGroupSize: n });
+    // A text column the writer stored plain in the last group (ids, phone numbers: few repeats) goes as
+    // UTF-8 bytes when it is all ASCII, sparing the writer a TextEncoder call per value.
+    const last = parquet.row_groups.at(-1)?.columns;
+    const data = (k: number): ParquetValue[] | (Uint8Array | null)[] => {
+      const values = group[k]!;
+      const wasPlain = last?.[k]?.meta_data?.encodings.includes('RLE_DICTIONARY') === false;
+      return (columns[k]!.kind === 'string' && wasPlain && asciiBytes(values as (string | null)[])) || values;
+    };
+    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: data(k), statistics: !c.isFreeText })), rowGroupSize: n });
     group = columns.map(() => []);
     n = 0;
   };
   for (const row of rows) {
-    for (let k = 0; k < columns.length; k++) group[k]!.push(parquetValue(columns[k]!.kind, row[k] ?? null));
+    for (let k = 0; k < width; k++) group[k]!.push(converts[k]!(row[k] ?? null));
     if (++n === rowsPerGroup) {
       writeGroup();
       yield drain(writer);
@@ -93,4 +120,38 @@ function drain(writer: ByteWriter): Uint8Array {
   const bytes = writer.getBytes().slice();
   writer.index = 0;
   return bytes;
+}
+
+/** Bytes of the slabs an ASCII column's values are copied into (a value longer has its own). */
+const SLAB_BYTES = 4_096;
+
+/**
+ * The text values as their UTF-8 bytes, each a view into a shared slab; null when one is not ASCII.
+ *
+ * The writer then writes the same bytes: for ASCII a string's length is its UTF-8 byte count (so
+ * its page sizes and its dictionary-or-plain choice come out the same), bytes sort as the strings
+ * do (so the min and max are the same), and its dictionary groups equal byte arrays as it groups
+ * equal strings. (One difference, too rare to matter: its 1,000-value sample that rejects a
+ * dictionary early counts byte arrays by a 32-bit hash, strings exactly.) A column is given all
+ * bytes or all strings, never both (hyparquet-writer 0.17; a unit test compares the file with the
+ * one written from text). Small slabs, because a row group's min and max keep their slab until the
+ * file is finished.
+ */
+function asciiBytes(values: readonly (string | null)[]): (Uint8Array | null)[] | null {
+  for (const v of values) {
+    if (v === null) continue;
+    for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f) return null;
+  }
+  let slab = new Uint8Array(SLAB_BYTES);
+  let at = 0;
+  return values.map((v) => {
+    if (v === null) return null;
+    if (at + v.length > slab.length) {
+      slab = new Uint8Array(Math.max(SLAB_BYTES, v.length));
+      at = 0;
+    }
+    const start = at;
+    for (let i = 0; i < v.length; i++) slab[at++] = v.charCodeAt(i);
+    return slab.subarray(start, at);
+  });
 }

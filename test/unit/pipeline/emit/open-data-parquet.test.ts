@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../../../src/pipeline/build';
 import { OPEN_DATA_TABLES } from '../../../../src/pipeline/emit/open-data';
@@ -127,5 +128,39 @@ describe('parquetPieces', () => {
     expect(parquetValue('date', '2016-02-29')).toBe(Date.UTC(2016, 1, 29) / 86_400_000);
     expect(parquetValue('date', '2016-7-1')).toBeNull();
     expect(parquetValue('boolean', '不详')).toBeNull();
+    // A date is YYYY-MM-DD with ASCII digits; Date.UTC's arithmetic rolls a month or day over, as before.
+    for (const text of ['2016-06-30 ', ' 2016-06-30', '2016-06-30\n', '２016-06-30', '2016/06/30', '2016-06-3a', '-016-06-30']) expect(parquetValue('date', text), text).toBeNull();
+    expect(parquetValue('date', '2016-13-01')).toBe(Date.UTC(2017, 0, 1) / 86_400_000);
+    expect(parquetValue('date', '0099-01-01')).toBe(Date.UTC(99, 0, 1) / 86_400_000);
+    expect(parquetValue('date', 20160630)).toBeNull();
+    expect(parquetValue('int32', '')).toBeNull();
+    expect(parquetValue('string', 0)).toBe('0');
+  });
+
+  it('writes the bytes the writer makes of the text as text, when it gives an all-ASCII plain column as bytes', () => {
+    const table: ParquetColumn[] = [
+      { name: 'id', kind: 'string' },
+      { name: 'town', kind: 'string' },
+      { name: 'name', kind: 'string', isFreeText: true },
+      { name: 'x', kind: 'double' },
+    ];
+    // Ids of every group plain, some long (past a slab), one group with a Chinese id (kept as text), towns repeated (a dictionary).
+    const many = Array.from({ length: 3_000 }, (_, i) => [i === 1_500 ? '项目1500' : i % 97 === 0 ? `P${i}-${'x'.repeat(5_000)}` : `P${String(i).padStart(7, '0')}`, i % 11 === 0 ? null : `4203241${i % 3}`, `项目 ${i} name`, i / 7]);
+    // What the writer makes of the values as text, row group by row group, as parquetPieces wrote before it passed bytes.
+    const asText = (rowsPerGroup: number): Buffer => {
+      const writer = new ByteWriter();
+      const schema: SchemaElement[] = [{ name: 'root', num_children: table.length }, ...table.map((c) => ({ name: c.name, type: c.kind === 'string' ? ('BYTE_ARRAY' as const) : ('DOUBLE' as const), ...(c.kind === 'string' ? { converted_type: 'UTF8' as const } : {}), repetition_type: 'OPTIONAL' as const }))];
+      const parquet = new ParquetWriter({ writer, schema, codec: 'SNAPPY', createdBy: 'cunhu open data (hyparquet-writer)' });
+      for (let start = 0; start < many.length; start += rowsPerGroup) {
+        const group = many.slice(start, start + rowsPerGroup);
+        void parquet.write({ columnData: table.map((c, k) => ({ name: c.name, data: group.map((r) => parquetValue(c.kind, r[k] ?? null)), statistics: !c.isFreeText })), rowGroupSize: group.length });
+      }
+      void parquet.finish();
+      return Buffer.from(writer.getBytes());
+    };
+    for (const rowsPerGroup of [100, 1_000, 4_096]) {
+      const bytes = Buffer.concat([...parquetPieces(table, many, rowsPerGroup)]);
+      expect(bytes.equals(asText(rowsPerGroup)), `${rowsPerGroup} rows a group`).toBe(true);
+    }
   });
 });
