@@ -230,7 +230,7 @@ export async function templateChoices(root = ROOT): Promise<TemplateChoices> {
   return {
     categories: (config.categories ?? []).map((c) => c.zh ?? '').filter((zh) => zh !== ''),
     towns: [...towns].map(([code, name]) => ({ code, name })),
-    villages: villages.filter((v) => v.villageCode).map((v) => ({ code: v.villageCode!, name: v.villageName })),
+    villages: [...villages].filter((v) => v.villageCode).map((v) => ({ code: v.villageCode!, name: v.villageName })),
   };
 }
 

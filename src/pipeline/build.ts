@@ -20,7 +20,7 @@ import { readTableStream, type ByteStream } from './read/read-table';
 import { datasetSheetTable, findDatasetWorkbook, unreadSheet } from './read/dataset-workbook';
 import type { RowReader } from './read/row-reader';
 import type { TablePrivacy } from './privacy/cell-scan';
-import type { TableCounts, TableResult } from './read/table-result';
+import type { RowBuild, TableCounts, TableResult } from './read/table-result';
 import type { TableSpec } from '../contract/columns';
 import { RELEASE_FILE } from '../contract/release';
 import { readPrevious, type PreviousSource } from './release/previous';
@@ -158,7 +158,7 @@ export async function buildSite(source: DatasetSource, options: BuildOptions = {
   };
   // The one workbook of the dataset (数据.xlsx): its sheets stand in for the tables' own files.
   const datasetBook = await findDatasetWorkbook(load, issues, (await source.list?.()) ?? []);
-  const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: (r: RowReader) => T | null }, hasSheet = true): Promise<TableResult<T> | null> => {
+  const table = async <T>(csvName: string, isRequired: boolean, kind: { spec: TableSpec; build: RowBuild<T> }, hasSheet = true): Promise<TableResult<T> | null> => {
     // A workbook of the same name stands in for the CSV (villages.xlsx, .xls or WPS .et for villages.csv).
     let file = csvName;
     let stream = await open(csvName);

@@ -41,76 +41,32 @@ export interface ProjectColumns {
   readonly fields: FieldColumns;
 }
 
-/** What the join knows of one project besides its record. */
-export interface ProjectPlace {
-  category: number;
-  town: number;
-  village: number;
-  point: LonLat | null;
-  hasOwnPoint: boolean;
-  to: LonLat | null;
-  isJoinedByCode: boolean;
+const isNumberKey = (key: FieldKey): key is NumberKey => {
+  const kind = PROJECT_FIELDS.find((f) => f.key === key)!.kind;
+  return kind === 'money' || kind === 'count';
+};
+
+/** What the join found of each project, in the columns' order. */
+export type JoinedProjectColumns = Omit<ProjectColumns, 'length' | 'id' | 'name' | 'row' | 'fields'>;
+
+/** Where the records' own columns come from: the read stage's store of projects.csv (read/project-records.ts). */
+export interface ProjectRecordSource {
+  takeNumbers(key: 'row' | NumberKey, order: ArrayLike<number>): Float64Array;
+  takeTexts<K extends 'projectId' | 'projectName' | TextKey>(key: K, order: ArrayLike<number>): ProjectRecord[K][];
 }
 
-const NUMBER_KINDS: ReadonlySet<string> = new Set(['money', 'count']);
-const isNumberKey = (key: FieldKey): key is NumberKey => NUMBER_KINDS.has(PROJECT_FIELDS.find((f) => f.key === key)!.kind);
-const NUMBER_KEYS = PROJECT_FIELDS.map((f) => f.key).filter(isNumberKey);
-const TEXT_KEYS = PROJECT_FIELDS.map((f) => f.key).filter((k): k is TextKey => !isNumberKey(k));
-
-/** Columns for `n` projects, filled in by position with `set` (the join fills them in id order). */
-export class ProjectColumnsBuilder {
-  readonly columns: ProjectColumns;
-  private readonly id: string[];
-  private readonly name: string[];
-
-  constructor(n: number) {
-    this.id = new Array<string>(n);
-    this.name = new Array<string>(n);
-    const fields: Record<string, Float64Array | (string | null)[]> = {};
-    for (const f of PROJECT_FIELDS) fields[f.key] = isNumberKey(f.key) ? new Float64Array(n) : new Array<string | null>(n).fill(null);
-    this.columns = {
-      length: n,
-      id: this.id,
-      name: this.name,
-      category: new Int32Array(n),
-      town: new Int32Array(n),
-      village: new Int32Array(n),
-      lon: new Float64Array(n),
-      lat: new Float64Array(n),
-      hasOwnPoint: new Uint8Array(n),
-      toLon: new Float64Array(n),
-      toLat: new Float64Array(n),
-      isJoinedByCode: new Uint8Array(n),
-      row: new Int32Array(n),
-      fields: fields as unknown as FieldColumns,
-    };
-  }
-
-  /** Project `i`: its record and what the join found of it. */
-  set(i: number, r: ProjectRecord, place: ProjectPlace): void {
-    const c = this.columns;
-    this.id[i] = r.projectId;
-    this.name[i] = r.projectName;
-    c.category[i] = place.category;
-    c.town[i] = place.town;
-    c.village[i] = place.village;
-    c.lon[i] = place.point ? place.point[0] : Number.NaN;
-    c.lat[i] = place.point ? place.point[1] : Number.NaN;
-    c.hasOwnPoint[i] = place.hasOwnPoint ? 1 : 0;
-    c.toLon[i] = place.to ? place.to[0] : Number.NaN;
-    c.toLat[i] = place.to ? place.to[1] : Number.NaN;
-    c.isJoinedByCode[i] = place.isJoinedByCode ? 1 : 0;
-    c.row[i] = r.row;
-    for (const key of NUMBER_KEYS) c.fields[key][i] = r[key] ?? Number.NaN;
-    for (const key of TEXT_KEYS) (c.fields[key] as (string | null)[])[i] = r[key];
-  }
-}
-
-/** Columns of the projects given one by one, in this order (tests, and small datasets made by hand). */
-export function projectColumns(projects: readonly (ProjectPlace & { record: ProjectRecord })[]): ProjectColumns {
-  const b = new ProjectColumnsBuilder(projects.length);
-  projects.forEach((p, i) => b.set(i, p.record, p));
-  return b.columns;
+/** The projects' columns: the records `order` (their positions in the table) with what the join found of each, in the same order. */
+export function layOutProjects(records: ProjectRecordSource, order: ArrayLike<number>, joined: JoinedProjectColumns): ProjectColumns {
+  const fields: Record<string, Float64Array | (string | null)[]> = {};
+  for (const f of PROJECT_FIELDS) fields[f.key] = isNumberKey(f.key) ? records.takeNumbers(f.key, order) : records.takeTexts(f.key as TextKey, order);
+  return {
+    length: order.length,
+    id: records.takeTexts('projectId', order),
+    name: records.takeTexts('projectName', order),
+    row: Int32Array.from(records.takeNumbers('row', order)),
+    ...joined,
+    fields: fields as unknown as FieldColumns,
+  };
 }
 
 /** Project `i`'s value of a public field, as its record had it (null for a blank cell). */

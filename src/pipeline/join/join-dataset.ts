@@ -13,7 +13,8 @@ import { joinHouseholds } from './households';
 import { JoinLog, rejectedBefore, zeroJoins, type JoinCounts } from './join-log';
 import { joinProgress, monthAxis } from './progress';
 import type { Household, JoinedData, Town, Village } from '../model';
-import { ProjectColumnsBuilder } from '../project-columns';
+import { layOutProjects } from '../project-columns';
+import { ProjectRecordColumns } from '../read/project-records';
 import { squash } from '../normalize';
 import { noProgress } from '../progress-columns';
 import { checkBoundaryBox, warnAboveLimits } from './ranges';
@@ -103,12 +104,14 @@ export function joinDataset(input: JoinInput): JoinResult {
 
   // Projects → categories, towns, villages. The rows kept, in the table's order: each one's record
   // (its position in the table) and what the join found; laid out as columns in id order below.
-  const kept = { record: [] as number[], category: [] as number[], town: [] as number[], village: [] as number[], own: [] as (LonLat | null)[], to: [] as (LonLat | null)[], isJoinedByCode: [] as boolean[] };
+  // Numbers only in the number lists (NaN for no point), so their doubles stay unboxed.
+  const kept = { record: [] as number[], id: [] as string[], category: [] as number[], town: [] as number[], village: [] as number[], lon: [] as number[], lat: [] as number[], hasOwnPoint: [] as number[], toLon: [] as number[], toLat: [] as number[], isJoinedByCode: [] as number[] };
   const pt = input.projects;
   const seenProject = new Map<string, number>();
   const categoryOf = new Map<string, number>();
-  for (let at = 0; at < pt.records.length; at++) {
-    const r = pt.records[at]!;
+  const records = ProjectRecordColumns.of(pt.records);
+  for (let at = 0; at < records.length; at++) {
+    const r = records.at(at)!;
     const bad = (column: string, what: Problem): void => log.say(pt, r.row, column, 'error', what);
     let ok = true;
     const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);
@@ -171,23 +174,33 @@ export function joinDataset(input: JoinInput): JoinResult {
     if (village && r.beneficiaryHouseholds !== null && r.beneficiaryHouseholds > village.record.households) {
       log.say(pt, r.row, 'beneficiary_households', 'warning', problem('beneficiaryOverVillage', { count: r.beneficiaryHouseholds, households: village.record.households }));
     }
+    // Drawn at its own point, else at its village's.
+    const point = own ?? village?.point ?? null;
     kept.record.push(at);
+    kept.id.push(r.projectId);
     kept.category.push(category);
     kept.town.push(town.index);
     kept.village.push(village?.index ?? -1);
-    kept.own.push(own ?? null);
-    kept.to.push(to);
-    kept.isJoinedByCode.push(isJoinedByCode);
+    kept.lon.push(point ? point[0] : Number.NaN);
+    kept.lat.push(point ? point[1] : Number.NaN);
+    kept.hasOwnPoint.push(own ? 1 : 0);
+    kept.toLon.push(to ? to[0] : Number.NaN);
+    kept.toLat.push(to ? to[1] : Number.NaN);
+    kept.isJoinedByCode.push(isJoinedByCode ? 1 : 0);
   }
-  const order = kept.record.map((_, k) => k).sort((a, b) => (pt.records[kept.record[a]!]!.projectId < pt.records[kept.record[b]!]!.projectId ? -1 : 1));
-  const laid = new ProjectColumnsBuilder(order.length);
-  order.forEach((k, i) => {
-    const village = kept.village[k]!;
-    const own = kept.own[k]!;
-    const point = own ?? (village >= 0 ? villages[village]!.point : null);
-    laid.set(i, pt.records[kept.record[k]!]!, { category: kept.category[k]!, town: kept.town[k]!, village, point, hasOwnPoint: own !== null, to: kept.to[k]!, isJoinedByCode: kept.isJoinedByCode[k]! });
+  // In id order: the kept rows sorted by id, each column laid out in that order.
+  const order = Int32Array.from(kept.id, (_, k) => k).sort((a, b) => (kept.id[a]! < kept.id[b]! ? -1 : 1));
+  const projects = layOutProjects(records, order.map((k) => kept.record[k]!), {
+    category: order.map((k) => kept.category[k]!),
+    town: order.map((k) => kept.town[k]!),
+    village: order.map((k) => kept.village[k]!),
+    lon: Float64Array.from(order, (k) => kept.lon[k]!),
+    lat: Float64Array.from(order, (k) => kept.lat[k]!),
+    hasOwnPoint: Uint8Array.from(order, (k) => kept.hasOwnPoint[k]!),
+    toLon: Float64Array.from(order, (k) => kept.toLon[k]!),
+    toLat: Float64Array.from(order, (k) => kept.toLat[k]!),
+    isJoinedByCode: Uint8Array.from(order, (k) => kept.isJoinedByCode[k]!),
   });
-  const projects = laid.columns;
 
   const gt = input.progress;
   const progress = gt ? joinProgress(log, gt, projects, pt, settings.dataDate, joins.progress) : noProgress(projects.length);

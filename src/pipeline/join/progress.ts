@@ -66,20 +66,20 @@ export function joinProgress(
   const many = new Map<number, Map<number, number>>();
   const reportedOn = (i: number, month: number): number | undefined => {
     if (count[i]! <= MONTHS_SCANNED) {
-      for (let e = latest[i]!; e >= 0; e = before[e]!) if (keptMonth[e] === month) return records[kept[e]!]!.row;
+      for (let e = latest[i]!; e >= 0; e = before[e]!) if (keptMonth[e] === month) return records.at(kept[e]!)!.row;
       return undefined;
     }
     let byMonth = many.get(i);
     if (!byMonth) {
       byMonth = new Map();
-      for (let e = latest[i]!; e >= 0; e = before[e]!) byMonth.set(keptMonth[e]!, records[kept[e]!]!.row);
+      for (let e = latest[i]!; e >= 0; e = before[e]!) byMonth.set(keptMonth[e]!, records.at(kept[e]!)!.row);
       many.set(i, byMonth);
     }
     return byMonth.get(month);
   };
   if (table.isReadable && table.counts.read === table.counts.skipped) log.note(table.file, '', 'warning', problem('noProgressRows'));
   for (let j = 0; j < records.length; j++) {
-    const r = records[j]!;
+    const r = records.at(j)!;
     const p = byId.get(r.projectId);
     if (p === undefined) {
       const at = projectTable.rejectedKeys.get(r.projectId);
@@ -121,7 +121,7 @@ export function joinProgress(
   const c: ProgressColumns = { offsets, months, month: monthColumn(n, months.length), status: new Uint8Array(n), progressPct: new Float64Array(n), spentWan: new Float64Array(n), row: new Int32Array(n) };
   const next = offsets.slice(0, projects.length);
   for (let e = 0; e < n; e++) {
-    const r = records[kept[e]!]!;
+    const r = records.at(kept[e]!)!;
     const k = next[keptProject[e]!]!++;
     c.month[k] = rank[keptMonth[e]!]!;
     c.status[k] = STATUSES.indexOf(r.status);

@@ -130,16 +130,20 @@ export function warnAboveLimits(log: JoinLog, limits: Limits, tables: LimitedTab
 }
 
 function warnAbove<R extends { row: number }>(log: JoinLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
-  for (const c of ceilings) {
-    const limit = limits[c.key];
-    let above = 0;
-    for (const r of table.records) {
-      const v = c.value(r);
-      if (v === null || v <= limit) continue;
-      above++;
-      if (above > ROWS_NAMED) continue;
-      log.say(table, r.row, c.column, 'warning', problem('aboveCeiling', { what: c.what, value: isPrivate ? '' : String(v), unit: c.unit, limit, key: c.key, hint: c.hint }));
+  // One pass over the records (a table kept as columns makes each when asked: read/project-records.ts),
+  // the rows above each ceiling then reported ceiling by ceiling.
+  const above = ceilings.map(() => 0);
+  const named = ceilings.map((): { row: number; value: number }[] => []);
+  for (const r of table.records) {
+    for (let k = 0; k < ceilings.length; k++) {
+      const v = ceilings[k]!.value(r);
+      if (v === null || v <= limits[ceilings[k]!.key]) continue;
+      if (++above[k]! <= ROWS_NAMED) named[k]!.push({ row: r.row, value: v });
     }
-    if (above > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', problem('aboveCeilingMore', { more: above - ROWS_NAMED, what: c.what, limit, unit: c.unit, key: c.key }));
   }
+  ceilings.forEach((c, k) => {
+    const limit = limits[c.key];
+    for (const { row, value } of named[k]!) log.say(table, row, c.column, 'warning', problem('aboveCeiling', { what: c.what, value: isPrivate ? '' : String(value), unit: c.unit, limit, key: c.key, hint: c.hint }));
+    if (above[k]! > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', problem('aboveCeilingMore', { more: above[k]! - ROWS_NAMED, what: c.what, limit, unit: c.unit, key: c.key }));
+  });
 }

@@ -133,7 +133,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   if (!options.readsFiles && used.length > 0) {
     issues.push(photoIssue(file, 0, '', 'warning', problem('photoCheckViewOnly')));
   }
-  const listed = new Set(table.records.map((r) => `${PHOTO_DIR}/${r.file}`));
+  const listed = new Set(Array.from(table.records, (r) => `${PHOTO_DIR}/${r.file}`));
   const unlisted = present.filter((path) => !listed.has(path));
   // A public build's report is published: it counts them, since a folder or file name no row lists
   // has passed no privacy check (王小明家/危房改造前.jpg). The county's own build names each.

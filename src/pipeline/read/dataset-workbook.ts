@@ -9,7 +9,7 @@ import type { Issue } from '../../contract/issues';
 import type { TablePrivacy } from '../privacy/cell-scan';
 import { readSheetTable } from './read-table';
 import type { RowReader } from './row-reader';
-import type { TableResult } from './table-result';
+import type { RowBuild, TableResult } from './table-result';
 import { DATASET_WORKBOOKS, PROBLEMS_SHEET, TABLE_SHEETS, findTableSheet, openWorkbook, sheetFile, type Workbook } from './workbook';
 
 /** The dataset's workbook as found: its file and its sheets. */
@@ -71,7 +71,7 @@ export function otherWorkbooks(names: readonly string[]): string[] {
 export function datasetSheetTable<T>(
   dataset: DatasetWorkbook,
   table: string,
-  kind: { spec: TableSpec; build: (r: RowReader) => T | null },
+  kind: { spec: TableSpec; build: RowBuild<T> },
   privacy: TablePrivacy,
   ifAbsent: { isRequired: boolean; consequence?: ProblemRef },
   issues: Issue[],

@@ -6,7 +6,7 @@ import { ChunkDecoder, SNIFF_BYTES, decodeBytes, sniffBytes, undecodable } from 
 import type { RowReader } from './row-reader';
 import type { TablePrivacy } from '../privacy/cell-scan';
 import { TableReader, type ReadMode } from './table-reader';
-import { failedTable, type TableEncoding, type TableResult } from './table-result';
+import { failedTable, type RowBuild, type TableEncoding, type TableResult } from './table-result';
 import type { Issue } from '../../contract/issues';
 import { findTableSheet, openWorkbook } from './workbook';
 import type { WorkbookSheet } from './workbook-sheet';
@@ -29,12 +29,12 @@ export type StreamedTable<T> = TableResult<T> & { isEmptyText: boolean };
  * `build` returns null to reject a row; it must have reported why. A file with a quote error is
  * refused whole: a stray quote swallows the rows after it, so no row of it can be trusted.
  */
-export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): TableResult<T> {
+export function readTable<T>(spec: TableSpec, bytes: Uint8Array, build: RowBuild<T>, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): TableResult<T> {
   const first = readRowsOnce(spec, bytes, build, file, { isRefused: false, privacy });
   return first.isRefusedLate ? readRowsOnce(spec, bytes, build, file, { isRefused: true, privacy }).result : first.result;
 }
 
-function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
+function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: RowBuild<T>, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   if (isZip(bytes)) return xlsxTable(spec, bytes, build, file, mode);
   if (isCompoundFile(bytes)) return { result: failedTable(file, problem('xlsNotHere')), isRefusedLate: false };
   const decoded = decodeBytes(bytes);
@@ -46,7 +46,7 @@ function readRowsOnce<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReade
   return reader.end(decoded.encoding);
 }
 
-function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
+function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: RowBuild<T>, file: string, mode: ReadMode): { result: TableResult<T>; isRefusedLate: boolean } {
   const book = readXlsxRows(bytes);
   if (!book.ok) return { result: failedTable(file, book, undefined, undefined, book.row ?? 0), isRefusedLate: false };
   return sheetRowsTable(spec, { name: book.sheet, isHidden: false, rows: book.rows, hiddenRows: book.hiddenRows ?? [] }, build, file, mode, 'xlsx');
@@ -57,7 +57,7 @@ function xlsxTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) 
  * villages.xlsx), else the first visible sheet, else the first: a hidden 说明 sheet in front is
  * not the table.
  */
-async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: TableResult<T>; isRefusedLate: boolean }> {
+async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: RowBuild<T>, file: string, mode: ReadMode): Promise<{ result: TableResult<T>; isRefusedLate: boolean }> {
   const book = await openWorkbook(bytes);
   if (!book.ok) return { result: failedTable(file, book, undefined, undefined, book.row ?? 0), isRefusedLate: false };
   const named = book.sheets.length > 1 ? findTableSheet(spec.file, book.sheets) : null;
@@ -72,12 +72,12 @@ async function workbookTable<T>(spec: TableSpec, bytes: Uint8Array, build: (r: R
  * sheet and hidden rows are read like the rest and reported, since the clerk may not know they are
  * there. `file` names the sheet in locations (`数据.xlsx[项目]` for a sheet of the dataset's workbook).
  */
-export function readSheetTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: RowReader) => T | null, file: string, privacy: TablePrivacy = COUNTY_BUILD, encoding: TableEncoding = 'xlsx'): TableResult<T> {
+export function readSheetTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: RowBuild<T>, file: string, privacy: TablePrivacy = COUNTY_BUILD, encoding: TableEncoding = 'xlsx'): TableResult<T> {
   const first = sheetRowsTable(spec, sheet, build, file, { isRefused: false, privacy }, encoding);
   return first.isRefusedLate ? sheetRowsTable(spec, sheet, build, file, { isRefused: true, privacy }, encoding).result : first.result;
 }
 
-function sheetRowsTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: RowReader) => T | null, file: string, mode: ReadMode, encoding: TableEncoding): { result: TableResult<T>; isRefusedLate: boolean } {
+function sheetRowsTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: RowBuild<T>, file: string, mode: ReadMode, encoding: TableEncoding): { result: TableResult<T>; isRefusedLate: boolean } {
   const reader = new TableReader(spec, build, file, mode);
   sheet.rows.forEach(reader.row);
   const read = reader.end(encoding);
@@ -98,12 +98,12 @@ function sheetRowsTable<T>(spec: TableSpec, sheet: WorkbookSheet, build: (r: Row
  * again as GB18030; a file refused for a quote error or personal data found late is read again to
  * reject every row (as `readTable` does). A workbook is read whole.
  */
-export async function readTableStream<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): Promise<StreamedTable<T>> {
+export async function readTableStream<T>(spec: TableSpec, source: ByteStream, build: RowBuild<T>, file = spec.file, privacy: TablePrivacy = COUNTY_BUILD): Promise<StreamedTable<T>> {
   const first = await streamOnce(spec, source, build, file, { isRefused: false, privacy });
   return first.isRefusedLate ? (await streamOnce(spec, source, build, file, { isRefused: true, privacy })).result : first.result;
 }
 
-async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: (r: RowReader) => T | null, file: string, mode: ReadMode): Promise<{ result: StreamedTable<T>; isRefusedLate: boolean }> {
+async function streamOnce<T>(spec: TableSpec, source: ByteStream, build: RowBuild<T>, file: string, mode: ReadMode): Promise<{ result: StreamedTable<T>; isRefusedLate: boolean }> {
   const notEmpty = <R extends { result: TableResult<T> }>(r: R) => ({ ...r, result: { ...r.result, isEmptyText: false } });
   const head = await headOf(source);
   if (isZip(head.bytes) || isCompoundFile(head.bytes)) return notEmpty(await workbookTable(spec, await allBytes(source), build, file, mode));

@@ -7,6 +7,7 @@ import { householdKeyProblem } from '../privacy/headers';
 import { readTable } from './read-table';
 import type { RowReader } from './row-reader';
 import { detach } from './string-pool';
+import { ProjectRecordColumns } from './project-records';
 import type { TableResult } from './table-result';
 import { parseDegrees } from './values';
 
@@ -18,7 +19,8 @@ import { parseDegrees } from './values';
 /** Each table of the contract: its columns and how one of its rows becomes a record. */
 export const TABLES = {
   villages: { spec: VILLAGES, build: (r: RowReader) => villageRow(r) },
-  projects: { spec: PROJECTS, build: (r: RowReader) => projectRow(r) },
+  // Kept as columns while read (read/project-records.ts): a province has a million.
+  projects: { spec: PROJECTS, build: Object.assign((r: RowReader) => projectRow(r), { store: () => new ProjectRecordColumns() }) },
   progress: { spec: PROGRESS, build: (r: RowReader) => progressRow(r) },
   households: { spec: HOUSEHOLDS, build: (r: RowReader) => householdRow(r) },
 } as const;
@@ -118,7 +120,7 @@ export function projectRow(r: RowReader): ProjectRecord | null {
 }
 
 export function readProjects(bytes: Uint8Array, file = PROJECTS.file): TableResult<ProjectRecord> {
-  return readTable(PROJECTS, bytes, projectRow, file);
+  return readTable(PROJECTS, bytes, TABLES.projects.build, file);
 }
 
 /** One row of progress.csv as a record, or null (with the reasons reported) to reject it. */

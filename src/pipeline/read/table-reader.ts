@@ -9,7 +9,7 @@ import type { CsvProblem } from './csv-rows';
 import { headerKey, squash } from '../normalize';
 import { RowReader, type Located } from './row-reader';
 import { StringPool, detach } from './string-pool';
-import { failedTable, type TableCounts, type TableEncoding, type TableResult } from './table-result';
+import { failedTable, type RecordStore, type RowBuild, type TableCounts, type TableEncoding, type TableResult } from './table-result';
 import { parseCode } from './values';
 
 const HEADER_SCAN_ROWS = 30;
@@ -40,7 +40,7 @@ export class TableReader<T> {
   private heldBlank = 0;
   private readonly counts: TableCounts = { read: 0, used: 0, rejected: 0, skipped: 0 };
   private readonly rejectedKeys = new Map<string, number>();
-  private readonly records: T[] = [];
+  private readonly records: RecordStore<T>;
   /** Issues about the header, in the order they are reported. */
   private readonly headerIssues: Issue[] = [];
   /** Issues about rows below the header, in row order; and the summary-row warnings alone (all a refused file reports of its rows). */
@@ -58,10 +58,12 @@ export class TableReader<T> {
 
   constructor(
     private readonly spec: TableSpec,
-    private readonly build: (r: RowReader) => T | null,
+    private readonly build: RowBuild<T>,
     private readonly file: string,
     private readonly mode: ReadMode,
-  ) {}
+  ) {
+    this.records = build.store?.() ?? [];
+  }
 
   readonly problem = (p: CsvProblem): void => {
     this.problems.push(p);

@@ -2,6 +2,28 @@
 import { problemOf, type Problem } from '../../i18n/problems';
 import type { Issue } from '../../contract/issues';
 import type { Encoding } from './decode';
+import type { RowReader } from './row-reader';
+
+/**
+ * A table's records in the file's order: an array, or a store that keeps them as columns and
+ * makes a record when one is asked for (projects.csv: read/project-records.ts).
+ */
+export interface Records<T> extends Iterable<T> {
+  readonly length: number;
+  at(k: number): T | undefined;
+}
+
+/** Where the table reader puts each record it builds. */
+export interface RecordStore<T> extends Records<T> {
+  push(record: T): unknown;
+}
+
+/**
+ * How one row becomes a record (null rejects it); `store`, when set, makes the store its table's
+ * records are kept in (an array otherwise). It rides on the function so that every way a table is
+ * read (a CSV whole or streamed, a workbook's sheet) keeps its records the same way.
+ */
+export type RowBuild<T> = ((r: RowReader) => T | null) & { store?: () => RecordStore<T> };
 
 /** How a table's file was stored: a text encoding, or a workbook (.xlsx; .xls or WPS .et). */
 export type TableEncoding = Encoding | 'xlsx' | 'xls';
@@ -17,7 +39,7 @@ export interface TableCounts {
 export interface TableResult<T> {
   /** The file the table was read from, e.g. `projects.csv`. */
   file: string;
-  records: T[];
+  records: Records<T>;
   issues: Issue[];
   counts: TableCounts;
   encoding: TableEncoding | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
 import { projectStates, type ProjectState } from '../../../../src/pipeline/aggregate/project-states';
-import { projectColumns } from '../../../../src/pipeline/project-columns';
+import { projectColumns } from '../../../helpers/project-columns';
 import { progressColumnsOf } from '../../../../src/pipeline/progress-columns';
 import { blankFields } from '../../../helpers/project-row';
 

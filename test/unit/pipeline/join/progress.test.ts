@@ -3,7 +3,7 @@ import { STATUSES } from '../../../../src/contract/columns';
 import type { ProgressRecord, ProjectRecord } from '../../../../src/contract/records';
 import { JoinLog, zeroJoins } from '../../../../src/pipeline/join/join-log';
 import { joinProgress } from '../../../../src/pipeline/join/progress';
-import { projectColumns } from '../../../../src/pipeline/project-columns';
+import { projectColumns } from '../../../helpers/project-columns';
 import { reportsOf } from '../../../../src/pipeline/progress-columns';
 import type { TableResult } from '../../../../src/pipeline/read/table-result';
 import { blankFields } from '../../../helpers/project-row';

@@ -8,14 +8,14 @@ describe('readTable', () => {
   it('skips title rows above the header and reports them', () => {
     const t = readProgress(bytes(`竹溪县2016年5月项目进度通报,,,,\n单位：万元,,,,\n${HEADER}\n2016-05,P1,在建,40,10\n`));
     expect(t.records).toHaveLength(1);
-    expect(t.records[0]).toMatchObject({ row: 4, month: '2016-05', projectId: 'P1', status: 'building', progressPct: 40, spentWan: 10 });
+    expect(t.records.at(0)).toMatchObject({ row: 4, month: '2016-05', projectId: 'P1', status: 'building', progressPct: 40, spentWan: 10 });
     expect(t.issues).toContainEqual({ file: 'progress.csv', row: 1, column: '', level: 'warning', message: '2 row(s) above the header (row 3) were skipped as a title' });
   });
 
   it('matches headers with spaces, line breaks, full-width brackets and any order', () => {
     const t = readProgress(bytes('"形象进度\n（%）", 项目编号 ,状态,月份\n60,P1,在建,2016-05\n'));
     expect(t.issues.filter((i) => i.level === 'error')).toEqual([]);
-    expect(t.records[0]).toMatchObject({ projectId: 'P1', progressPct: 60, month: '2016-05' });
+    expect(t.records.at(0)).toMatchObject({ projectId: 'P1', progressPct: 60, month: '2016-05' });
   });
 
   it('keeps read = used + rejected + skipped, skipping blank and summary rows', () => {
@@ -28,7 +28,7 @@ describe('readTable', () => {
     const t = readProgress(bytes(`${HEADER},备注,月份\n2016-05,P1,在建,40,10,x,2016-06\n`));
     expect(t.issues).toContainEqual(expect.objectContaining({ row: 1, column: '备注', level: 'warning' }));
     expect(t.issues).toContainEqual(expect.objectContaining({ row: 1, column: '月份', level: 'error' }));
-    expect(t.records[0]?.month).toBe('2016-05');
+    expect(t.records.at(0)?.month).toBe('2016-05');
   });
 
   it('rejects every row when a required column is missing, naming the column once', () => {
@@ -53,7 +53,7 @@ describe('readTable', () => {
   it('checks counts inside a village row and keeps codes as text', () => {
     const header = 'village_code,village_name,town_code,households,population,poor_households,poor_population';
     const t = readVillages(bytes(`${header}\n420324101201,双竹村,420324101,100,300,120,310\n`));
-    expect(t.records).toEqual([]);
+    expect([...t.records]).toEqual([]);
     expect(t.issues.map((i) => i.column)).toEqual(['poor_households', 'poor_population']);
   });
 });
@@ -84,7 +84,7 @@ describe('messy inputs', () => {
     const good = (id: string) => `${id},茶园,产业发展,420324101,新建茶园,10,2016-01-01,2016-06-30`;
     const text = `${header}\n${good('P1')}\n${good('P2').replace('新建茶园', '"高山"茶园200亩')}\n${good('P3')}\n${good('P4')}\n`;
     const t = readProjects(bytes(text));
-    expect(t.records).toEqual([]);
+    expect([...t.records]).toEqual([]);
     expect(t.isReadable).toBe(false);
     expect(t.issues.filter((i) => i.level === 'error').map((i) => `${i.row}:${i.message.slice(0, 40)}`)).toEqual([
       '3:a quote (") inside a cell that is not wr',
@@ -149,6 +149,6 @@ describe('personal data columns', () => {
   it('keeps the hotline as a contract column of projects.csv', () => {
     const t = readProjects(bytes('project_id,project_name,category,town_code,budget_wan,start,due,监督电话\nP1,甲,产业发展,420324101,5,2016-01-01,2016-06-30,12317\n'));
     expect(t.issues).toEqual([]);
-    expect(t.records[0]?.hotline).toBe('12317');
+    expect(t.records.at(0)?.hotline).toBe('12317');
   });
 });

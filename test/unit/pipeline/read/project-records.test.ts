@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectRecord } from '../../../../src/contract/records';
+import { readProjects } from '../../../../src/pipeline/read/records';
+import { ProjectRecordColumns } from '../../../../src/pipeline/read/project-records';
+import { StringPool, detach } from '../../../../src/pipeline/read/string-pool';
+import { blankFields } from '../../../helpers/project-row';
+
+const record = (id: string, patch: Partial<ProjectRecord> = {}): ProjectRecord => ({
+  ...blankFields(),
+  row: 2, projectId: id, projectName: `项目${id}`, category: '产业发展', townCode: '420324101', townName: null, villageCode: null, villageName: null,
+  lon: null, lat: null, toLon: null, toLat: null, budgetWan: 10, start: '2016-01-01', due: '2016-12-31',
+  ...patch,
+});
+
+describe('projects.csv kept as columns (issue 23)', () => {
+  it('gives back each record as it was pushed, blanks as null', () => {
+    const records = [record('P1', { lon: 109.7, lat: 32.3, beneficiaryHouseholds: 12, content: '新建道路' }), record('P2', { row: 3, jobs: 0, villageCode: '420324101001' })];
+    const store = ProjectRecordColumns.of(records);
+    expect(store.length).toBe(2);
+    expect(store.at(0)).toEqual(records[0]);
+    expect(store.at(1)).toEqual(records[1]);
+    expect([...store]).toEqual(records);
+    expect(store.at(2)).toBeUndefined();
+    expect(store.at(-1)).toBeUndefined();
+    expect(ProjectRecordColumns.of(store)).toBe(store);
+  });
+
+  it('is what the table reader keeps projects.csv in, whatever the reader', () => {
+    const t = readProjects(new TextEncoder().encode('project_id,project_name,category,town_code,budget_wan,start,due,jobs\nP1,甲,产业发展,420324101,5,2016-01-01,2016-06-30,\nP2,乙,产业发展,420324101,7.5,2016-02-01,2016-06-30,3\n'));
+    expect(t.records).toBeInstanceOf(ProjectRecordColumns);
+    expect(t.records.at(0)).toMatchObject({ row: 2, projectId: 'P1', budgetWan: 5, jobs: null });
+    expect(t.records.at(1)).toMatchObject({ row: 3, projectId: 'P2', budgetWan: 7.5, jobs: 3 });
+  });
+
+  it('takes a column in a given order and then no longer makes records', () => {
+    const store = ProjectRecordColumns.of([record('P1', { budgetWan: 1 }), record('P2', { budgetWan: 2 }), record('P3', { budgetWan: 3, jobs: 4 })]);
+    expect([...store.takeNumbers('budgetWan', [2, 0])]).toEqual([3, 1]);
+    expect([...store.takeNumbers('jobs', [2, 1])]).toEqual([4, Number.NaN]);
+    expect(store.takeTexts('projectId', [1])).toEqual(['P2']);
+    expect(() => store.at(0)).toThrow(/has been taken/);
+  });
+});
+
+describe('the strings kept from a file', () => {
+  it('detach gives an equal string, a lone surrogate included', () => {
+    const file = `前缀,${'示例村08238就业创业项目0000001'},\ud800孤立代理项目名称很长很长,后缀`;
+    for (const cell of file.split(',')) expect(detach(cell)).toBe(cell);
+  });
+
+  it('pools a column of tens of thousands of repeated values, and stops pooling one whose values are all distinct', () => {
+    const pool = new StringPool();
+    const code = (k: number) => `4203241${String(k).padStart(5, '0')}`;
+    const first = new Map<string, string>();
+    for (let round = 0; round < 3; round++) {
+      for (let k = 0; k < 30_000; k++) {
+        const kept = pool.keep('village_code', `${code(k)}x`.slice(0, -1));
+        if (round === 0) first.set(kept, kept);
+        // The same copy every time the value comes again: one string per village.
+        else expect(Object.is(kept, first.get(kept))).toBe(true);
+      }
+    }
+    const ids: string[] = [];
+    for (let k = 0; k < 70_000; k++) ids.push(pool.keep('project_id', `SL2016-${String(k).padStart(7, '0')}`));
+    expect(new Set(ids).size).toBe(70_000);
+    expect((pool as unknown as { columns: Map<string, { map: unknown }> }).columns.get('project_id')!.map).toBeNull();
+    expect((pool as unknown as { columns: Map<string, { map: unknown }> }).columns.get('village_code')!.map).not.toBeNull();
+  });
+});
