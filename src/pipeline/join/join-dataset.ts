@@ -102,15 +102,18 @@ export function joinDataset(input: JoinInput): JoinResult {
   const villageIndex = new PlaceIndex('village', villages.map((v) => ({ code: v.code, name: v.record.villageName })));
   const villageByCode = new Map(villages.map((v) => [v.code, v]));
 
-  // Projects → categories, towns, villages. The rows kept, in the table's order: each one's record
-  // (its position in the table) and what the join found; laid out as columns in id order below.
-  // Numbers only in the number lists (NaN for no point), so their doubles stay unboxed.
-  const kept = { record: [] as number[], id: [] as string[], category: [] as number[], town: [] as number[], village: [] as number[], lon: [] as number[], lat: [] as number[], hasOwnPoint: [] as number[], toLon: [] as number[], toLat: [] as number[], isJoinedByCode: [] as number[] };
+  // Projects → categories, towns, villages.
   const pt = input.projects;
   const seenProject = new Map<string, number>();
   const categoryOf = new Map<string, number>();
   const records = ProjectRecordColumns.of(pt.records);
-  for (let at = 0; at < records.length; at++) {
+  // The rows kept, in the table's order: each one's position in the table, id and what the join
+  // found (NaN for no point); laid out as columns in id order below. Typed arrays of the table's
+  // length, so keeping a row allocates nothing.
+  const n = records.length;
+  const kept = { record: new Int32Array(n), id: new Array<string>(n), category: new Int32Array(n), town: new Int32Array(n), village: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n), hasOwnPoint: new Uint8Array(n), toLon: new Float64Array(n), toLat: new Float64Array(n), isJoinedByCode: new Uint8Array(n) };
+  let keptCount = 0;
+  for (let at = 0; at < n; at++) {
     const r = records.at(at)!;
     const bad = (column: string, what: Problem): void => log.say(pt, r.row, column, 'error', what);
     let ok = true;
@@ -176,20 +179,21 @@ export function joinDataset(input: JoinInput): JoinResult {
     }
     // Drawn at its own point, else at its village's.
     const point = own ?? village?.point ?? null;
-    kept.record.push(at);
-    kept.id.push(r.projectId);
-    kept.category.push(category);
-    kept.town.push(town.index);
-    kept.village.push(village?.index ?? -1);
-    kept.lon.push(point ? point[0] : Number.NaN);
-    kept.lat.push(point ? point[1] : Number.NaN);
-    kept.hasOwnPoint.push(own ? 1 : 0);
-    kept.toLon.push(to ? to[0] : Number.NaN);
-    kept.toLat.push(to ? to[1] : Number.NaN);
-    kept.isJoinedByCode.push(isJoinedByCode ? 1 : 0);
+    const k = keptCount++;
+    kept.record[k] = at;
+    kept.id[k] = r.projectId;
+    kept.category[k] = category;
+    kept.town[k] = town.index;
+    kept.village[k] = village?.index ?? -1;
+    kept.lon[k] = point ? point[0] : Number.NaN;
+    kept.lat[k] = point ? point[1] : Number.NaN;
+    kept.hasOwnPoint[k] = own ? 1 : 0;
+    kept.toLon[k] = to ? to[0] : Number.NaN;
+    kept.toLat[k] = to ? to[1] : Number.NaN;
+    kept.isJoinedByCode[k] = isJoinedByCode ? 1 : 0;
   }
-  // In id order: the kept rows sorted by id, each column laid out in that order.
-  const order = Int32Array.from(kept.id, (_, k) => k).sort((a, b) => (kept.id[a]! < kept.id[b]! ? -1 : 1));
+  // In id order: the kept rows sorted by id (the ids are distinct), each column laid out in that order.
+  const order = new Int32Array(keptCount).map((_, k) => k).sort((a, b) => (kept.id[a]! < kept.id[b]! ? -1 : 1));
   const projects = layOutProjects(records, order.map((k) => kept.record[k]!), {
     category: order.map((k) => kept.category[k]!),
     town: order.map((k) => kept.town[k]!),

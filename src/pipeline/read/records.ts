@@ -8,6 +8,7 @@ import { readTable } from './read-table';
 import type { RowReader } from './row-reader';
 import { detach } from './string-pool';
 import { ProjectRecordColumns } from './project-records';
+import { RecordColumns } from './record-columns';
 import type { TableResult } from './table-result';
 import { parseDegrees } from './values';
 
@@ -19,9 +20,9 @@ import { parseDegrees } from './values';
 /** Each table of the contract: its columns and how one of its rows becomes a record. */
 export const TABLES = {
   villages: { spec: VILLAGES, build: (r: RowReader) => villageRow(r) },
-  // Kept as columns while read (read/project-records.ts): a province has a million.
+  // Kept as columns while read (read/record-columns.ts): a province has a million of each.
   projects: { spec: PROJECTS, build: Object.assign((r: RowReader) => projectRow(r), { store: () => new ProjectRecordColumns() }) },
-  progress: { spec: PROGRESS, build: (r: RowReader) => progressRow(r) },
+  progress: { spec: PROGRESS, build: Object.assign((r: RowReader) => progressRow(r), { store: () => new RecordColumns<ProgressRecord>(['row', 'month', 'projectId', 'status', 'progressPct', 'spentWan'], ['row', 'progressPct', 'spentWan']) }) },
   households: { spec: HOUSEHOLDS, build: (r: RowReader) => householdRow(r) },
 } as const;
 
@@ -135,7 +136,7 @@ export function progressRow(r: RowReader): ProgressRecord | null {
 }
 
 export function readProgress(bytes: Uint8Array, file = PROGRESS.file): TableResult<ProgressRecord> {
-  return readTable(PROGRESS, bytes, progressRow, file);
+  return readTable(PROGRESS, bytes, TABLES.progress.build, file);
 }
 
 /** One row of households.csv as a record, or null (with the reasons reported) to reject it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRecord } from '../../../../src/contract/records';
-import { readProjects } from '../../../../src/pipeline/read/records';
+import { readProgress, readProjects } from '../../../../src/pipeline/read/records';
+import { RecordColumns } from '../../../../src/pipeline/read/record-columns';
 import { ProjectRecordColumns } from '../../../../src/pipeline/read/project-records';
 import { StringPool, detach } from '../../../../src/pipeline/read/string-pool';
 import { blankFields } from '../../../helpers/project-row';
@@ -64,5 +65,17 @@ describe('the strings kept from a file', () => {
     expect(new Set(ids).size).toBe(70_000);
     expect((pool as unknown as { columns: Map<string, { map: unknown }> }).columns.get('project_id')!.map).toBeNull();
     expect((pool as unknown as { columns: Map<string, { map: unknown }> }).columns.get('village_code')!.map).not.toBeNull();
+  });
+});
+
+describe('progress.csv kept as columns', () => {
+  it('gives back each row as read, over more than one chunk of 65,536', () => {
+    const rows = Array.from({ length: 70_000 }, (_, k) => `2016-0${(k % 6) + 1},SL2016-${String(k).padStart(7, '0')},在建,${k % 100},${k % 7 === 0 ? '' : (k % 50) / 4}`);
+    const t = readProgress(new TextEncoder().encode(`month,project_id,status,progress_pct,spent_wan\n${rows.join('\n')}\n`));
+    expect(t.records).toBeInstanceOf(RecordColumns);
+    expect(t.records.length).toBe(70_000);
+    for (const k of [0, 7, 65_535, 65_536, 69_999]) {
+      expect(t.records.at(k)).toEqual({ row: k + 2, month: `2016-0${(k % 6) + 1}`, projectId: `SL2016-${String(k).padStart(7, '0')}`, status: 'building', progressPct: k % 100, spentWan: k % 7 === 0 ? null : (k % 50) / 4 });
+    }
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * A table's records kept as columns while the table is read (issue 23): a province's million
+ * projects as a million objects are 555 MB live, each a record of 24 fields with its numbers boxed;
+ * as columns a field is a double or a pointer (the strings themselves shared with the pool that
+ * read them, read/string-pool.ts). Each column grows by chunks of 65,536 values, so growing it
+ * copies nothing and leaves no garbage (an array grown by push is copied at every doubling, and
+ * the copies it leaves are large objects only a full collection frees). The join asks for each
+ * record once (`at`, a short-lived object) and takes the columns it keeps (`takeNumbers`,
+ * `takeTexts`). projects.csv and progress.csv are kept so (read/records.ts).
+ */
+import type { RecordStore } from './table-result';
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
+/** The keys of a record whose values are numbers or null; the others are strings or null. */
+export type NumberKeys<T> = { [K in keyof T]: T[K] extends number | null ? K : never }[keyof T];
+type TextKeys<T> = Exclude<keyof T, NumberKeys<T>>;
+
+/** The store of one table's records: numbers as doubles (NaN for a blank cell), texts as strings or null. */
+export class RecordColumns<T extends object> implements RecordStore<T> {
+  /** Per key (in `keys`' order) its column's chunks. */
+  private readonly columns: (Float64Array[] | (string | null)[][] | null)[];
+  private readonly isNumber: boolean[];
+  private count = 0;
+
+  /** `keys`, every key of a record in the order a record is laid out; `numbers`, those whose values are numbers. */
+  constructor(
+    private readonly keys: readonly (keyof T & string)[],
+    numbers: readonly NumberKeys<T>[],
+  ) {
+    const isNumber = new Set<keyof T>(numbers);
+    this.isNumber = keys.map((k) => isNumber.has(k));
+    this.columns = keys.map(() => []);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(r: T): void {
+    const at = this.count & IN_CHUNK;
+    for (let j = 0; j < this.keys.length; j++) {
+      const chunks = this.columns[j]!;
+      if (chunks === null) throw new Error(`column ${this.keys[j]} has been taken`);
+      if (at === 0) chunks.push((this.isNumber[j] ? new Float64Array(CHUNK) : new Array<string | null>(CHUNK).fill(null)) as Float64Array & (string | null)[]);
+      const v = r[this.keys[j]!] as number | string | null;
+      if (this.isNumber[j]) (chunks.at(-1) as Float64Array)[at] = v === null ? Number.NaN : (v as number);
+      else (chunks.at(-1) as (string | null)[])[at] = v as string | null;
+    }
+    this.count++;
+  }
+
+  /** Record `k`, made anew (a short-lived object: the store keeps columns, not records). */
+  at(k: number): T | undefined {
+    if (!Number.isInteger(k) || k < 0 || k >= this.count) return undefined;
+    const r: Record<string, number | string | null> = {};
+    const chunk = k >>> CHUNK_BITS;
+    const at = k & IN_CHUNK;
+    for (let j = 0; j < this.keys.length; j++) {
+      const v = this.column(j)[chunk]![at]!;
+      r[this.keys[j]!] = this.isNumber[j] && Number.isNaN(v) ? null : v;
+    }
+    return r as T;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let k = 0; k < this.count; k++) yield this.at(k)!;
+  }
+
+  /** Column `key` at the records `order` (NaN for a blank cell); the store lets its own column go, so it makes no record after. */
+  takeNumbers(key: NumberKeys<T>, order: ArrayLike<number>): Float64Array {
+    const chunks = this.take(key) as Float64Array[];
+    const out = new Float64Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i]!;
+      out[i] = chunks[k >>> CHUNK_BITS]![k & IN_CHUNK]!;
+    }
+    return out;
+  }
+
+  /** Column `key` at the records `order`; the store lets its own column go. */
+  takeTexts<K extends TextKeys<T>>(key: K, order: ArrayLike<number>): T[K][] {
+    const chunks = this.take(key) as T[K][][];
+    const out = new Array<T[K]>(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i]!;
+      out[i] = chunks[k >>> CHUNK_BITS]![k & IN_CHUNK]!;
+    }
+    return out;
+  }
+
+  private take(key: keyof T): Float64Array[] | (string | null)[][] {
+    const j = this.keys.indexOf(key as keyof T & string);
+    const chunks = this.column(j);
+    this.columns[j] = null;
+    return chunks;
+  }
+
+  private column(j: number): Float64Array[] | (string | null)[][] {
+    const chunks = this.columns[j];
+    if (!chunks) throw new Error(`column ${this.keys[j]} has been taken`);
+    return chunks;
+  }
+}
