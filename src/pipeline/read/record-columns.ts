@@ -23,6 +23,8 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
   /** Per key (in `keys`' order) its column's chunks. */
   private readonly columns: (Float64Array[] | (string | null)[][] | null)[];
   private readonly isNumber: boolean[];
+  /** A record with every key, each null: each record made is a copy, so all have one shape. */
+  private readonly template: Record<string, null>;
   private count = 0;
 
   /** `keys`, every key of a record in the order a record is laid out; `numbers`, those whose values are numbers. */
@@ -33,6 +35,7 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
     const isNumber = new Set<keyof T>(numbers);
     this.isNumber = keys.map((k) => isNumber.has(k));
     this.columns = keys.map(() => []);
+    this.template = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, null>;
   }
 
   get length(): number {
@@ -55,7 +58,7 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
   /** Record `k`, made anew (a short-lived object: the store keeps columns, not records). */
   at(k: number): T | undefined {
     if (!Number.isInteger(k) || k < 0 || k >= this.count) return undefined;
-    const r: Record<string, number | string | null> = {};
+    const r: Record<string, number | string | null> = { ...this.template };
     const chunk = k >>> CHUNK_BITS;
     const at = k & IN_CHUNK;
     for (let j = 0; j < this.keys.length; j++) {
