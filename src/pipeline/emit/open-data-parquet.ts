@@ -43,21 +43,6 @@ const SCHEMA: Readonly<Record<ParquetKind, Omit<SchemaElement, 'name'>>> = {
 const DAY_MS = 86_400_000;
 
 type ParquetValue = string | number | boolean | null;
-type Convert = (cell: CsvCell) => ParquetValue;
-
-const number: Convert = (cell) => (typeof cell === 'number' && Number.isFinite(cell) ? cell : null);
-
-/**
- * Each kind's conversion of a CSV cell, chosen once per column rather than per cell (a province's
- * tables have tens of millions of cells). Blank (null, '' or not finite) is null.
- */
-const CONVERT: Readonly<Record<ParquetKind, Convert>> = {
-  string: (cell) => (cell === null || cell === '' ? null : typeof cell === 'string' ? cell : String(cell)),
-  double: number,
-  int32: number,
-  boolean: (cell) => (cell === '是' ? true : cell === '否' ? false : null),
-  date: (cell) => (typeof cell === 'string' ? isoDays(cell) : null),
-};
 
 /** A YYYY-MM-DD date as days since 1970-01-01, Parquet's DATE (Date.UTC's arithmetic, so an out-of-range month or day rolls over); null when not one. */
 function isoDays(text: string): number | null {
@@ -78,7 +63,45 @@ function isoDays(text: string): number | null {
 
 /** A CSV cell as the column's kind stores it; blank (null, '' or not finite) is null. */
 export function parquetValue(kind: ParquetKind, cell: CsvCell): ParquetValue {
-  return CONVERT[kind](cell);
+  const one: (CsvCell | ParquetValue)[] = [cell];
+  convertColumn(kind, one);
+  return one[0] as ParquetValue;
+}
+
+/**
+ * A column's cells as its kind stores them, converted in place; blank (null, '' or not finite) is
+ * null. A loop per kind, run once per column and row group: a province's tables have tens of
+ * millions of cells, and a conversion chosen per cell cost more than the conversion.
+ */
+function convertColumn(kind: ParquetKind, values: (CsvCell | ParquetValue)[]): void {
+  const n = values.length;
+  switch (kind) {
+    case 'string':
+      for (let i = 0; i < n; i++) {
+        const cell = values[i];
+        values[i] = cell === null || cell === '' ? null : typeof cell === 'string' ? cell : String(cell);
+      }
+      return;
+    case 'double':
+    case 'int32':
+      for (let i = 0; i < n; i++) {
+        const cell = values[i];
+        if (!(typeof cell === 'number' && Number.isFinite(cell))) values[i] = null;
+      }
+      return;
+    case 'boolean':
+      for (let i = 0; i < n; i++) {
+        const cell = values[i];
+        values[i] = cell === '是' ? true : cell === '否' ? false : null;
+      }
+      return;
+    case 'date':
+      for (let i = 0; i < n; i++) {
+        const cell = values[i];
+        values[i] = typeof cell === 'string' ? isoDays(cell) : null;
+      }
+      return;
+  }
 }
 
 /** The table as a Parquet file, in pieces: the header, each row group as it is made, then the footer. */
@@ -86,25 +109,26 @@ export function* parquetPieces(columns: readonly ParquetColumn[], rows: Iterable
   const writer = new ByteWriter();
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...SCHEMA[c.kind] }))];
   const parquet = new ParquetWriter({ writer, schema, codec: 'SNAPPY', createdBy: CREATED_BY });
-  const converts = columns.map((c) => CONVERT[c.kind]);
   const width = columns.length;
-  let group: ParquetValue[][] = columns.map(() => []);
+  // A group's cells by column as the rows give them, converted a column at a time when it is written.
+  let group: (CsvCell | ParquetValue)[][] = columns.map(() => []);
   let n = 0;
   const writeGroup = () => {
     // A text column the writer stored plain in the last group (ids, phone numbers: few repeats) goes as
     // UTF-8 bytes when it is all ASCII, sparing the writer a TextEncoder call per value.
     const last = parquet.row_groups.at(-1)?.columns;
-    const data = (k: number): ParquetValue[] | (Uint8Array | null)[] => {
+    const data = columns.map((c, k) => {
       const values = group[k]!;
+      convertColumn(c.kind, values);
       const wasPlain = last?.[k]?.meta_data?.encodings.includes('RLE_DICTIONARY') === false;
-      return (columns[k]!.kind === 'string' && wasPlain && asciiBytes(values as (string | null)[])) || values;
-    };
-    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: data(k), statistics: !c.isFreeText })), rowGroupSize: n });
+      return (c.kind === 'string' && wasPlain && asciiBytes(values as (string | null)[])) || values;
+    });
+    void parquet.write({ columnData: columns.map((c, k) => ({ name: c.name, data: data[k]!, statistics: !c.isFreeText })), rowGroupSize: n });
     group = columns.map(() => []);
     n = 0;
   };
   for (const row of rows) {
-    for (let k = 0; k < width; k++) group[k]!.push(converts[k]!(row[k] ?? null));
+    for (let k = 0; k < width; k++) group[k]!.push(row[k] ?? null);
     if (++n === rowsPerGroup) {
       writeGroup();
       yield drain(writer);
