@@ -41,10 +41,9 @@ export interface ProjectColumns {
   readonly fields: FieldColumns;
 }
 
-const isNumberKey = (key: FieldKey): key is NumberKey => {
-  const kind = PROJECT_FIELDS.find((f) => f.key === key)!.kind;
-  return kind === 'money' || kind === 'count';
-};
+/** The public fields whose values are numbers (money and counts), in list order. */
+export const NUMBER_FIELD_KEYS = PROJECT_FIELDS.flatMap((f) => (f.kind === 'money' || f.kind === 'count' ? [f.key as NumberKey] : []));
+const isNumberKey = (key: FieldKey): key is NumberKey => (NUMBER_FIELD_KEYS as readonly FieldKey[]).includes(key);
 
 /** What the join found of each project, in the columns' order. */
 export type JoinedProjectColumns = Omit<ProjectColumns, 'length' | 'id' | 'name' | 'row' | 'fields'>;

@@ -9,6 +9,7 @@ import { progressAt, spentAt, stateTable, statusAt, type StateTable } from '../a
 import { aggregate } from '../aggregate/series';
 import type { Dataset } from '../model';
 import { fieldReader } from '../project-columns';
+import { figure } from '../progress-columns';
 import { emitOpenData } from './open-data';
 import type { OutputFile } from './output-file';
 import type { ProjectView } from './project-view';
@@ -53,11 +54,11 @@ export function projectView(d: Dataset, states: StateTable): ProjectView {
     category: (i) => p.category[i]!,
     town: (i) => p.town[i]!,
     village: (i) => p.village[i]!,
-    lon: (i) => orNull(r6(p.lon[i]!)),
-    lat: (i) => orNull(r6(p.lat[i]!)),
+    lon: (i) => figure(r6(p.lon[i]!)),
+    lat: (i) => figure(r6(p.lat[i]!)),
     hasOwnPoint: (i) => p.hasOwnPoint[i] === 1,
-    toLon: (i) => orNull(r6(p.toLon[i]!)),
-    toLat: (i) => orNull(r6(p.toLat[i]!)),
+    toLon: (i) => figure(r6(p.toLon[i]!)),
+    toLat: (i) => figure(r6(p.toLat[i]!)),
     status: (m, i) => statusAt(states, m, i),
     progressPct: (m, i) => r2(progressAt(states, m, i)),
     spentWan: (m, i) => r2(spentAt(states, m, i)),
@@ -66,9 +67,6 @@ export function projectView(d: Dataset, states: StateTable): ProjectView {
   const fields = Object.fromEntries(PROJECT_FIELDS.map(({ key }) => [key, fieldReader(p, key)]));
   return { ...view, ...fields } as ProjectView;
 }
-
-/** A number, or null for NaN (a column's blank). */
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * Elements serialised at a time when an array is written in pieces: small enough that a piece is

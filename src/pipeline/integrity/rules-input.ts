@@ -1,5 +1,5 @@
 import type { AtlasConfig } from '../../contract/config';
-import { PROJECT_FIELDS, type ProjectFieldValues } from '../../contract/project-fields';
+import { PROJECT_FIELDS } from '../../contract/project-fields';
 import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity-model';
 import type { Dataset } from '../model';
 import { reportsOf } from '../progress-columns';
@@ -52,20 +52,11 @@ export function integrityInput(d: IntegritySource): IntegrityInput {
   };
 }
 
-/** Share of the disclosure fields filled in (a cell of spaces is blank), 0–1. */
-export function disclosureFilled(r: ProjectFieldValues): number {
-  return filledShare((field) => r[field]);
-}
-
-/** The same of project `i` of the columns. */
+/** Share of project `i`'s disclosure fields filled in (a cell of spaces is blank), 0–1. */
 function disclosureFilledAt(p: ProjectColumns, i: number): number {
-  return filledShare((field) => fieldAt(p, field, i));
-}
-
-function filledShare(value: (field: (typeof DISCLOSURE_FIELDS)[number]) => string | number | null): number {
   let filled = 0;
   for (const field of DISCLOSURE_FIELDS) {
-    const v = value(field);
+    const v = fieldAt(p, field, i);
     if (v !== null && (typeof v !== 'string' || v.trim() !== '')) filled++;
   }
   return filled / DISCLOSURE_FIELDS.length;

@@ -3,16 +3,20 @@
  * projects as a million objects are 555 MB live, each a record of 24 fields with its numbers boxed;
  * as columns a field is a double or a pointer (the strings themselves shared with the pool that
  * read them, read/string-pool.ts). Each column grows by chunks of 65,536 values, so growing it
- * copies nothing and leaves no garbage (an array grown by push is copied at every doubling, and
- * the copies it leaves are large objects only a full collection frees). The join asks for each
- * record once (`at`, a short-lived object) and takes the columns it keeps (`takeNumbers`,
- * `takeTexts`). projects.csv and progress.csv are kept so (read/records.ts).
+ * copies at most one chunk and leaves no large garbage (an array grown by push is copied at every
+ * doubling, and the copies it leaves are large objects only a full collection frees); the first
+ * chunk starts small and doubles, so a small table costs little. The join makes each record when
+ * it asks for it (`at`, a short-lived object: twice a project, for the ceilings and the join; the
+ * progress join a row's again when it names its row) and takes the columns it keeps
+ * (`takeNumbers`, `takeTexts`). projects.csv and progress.csv are kept so (read/records.ts).
  */
 import type { RecordStore } from './table-result';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
+/** The first chunk's first size: it doubles up to CHUNK, and every later chunk is CHUNK. */
+const FIRST_CHUNK = 256;
 
 /** The keys of a record whose values are numbers or null; the others are strings or null. */
 export type NumberKeys<T> = { [K in keyof T]: T[K] extends number | null ? K : never }[keyof T];
@@ -21,7 +25,7 @@ type TextKeys<T> = Exclude<keyof T, NumberKeys<T>>;
 /** The store of one table's records: numbers as doubles (NaN for a blank cell), texts as strings or null. */
 export class RecordColumns<T extends object> implements RecordStore<T> {
   /** Per key (in `keys`' order) its column's chunks. */
-  private readonly columns: (Float64Array[] | (string | null)[][] | null)[];
+  private readonly columns: ((Float64Array | (string | null)[])[] | null)[];
   private readonly isNumber: boolean[];
   /** A record with every key, each null: each record made is a copy, so all have one shape. */
   private readonly template: Record<string, null>;
@@ -45,14 +49,27 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
   push(r: T): void {
     const at = this.count & IN_CHUNK;
     for (let j = 0; j < this.keys.length; j++) {
-      const chunks = this.columns[j]!;
-      if (chunks === null) throw new Error(`column ${this.keys[j]} has been taken`);
-      if (at === 0) chunks.push((this.isNumber[j] ? new Float64Array(CHUNK) : new Array<string | null>(CHUNK).fill(null)) as Float64Array & (string | null)[]);
+      const chunks = this.column(j);
+      let chunk = chunks.at(-1);
+      if (at === 0 || chunk === undefined) chunks.push((chunk = this.newChunk(j, this.count === 0 ? FIRST_CHUNK : CHUNK)));
+      else if (at === chunk.length) chunks[chunks.length - 1] = chunk = this.grown(j, chunk);
       const v = r[this.keys[j]!] as number | string | null;
-      if (this.isNumber[j]) (chunks.at(-1) as Float64Array)[at] = v === null ? Number.NaN : (v as number);
-      else (chunks.at(-1) as (string | null)[])[at] = v as string | null;
+      if (this.isNumber[j]) (chunk as Float64Array)[at] = v === null ? Number.NaN : (v as number);
+      else (chunk as (string | null)[])[at] = v as string | null;
     }
     this.count++;
+  }
+
+  private newChunk(j: number, size: number): Float64Array | (string | null)[] {
+    return this.isNumber[j] ? new Float64Array(size) : new Array<string | null>(size).fill(null);
+  }
+
+  /** The first chunk, full, copied into one twice its size. */
+  private grown(j: number, chunk: Float64Array | (string | null)[]): Float64Array | (string | null)[] {
+    const bigger = this.newChunk(j, Math.min(CHUNK, chunk.length * 2));
+    if (bigger instanceof Float64Array) bigger.set(chunk as Float64Array);
+    else for (let k = 0; k < chunk.length; k++) bigger[k] = (chunk as (string | null)[])[k]!;
+    return bigger;
   }
 
   /** Record `k`, made anew (a short-lived object: the store keeps columns, not records). */
@@ -94,14 +111,14 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
     return out;
   }
 
-  private take(key: keyof T): Float64Array[] | (string | null)[][] {
+  private take(key: keyof T): (Float64Array | (string | null)[])[] {
     const j = this.keys.indexOf(key as keyof T & string);
     const chunks = this.column(j);
     this.columns[j] = null;
     return chunks;
   }
 
-  private column(j: number): Float64Array[] | (string | null)[][] {
+  private column(j: number): (Float64Array | (string | null)[])[] {
     const chunks = this.columns[j];
     if (!chunks) throw new Error(`column ${this.keys[j]} has been taken`);
     return chunks;

@@ -7,7 +7,7 @@ import { householdKeyProblem } from '../privacy/headers';
 import { readTable } from './read-table';
 import type { RowReader } from './row-reader';
 import { detach } from './string-pool';
-import { ProjectRecordColumns } from './project-records';
+import { PROJECT_RECORD_KEYS, ProjectRecordColumns } from './project-records';
 import { RecordColumns } from './record-columns';
 import type { TableResult } from './table-result';
 import { parseDegrees } from './values';
@@ -17,12 +17,16 @@ import { parseDegrees } from './values';
  * config's per-row ceilings (join/ranges.ts). The hard caps on money and counts are checked here.
  */
 
+/** Every key of a progress record, in the order progressRow lays one out; every key, or the store would drop one without a word. */
+const PROGRESS_RECORD_KEYS = ['row', 'month', 'projectId', 'status', 'progressPct', 'spentWan'] as const satisfies readonly (keyof ProgressRecord)[];
+const IS_EVERY_PROGRESS_KEY: [Exclude<keyof ProgressRecord, (typeof PROGRESS_RECORD_KEYS)[number]>] extends [never] ? true : never = true;
+
 /** Each table of the contract: its columns and how one of its rows becomes a record. */
 export const TABLES = {
   villages: { spec: VILLAGES, build: (r: RowReader) => villageRow(r) },
   // Kept as columns while read (read/record-columns.ts): a province has a million of each.
   projects: { spec: PROJECTS, build: Object.assign((r: RowReader) => projectRow(r), { store: () => new ProjectRecordColumns() }) },
-  progress: { spec: PROGRESS, build: Object.assign((r: RowReader) => progressRow(r), { store: () => new RecordColumns<ProgressRecord>(['row', 'month', 'projectId', 'status', 'progressPct', 'spentWan'], ['row', 'progressPct', 'spentWan']) }) },
+  progress: { spec: PROGRESS, build: Object.assign((r: RowReader) => progressRow(r), { store: () => new RecordColumns<ProgressRecord>(PROGRESS_RECORD_KEYS, ['row', 'progressPct', 'spentWan']) }) },
   households: { spec: HOUSEHOLDS, build: (r: RowReader) => householdRow(r) },
 } as const;
 
@@ -77,7 +81,7 @@ const OPTIONAL_FIELDS = PROJECT_FIELDS.flatMap((f, k) => (f.isRequired ? [] : [k
  * shape, its fields inside the object (JSON.parse lays them out so) rather than in a store added
  * beside it key by key, which at a million rows costs 4% more memory.
  */
-const RECORD_SHAPE = JSON.parse(JSON.stringify(Object.fromEntries(['row', 'projectId', 'projectName', 'category', ...FIELD_KEYS, 'townCode', 'townName', 'villageCode', 'villageName', 'lon', 'lat', 'toLon', 'toLat'].map((k) => [k, null])))) as object;
+const RECORD_SHAPE = JSON.parse(JSON.stringify(Object.fromEntries(PROJECT_RECORD_KEYS.map((k) => [k, null])))) as object;
 
 /** One row of projects.csv as a record, or null (with the reasons reported) to reject it. */
 export function projectRow(r: RowReader): ProjectRecord | null {

@@ -6,10 +6,11 @@ import type { RowReader } from './row-reader';
 
 /**
  * A table's records in the file's order: an array, or a store that keeps them as columns and
- * makes a record when one is asked for (projects.csv: read/project-records.ts).
+ * makes a record when one is asked for (projects.csv and progress.csv: read/record-columns.ts).
  */
 export interface Records<T> extends Iterable<T> {
   readonly length: number;
+  /** Record `k`, for k from 0 to length − 1 (an array counts a negative k from its end, a store gives undefined: ask for neither). */
   at(k: number): T | undefined;
 }
 
