@@ -2,7 +2,10 @@
  * The CLI's isolate for the .xls/.et parser (src/pipeline/read/xls.ts, XlsIsolate): each parse
  * in a worker thread of its own, terminated when it runs past its deadline, so a damaged workbook
  * that sends SheetJS into a long loop ends in a located error, not a build that never returns.
- * The clock starts once the worker has loaded the parser (loading is not the file's fault).
+ * The clock starts once the worker has loaded the parser (loading is not the file's fault). A
+ * result that comes after its deadline counts as stopped too: the timer can wait behind a busy
+ * event loop while the answer is already queued, and which of the two is handled first would then
+ * depend on the machine's load, not on the file.
  */
 import { failure } from '../../src/contract/issues';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +18,7 @@ export function nodeXlsIsolate(bytes: Uint8Array, deadlineMs: number): Promise<X
   return new Promise((resolve) => {
     const worker = new Worker(BOOT, { execArgv: [] });
     let timer: NodeJS.Timeout | null = null;
+    let sentAt = 0;
     let settled = false;
     const settle = (result: XlsWorkbook): void => {
       if (settled) return;
@@ -26,8 +30,9 @@ export function nodeXlsIsolate(bytes: Uint8Array, deadlineMs: number): Promise<X
     worker.on('message', (m: { kind: 'ready' } | { kind: 'done'; result: XlsWorkbook }) => {
       if (m.kind === 'ready') {
         timer = setTimeout(() => settle(xlsTimeout(deadlineMs)), deadlineMs);
+        sentAt = performance.now();
         worker.postMessage(bytes);
-      } else settle(m.result);
+      } else settle(performance.now() - sentAt > deadlineMs ? xlsTimeout(deadlineMs) : m.result);
     });
     worker.on('error', (e) => settle(failure('xlsParserFailed', { detail: e.message.split('\n')[0] ?? '' })));
     worker.on('exit', () => settle(failure('xlsParserNoAnswer')));
