@@ -118,7 +118,7 @@ describe('the project filters', () => {
 
     // A tourism marker on top at its own point, not under a control: hovering it names it.
     const candidates = projects.id.flatMap((_, i) => (projects.category[i] === tourism && projects.town[i] === town.id && projects.lon[i] !== null ? [{ i, id: projects.id[i]!, lonLat: [projects.lon[i]!, projects.lat[i]!] as [number, number] }] : []));
-    const spot = await page.evaluate((list) => {
+    const findSpot = () => page.evaluate((list) => {
       const map = window.cunhu!.map;
       const box = map.getContainer().getBoundingClientRect();
       for (const { i, id, lonLat } of list) {
@@ -131,15 +131,22 @@ describe('the project filters', () => {
       }
       return null;
     }, candidates);
-    expect(spot, 'a tourism marker on top somewhere in the town').not.toBeNull();
-    const name = projects.name[spot!.i]!;
-    // As a hand does, the pointer comes to rest on the marker (a loaded machine has dropped a lone move event).
+    const found: { spot: { i: number; x: number; y: number } | null } = { spot: null };
+    // As a hand does, the pointer comes to rest on the marker (a loaded machine has dropped a lone move
+    // event). The way in passes over neighbouring markers, whose tooltip may show first, and a late
+    // redraw can move what is on top: each try finds the marker on top again, rests on it, and what
+    // counts is the tooltip shown then, naming the project under the pointer.
     await expect.poll(async () => {
-      await page.mouse.move(spot!.x - 3, spot!.y);
-      await page.mouse.move(spot!.x, spot!.y, { steps: 3 });
-      return page.isVisible('.project-tooltip');
-    }, { timeout: 30_000, interval: 500 }).toBe(true);
-    expect(await page.textContent('.project-tooltip')).toMatch(new RegExp(`^${name}\\n乡村旅游 · `));
+      const spot = (found.spot = await findSpot());
+      if (!spot) return 'no tourism marker on top';
+      await page.mouse.move(spot.x - 3, spot.y);
+      await page.mouse.move(spot.x, spot.y, { steps: 3 });
+      await mapIdle(page);
+      const shown = await page.$eval('.project-tooltip', (el) => ((el as HTMLElement).hidden ? '' : (el.textContent ?? '')));
+      return shown.startsWith(`${projects.name[spot.i]!}\n乡村旅游 · `) ? 'named' : `${projects.name[spot.i]!} ≠ ${shown}`;
+    }, { timeout: 30_000, interval: 500 }).toBe('named');
+    const spot = found.spot;
+    expect(spot, 'a tourism marker on top somewhere in the town').not.toBeNull();
 
     await page.uncheck('#cat-tourism');
     await page.waitForFunction(() => location.hash.includes('cat='));
