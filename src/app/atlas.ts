@@ -69,6 +69,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   const legend = new LegendControl();
   let isPresenting = false;
   let chosen = await chooseEngine(container, data, events, store.get().lang);
+  /** The switch to the fallback, once begun; the live map it replaced is in `lost`. */
+  let switching: Promise<void> | null = null;
+  const lost = new WeakSet<MapEngine>();
   let atlas: MapEngine = chosen.engine;
   let popup: MapPopup = install(atlas);
   // The area is framed again, clear of the legend, the controls and the time bar, when they change size.
@@ -78,12 +81,15 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   /** The engine's widgets and the popup, and the switch to the fallback if the live map loses its context. */
   function install(engine: MapEngine): MapPopup {
     engine.addControl(legend, 'bottom-left');
-    engine.onLost(() => void toFallback());
+    engine.onLost(() => {
+      switching ??= toFallback();
+    });
     return engine.createPopup(() => store.set({ project: null }));
   }
   /** The live map lost its WebGL context: the fallback takes its place, in the same state. */
   async function toFallback(): Promise<void> {
     popup.hide();
+    lost.add(atlas);
     atlas.remove();
     container.replaceChildren();
     try {
@@ -233,7 +239,11 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       else popup.hide();
       lastPopup = state.project;
     }
-    await atlas.whenIdle();
+    const engine = atlas;
+    await engine.whenIdle();
+    // The live map failed to start (or lost its context) while this drew: the state is drawn when the
+    // fallback has drawn it (a removed map's idle comes at once).
+    if (switching && lost.has(engine)) await switching;
   }
   /** A PNG of the county coloured for the state's indicator and month, without markers (for the report). */
   async function snapshot(): Promise<string> {

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type ErrorEvent, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -53,6 +53,9 @@ export class AtlasMap implements MapEngine {
   private theme: MapTheme = 'default';
   private readonly focus: FocusOutline;
   private readonly framing: CameraFraming;
+  private isRemoved = false;
+  /** Who waits for the map's idle: told when the map is removed, whose idle would never come. */
+  private readonly idleWaits: (() => void)[] = [];
 
   private constructor(
     readonly map: MapLibreMap,
@@ -78,7 +81,11 @@ export class AtlasMap implements MapEngine {
     });
   }
 
-  /** Creates the map in `container` and resolves once its style has loaded. */
+  /**
+   * Creates the map in `container` and resolves once its style has loaded, before its tiles have
+   * been laid out: the app colours the areas then, so the first complete frame is already the
+   * coloured one (resolving at 'load', after that first frame, cost SwiftShader three more frames).
+   */
   static async create(container: HTMLElement, data: AtlasMapData, events: AtlasMapEvents): Promise<AtlasMap> {
     const [w, s, e, n] = data.site.bbox;
     // The archive's tiles come through the PMTiles reader, which must answer before the style asks.
@@ -107,13 +114,15 @@ export class AtlasMap implements MapEngine {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     return new Promise((resolve, reject) => {
-      map.once('load', () => {
-        addFocusLayers(map, data.boundaryTiles ?? null);
-        resolve(new AtlasMap(map, data, events));
-      });
-      map.once('error', (e) => {
+      const failed = (e: ErrorEvent): void => {
         map.remove();
         reject(e.error);
+      };
+      map.once('error', failed);
+      map.once('style.load', () => {
+        map.off('error', failed);
+        addFocusLayers(map, data.boundaryTiles ?? null);
+        resolve(new AtlasMap(map, data, events));
       });
     });
   }
@@ -261,18 +270,48 @@ export class AtlasMap implements MapEngine {
   /** The live map's own words are its controls' (MapLibre's); nothing to switch. */
   setLang(_lang: Lang): void {}
 
-  /** Calls `onLost` once if the WebGL context is lost (the GPU reset, the tab was starved): the app then draws the fallback. */
+  /**
+   * Calls `onLost` once if the WebGL context is lost (the GPU reset, the tab was starved), or if an
+   * error comes before the map's first complete frame (it did not start: a boundary that fails in
+   * the worker): the app then draws the fallback.
+   */
   onLost(onLost: () => void): void {
-    this.map.once('webglcontextlost', () => onLost());
+    let isLost = false;
+    const lose = (): void => {
+      if (isLost) return;
+      isLost = true;
+      this.map.off('error', failedToStart);
+      onLost();
+    };
+    const failedToStart = (e: ErrorEvent): void => {
+      // The reason stays in the console for whoever supports the site; the reader gets the fallback and its notice.
+      console.warn('the interactive map did not start; drawing the simplified map instead', e.error);
+      lose();
+    };
+    this.map.once('webglcontextlost', lose);
+    if (!this.map.loaded()) {
+      this.map.once('error', failedToStart);
+      this.map.once('load', () => this.map.off('error', failedToStart));
+    }
   }
 
   remove(): void {
+    this.isRemoved = true;
     this.map.remove();
+    for (const resolve of this.idleWaits.splice(0)) resolve();
   }
 
-  /** Resolves after the map has finished drawing what it was given. */
+  /** Resolves after the map has finished drawing what it was given, or at once when it has been removed (it never will). */
   whenIdle(): Promise<void> {
-    return whenMapIdle(this.map);
+    if (this.isRemoved) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaits.push(resolve);
+      void whenMapIdle(this.map).then(() => {
+        const k = this.idleWaits.indexOf(resolve);
+        if (k >= 0) this.idleWaits.splice(k, 1);
+        resolve();
+      });
+    });
   }
 
   /** The project marker at a screen point (for tests). */
