@@ -54,9 +54,11 @@ function townInterior(page: Page): Promise<{ id: number; x: number; y: number }>
 
 describe('without WebGL', () => {
   it('is ready with the fallback map, says so in the page’s language, and colours each town from the page’s scale', async () => {
-    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=completion&cls=quantile');
+    const { page, errors, requests } = await openAtlas(browser, inject('baseUrl'), '#ind=completion&cls=quantile');
     expect(await page.evaluate(() => window.cunhu?.isFallback)).toBe(true);
     expect(await page.evaluate(() => window.cunhu?.map === undefined)).toBe(true);
+    // The WebGL2 probe said no: MapLibre's code and its worker were never fetched.
+    expect(requests.filter((u) => /\/assets\/(atlas-map|maplibre-gl-worker)-/.test(u))).toEqual([]);
     expect(await page.textContent('#map-notice')).toBe('此设备不支持交互地图（WebGL），已改用简化地图；项目公示、月度通报、排名、搜索照常可用');
     expect(await page.isVisible('#status')).toBe(false);
     const values = site.series.completion.towns[last] ?? [];
