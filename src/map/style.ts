@@ -110,8 +110,11 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': BASE_COLOURS.background } },
       ...basemap.layers,
-      { id: LAYER.countyFill, type: 'fill', ...boundaries.county, paint: { 'fill-color': BASE_COLOURS.county, 'fill-opacity': hasBasemap ? 0.35 : 1 } },
-      { id: LAYER.townNoData, type: 'fill', ...boundaries.town, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1] } },
+      // The fills draw without their antialiased outline: the town and county lines above (1 px and
+      // more in every theme) cover every edge, and each outline is a shader program of its own for
+      // MapLibre to compile and a draw call a tile (two programs fewer before the first frame).
+      { id: LAYER.countyFill, type: 'fill', ...boundaries.county, paint: { 'fill-color': BASE_COLOURS.county, 'fill-opacity': hasBasemap ? 0.35 : 1, 'fill-antialias': false } },
+      { id: LAYER.townNoData, type: 'fill', ...boundaries.town, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', hasData, 0, ['boolean', ['feature-state', 'dim'], false], 0.35, 1], 'fill-antialias': false } },
       {
         id: LAYER.townFill,
         type: 'fill',
@@ -119,6 +122,7 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
         paint: {
           'fill-color': ['coalesce', ['feature-state', 'color'], '#ffffff'],
           'fill-opacity': ['case', ['!', hasData], 0, ['boolean', ['feature-state', 'dim'], false], 0.35, hasBasemap ? 0.75 : 1],
+          'fill-antialias': false,
         },
       },
       { id: LAYER.townLine, type: 'line', ...boundaries.town, paint: {} },
