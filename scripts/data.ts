@@ -1,7 +1,8 @@
 /**
  * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
- * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message (in
- * English, or Chinese with `--lang zh`; `--annotate` writes its workbook in Chinese unless `--lang en`).
+ * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message, then
+ * what it read and wrote (in English, or Chinese with `--lang zh`, scripts/lib/cli-text.ts;
+ * `--annotate` writes its workbook in Chinese unless `--lang en`).
  * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build --previous PREV`
  * also compares the new release with the one published in PREV (src/pipeline/release/). `build` holds OUT.lock
  * while it runs and swaps the new files in whole (scripts/lib/write-output.ts): a failed write
@@ -20,6 +21,7 @@ import { buildSite, type BuildResult, type DatasetSource } from '../src/pipeline
 import type { OutputFile } from '../src/pipeline/emit/emit-site';
 import { DRAWN_MAX_ZOOM } from '../src/pipeline/emit/simplify';
 import { useXlsIsolate } from '../src/pipeline/read/xls';
+import { CLI_TEXT, type CliText } from './lib/cli-text';
 import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
 import { sharpImaging } from './lib/photo-imaging';
@@ -81,12 +83,15 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
   }
   // An .xls or .et is parsed in a worker thread with a deadline (a damaged one can keep the parser busy).
   useXlsIsolate(nodeXlsIsolate);
+  // The problems and the CLI's own lines in one language: English unless --lang says otherwise.
+  const printed = opts.lang ?? 'en';
+  const say = CLI_TEXT[printed];
   if (!(await isFolder(opts.dir))) {
-    log(`${opts.dir}: error: the dataset folder does not exist`);
+    log(say.folderMissing(opts.dir));
     return 2;
   }
   if (opts.previous !== null && !(await isFolder(opts.previous))) {
-    log(`${opts.previous}: error: the previous release's folder (--previous) does not exist`);
+    log(say.previousMissing(opts.previous));
     return 2;
   }
   const fs = deps.fs ?? nodeOutputFs;
@@ -97,16 +102,15 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     // PREV may be OUT itself (public/data as last published): it is read whole before OUT is replaced.
     const previous = opts.previous === null ? undefined : { label: opts.previous, read: folderSource(opts.previous).read };
     const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous, imaging: sharpImaging });
-    const printed = opts.lang ?? 'en';
     for (const issue of result.issues) log(formatIssueIn(printed, issue));
     if (result.fatal) {
       log(`${opts.dir}: ${levelText(printed, 'error')}: ${problemText(printed, result.fatal)}`);
       return 2;
     }
-    summarise(result, log);
-    if (opts.annotate) await writeAnnotated(opts.annotate, result.issues, (deps.source ?? folderSource)(opts.dir), log, opts.lang ?? 'zh');
+    summarise(result, log, say);
+    if (opts.annotate) await writeAnnotated(opts.annotate, result.issues, (deps.source ?? folderSource)(opts.dir), log, opts.lang ?? 'zh', say);
     if (result.errorCount > 0 || !result.files) {
-      if (lock) log(`nothing written: ${opts.out} is left as it was`);
+      if (lock) log(say.nothingWritten(opts.out));
       return 1;
     }
     if (lock) {
@@ -116,7 +120,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
         await writeSiteFiles(fs, staging, files);
         await writeImages(fs, staging, images);
       });
-      log(describeWritten([...files.keys(), ...(images.size > 0 ? [`photos/ (${images.size} files)`] : [])], opts));
+      log(describeWritten([...files.keys(), ...(images.size > 0 ? [say.photoFiles(images.size)] : [])], opts, say));
     }
     return 0;
   } catch (e) {
@@ -126,8 +130,8 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     }
     if (e instanceof SourceReadError) {
       // A file that failed part way through (it grew, or the disk failed): the build stopped there.
-      log(formatIssueIn(opts.lang ?? 'en', { file: e.file, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e.message }) }));
-      if (lock) log(`nothing written: ${opts.out} is left as it was`);
+      log(formatIssueIn(printed, { file: e.file, row: 0, column: '', level: 'error', ...problem('readFailed', { detail: e.message }) }));
+      if (lock) log(say.nothingWritten(opts.out));
       return 1;
     }
     throw e;
@@ -137,11 +141,11 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
 }
 
 /** `--annotate OUT.xlsx`: the clerk's workbook with every problem on its cell (src/pipeline/annotate/). */
-async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void, lang: Lang): Promise<void> {
+async function writeAnnotated(out: string, issues: BuildResult['issues'], source: DatasetSource, log: (line: string) => void, lang: Lang, say: CliText): Promise<void> {
   const { bytes, placed } = await annotateWorkbook(issues, (path) => source.read(path).catch(() => null), (await source.list?.()) ?? [], lang);
   await writeFile(out, bytes);
   const onCells = placed.filter((p) => p.cell).length;
-  log(`wrote ${out}: ${placed.length} problem(s) listed in its sheet ${PROBLEMS_SHEET}, ${onCells} marked on their cells`);
+  log(say.annotated(out, placed.length, onCells, PROBLEMS_SHEET));
 }
 
 /** The site photos (photos/<hash>.jpg and .t.jpg), each written as the build made it. */
@@ -163,29 +167,24 @@ async function writeSiteFiles(fs: OutputFs, staging: string, files: Map<string, 
   }
 }
 
-function describeWritten(names: string[], opts: CliOptions): string {
+function describeWritten(names: string[], opts: CliOptions, say: CliText): string {
   const chunks = names.filter((n) => n.startsWith('projects/')).length;
   const others = names.filter((n) => !n.startsWith('projects/'));
   // A province writes a thousand towns' project files: named once, counted.
-  const listed = [...others.slice(0, 1), ...(chunks > 0 ? [`projects/<town code>.json (${chunks} towns)`] : []), ...others.slice(1)];
-  return `wrote ${listed.join(', ')} to ${opts.out}${opts.isPublic ? ' (public build: small household counts withheld)' : ''}`;
+  const listed = [...others.slice(0, 1), ...(chunks > 0 ? [say.projectFiles(chunks)] : []), ...others.slice(1)];
+  return say.wrote(listed, opts.out, opts.isPublic);
 }
 
-function summarise(result: BuildResult, log: (line: string) => void): void {
+function summarise(result: BuildResult, log: (line: string) => void, say: CliText): void {
   for (const [file, s] of Object.entries(result.inputs)) {
-    const rows = s.rows ? `${s.rows.read} rows read, ${s.rows.used} used, ${s.rows.rejected} rejected, ${s.rows.skipped} skipped` : `${s.bytes} bytes`;
-    const vertices = s.vertices ? `, ${s.vertices.read} vertices, ${s.vertices.drawn} drawn (simplified to a pixel at zoom ${DRAWN_MAX_ZOOM})` : '';
-    log(`  ${file}: ${rows}${vertices}${s.encoding ? ` (${s.encoding})` : ''}`);
+    const rows = s.rows ? say.rows(s.rows) : say.bytes(s.bytes);
+    const vertices = s.vertices ? say.vertices(s.vertices.read, s.vertices.drawn, DRAWN_MAX_ZOOM) : '';
+    log(`  ${file}: ${rows}${vertices}${s.encoding ? say.encoding(s.encoding) : ''}`);
   }
-  const p = result.photos;
-  if (p) log(`  photos: ${p.listed} listed, ${p.published} published${p.withheld > 0 ? `, ${p.withheld} withheld (not a public category)` : ''}; thumbnails ${kb(p.thumbBytes)}, display sizes ${kb(p.fullBytes)}`);
-  log(`${result.errorCount} error(s), ${result.warningCount} warning(s)`);
+  if (result.photos) log(`  ${say.photos(result.photos)}`);
+  log(say.totals(result.errorCount, result.warningCount));
 }
 
 if (isEntryPoint(import.meta.url, process.argv[1])) {
   process.exitCode = await runDataCli(process.argv.slice(2));
-}
-
-function kb(bytes: number): string {
-  return `${Math.round(bytes / 1024)} KB`;
 }
