@@ -21,7 +21,7 @@ import { isEntryPoint } from './lib/entry-point';
 import { buildSampleHistory } from './lib/sample-history';
 import { buildSingleFile, describeSingleFile } from './lib/single-file';
 import { buildBoundaryTiles, describeStats, type PmtilesStats } from './lib/tiles';
-import { describeWriteError, isWriteFault, leftoverKind, lockOutput, OutputError } from './lib/write-output';
+import { describeWriteError, isWriteFault, leftoverKind, lockOutput, OutputError, sayWrite, writeFaultReason } from './lib/write-output';
 
 const USAGE = 'usage: build.ts [--public] [--tiles] [--previous PREV | --sample-history] | --single-file [--private]';
 const SITE_DATA = 'public/data';
@@ -117,14 +117,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.isSingleFile) {
     const result = await buildSingleFile({ isPrivate: opts.isPrivate }).catch((e: unknown) => {
-      throw isWriteFault(e) ? new OutputError(describeWriteError(e, OUT_DIR, false)) : e;
+      throw isWriteFault(e) ? new OutputError(writeFaultReason(e, OUT_DIR, false)) : e;
     });
     if (typeof result === 'number') return result;
     console.log(describeSingleFile(result));
     return 0;
   }
   // dist/ is locked first, so two builds do not both reach vite; the data build locks public/data itself.
-  const lock = await lockOutput(resolve(OUT_DIR), { label: OUT_DIR, log: (line) => console.log(line) });
+  const lock = await lockOutput(resolve(OUT_DIR), { label: OUT_DIR, log: (note) => console.log(sayWrite('en', note)) });
   try {
     const previous = opts.hasSampleHistory ? await buildSampleHistory('data', { isPublic: opts.isPublic, log: (line) => console.log(line) }) : opts.previous;
     const code = await runDataCli(['build', 'data', ...(opts.isPublic ? ['--public'] : []), ...(previous === undefined ? [] : ['--previous', previous])]);

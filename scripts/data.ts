@@ -1,8 +1,8 @@
 /**
  * The data CLI: `data.ts check [DIR]` validates a dataset folder; `data.ts build [DIR] [--out DIR]`
  * validates it and writes the site data. Prints every issue as FILE:ROW:COLUMN: level: message, then
- * what it read and wrote (in English, or Chinese with `--lang zh`, scripts/lib/cli-text.ts;
- * `--annotate` writes its workbook in Chinese unless `--lang en`).
+ * what it read and wrote, or why it could not write (in English, or Chinese with `--lang zh`:
+ * scripts/lib/cli-text.ts, write-text.ts; `--annotate` writes its workbook in Chinese unless `--lang en`).
  * Only regular files inside DIR are read (scripts/lib/folder-source.ts). `build --previous PREV`
  * also compares the new release with the one published in PREV (src/pipeline/release/). `build` holds OUT.lock
  * while it runs and swaps the new files in whole (scripts/lib/write-output.ts): a failed write
@@ -26,7 +26,7 @@ import { isEntryPoint } from './lib/entry-point';
 import { folderSource, isFolder, SourceReadError } from './lib/folder-source';
 import { sharpImaging } from './lib/photo-imaging';
 import { nodeXlsIsolate } from './lib/xls-isolate';
-import { lockOutput, nodeOutputFs, OutputError, type OutputFs, type OutputLock } from './lib/write-output';
+import { lockOutput, nodeOutputFs, OutputError, sayWrite, type OutputFs, type OutputLock } from './lib/write-output';
 
 const USAGE = 'usage: data.ts check [DIR] [--public] [--annotate OUT.xlsx] [--lang zh|en] | data.ts build [DIR] [--out DIR] [--public] [--previous PREV] [--lang zh|en]';
 
@@ -98,7 +98,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
   let lock: OutputLock | null = null;
   try {
     // Taken before the build: a second build stops at once, and an OUT lost by a killed build is put back even when this one writes nothing.
-    if (opts.command === 'build') lock = await lockOutput(resolve(opts.out), { label: opts.out, fs, log });
+    if (opts.command === 'build') lock = await lockOutput(resolve(opts.out), { label: opts.out, fs, log: (note) => log(sayWrite(printed, note)) });
     // PREV may be OUT itself (public/data as last published): it is read whole before OUT is replaced.
     const previous = opts.previous === null ? undefined : { label: opts.previous, read: folderSource(opts.previous).read };
     const result = await buildSite((deps.source ?? folderSource)(opts.dir), { isPublic: opts.isPublic, previous, imaging: sharpImaging });
@@ -125,7 +125,7 @@ export async function runDataCli(argv: string[], log: (line: string) => void = c
     return 0;
   } catch (e) {
     if (e instanceof OutputError) {
-      log(`error: ${e.message}`);
+      log(`${levelText(printed, 'error')}: ${sayWrite(printed, e.reason)}`);
       return 2;
     }
     if (e instanceof SourceReadError) {

@@ -1,8 +1,8 @@
 /**
  * The data CLI's own lines (what it read, what it wrote, a folder that is not there) in the
  * language `--lang` asks for: the county clerk who builds in Chinese reads the summary in Chinese
- * too. The problems found in the dataset have their own catalogue (src/i18n/problems.ts); a failed
- * write's one line (scripts/lib/write-fault.ts, output-lock.ts) is still said in English.
+ * too. The problems found in the dataset have their own catalogue (src/i18n/problems.ts), and so
+ * has the output writer: a failed write's one line and the lock's notes (scripts/lib/write-text.ts).
  */
 import type { Lang } from '../../src/i18n';
 

@@ -1,7 +1,7 @@
 /**
  * The output folder's lock, `OUT.lock`: one build writes a folder at a time. The file holds the
  * writer's PID, created with `wx`; a lock whose process is gone is taken over, a live one stops
- * the second build with a message saying what to do.
+ * the second build with a message saying what to do (its words: write-text.ts, `busy`).
  */
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -27,7 +27,7 @@ export async function takeLock(fs: Pick<OutputFs, 'createExclusive' | 'rename' |
     }
     const holder = await readHolder(lockFile);
     if (holder === null) continue; // released meanwhile: try again
-    if (isLive(holder, lockFile)) throw new OutputError(busyMessage(holder.pid, label));
+    if (isLive(holder, lockFile)) throw new OutputError({ kind: 'busy', label, pid: holder.pid });
     // A dead build's lock: move it aside (of two builds doing this, one moves it), then check it was the one judged dead.
     const aside = `${lockFile}.stale-${process.pid}`;
     try {
@@ -41,14 +41,10 @@ export async function takeLock(fs: Pick<OutputFs, 'createExclusive' | 'rename' |
     if (moved && moved.text !== holder.text) {
       // A build took the dead lock over meanwhile and this one moved its fresh lock: give it back.
       await fs.createExclusive(lockFile, moved.text).catch(() => {});
-      throw new OutputError(busyMessage(moved.pid, label));
+      throw new OutputError({ kind: 'busy', label, pid: moved.pid });
     }
   }
-  throw new OutputError(busyMessage(null, label));
-}
-
-function busyMessage(pid: number | null, label: string): string {
-  return `another build${pid === null ? '' : ` (process ${pid})`} is writing ${label} now: wait for it to finish and build again; if no build is running, delete ${label}.lock`;
+  throw new OutputError({ kind: 'busy', label, pid: null });
 }
 
 interface LockHolder {

@@ -1,50 +1,51 @@
-/** A failed write said in plain words: the error codes a clerk can act on, and what each means. */
+/** A failed write said in plain words: the error codes a clerk can act on, and what each means (the words: write-text.ts). */
+import type { Lang } from '../../src/i18n';
+import { sayWrite, type FaultKind, type WriteReason } from './write-text';
 
-/** The error codes of a write that failed for a reason outside the program: said in plain words, not as a crash. */
-const WRITE_FAULTS: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENAMETOOLONG', 'EMFILE', 'ENFILE', 'EIO', 'EBUSY']);
+/** The error codes of a write that failed for a reason outside the program (said in plain words, not as a crash), and the kind each is said as. */
+const FAULT_KINDS: Readonly<Record<string, FaultKind>> = {
+  EACCES: 'permissionDenied',
+  EPERM: 'permissionDenied',
+  EROFS: 'readOnlyDisk',
+  ENOSPC: 'diskFull',
+  EDQUOT: 'quotaUsedUp',
+  ENOTDIR: 'pathThroughFile',
+  EEXIST: 'pathThroughFile',
+  ENAMETOOLONG: 'pathTooLong',
+  EMFILE: 'tooManyOpenFiles',
+  ENFILE: 'tooManyOpenFiles',
+  EIO: 'diskFailed',
+  EBUSY: 'inUse',
+};
 
 /** True for a file system error a clerk can act on (a full or read-only disk, no permission…). */
 export function isWriteFault(e: unknown): boolean {
-  return WRITE_FAULTS.has(errorCode(e) ?? '');
+  return Object.hasOwn(FAULT_KINDS, errorCode(e) ?? '');
 }
 
 /** A write that failed, said in one line for the clerk; the output folder is as it was. */
 export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Why, as data: said in the CLI's language by sayWrite; `message` is its English. */
+  readonly reason: WriteReason;
+
+  constructor(reason: WriteReason) {
+    super(sayWrite('en', reason));
     this.name = 'OutputError';
+    this.reason = reason;
   }
 }
 
-/** The plain words for a file system error while writing `label`; `isUnchanged` when the write left it as it was. */
-export function describeWriteError(e: unknown, label: string, isUnchanged = true): string {
-  const code = errorCode(e);
-  const unchanged = isUnchanged ? `nothing was changed in ${label}` : `${label} may hold a partly written file`;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot write to ${label}: permission denied (the folder, or the one it is in, is read-only for this user); ${unchanged}`;
-    case 'EROFS':
-      return `cannot write to ${label}: the disk is read-only; ${unchanged}`;
-    case 'ENOSPC':
-      return `the disk is full: ${label} could not be written; free some space and build again; ${unchanged}`;
-    case 'EDQUOT':
-      return `the disk quota is used up: ${label} could not be written; free some space and build again; ${unchanged}`;
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return `cannot write to ${label}: part of its path is a file, not a folder; ${unchanged}`;
-    case 'ENAMETOOLONG':
-      return `cannot write to ${label}: the path is too long for this disk; ${unchanged}`;
-    case 'EMFILE':
-    case 'ENFILE':
-      return `cannot write to ${label}: too many files are open; close some programs and build again; ${unchanged}`;
-    case 'EIO':
-      return `cannot write to ${label}: the disk failed (input/output error); is it unplugged or damaged? ${unchanged}`;
-    case 'EBUSY':
-      return `cannot write to ${label}: it is in use by another program; close it and build again; ${unchanged}`;
-    default:
-      return `cannot write to ${label}: ${e instanceof Error ? e.message : String(e)}; ${unchanged}`;
-  }
+/** Why a write of `label` failed, for a file system error; `isUnchanged` when the write left it as it was. */
+export function writeFaultReason(e: unknown, label: string, isUnchanged = true): WriteReason {
+  const code = errorCode(e) ?? '';
+  const kind = Object.hasOwn(FAULT_KINDS, code) ? FAULT_KINDS[code] : undefined;
+  if (kind) return { kind, label, isUnchanged };
+  return { kind: 'otherFault', label, isUnchanged, detail: e instanceof Error ? e.message : String(e) };
+}
+
+/** The plain words for a file system error while writing `label` (English unless `lang` says otherwise). */
+export function describeWriteError(e: unknown, label: string, isUnchanged = true, lang: Lang = 'en'): string {
+  return sayWrite(lang, writeFaultReason(e, label, isUnchanged));
 }
 
 /** The errno code of an error, or of the errors it wraps (its `cause`; rolldown's `errors` and `pluginCode`, as vite throws them). */

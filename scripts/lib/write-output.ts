@@ -23,9 +23,11 @@ import { lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, writeFile 
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { forgetLock, isOurs, takeLock } from './output-lock';
-import { describeWriteError, errorCode, OutputError } from './write-fault';
+import { errorCode, OutputError, writeFaultReason } from './write-fault';
+import type { WriteNote } from './write-text';
 
-export { describeWriteError, errorCode, isWriteFault, OutputError } from './write-fault';
+export { describeWriteError, errorCode, isWriteFault, OutputError, writeFaultReason } from './write-fault';
+export { sayWrite, type WriteNote, type WriteReason } from './write-text';
 
 /** The file system calls the writer makes; a test swaps one for a fake that fails like a full disk. */
 export interface OutputFs {
@@ -92,8 +94,8 @@ export interface OutputOptions {
   /** The name the clerk knows the folder by (e.g. `public/data`); default `out`. */
   label?: string;
   fs?: OutputFs;
-  /** Said when leftovers of a stopped build are cleared or a missing OUT is put back. */
-  log?: (line: string) => void;
+  /** Told when leftovers of a stopped build are cleared or a missing OUT is put back; the caller says it in its language (sayWrite). */
+  log?: (note: WriteNote) => void;
   /** Ends the process after SIGINT/SIGTERM (default `process.exit`); a test passes a fake. */
   exit?: (code: number) => void;
 }
@@ -177,8 +179,8 @@ export async function lockOutput(path: string, options: OutputOptions = {}): Pro
   let out = path;
   try {
     const blocker = await fileOnPath(path);
-    if (blocker === path) throw new OutputError(`cannot write to ${label}: it is a file, not a folder; move it away and build again`);
-    if (blocker) throw new OutputError(`cannot write to ${label}: ${isAbsolute(label) ? blocker : relative(process.cwd(), blocker)} is a file, not a folder; nothing was changed in ${label}`);
+    if (blocker === path) throw new OutputError({ kind: 'outputIsFile', label });
+    if (blocker) throw new OutputError({ kind: 'fileOnPath', label, blocker: isAbsolute(label) ? blocker : relative(process.cwd(), blocker) });
     out = await throughLink(path, label);
     await fs.mkdir(dirname(out));
     await takeLock(fs, `${out}.lock`, label);
@@ -215,7 +217,7 @@ export async function lockOutput(path: string, options: OutputOptions = {}): Pro
       forgetLock(lockFile);
     }
   };
-  const stopped = (): OutputError => new OutputError(`${label} was not written: the build was stopped; nothing was changed in ${label}`);
+  const stopped = (): OutputError => new OutputError({ kind: 'stopped', label });
 
   try {
     await clearLeftovers(fs, out, log, label);
@@ -259,7 +261,7 @@ export async function lockOutput(path: string, options: OutputOptions = {}): Pro
 }
 
 function asOutputError(e: unknown, label: string): unknown {
-  return e instanceof OutputError ? e : errorCode(e) === undefined ? e : new OutputError(describeWriteError(e, label));
+  return e instanceof OutputError ? e : errorCode(e) === undefined ? e : new OutputError(writeFaultReason(e, label));
 }
 
 /**
@@ -293,7 +295,7 @@ export function leftoverKind(name: string, base: string): 'tmp' | 'old' | 'del' 
  * put back from the newest old folder: a build was killed between its two renames. An old folder
  * is always whole: one is emptied only after its rename to `del`.
  */
-async function clearLeftovers(fs: OutputFs, out: string, log: (line: string) => void, label: string): Promise<void> {
+async function clearLeftovers(fs: OutputFs, out: string, log: (note: WriteNote) => void, label: string): Promise<void> {
   const parent = dirname(out);
   const base = basename(out);
   const leftovers = (await readdir(parent)).filter((name) => leftoverKind(name, base) !== null);
@@ -304,12 +306,12 @@ async function clearLeftovers(fs: OutputFs, out: string, log: (line: string) => 
     const newest = dated.sort((a, b) => b.changedMs - a.changedMs)[0];
     if (newest) {
       await fs.rename(join(parent, newest.name), out);
-      log(`put back ${label} from ${newest.name}: a build was stopped while swapping it in`);
+      log({ kind: 'putBack', label, from: newest.name });
       leftovers.splice(leftovers.indexOf(newest.name), 1);
     }
   }
   for (const name of leftovers) await fs.remove(join(parent, name));
-  if (leftovers.length > 0) log(`removed what stopped builds left beside ${label}: ${leftovers.sort().join(', ')}`);
+  if (leftovers.length > 0) log({ kind: 'leftoversRemoved', label, names: leftovers.sort() });
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -331,7 +333,7 @@ async function throughLink(path: string, label: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {
-    throw new OutputError(`cannot write to ${label}: it is a link to ${await readlink(path)}, which does not exist (a disk not plugged in?); nothing was changed`);
+    throw new OutputError({ kind: 'brokenLink', label, target: await readlink(path) });
   }
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDataCli } from '../../../scripts/data';
-import { describeWriteError, errorCode, inChunks, isWriteFault, lockOutput, nodeOutputFs, OutputError, type OutputFs } from '../../../scripts/lib/write-output';
+import { describeWriteError, errorCode, inChunks, isWriteFault, lockOutput, nodeOutputFs, OutputError, sayWrite, writeFaultReason, type OutputFs, type WriteNote, type WriteReason } from '../../../scripts/lib/write-output';
 import { datasetWith } from '../../helpers/fixtures';
 
 /** A PID above any kernel's pid_max: no process has it. */
@@ -31,9 +31,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-async function build(dir: string, out: string, fs?: OutputFs): Promise<{ code: number; lines: string[] }> {
+async function build(dir: string, out: string, fs?: OutputFs, lang?: 'zh' | 'en'): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await runDataCli(['build', dir, '--out', out], (l) => lines.push(l), fs ? { fs } : {});
+  const code = await runDataCli(['build', dir, '--out', out, ...(lang ? ['--lang', lang] : [])], (l) => lines.push(l), fs ? { fs } : {});
   return { code, lines };
 }
 
@@ -118,6 +118,108 @@ describe('a failed write leaves the output as it was', () => {
     expect(isWriteFault(fromVite)).toBe(true);
     expect(errorCode(new Error('wrapped', { cause: failure('EROFS') }))).toBe('EROFS');
     expect(isWriteFault(new Error('a syntax error in the page'))).toBe(false);
+  });
+});
+
+// The English every caller and test reads, kept word for word: one line per code a clerk can meet.
+const ENGLISH_FAULTS: [code: string, says: string][] = [
+  ['EACCES', 'cannot write to dist: permission denied (the folder, or the one it is in, is read-only for this user); nothing was changed in dist'],
+  ['EPERM', 'cannot write to dist: permission denied (the folder, or the one it is in, is read-only for this user); nothing was changed in dist'],
+  ['EROFS', 'cannot write to dist: the disk is read-only; nothing was changed in dist'],
+  ['ENOSPC', 'the disk is full: dist could not be written; free some space and build again; nothing was changed in dist'],
+  ['EDQUOT', 'the disk quota is used up: dist could not be written; free some space and build again; nothing was changed in dist'],
+  ['ENOTDIR', 'cannot write to dist: part of its path is a file, not a folder; nothing was changed in dist'],
+  ['EEXIST', 'cannot write to dist: part of its path is a file, not a folder; nothing was changed in dist'],
+  ['ENAMETOOLONG', 'cannot write to dist: the path is too long for this disk; nothing was changed in dist'],
+  ['EMFILE', 'cannot write to dist: too many files are open; close some programs and build again; nothing was changed in dist'],
+  ['ENFILE', 'cannot write to dist: too many files are open; close some programs and build again; nothing was changed in dist'],
+  ['EIO', 'cannot write to dist: the disk failed (input/output error); is it unplugged or damaged? nothing was changed in dist'],
+  ['EBUSY', 'cannot write to dist: it is in use by another program; close it and build again; nothing was changed in dist'],
+];
+
+/** Every message the writer can give, with the paths it names, in both languages. */
+const MESSAGES: (WriteReason | WriteNote)[] = [
+  ...(['permissionDenied', 'readOnlyDisk', 'diskFull', 'quotaUsedUp', 'pathThroughFile', 'pathTooLong', 'tooManyOpenFiles', 'diskFailed', 'inUse'] as const).flatMap((kind) => [true, false].map((isUnchanged) => ({ kind, label: 'public/data', isUnchanged }))),
+  { kind: 'otherFault', label: 'public/data', isUnchanged: true, detail: '' },
+  { kind: 'outputIsFile', label: 'public/data' },
+  { kind: 'fileOnPath', label: 'public/data', blocker: '/media/u/data' },
+  { kind: 'brokenLink', label: 'public/data', target: '/media/u/data' },
+  { kind: 'stopped', label: 'public/data' },
+  { kind: 'busy', label: 'public/data', pid: 4242 },
+  { kind: 'busy', label: 'public/data', pid: null },
+  { kind: 'putBack', label: 'public/data', from: 'data.old-4242' },
+  { kind: 'leftoversRemoved', label: 'public/data', names: ['data.del-1', 'data.tmp-2'] },
+];
+
+describe('a failed write in Chinese with --lang zh, in English without', () => {
+  it('says every error code in the same English as before, and in Chinese', () => {
+    for (const [code, says] of ENGLISH_FAULTS) {
+      expect(describeWriteError(failure(code), 'dist'), code).toBe(says);
+      expect(new OutputError(writeFaultReason(failure(code), 'dist')).message, code).toBe(says);
+      expect(describeWriteError(failure(code), 'dist', true, 'zh'), code).toMatch(/^(无法写入 dist：|磁盘已满：dist |磁盘配额已用完：dist ).+[；？]dist 未作任何改动$/);
+    }
+    expect(describeWriteError(failure('ENOSPC'), 'dist', false)).toBe('the disk is full: dist could not be written; free some space and build again; dist may hold a partly written file');
+    expect(describeWriteError(failure('ENOSPC'), 'dist', false, 'zh')).toBe('磁盘已满：dist 未能写入；请腾出空间后重新生成；dist 中可能留有写了一半的文件');
+    // A code the clerk cannot act on: the system's own words, inside the sentence of the language.
+    expect(describeWriteError(new Error('boom'), 'dist', true, 'zh')).toBe('无法写入 dist：boom；dist 未作任何改动');
+  });
+
+  it('has Chinese for every message, with no English word but the paths it names', () => {
+    for (const m of MESSAGES) {
+      const zh = sayWrite('zh', m);
+      expect(zh, m.kind).not.toBe(sayWrite('en', m));
+      expect(zh.replace(/public\/data(\.lock)?|\/media\/u\/data|data\.\w+-\d+/g, ''), zh).not.toMatch(/[A-Za-z]{3,}/);
+      // Full-width punctuation, as the rest of the Chinese lines.
+      expect(zh, zh).not.toMatch(/[;(),]|: /);
+    }
+  });
+
+  it('a full disk: the Chinese line with --lang zh, the English one without; the output as it was', async () => {
+    const { parent, out } = await previousOutput();
+    const before = await snapshot(out);
+    const zh = await build(await datasetWith(), out, failing('writeFile', 'ENOSPC', 2), 'zh');
+    expect(zh.code).toBe(2);
+    expect(zh.lines.at(-1)).toBe(`错误: 磁盘已满：${out} 未能写入；请腾出空间后重新生成；${out} 未作任何改动`);
+    const en = await build(await datasetWith(), out, failing('writeFile', 'ENOSPC', 2));
+    expect(en.code).toBe(2);
+    expect(en.lines.at(-1)).toBe(`error: the disk is full: ${out} could not be written; free some space and build again; nothing was changed in ${out}`);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readdir(parent)).toEqual(['site']);
+  });
+
+  it('no permission, a read-only disk: said in Chinese', async () => {
+    const { out } = await previousOutput();
+    expect((await build(await datasetWith(), out, failing('mkdir', 'EACCES', 1), 'zh')).lines.at(-1)).toBe(`错误: 无法写入 ${out}：没有权限（该文件夹或它所在的文件夹对当前用户是只读的）；${out} 未作任何改动`);
+    expect((await build(await datasetWith(), out, failing('createExclusive', 'EROFS'), 'zh')).lines.at(-1)).toBe(`错误: 无法写入 ${out}：磁盘是只读的；${out} 未作任何改动`);
+  });
+
+  it('another build writing the folder: said in Chinese, the lock left to it', async () => {
+    const { parent, out } = await previousOutput();
+    await writeFile(join(parent, 'site.lock'), `${process.ppid}\n`);
+    const { code, lines } = await build(await datasetWith(), out, undefined, 'zh');
+    expect(code).toBe(2);
+    expect(lines).toEqual([`错误: 另一次生成（进程 ${process.ppid}）正在写入 ${out}：请等它完成后重新生成；如果并没有在生成，请删除 ${out}.lock`]);
+    expect(await readFile(join(parent, 'site.lock'), 'utf8')).toBe(`${process.ppid}\n`);
+  });
+
+  it('an output that is a file, a link to nothing: said in Chinese', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'cunhu-out-'));
+    await writeFile(join(parent, 'site'), 'a file');
+    expect((await build(await datasetWith(), join(parent, 'site'), undefined, 'zh')).lines.at(-1)).toBe(`错误: 无法写入 ${join(parent, 'site')}：它是一个文件，而不是文件夹；请把它移走后重新生成`);
+    const out = join(parent, 'link');
+    await symlink('/no/such/disk/site', out);
+    expect((await build(await datasetWith(), out, undefined, 'zh')).lines.at(-1)).toBe(`错误: 无法写入 ${out}：它是指向 /no/such/disk/site 的链接，而那个位置不存在（移动硬盘没有插上？）；未作任何改动`);
+  });
+
+  it('the lock’s notes: an output put back and leftovers removed, in Chinese', async () => {
+    const { parent, out } = await previousOutput();
+    const { rename } = await import('node:fs/promises');
+    await rename(out, join(parent, `site.old-${DEAD_PID}`));
+    await mkdir(join(parent, `site.tmp-${DEAD_PID}`));
+    const { code, lines } = await build(await datasetWith(), out, undefined, 'zh');
+    expect(code).toBe(0);
+    expect(lines.slice(0, 2)).toEqual([`已用 site.old-${DEAD_PID} 恢复 ${out}：上次生成在替换它时被中止了`, `已删除被中止的生成在 ${out} 旁留下的文件夹和文件：site.tmp-${DEAD_PID}`]);
+    expect(await readdir(parent)).toEqual(['site']);
   });
 });
 
