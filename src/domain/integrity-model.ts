@@ -71,10 +71,25 @@ export interface IntegrityVillage {
   isJoinedByCode: boolean;
 }
 
+/**
+ * Items by position: an array, or a list that makes each item when asked (the pipeline's projects,
+ * made from its columns, so a province's million are never all held at once).
+ */
+export interface ListOf<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+}
+
+/** Calls `f` with each item of the list and its index, in order. */
+export function eachOf<T>(list: ListOf<T>, f: (item: T, i: number) => void): void {
+  for (let i = 0; i < list.length; i++) f(list.at(i)!, i);
+}
+
 export interface IntegrityInput {
   towns: readonly { name: string }[];
   villages: readonly IntegrityVillage[];
-  projects: readonly IntegrityProject[];
+  /** Each project is made when asked: read what a rule needs, and do not keep it. */
+  projects: ListOf<IntegrityProject>;
   /** Poverty incidence (% of the population still poor) a village must be under to exit. */
   exitLinePct: number;
   /** Months of scheduled inspections (the tour's months), YYYY-MM. */

@@ -1,5 +1,5 @@
 /** The 数据实 rules that read many projects' reports together: identical reports, frozen towns, jumps before an inspection. */
-import { RULES, monthsBetween, previousMonth, round, sum, type Finding, type IntegrityInput, type IntegrityProject } from './integrity-model';
+import { RULES, eachOf, monthsBetween, previousMonth, round, sum, type Finding, type IntegrityInput, type IntegrityProject } from './integrity-model';
 
 /** The mid-way reports of one town in one month: project, progress and spending of each, in project order. */
 interface MonthReports {
@@ -15,7 +15,7 @@ interface MonthReports {
  */
 export function identicalReports(d: IntegrityInput): Finding[] {
   const groups = new Map<number, Map<string, MonthReports>>();
-  d.projects.forEach((p, i) => {
+  eachOf(d.projects, (p, i) => {
     const reports = p.reports;
     for (let k = 0; k < reports.length; k++) {
       const pct = reports.progressPct(k);
@@ -43,7 +43,7 @@ export function identicalReports(d: IntegrityInput): Finding[] {
         while (end < order.length && g.pct[order[end]!] === g.pct[first] && g.spent[order[end]!] === g.spent[first]) end++;
         if (end - start >= RULES.identicalMinProjects) {
           const projects = order.slice(start, end).map((k) => g.ids[k]!);
-          out.push({ rule: 'identicalReports', month, town, village: -1, projects, amountWan: sum(projects.map((i) => d.projects[i]!.budgetWan)), figures: { count: projects.length, progressPct: g.pct[first]!, spentWan: g.spent[first]! } });
+          out.push({ rule: 'identicalReports', month, town, village: -1, projects, amountWan: sum(projects.map((i) => d.projects.at(i)!.budgetWan)), figures: { count: projects.length, progressPct: g.pct[first]!, spentWan: g.spent[first]! } });
         }
         start = end;
       }
@@ -67,7 +67,7 @@ interface BuildingReports {
 export function frozenTowns(d: IntegrityInput): Finding[] {
   const months = d.towns.map(() => new Set<string>());
   const building = d.towns.map(() => new Map<string, BuildingReports>());
-  d.projects.forEach((p, i) => {
+  eachOf(d.projects, (p, i) => {
     const townMonths = months[p.town];
     const townBuilding = building[p.town];
     if (!townMonths || !townBuilding) return;
@@ -100,7 +100,7 @@ export function frozenTowns(d: IntegrityInput): Finding[] {
       run = m && previous && sameReports(m, previous) ? run + 1 : 1;
       previous = m;
       if (run === RULES.frozenMonths && m) {
-        out.push({ rule: 'frozenTown', month, town: t, village: -1, projects: m.ids, amountWan: sum(m.ids.map((i) => d.projects[i]!.budgetWan)), figures: { months: RULES.frozenMonths, projects: m.ids.length } });
+        out.push({ rule: 'frozenTown', month, town: t, village: -1, projects: m.ids, amountWan: sum(m.ids.map((i) => d.projects.at(i)!.budgetWan)), figures: { months: RULES.frozenMonths, projects: m.ids.length } });
       }
     }
   });
@@ -132,7 +132,7 @@ export function preInspectionJumps(d: IntegrityInput): Finding[] {
   // Each town's rises outside the months before an inspection, in one pass; the reports are read
   // again below rather than kept as a list of rises per project.
   const townRises: number[][] = d.towns.map(() => []);
-  d.projects.forEach((p) => {
+  eachOf(d.projects, (p) => {
     const list = townRises[p.town];
     if (!list) return;
     eachRise(p, (month, rise) => {
@@ -141,7 +141,7 @@ export function preInspectionJumps(d: IntegrityInput): Finding[] {
   });
   const usual = townRises.map(median);
   const out: Finding[] = [];
-  d.projects.forEach((p, i) => {
+  eachOf(d.projects, (p, i) => {
     const pace = usual[p.town] ?? 0;
     const planned = 100 / Math.max(1, monthsBetween(p.start.slice(0, 7), p.due.slice(0, 7)) + 1);
     let isFound = false;

@@ -7,14 +7,16 @@
  */
 import { FINDING_RULES, type FindingRule } from '../contract/integrity';
 import { identicalReports, frozenTowns, preInspectionJumps } from './integrity-patterns';
-import { DONE_STATUSES as DONE, RULES, monthsBetween, round, type Finding, type IntegrityInput, type IntegrityProject, type IntegrityReport } from './integrity-model';
+import { DONE_STATUSES as DONE, RULES, eachOf, monthsBetween, round, type Finding, type IntegrityInput, type IntegrityProject, type IntegrityReport } from './integrity-model';
 
 /** Every finding over the dataset, in rule order, then by project or village. */
 export function integrityFindings(d: IntegrityInput): Finding[] {
   const out: Finding[] = [];
-  d.projects.forEach((p, i) => out.push(...projectFindings(p, i)));
+  eachOf(d.projects, (p, i) => out.push(...projectFindings(p, i)));
   const villageBudget = new Map<number, number>();
-  for (const p of d.projects) if (p.village >= 0) villageBudget.set(p.village, (villageBudget.get(p.village) ?? 0) + p.budgetWan);
+  eachOf(d.projects, (p) => {
+    if (p.village >= 0) villageBudget.set(p.village, (villageBudget.get(p.village) ?? 0) + p.budgetWan);
+  });
   d.villages.forEach((v, i) => {
     const at = (rule: FindingRule, figures: Record<string, number>): Finding => ({ rule, month: null, town: v.town, village: i, projects: [], amountWan: villageBudget.get(i) ?? 0, figures });
     if (v.exitYear !== null && v.population > 0) {
@@ -26,7 +28,7 @@ export function integrityFindings(d: IntegrityInput): Finding[] {
   });
   const townHouseholds = d.towns.map(() => 0);
   for (const v of d.villages) if (v.town >= 0 && v.town < townHouseholds.length) townHouseholds[v.town]! += v.households;
-  d.projects.forEach((p, i) => {
+  eachOf(d.projects, (p, i) => {
     const households = p.village >= 0 ? d.villages[p.village]?.households : townHouseholds[p.town];
     if (p.beneficiaryHouseholds !== null && households !== undefined && p.beneficiaryHouseholds > households) {
       out.push({ rule: 'beneficiariesAboveHouseholds', month: null, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures: { beneficiaries: p.beneficiaryHouseholds, households } });

@@ -4,7 +4,7 @@
  * Pure: the pipeline (src/pipeline/photos/) hands in each photo's facts, distances already measured.
  */
 import type { PhotoStage } from '../contract/photos';
-import { DONE_STATUSES, type Finding, type IntegrityProject, type ReportList } from './integrity-model';
+import { DONE_STATUSES, type Finding, type IntegrityProject, type ListOf, type ReportList } from './integrity-model';
 
 /** What the rules read of one photo. */
 export interface PhotoFacts {
@@ -23,8 +23,12 @@ export interface PhotoFacts {
   dhash: string | null;
 }
 
+/** What the photo rules read of a project. */
+export type PhotoProject = Pick<IntegrityProject, 'town' | 'village' | 'budgetWan' | 'start' | 'reports' | 'hasOwnPoint'>;
+
 export interface PhotoRulesInput {
-  projects: readonly Pick<IntegrityProject, 'town' | 'village' | 'budgetWan' | 'start' | 'reports' | 'hasOwnPoint'>[];
+  /** Each made when asked; only the projects with photos are read. */
+  projects: ListOf<PhotoProject>;
   photos: readonly PhotoFacts[];
   /** thresholds.photoDistanceM. */
   photoDistanceM: number;
@@ -60,7 +64,7 @@ export function photoFindings(d: PhotoRulesInput): Finding[] {
   const time: Finding[] = [];
   const missing: Finding[] = [];
   for (const i of ids) {
-    const p = d.projects[i]!;
+    const p = d.projects.at(i)!;
     const photos = byProject.get(i)!;
     const at = (rule: Finding['rule'], month: string | null, figures: Record<string, number>): Finding => ({ rule, month, town: p.town, village: p.village, projects: [i], amountWan: p.budgetWan, figures });
     const farOnes = photos.filter((ph) => (p.hasOwnPoint ? ph.distanceM !== null && ph.distanceM > d.photoDistanceM : ph.isOutsideTown === true));
@@ -80,7 +84,7 @@ export function photoFindings(d: PhotoRulesInput): Finding[] {
 }
 
 /** The first impossible photo of a project, by stage and then by date; null when none is. */
-function wrongTime(p: PhotoRulesInput['projects'][number], photos: readonly PhotoFacts[], d: PhotoRulesInput): { takenAt: string; figures: Record<string, number> } | null {
+function wrongTime(p: PhotoProject, photos: readonly PhotoFacts[], d: PhotoRulesInput): { takenAt: string; figures: Record<string, number> } | null {
   const dated = photos.filter((ph): ph is PhotoFacts & { takenAt: string } => ph.takenAt !== null).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const doneMonth = firstDoneMonth(p.reports);
   const latestBefore = addDays(p.start, PHOTO_RULES_LIMITS.beforeMarginDays);
@@ -156,8 +160,8 @@ function reused(d: PhotoRulesInput): Finding[] {
   return [...pairs.values()]
     .sort((p, q) => p.a - q.a || p.b - q.b)
     .map(({ a, b, identical, bits }) => {
-      const pa = d.projects[a]!;
-      return { rule: 'photoReused' as const, month: null, town: pa.town, village: pa.village, projects: [a, b], amountWan: pa.budgetWan + d.projects[b]!.budgetWan, figures: { identical: identical ? 1 : 0, bits } };
+      const pa = d.projects.at(a)!;
+      return { rule: 'photoReused' as const, month: null, town: pa.town, village: pa.village, projects: [a, b], amountWan: pa.budgetWan + d.projects.at(b)!.budgetWan, figures: { identical: identical ? 1 : 0, bits } };
     });
 }
 

@@ -26,34 +26,58 @@ export function qualityScore(q: QualityParts): number {
   return round(w.completeness * q.completeness + w.byCode * q.byCode + w.ownPoint * q.ownPoint + w.findings * (1 - Math.min(1, q.flagged)), 1);
 }
 
+/** What the score counts of an area's projects, added up project by project (in project order). */
+export interface ProjectTally {
+  count: number;
+  budget: number;
+  /** The disclosure shares filled, summed. */
+  filled: number;
+  byCode: number;
+  ownPoint: number;
+}
+
+type TalliedProject = Pick<IntegrityProject, 'budgetWan' | 'disclosureFilled' | 'isJoinedByCode' | 'hasOwnPoint'>;
+
+/** A tally of no projects. */
+export function emptyTally(): ProjectTally {
+  return { count: 0, budget: 0, filled: 0, byCode: 0, ownPoint: 0 };
+}
+
+/** Adds one project to the tally. */
+export function tallyProject(t: ProjectTally, p: TalliedProject): void {
+  t.count++;
+  t.budget += p.budgetWan;
+  t.filled += p.disclosureFilled;
+  if (p.isJoinedByCode) t.byCode++;
+  if (p.hasOwnPoint) t.ownPoint++;
+}
+
 /**
  * The quality parts of an area (its projects and villages) and its findings: completeness of the
  * disclosure fields, the share of rows joined by code, the share of projects with their own point,
  * and the money at stake in its findings over its budget (each finding counts; a finding with no
  * money at stake counts UNFUNDED_FINDING_SHARE).
  */
-export function qualityParts(projects: readonly IntegrityProject[], villages: readonly IntegrityVillage[], findings: readonly Finding[]): QualityParts {
-  // Loops rather than map and filter: a province's county passes a million projects, and each
-  // list of a million made here would be a large object that only a full collection frees.
-  let budget = 0;
-  let filled = 0;
-  let byCode = 0;
-  let ownPoint = 0;
-  for (const p of projects) {
-    budget += p.budgetWan;
-    filled += p.disclosureFilled;
-    if (p.isJoinedByCode) byCode++;
-    if (p.hasOwnPoint) ownPoint++;
-  }
+export function qualityParts(projects: readonly TalliedProject[], villages: readonly IntegrityVillage[], findings: readonly Finding[]): QualityParts {
+  const t = emptyTally();
+  for (const p of projects) tallyProject(t, p);
+  return qualityPartsOf(t, villages, findings);
+}
+
+/**
+ * qualityParts from the area's projects already added up: the pipeline tallies every area in one
+ * pass over a province's million projects, then scores each month from the tallies and that month's findings.
+ */
+export function qualityPartsOf(t: ProjectTally, villages: readonly IntegrityVillage[], findings: readonly Finding[]): QualityParts {
+  let byCode = t.byCode;
   for (const v of villages) if (v.isJoinedByCode) byCode++;
-  const rows = projects.length + villages.length;
+  const rows = t.count + villages.length;
   const flaggedMoney = sum(findings.map((f) => f.amountWan * (FINDING_WEIGHTS[f.rule] ?? 1)));
   const unfunded = findings.filter((f) => f.amountWan <= 0).length;
   return {
-    completeness: projects.length ? filled / projects.length : 1,
+    completeness: t.count ? t.filled / t.count : 1,
     byCode: rows ? byCode / rows : 1,
-    ownPoint: projects.length ? ownPoint / projects.length : 1,
-    flagged: (budget > 0 ? flaggedMoney / budget : flaggedMoney > 0 ? 1 : 0) + unfunded * UNFUNDED_FINDING_SHARE,
+    ownPoint: t.count ? t.ownPoint / t.count : 1,
+    flagged: (t.budget > 0 ? flaggedMoney / t.budget : flaggedMoney > 0 ? 1 : 0) + unfunded * UNFUNDED_FINDING_SHARE,
   };
 }
-

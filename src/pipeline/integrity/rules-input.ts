@@ -1,6 +1,6 @@
 import type { AtlasConfig } from '../../contract/config';
 import { PROJECT_FIELDS } from '../../contract/project-fields';
-import type { IntegrityInput, IntegrityProject, IntegrityVillage } from '../../domain/integrity-model';
+import type { IntegrityInput, IntegrityProject, IntegrityVillage, ListOf } from '../../domain/integrity-model';
 import type { Dataset } from '../model';
 import { reportsOf } from '../progress-columns';
 import { fieldAt, type ProjectColumns } from '../project-columns';
@@ -13,12 +13,16 @@ export type IntegritySource = Pick<Dataset, 'towns' | 'villages' | 'projects' | 
 
 /**
  * The input of the 数据实 rules (domain/integrity.ts) from the joined dataset. Linear in the rows:
- * each project's reports are a view of its range of the dataset's progress columns (already
- * ascending by month), not copies.
+ * each project is made from the columns when a rule asks for it and dropped after (a province's
+ * million are never all held at once), and its reports are a view of its range of the dataset's
+ * progress columns (already ascending by month), not copies.
  */
 export function integrityInput(d: IntegritySource): IntegrityInput {
   const p = d.projects;
-  const projects: IntegrityProject[] = Array.from({ length: p.length }, (_, i) => ({
+  // Read by every rule that makes a project, and by the score: worked out once.
+  const filled = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) filled[i] = disclosureFilledAt(p, i);
+  const projectAt = (i: number): IntegrityProject => ({
     name: p.name[i]!,
     town: p.town[i]!,
     village: p.village[i]!,
@@ -27,10 +31,11 @@ export function integrityInput(d: IntegritySource): IntegrityInput {
     due: p.fields.due[i]!,
     beneficiaryHouseholds: fieldAt(p, 'beneficiaryHouseholds', i),
     reports: reportsOf(d.progress, i),
-    disclosureFilled: disclosureFilledAt(p, i),
+    disclosureFilled: filled[i]!,
     isJoinedByCode: p.isJoinedByCode[i] === 1,
     hasOwnPoint: p.hasOwnPoint[i] === 1,
-  }));
+  });
+  const projects: ListOf<IntegrityProject> = { length: p.length, at: (i) => (i >= 0 && i < p.length ? projectAt(i) : undefined) };
   const villages: IntegrityVillage[] = d.villages.map((v) => ({
     name: v.record.villageName,
     town: v.town,

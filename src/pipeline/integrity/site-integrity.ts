@@ -1,7 +1,7 @@
 import type { AreaSeries, SiteFinding, SiteIntegrity } from '../../contract/site';
 import { integrityFindings } from '../../domain/integrity';
-import { FINDING_RULES, type Finding, type IntegrityProject, type IntegrityVillage } from '../../domain/integrity-model';
-import { qualityParts, qualityScore } from '../../domain/quality-score';
+import { FINDING_RULES, eachOf, type Finding, type IntegrityVillage } from '../../domain/integrity-model';
+import { emptyTally, qualityPartsOf, qualityScore, tallyProject, type ProjectTally } from '../../domain/quality-score';
 import { sixPrecisions } from '../../domain/precisions';
 import { integrityInput, type IntegritySource as RulesSource } from './rules-input';
 import type { Dataset } from '../model';
@@ -20,11 +20,14 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
   const findings = [...integrityFindings(input), ...revisions];
   const towns = d.towns.length;
   const villages = d.villages.length;
-  const byTown = group<IntegrityProject>(towns);
-  const byVillage = group<IntegrityProject>(villages);
-  input.projects.forEach((p) => {
-    byTown[p.town]?.push(p);
-    if (p.village >= 0) byVillage[p.village]?.push(p);
+  // What the score counts of each area's projects, in one pass (the months differ only in their findings).
+  const county = emptyTally();
+  const byTown = Array.from({ length: towns }, emptyTally);
+  const byVillage = Array.from({ length: villages }, emptyTally);
+  eachOf(input.projects, (p) => {
+    tallyProject(county, p);
+    if (byTown[p.town]) tallyProject(byTown[p.town]!, p);
+    if (p.village >= 0 && byVillage[p.village]) tallyProject(byVillage[p.village]!, p);
   });
   const villagesOfTown = group<IntegrityVillage>(towns);
   input.villages.forEach((v) => villagesOfTown[v.town]?.push(v));
@@ -51,23 +54,23 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
   const asOf = (month: string | null) => {
     const upTo = (fs: Finding[]): Finding[] => (month === null ? fs : fs.filter((f) => f.month === null || f.month <= month));
     return {
-      county: qualityScore(qualityParts(input.projects, input.villages, upTo(findings))),
-      towns: d.towns.map((_, t) => qualityScore(qualityParts(byTown[t]!, villagesOfTown[t]!, upTo(findingsOfTown[t]!)))),
-      villages: d.villages.map((_, v) => qualityScore(qualityParts(byVillage[v]!, [input.villages[v]!], upTo(findingsOfVillage[v]!)))),
+      county: qualityScore(qualityPartsOf(county, input.villages, upTo(findings))),
+      towns: d.towns.map((_, t) => qualityScore(qualityPartsOf(byTown[t]!, villagesOfTown[t]!, upTo(findingsOfTown[t]!)))),
+      villages: d.villages.map((_, v) => qualityScore(qualityPartsOf(byVillage[v]!, [input.villages[v]!], upTo(findingsOfVillage[v]!)))),
     };
   };
   const latest = asOf(null);
   // 六个精准, for the county and each town; which villages fail one is itself a finding, so a
   // public build that counts findings names none (the sentences keep their counts).
   const withoutProject = poorWithoutProject(d);
-  const precisionsOf = (villageIds: readonly number[], projects: readonly IntegrityProject[], fs: readonly Finding[]) => {
-    const parts = qualityParts(projects, villageIds.map((v) => input.villages[v]!), fs);
+  const precisionsOf = (villageIds: readonly number[], projects: ProjectTally, fs: readonly Finding[]) => {
+    const parts = qualityPartsOf(projects, villageIds.map((v) => input.villages[v]!), fs);
     // sixPrecisions reads village indexes into its own list, findings' included.
     const local = new Map(villageIds.map((v, k) => [v, k]));
     return sixPrecisions({
       villages: villageIds.map((v) => ({ ...d.villages[v]!.record, poorHouseholdsWithoutProject: withoutProject?.[v] ?? null })),
       findings: fs.map((f) => ({ ...f, village: local.get(f.village) ?? -1 })),
-      projectCount: projects.length,
+      projectCount: projects.count,
       exitLinePct: input.exitLinePct,
       completeness: parts.completeness,
     }).map((p) => ({ ...p, flagged: isListed ? p.flagged.map((k) => villageIds[k]!) : [] }));
@@ -75,7 +78,7 @@ export function siteIntegrity(d: IntegritySource & { months: readonly string[] }
   const villageIdsOfTown = group<number>(towns);
   d.villages.forEach((v, i) => villageIdsOfTown[v.town]!.push(i));
   const precisions = {
-    county: precisionsOf(d.villages.map((_, i) => i), input.projects, findings),
+    county: precisionsOf(d.villages.map((_, i) => i), county, findings),
     towns: d.towns.map((_, t) => precisionsOf(villageIdsOfTown[t]!, byTown[t]!, findingsOfTown[t]!)),
   };
   const monthly = d.months.map(asOf);

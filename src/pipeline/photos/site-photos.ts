@@ -13,7 +13,8 @@ import { PHOTO_DIR, PHOTO_STAGES, type SitePhoto } from '../../contract/photos';
 import type { LonLat } from '../../contract/site';
 import { monthEnd } from '../../domain/months';
 import type { Finding } from '../../domain/integrity-model';
-import { photoFindings, type PhotoFacts } from '../../domain/photo-rules';
+import type { ListOf } from '../../domain/integrity-model';
+import { photoFindings, type PhotoFacts, type PhotoProject } from '../../domain/photo-rules';
 import { sha256 } from '../dataset-source';
 import { toWgs84 } from '../geo/crs';
 import type { Dataset } from '../model';
@@ -159,7 +160,12 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   const publicCategories = new Set(d.config.photos.publicCategories);
   const isPublished = (project: number): boolean => !options.isPublic || publicCategories.has(d.config.categories[d.projects.category[project]!]?.id ?? '');
   const pc = d.projects;
-  const findings = photoFindings({ projects: Array.from({ length: pc.length }, (_, i) => ({ town: pc.town[i]!, village: pc.village[i]!, budgetWan: pc.fields.budgetWan[i]!, start: pc.fields.start[i]!, reports: reportsOf(d.progress, i), hasOwnPoint: pc.hasOwnPoint[i] === 1 })), photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
+  // The rules read only the projects with photos: each is made from the columns when asked.
+  const projects: ListOf<PhotoProject> = {
+    length: pc.length,
+    at: (i) => (i >= 0 && i < pc.length ? { town: pc.town[i]!, village: pc.village[i]!, budgetWan: pc.fields.budgetWan[i]!, start: pc.fields.start[i]!, reports: reportsOf(d.progress, i), hasOwnPoint: pc.hasOwnPoint[i] === 1 } : undefined),
+  };
+  const findings = photoFindings({ projects, photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
 
   const lists: SitePhoto[][] = Array.from({ length: pc.length }, () => []);
   const withheld = new Array<number>(pc.length).fill(0);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integrityFindings } from '../../../src/domain/integrity';
 import { reportList, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
-import { qualityParts, qualityScore } from '../../../src/domain/quality-score';
+import { emptyTally, qualityParts, qualityPartsOf, qualityScore, tallyProject } from '../../../src/domain/quality-score';
 
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '示例村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
 const r = (month: string, status: IntegrityReport['status'], progressPct: number | null, spentWan: number | null): IntegrityReport => ({ month, status, progressPct, spentWan });
@@ -110,6 +110,26 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
   });
 });
 
+describe('数据实 over projects made when asked', () => {
+  it('finds the same as over an array, from a list that makes a new object at each ask and lends no array method', () => {
+    const reports = [r('2016-01', 'building', 40, 10), r('2016-02', 'building', 30, 12), r('2016-03', 'done', 100, 70)];
+    const projects = [project(), project({ reports }), ...Array.from({ length: 5 }, () => project({ reports: [r('2016-02', 'building', 50, 20)] })), project({ village: -1, beneficiaryHouseholds: 900 })];
+    let asks = 0;
+    const lazy: IntegrityInput['projects'] = {
+      length: projects.length,
+      at: (i) => {
+        asks++;
+        const p = projects[i];
+        return p && { ...p };
+      },
+    };
+    const expected = integrityFindings(input(projects));
+    expect(expected.map((f) => f.rule)).toEqual(expect.arrayContaining(['progressBackward', 'overspent', 'identicalReports', 'beneficiariesAboveHouseholds']));
+    expect(integrityFindings({ ...input(projects), projects: lazy })).toEqual(expected);
+    expect(asks).toBeGreaterThan(projects.length);
+  });
+});
+
 describe('data quality score', () => {
   const perfect = { completeness: 1, byCode: 1, ownPoint: 1, flagged: 0 };
 
@@ -135,6 +155,16 @@ describe('data quality score', () => {
         }
       }),
     );
+  });
+
+  it('from a tally made project by project, the same parts as from the projects', () => {
+    const projects = [project({ budgetWan: 100.1, disclosureFilled: 0.3 }), project({ budgetWan: 200.2, isJoinedByCode: false }), project({ budgetWan: 0.3, hasOwnPoint: false, disclosureFilled: 0.7 })];
+    const findings = integrityFindings(input([project({ reports: [r('2016-01', 'building', 50, 70)] })]));
+    const t = emptyTally();
+    for (const p of projects) tallyProject(t, p);
+    expect(t).toEqual({ count: 3, budget: 100.1 + 200.2 + 0.3, filled: 0.3 + 1 + 0.7, byCode: 2, ownPoint: 2 });
+    expect(qualityPartsOf(t, [village(), village({ isJoinedByCode: false })], findings)).toEqual(qualityParts(projects, [village(), village({ isJoinedByCode: false })], findings));
+    expect(qualityPartsOf(emptyTally(), [], [])).toEqual({ completeness: 1, byCode: 1, ownPoint: 1, flagged: 0 });
   });
 
   it('weighs findings by the money at stake over the area budget', () => {
