@@ -78,7 +78,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   watchOverlays(container, () => {
     if (!isSnapshot) atlas.refit();
   });
-  /** The engine's widgets and the popup, and the switch to the fallback if the live map loses its context. */
+  /** The engine's widgets and the popup, and the switch to the fallback if the live map loses its context or does not start. */
   function install(engine: MapEngine): MapPopup {
     engine.addControl(legend, 'bottom-left');
     engine.onLost(() => {
@@ -86,7 +86,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     });
     return engine.createPopup(() => store.set({ project: null }));
   }
-  /** The live map lost its WebGL context: the fallback takes its place, in the same state. */
+  /** The live map lost its WebGL context, or failed before its first complete frame: the fallback takes its place, in the same state. */
   async function toFallback(): Promise<void> {
     popup.hide();
     lost.add(atlas);
