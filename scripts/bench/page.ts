@@ -22,6 +22,9 @@ async function timeToReady(browser: Browser, url: string, served: Served[]): Pro
   await page.goto(url);
   // Both pages mark `cunhu:data-ready` when they set data-ready: its time is from navigation start.
   await page.waitForFunction(() => performance.getEntriesByName('cunhu:data-ready').length > 0, undefined, { timeout: 180_000 });
+  // A request made after data-ready has its resource entry only once it is answered: wait for that,
+  // or months.json (asked for at data-ready) would count in the first view when it is slow.
+  await page.waitForLoadState('networkidle');
   const { ms, late } = await page.evaluate(() => {
     const ready = performance.getEntriesByName('cunhu:data-ready')[0]!.startTime;
     // What the page asked for after data-ready (months.json, say) is not the first view's.
