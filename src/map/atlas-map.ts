@@ -14,7 +14,8 @@ import { ProjectPopup } from './project-popup';
 import type { Lang } from '../i18n';
 import { FocusOutline, addFocusLayers, areasInReadingOrder } from './keyboard-focus';
 import type { AreaRef, AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PlacedArea, PrintFit } from './map-engine';
-import { mapImage, mapImageAt, setMapPixelRatio, whenMapIdle } from './map-image';
+import { mapImage, mapImageAt, setMapPixelRatio } from './map-image';
+import { MapLifecycle } from './map-lifecycle';
 import type { MarkerProjects, MarkerState } from './marker-state';
 import type { ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
@@ -53,15 +54,14 @@ export class AtlasMap implements MapEngine {
   private theme: MapTheme = 'default';
   private readonly focus: FocusOutline;
   private readonly framing: CameraFraming;
-  private isRemoved = false;
-  /** Who waits for the map's idle: told when the map is removed, whose idle would never come. */
-  private readonly idleWaits: (() => void)[] = [];
+  private readonly life: MapLifecycle;
 
   private constructor(
     readonly map: MapLibreMap,
     private readonly data: AtlasMapData,
     private readonly events: AtlasMapEvents,
   ) {
+    this.life = new MapLifecycle(map);
     this.focus = new FocusOutline(map, data.site, data.boundaryTiles ?? null);
     this.framing = new CameraFraming(map);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
@@ -270,48 +270,18 @@ export class AtlasMap implements MapEngine {
   /** The live map's own words are its controls' (MapLibre's); nothing to switch. */
   setLang(_lang: Lang): void {}
 
-  /**
-   * Calls `onLost` once if the WebGL context is lost (the GPU reset, the tab was starved), or if an
-   * error comes before the map's first complete frame (it did not start: a boundary that fails in
-   * the worker): the app then draws the fallback.
-   */
+  /** Calls `onLost` once if the map loses its WebGL context or does not start (MapLifecycle): the app then draws the fallback. */
   onLost(onLost: () => void): void {
-    let isLost = false;
-    const lose = (): void => {
-      if (isLost) return;
-      isLost = true;
-      this.map.off('error', failedToStart);
-      onLost();
-    };
-    const failedToStart = (e: ErrorEvent): void => {
-      // The reason stays in the console for whoever supports the site; the reader gets the fallback and its notice.
-      console.warn('the interactive map did not start; drawing the simplified map instead', e.error);
-      lose();
-    };
-    this.map.once('webglcontextlost', lose);
-    if (!this.map.loaded()) {
-      this.map.once('error', failedToStart);
-      this.map.once('load', () => this.map.off('error', failedToStart));
-    }
+    this.life.onLost(onLost);
   }
 
   remove(): void {
-    this.isRemoved = true;
-    this.map.remove();
-    for (const resolve of this.idleWaits.splice(0)) resolve();
+    this.life.remove();
   }
 
-  /** Resolves after the map has finished drawing what it was given, or at once when it has been removed (it never will). */
+  /** Resolves after the map has finished drawing what it was given (at once once it is removed). */
   whenIdle(): Promise<void> {
-    if (this.isRemoved) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.idleWaits.push(resolve);
-      void whenMapIdle(this.map).then(() => {
-        const k = this.idleWaits.indexOf(resolve);
-        if (k >= 0) this.idleWaits.splice(k, 1);
-        resolve();
-      });
-    });
+    return this.life.whenIdle();
   }
 
   /** The project marker at a screen point (for tests). */
