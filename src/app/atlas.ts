@@ -131,7 +131,19 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   let lastLegend: LegendContent | null = null;
 
   let renders = 0;
+  /**
+   * Draws the store's state on the map. While the live map is being replaced by the fallback (it
+   * failed to start or lost its context: removed at once, the fallback made after an await), a
+   * render draws nothing on the removed map and ends when the fallback has drawn the state.
+   */
   async function render(): Promise<void> {
+    const engine = atlas;
+    if (!lost.has(engine)) await drawState();
+    if (switching && lost.has(engine)) await switching;
+  }
+  /** True when the engine being drawn on has been removed (the fallback is on its way): stop drawing. */
+  const isStale = (seq: number): boolean => seq !== renders || lost.has(atlas);
+  async function drawState(): Promise<void> {
     const seq = ++renders;
     const state = store.get();
     // Large type grows the map's labels too (setTheme does nothing when the theme is unchanged).
@@ -206,7 +218,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
         showLoadError(e, store.get().lang);
       }
       // A newer state was drawn while this town loaded: that one is the page's.
-      if (seq !== renders) return;
+      if (isStale(seq)) return;
     }
     const p = projects.current;
     const visible = drawsProjects && !isSnapshot ? visibleProjects(site, p, state, m, selection) : [];
@@ -216,7 +228,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     // The popup's code comes with the first markers, before a click needs it.
     if (visible.length > 0) preloadDisclosure();
     await atlas.setMarkers(p, { visible, monthIndex: m, selected: selectedProject >= 0 ? selectedProject : null, lagging, isOverview: false });
-    if (seq !== renders) return;
+    if (isStale(seq)) return;
     if (state.project !== lastPopup || state.project !== null) {
       const i = state.project === null ? -1 : p.id.indexOf(state.project);
       // A project without a point of its own or a village's (a town-wide one) opens at its town's label.
@@ -225,7 +237,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       const lat = p.lat[i] ?? fallback?.[1];
       const code = i >= 0 ? await loadDisclosure().catch((e: unknown) => fail(e)) : null;
       // A newer state was drawn while the popup's code loaded: that one is the page's.
-      if (seq !== renders) return;
+      if (isStale(seq)) return;
       if (code && lon != null && lat != null) {
         const box = code.projectDisclosure(site, p, i, m, state.lang);
         // The other way of the link between map and table: this project's row on the projects page.
@@ -239,11 +251,8 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
       else popup.hide();
       lastPopup = state.project;
     }
-    const engine = atlas;
-    await engine.whenIdle();
-    // The live map failed to start (or lost its context) while this drew: the state is drawn when the
-    // fallback has drawn it (a removed map's idle comes at once).
-    if (switching && lost.has(engine)) await switching;
+    // A removed map's idle comes at once (render then waits for the fallback's drawing).
+    await atlas.whenIdle();
   }
   /** A PNG of the county coloured for the state's indicator and month, without markers (for the report). */
   async function snapshot(): Promise<string> {

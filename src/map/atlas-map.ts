@@ -48,7 +48,7 @@ export type { AreaStyle, PrintFit };
 /** The atlas map: a maplibre map with the county, towns, villages and deck.gl project markers. */
 export class AtlasMap implements MapEngine {
   /** The markers: deck.gl loads the first time a view has projects to draw (not for the county's first view). */
-  private overlay: Promise<ProjectsOverlay> | null = null;
+  private overlay: Promise<ProjectsOverlay | null> | null = null;
   private overlayNow: ProjectsOverlay | null = null;
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
@@ -230,10 +230,13 @@ export class AtlasMap implements MapEngine {
   async setMarkers(projects: MarkerProjects, state: MarkerState): Promise<void> {
     if (!this.overlay && state.visible.length === 0) return;
     this.overlay ??= import('./projects-overlay').then(({ ProjectsOverlay }) => {
+      // The map was removed while deck.gl loaded (it lost its context, or did not start): nothing to draw on.
+      if (this.life.isRemoved) return null;
       this.overlayNow = new ProjectsOverlay(this.map, projects, this.data.site.config.categories, this.events);
       return this.overlayNow;
     });
     const overlay = await this.overlay;
+    if (!overlay || this.life.isRemoved) return;
     overlay.setProjects(projects);
     overlay.update(state);
   }

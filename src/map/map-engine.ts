@@ -86,7 +86,7 @@ export interface MapEngine {
   image(): MapImage;
   /** A PNG of the view drawn in a box of `width` × `height` CSS pixels at `ratio` (the paper's shape for print). */
   imageAt(width: number, height: number, ratio: number, fit?: PrintFit | null): Promise<MapImage>;
-  /** Resolves after the map has finished drawing what it was given (image() then returns it). */
+  /** Resolves after the map has finished drawing what it was given (image() then returns it); at once for a map that has been removed. */
   whenIdle(): Promise<void>;
   /** Measures the container again and redraws at its new size. */
   resize(): void;
@@ -104,7 +104,7 @@ export interface MapEngine {
   focusArea(area: AreaRef | null): unknown;
   /** The page's language, for the map's own words. */
   setLang(lang: Lang): void;
-  /** Calls `onLost` when the map can no longer draw (its WebGL context was lost); never for the fallback. */
+  /** Calls `onLost` when the map can no longer draw (its WebGL context was lost) or did not start (an error before its first complete frame); never for the fallback. */
   onLost(onLost: () => void): void;
   /** Takes the map out of its container. */
   remove(): void;

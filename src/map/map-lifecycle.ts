@@ -7,11 +7,22 @@ import type { ErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { whenMapIdle } from './map-image';
 
 export class MapLifecycle {
-  private isRemoved = false;
+  private removed = false;
+  /** MapLibre's 'load' has fired: the first complete frame is drawn (made at 'style.load', before it). */
+  private hasLoaded = false;
   /** Who waits for the map's idle: told when the map is removed, whose idle would never come. */
   private readonly idleWaits: (() => void)[] = [];
 
-  constructor(private readonly map: MapLibreMap) {}
+  /** The map has been removed: it draws nothing more, and nothing may be added to it. */
+  get isRemoved(): boolean {
+    return this.removed;
+  }
+
+  constructor(private readonly map: MapLibreMap) {
+    map.once('load', () => {
+      this.hasLoaded = true;
+    });
+  }
 
   /**
    * Calls `onLost` once if the WebGL context is lost (the GPU reset, the tab was starved), or if an
@@ -32,21 +43,22 @@ export class MapLifecycle {
       lose();
     };
     this.map.once('webglcontextlost', lose);
-    if (!this.map.loaded()) {
+    // Not map.loaded(), which is also false whenever tiles are loading: only before the first 'load'.
+    if (!this.hasLoaded) {
       this.map.once('error', failedToStart);
       this.map.once('load', () => this.map.off('error', failedToStart));
     }
   }
 
   remove(): void {
-    this.isRemoved = true;
+    this.removed = true;
     this.map.remove();
     for (const resolve of this.idleWaits.splice(0)) resolve();
   }
 
   /** Resolves after the map has finished drawing what it was given, or at once when it has been removed (it never will). */
   whenIdle(): Promise<void> {
-    if (this.isRemoved) return Promise.resolve();
+    if (this.removed) return Promise.resolve();
     return new Promise((resolve) => {
       this.idleWaits.push(resolve);
       void whenMapIdle(this.map).then(() => {

@@ -124,18 +124,26 @@ describe('a deployment with a boundary archive (--tiles)', () => {
     await page.close();
   });
 
-  it('draws the fallback map, ready and with its notice, when the tiles fail before the first frame', async () => {
+  it.each([
+    ['the county', ''],
+    // A town's link: the first render waits for the town's projects while the tiles fail.
+    ['a town by its link', `#town=${JIANGJIAYAN}`],
+  ])('draws the fallback map, ready and with its notice, when the tiles fail before the first frame (%s)', async (_, hash) => {
     // The live map is handed to the page when its style has loaded, before its tiles: a tile that
     // fails then means the map did not start, and the page must still become ready, on the fallback.
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const { errors } = recordPage(page);
     let reads = 0;
     await page.route('**/data/boundaries.pmtiles', (route) => (reads++ === 0 ? route.continue() : route.fulfill({ status: 500, body: '' })));
-    await gotoReady(page, baseUrl, errors);
+    await gotoReady(page, baseUrl + hash, errors);
     expect(reads, 'the header read, then tiles that failed').toBeGreaterThan(1);
     expect(await page.evaluate(() => window.cunhu!.isFallback)).toBe(true);
     expect(await page.isVisible('#map-notice')).toBe(true);
-    expect(await page.locator('#map svg [data-kind="town"]').count(), 'the fallback draws every town').toBe(site.towns.length);
+    const town = site.towns.find((t) => t.code === JIANGJIAYAN)!;
+    // The county view draws every town; a town's view draws that town (and the neighbours in its frame).
+    if (hash) expect(await page.locator(`#map svg [data-kind="town"][data-id="${town.id}"]`).count(), 'the fallback draws the town').toBe(1);
+    else expect(await page.locator('#map svg [data-kind="town"]').count(), 'the fallback draws every town').toBe(site.towns.length);
+    if (hash) expect(await page.textContent('#breadcrumb')).toContain(town.name);
     // Only the failed tile reads are errors: the page itself reports none.
     expect(errors.filter((e) => !/status of 500/.test(e))).toEqual([]);
     await page.close();
