@@ -18,13 +18,22 @@ const VIEWPORT = { width: 1280, height: 800 };
 async function timeToReady(browser: Browser, url: string, served: Served[]): Promise<{ ms: number; requests: Served[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  let inFlight = 0;
+  page.on('request', () => inFlight++);
+  page.on('requestfinished', () => inFlight--);
+  page.on('requestfailed', () => inFlight--);
   const before = served.length;
   await page.goto(url);
   // Both pages mark `cunhu:data-ready` when they set data-ready: its time is from navigation start.
   await page.waitForFunction(() => performance.getEntriesByName('cunhu:data-ready').length > 0, undefined, { timeout: 180_000 });
-  // A request made after data-ready has its resource entry only once it is answered: wait for that,
-  // or months.json (asked for at data-ready) would count in the first view when it is slow.
-  await page.waitForLoadState('networkidle');
+  // A request made after data-ready has its resource entry only once it is answered: wait until none
+  // is in flight (for 200 ms running), or months.json, asked for at data-ready, would count in the
+  // first view when its answer is slow. (Playwright's 'networkidle' fires once a navigation, often
+  // before data-ready, so it cannot be waited for here.)
+  for (let quiet = 0, waited = 0; quiet < 200 && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quiet = inFlight === 0 ? quiet + 50 : 0;
+  }
   const { ms, late } = await page.evaluate(() => {
     const ready = performance.getEntriesByName('cunhu:data-ready')[0]!.startTime;
     // What the page asked for after data-ready (months.json, say) is not the first view's.

@@ -65,13 +65,13 @@ const ZH: CliText = {
   bytes: (n) => `${n} 字节`,
   vertices: (read, drawn, zoom) => `，${read} 个顶点，绘制 ${drawn} 个（按第 ${zoom} 级的一个像素简化）`,
   encoding: (name) => `（${name}）`,
-  photos: (p) => `照片: 登记 ${p.listed} 张，发布 ${p.published} 张${p.withheld > 0 ? `，${p.withheld} 张未发布（不属公开类别）` : ''}；缩略图 ${kb(p.thumbBytes)}，展示图 ${kb(p.fullBytes)}`,
+  photos: (p) => `照片：登记 ${p.listed} 张，发布 ${p.published} 张${p.withheld > 0 ? `，${p.withheld} 张未发布（不属公开类别）` : ''}；缩略图 ${kb(p.thumbBytes)}，展示图 ${kb(p.fullBytes)}`,
   totals: (errors, warnings) => `${errors} 个错误，${warnings} 个警告`,
-  nothingWritten: (out) => `未写入: ${out} 保持原样`,
+  nothingWritten: (out) => `未写入：${out} 保持原样`,
   projectFiles: (towns) => `projects/<乡镇代码>.json（${towns} 个乡镇）`,
   photoFiles: (n) => `photos/（${n} 个文件）`,
-  wrote: (names, out, isPublic) => `已写入 ${out}: ${names.join('、')}${isPublic ? '（公开版：较小的户数统计已隐去）' : ''}`,
-  annotated: (out, problems, onCells, sheet) => `已写入 ${out}: ${problems} 个问题列在工作表“${sheet}”中，${onCells} 个已标在所在单元格`,
+  wrote: (names, out, isPublic) => `已写入 ${out}：${names.join('、')}${isPublic ? '（公开版：较小的户数统计已隐去）' : ''}`,
+  annotated: (out, problems, onCells, sheet) => `已写入 ${out}：${problems} 个问题列在工作表“${sheet}”中，${onCells} 个已标在所在单元格`,
 };
 
 export const CLI_TEXT: Readonly<Record<Lang, CliText>> = { en: EN, zh: ZH };

@@ -89,7 +89,7 @@ describe('data:build', () => {
     expect(zh.lines).toContain('  projects.csv: 读入 6 行，采用 6 行，拒收 0 行，跳过 0 行（utf-8）');
     expect(zh.lines.find((l) => l.includes('towns.geojson:'))).toMatch(/^ {2}boundaries\/towns\.geojson: \d+ 字节，\d+ 个顶点，绘制 \d+ 个（按第 16 级的一个像素简化）$/);
     expect(zh.lines.at(-2)).toBe('0 个错误，0 个警告');
-    expect(zh.lines.at(-1)).toMatch(new RegExp(`^已写入 ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: site\\.json、projects/<乡镇代码>\\.json（2 个乡镇）、months\\.json、`));
+    expect(zh.lines.at(-1)).toMatch(new RegExp(`^已写入 ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：site\\.json、projects/<乡镇代码>\\.json（2 个乡镇）、months\\.json、`));
     // No English left in the lines the CLI says itself (the output folder, file names, units and the encoding aside).
     for (const line of zh.lines) expect(line.replace(out, '').replace('projects/<乡镇代码>.json', '').replace(/[\w./<>-]+\.(json|csv|geojson|parquet)|KB|utf-8|photos\//g, ''), line).not.toMatch(/[A-Za-z]{3,}/);
     const en = await run(['build', dir, '--out', out]);
