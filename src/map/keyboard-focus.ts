@@ -8,7 +8,7 @@ import type { SiteData } from '../contract/site';
 import { BOUNDARY_TILE_LAYER, type BoundaryTiles } from './boundary-tiles';
 import { readingOrder } from './fallback/reading-order';
 import type { AreaRef, PlacedArea } from './map-engine';
-import { LAYER, SOURCE } from './style';
+import { LAYER, PART_PROPERTY, SOURCE } from './style';
 
 /** The keyboard's focus colour, as the fallback's (src/map/fallback/scene.ts). */
 const FOCUS_COLOUR = '#c05621';
@@ -33,7 +33,8 @@ export function addFocusLayers(map: MapLibreMap, tiles: BoundaryTiles | null): v
       id: FOCUS_TOWN_LINE,
       type: 'line',
       source: SOURCE.towns,
-      ...(tiles ? { 'source-layer': BOUNDARY_TILE_LAYER.towns } : {}),
+      // The GeoJSON source also holds the county and the label points: only the towns are outlined.
+      ...(tiles ? { 'source-layer': BOUNDARY_TILE_LAYER.towns } : { filter: ['==', ['get', PART_PROPERTY], 'town'] }),
       // Shown while the keyboard has an area (FocusOutline): until then MapLibre draws nothing for it.
       layout: { visibility: 'none' },
       paint: { 'line-color': FOCUS_COLOUR, 'line-width': 3.5, 'line-opacity': ['case', isFocused, 1, 0] },

@@ -1,12 +1,16 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { SiteData } from '../contract/site';
 import { NO_DATA_COLOR } from '../domain/palettes';
 import { basemapStyle } from './basemap';
 import { BOUNDARY_TILE_LAYER, TOWN_ID_PROPERTY, boundaryTilesSourceUrl, type BoundaryTiles } from './boundary-tiles';
 
-/** Stable ids of the sources and layers the atlas draws, so updates never rebuild the style. */
-export const SOURCE = { county: 'county', towns: 'towns', townLabels: 'town-labels', villages: 'villages' } as const;
+/**
+ * Stable ids of the sources and layers the atlas draws, so updates never rebuild the style. From
+ * GeoJSON, `towns` holds the county and the towns' label points too (boundaryCollection); from a
+ * boundary archive it is the archive, and the label points are `town-labels`.
+ */
+export const SOURCE = { towns: 'towns', townLabels: 'town-labels', villages: 'villages' } as const;
 export const LAYER = {
   background: 'background',
   countyFill: 'county-fill',
@@ -55,10 +59,26 @@ export function villagePoints(site: SiteData): FeatureCollection {
   };
 }
 
-/** Where a boundary layer reads its features: a GeoJSON source, or a layer of the vector source. */
+/** Where a boundary layer reads its features: a GeoJSON source (with a filter), or a layer of the vector source. */
 interface BoundaryLayerSource {
   source: string;
   'source-layer'?: string;
+  filter?: ExpressionSpecification;
+}
+
+/** The property that tells apart the parts of the one GeoJSON boundary source: see boundarySources. */
+export const PART_PROPERTY = 'part';
+const partIs = (part: 'town' | 'county' | 'label'): ExpressionSpecification => ['==', ['get', PART_PROPERTY], part];
+
+/**
+ * The towns, the county and the towns' label points as one GeoJSON collection, each feature's part
+ * in PART_PROPERTY. The towns keep their ids (feature state addresses them by id); the county and
+ * the label points are numbered after the last town, so no id is shared and every feature has one.
+ */
+export function boundaryCollection(towns: FeatureCollection, county: FeatureCollection, labels: FeatureCollection): FeatureCollection {
+  let next = Math.max(towns.features.length, ...towns.features.map((f) => (typeof f.id === 'number' ? f.id + 1 : 0)));
+  const withPart = (part: 'town' | 'county' | 'label') => (f: Feature): Feature => ({ ...f, id: part === 'town' ? f.id : next++, properties: { ...f.properties, [PART_PROPERTY]: part } });
+  return { type: 'FeatureCollection', features: [...towns.features.map(withPart('town')), ...county.features.map(withPart('county')), ...labels.features.map(withPart('label'))] };
 }
 
 /**
@@ -66,20 +86,33 @@ interface BoundaryLayerSource {
  * GeoJSON; a deployment with a boundary archive reads both from one vector source (one archive,
  * one reader), under the towns' source id so feature state addresses the towns the same way.
  */
-function boundarySources(towns: FeatureCollection | null, county: FeatureCollection | null, tiles: BoundaryTiles | null): { sources: StyleSpecification['sources']; town: BoundaryLayerSource; county: BoundaryLayerSource } {
+function boundarySources(
+  site: SiteData,
+  towns: FeatureCollection | null,
+  county: FeatureCollection | null,
+  tiles: BoundaryTiles | null,
+): { sources: StyleSpecification['sources']; town: BoundaryLayerSource; county: BoundaryLayerSource; label: BoundaryLayerSource } {
   if (tiles) {
     return {
       // promoteId: the town's index comes from its `id` property, whatever the tiler did with feature ids.
-      sources: { [SOURCE.towns]: { type: 'vector', url: boundaryTilesSourceUrl(tiles), promoteId: { [BOUNDARY_TILE_LAYER.towns]: TOWN_ID_PROPERTY } } },
+      sources: {
+        [SOURCE.towns]: { type: 'vector', url: boundaryTilesSourceUrl(tiles), promoteId: { [BOUNDARY_TILE_LAYER.towns]: TOWN_ID_PROPERTY } },
+        [SOURCE.townLabels]: { type: 'geojson', data: townLabelPoints(site) },
+      },
       town: { source: SOURCE.towns, 'source-layer': BOUNDARY_TILE_LAYER.towns },
       county: { source: SOURCE.towns, 'source-layer': BOUNDARY_TILE_LAYER.county },
+      label: { source: SOURCE.townLabels },
     };
   }
   if (!towns || !county) throw new Error('the map needs the boundaries: towns.geojson and county.geojson, or a boundary archive');
+  // One source, not three: MapLibre's worker indexes it once and cuts one set of tiles, which
+  // arrive together, so the first view is drawn in fewer frames (each a full redraw, slow on a
+  // software GPU) and asks for the labels' glyphs once a tile, not for a source of their own.
   return {
-    sources: { [SOURCE.county]: { type: 'geojson', data: county }, [SOURCE.towns]: { type: 'geojson', data: towns } },
-    town: { source: SOURCE.towns },
-    county: { source: SOURCE.county },
+    sources: { [SOURCE.towns]: { type: 'geojson', data: boundaryCollection(towns, county, townLabelPoints(site)) } },
+    town: { source: SOURCE.towns, filter: partIs('town') },
+    county: { source: SOURCE.towns, filter: partIs('county') },
+    label: { source: SOURCE.towns, filter: partIs('label') },
   };
 }
 
@@ -92,7 +125,7 @@ function boundarySources(towns: FeatureCollection | null, county: FeatureCollect
  */
 export function atlasStyle(site: SiteData, towns: FeatureCollection | null, county: FeatureCollection | null, boundaryTiles: BoundaryTiles | null = null): StyleSpecification {
   const basemap = basemapStyle(site.config.basemap);
-  const boundaries = boundarySources(towns, county, boundaryTiles);
+  const boundaries = boundarySources(site, towns, county, boundaryTiles);
   // Over a basemap the county is a light veil and the choropleth translucent, so the map shows through.
   const hasBasemap = basemap.layers.length > 0;
   const hasData: ExpressionSpecification = ['boolean', ['feature-state', 'hasData'], false];
@@ -104,7 +137,6 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
     sources: {
       ...basemap.sources,
       ...boundaries.sources,
-      [SOURCE.townLabels]: { type: 'geojson', data: townLabelPoints(site) },
       [SOURCE.villages]: { type: 'geojson', data: villagePoints(site) },
     },
     layers: [
@@ -164,7 +196,7 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
       {
         id: LAYER.townLabel,
         type: 'symbol',
-        source: SOURCE.townLabels,
+        ...boundaries.label,
         layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2 },
         paint: { 'text-halo-color': BASE_COLOURS.halo },
       },
