@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n';
 import type { MapEngine, MapEngineEvents } from '../map/map-engine';
 import type { LoadedData } from './load';
+import { discardEarlyWorker, startMapWorker } from '../map/worker-head-start';
 
 /** The chosen map, and the live map's MapLibre handle for tests (null on the fallback). */
 export interface ChosenEngine {
@@ -32,20 +33,24 @@ type LiveMapModule = typeof import('../map/atlas-map');
 let liveMap: Promise<LiveMapModule> | null | undefined;
 
 /**
- * Starts loading the live map (MapLibre's chunk, then its worker) where WebGL2 works, so both
+ * Starts loading the live map (MapLibre's worker, then its chunk) where WebGL2 works, so both
  * arrive while the site data loads and the page is laid out, not after; the first map asks for
  * the same module. Call it first thing: the WebGL2 probe then runs while the site data downloads.
  */
 export function preloadLiveMap(): void {
   if (liveMap !== undefined) return;
-  liveMap = hasWebGL2()
-    ? import('../map/atlas-map').then((module) => {
-        module.prewarmLiveMap();
-        return module;
-      })
-    : null;
+  if (!hasWebGL2()) {
+    liveMap = null;
+    return;
+  }
+  // MapLibre's worker first: it starts while the page's code runs, and MapLibre takes it when its chunk has loaded.
+  startMapWorker();
+  liveMap = import('../map/atlas-map').then((module) => {
+    module.prewarmLiveMap();
+    return module;
+  });
   // A failed load is handled where the map is made (the fallback draws); not an unhandled rejection meanwhile.
-  liveMap?.catch(() => undefined);
+  liveMap.catch(() => discardEarlyWorker());
 }
 
 /**

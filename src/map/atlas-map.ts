@@ -19,13 +19,18 @@ import { MapLifecycle } from './map-lifecycle';
 import type { MarkerProjects, MarkerState } from './marker-state';
 import type { ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
+import { withEarlyWorker } from './worker-head-start';
 import { workerUrl } from './worker-url';
 
 setWorkerUrl(workerUrl);
 
-/** Starts MapLibre's worker now (the app calls it as this chunk arrives): it loads while the page is laid out, before the map asks. */
+/**
+ * Starts MapLibre's workers now (the app calls it as this chunk arrives), the first of them the one
+ * the app started before this chunk came (worker-head-start.ts), so they load while the page is laid
+ * out, before the map asks.
+ */
 export function prewarmLiveMap(): void {
-  prewarm();
+  withEarlyWorker(() => prewarm());
 }
 
 /** Font for Chinese labels, drawn locally: no glyph server, no request off the page's origin. */

@@ -27,6 +27,13 @@ describe('the first view loads only what it draws', () => {
     await mapIdle(page);
     expect(projectFiles(requests)).toEqual([]);
     expect(deckChunk(requests)).toBe(false);
+    // MapLibre's worker is asked for once, before MapLibre's code (src/map/worker-head-start.ts):
+    // MapLibre takes the worker started early rather than starting another.
+    const workerAt = requests.flatMap((u, i) => (/\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/.test(u) ? [i] : []));
+    const mapChunkAt = requests.findIndex((u) => /\/assets\/atlas-map-[\w-]+\.js$/.test(u));
+    expect(workerAt).toHaveLength(1);
+    expect(mapChunkAt).toBeGreaterThan(workerAt[0]!);
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([new URL(requests[workerAt[0]!]!).pathname]);
     // The panel's project figures are the county's, from the summary: they match every project added up.
     const totals = projectTotals(projects, last, { level: 'county', town: null, village: null });
     const shown = await page.$$eval('.panel-status-list li', (items) => Object.fromEntries(items.map((li) => [(li as HTMLElement).dataset.status, Number(li.querySelector('.panel-count')?.textContent)])));
