@@ -3,7 +3,7 @@
  * (as a county official would write it) with a faithful English translation, plus the short
  * label and the on-site check (核查建议) of each rule. Pure; the caller supplies the names.
  */
-import { monthLabel, pick, type Lang, type Localized } from '../i18n';
+import { formatNumberIn, monthLabel, pick, type Lang, type Localized } from '../i18n';
 import { formatWan } from './format';
 import type { Finding, FindingRule } from './integrity-model';
 
@@ -309,7 +309,7 @@ function yyyymm(n: number | undefined): string | null {
 
 /** A number with thousands separators and at most `digits` decimals; `—` when missing. */
 function num(x: number | undefined, digits = 0, isGrouped = true): string {
-  return x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: isGrouped });
+  return x === undefined || !Number.isFinite(x) ? '—' : formatNumberIn('en-US', x, { maximumFractionDigits: digits, useGrouping: isGrouped });
 }
 
 /** Progress and incidence as written, to one decimal by default: `60%`, `2.35%`. */

@@ -1,5 +1,5 @@
 /** Number formatting for Chinese-first display; the words of each language come from src/i18n. */
-import { compactCount, fillText, t, type Lang } from '../i18n';
+import { compactCount, fillText, formatNumberIn, t, type Lang } from '../i18n';
 
 /** A share (0–1) as a percentage with one decimal, `—` for no data. */
 export function formatShare(value: number | null): string {
@@ -8,7 +8,7 @@ export function formatShare(value: number | null): string {
 
 /** 万元 with up to two decimals and thousands separators. */
 export function formatWan(value: number): string {
-  return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return formatNumberIn('zh-CN', value, { maximumFractionDigits: 2 });
 }
 
 /** A decimal with a true minus sign (U+2212) and never `−0.0`: `-5` → `−5.0`. */

@@ -103,7 +103,21 @@ export function monthTickLabel(lang: Lang, month: string): string {
 
 /** A number with the language's grouping and decimals: `1,234`; `options` as for Intl.NumberFormat. */
 export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatOptions): string {
-  return n.toLocaleString(WRITING[lang].tag, options);
+  return formatNumberIn(WRITING[lang].tag, n, options);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `n.toLocaleString(locale, options)`, the same text, from an Intl.NumberFormat made once per
+ * locale and options and kept: toLocaleString makes a new one at every call, which cost the first
+ * view tens of milliseconds of its panel's figures (a few thousand numbers in the report).
+ */
+export function formatNumberIn(locale: string, n: number, options?: Intl.NumberFormatOptions): string {
+  const key = options === undefined ? locale : `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format.format(n);
 }
 
 /** A count short enough for a map symbol: as is below 10,000, else `1.2万` (zh) or `12k` (en). */
