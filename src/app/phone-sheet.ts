@@ -99,10 +99,13 @@ export function mountPhoneSheet(toggle: HTMLElement, panel: HTMLElement, site: S
     set(HEIGHTS[(HEIGHTS.indexOf(height) + 1) % HEIGHTS.length] ?? 'peek');
   });
   set('peek');
+  // The masthead's foot again whenever its size changes (a notice shown or gone, the text wrapping
+  // on a turned phone): read after the browser's own layout, not forced in the middle of an update.
+  const masthead = document.querySelector('.masthead');
+  if (masthead && typeof ResizeObserver !== 'undefined') new ResizeObserver(measureMasthead).observe(masthead);
   return {
     update(state) {
       lang = state.lang;
-      measureMasthead();
       const peek = peekText(site, state);
       area.textContent = peek.area;
       figure.textContent = peek.figure;
