@@ -49,9 +49,10 @@ export function mountPhoneSheet(toggle: HTMLElement, panel: HTMLElement, site: S
   const hint = document.createElement('span');
   hint.className = 'sheet-peek-hint';
   toggle.replaceChildren(area, figure, hint);
-  const set = (next: Height): void => {
+  const set = (next: Height, isFirst = false): void => {
     height = next;
-    measureMasthead();
+    // At mount the ResizeObserver below measures once the page is laid out: no layout forced here.
+    if (!isFirst) measureMasthead();
     panel.classList.toggle('is-expanded', next !== 'peek');
     panel.dataset.sheet = next;
     panel.style.removeProperty('height');
@@ -98,9 +99,10 @@ export function mountPhoneSheet(toggle: HTMLElement, panel: HTMLElement, site: S
     }
     set(HEIGHTS[(HEIGHTS.indexOf(height) + 1) % HEIGHTS.length] ?? 'peek');
   });
-  set('peek');
-  // The masthead's foot again whenever its size changes (a notice shown or gone, the text wrapping
-  // on a turned phone): read after the browser's own layout, not forced in the middle of an update.
+  set('peek', true);
+  // The masthead's foot when the page is first laid out, and again whenever its size changes (a
+  // notice shown or gone, the text wrapping on a turned phone): read after the browser's own
+  // layout, not forced in the middle of the page's mount or an update.
   const masthead = document.querySelector('.masthead');
   if (masthead && typeof ResizeObserver !== 'undefined') new ResizeObserver(measureMasthead).observe(masthead);
   return {
