@@ -32,10 +32,14 @@ export function peekText(site: SiteData, state: ViewState): { area: string; figu
   return { area, figure: `${pick(spec, state.lang)} ${formatIndicator(spec, value ?? null, state.lang)}` };
 }
 
-/** The masthead's foot (its notices included): the full sheet and a project's card reach up to it, never under it. */
+/**
+ * The masthead's foot (its notices included), from the top of the page, however far a scrolling
+ * view is scrolled: the full sheet and a project's card, which the map view shows unscrolled, reach
+ * up to it, never under it.
+ */
 function measureMasthead(): void {
   const masthead = document.querySelector('.masthead');
-  if (masthead) document.documentElement.style.setProperty('--masthead-bottom', `${Math.round(masthead.getBoundingClientRect().bottom)}px`);
+  if (masthead) document.documentElement.style.setProperty('--masthead-bottom', `${Math.round(masthead.getBoundingClientRect().bottom + window.scrollY)}px`);
 }
 
 /** Binds the handle (`toggle`, #sheet-toggle) to the sheet (`panel`, #panel). */
@@ -104,7 +108,7 @@ export function mountPhoneSheet(toggle: HTMLElement, panel: HTMLElement, site: S
   // notice shown or gone, the text wrapping on a turned phone): read after the browser's own
   // layout, not forced in the middle of the page's mount or an update.
   const masthead = document.querySelector('.masthead');
-  if (masthead && typeof ResizeObserver !== 'undefined') new ResizeObserver(measureMasthead).observe(masthead);
+  if (masthead && typeof ResizeObserver !== 'undefined') new ResizeObserver(measureMasthead).observe(masthead, { box: 'border-box' });
   return {
     update(state) {
       lang = state.lang;

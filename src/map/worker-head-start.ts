@@ -17,6 +17,8 @@
 import { workerUrl } from './worker-url';
 
 let early: Worker | null = null;
+/** True once the early worker has failed to load (its script missing, refused or not JavaScript). */
+let hasFailed = false;
 
 /**
  * True when a module worker can start from `url` here: an http(s) page loading a same-origin URL.
@@ -39,7 +41,12 @@ export function startMapWorker(url: string = workerUrl): void {
     early = new Worker(url, { type: 'module' });
   } catch {
     early = null;
+    return;
   }
+  // MapLibre listens for its workers' errors only from when it has them: a worker that failed before
+  // is not handed over, so MapLibre starts its own, hears it fail and the page draws the fallback map.
+  hasFailed = false;
+  early.addEventListener('error', () => (hasFailed = true), { once: true });
 }
 
 /** Stops the early worker if MapLibre has not taken it (the live map did not load). */
@@ -50,13 +57,14 @@ export function discardEarlyWorker(): void {
 
 /**
  * Runs `start` (MapLibre's `prewarm`), during which the first `new Worker(url, { type: 'module' })`
- * for `url` gets the worker started early, if there is one. The global `Worker` is itself again
- * when `start` returns or throws; an early worker not taken is stopped.
+ * for `url` gets the worker started early, if there is one and it has not failed to load. The global
+ * `Worker` is itself again when `start` returns or throws; an early worker not taken is stopped.
  */
 export function withEarlyWorker(start: () => void, url: string = workerUrl): void {
   const worker = early;
   early = null;
-  if (!worker) {
+  if (worker && hasFailed) worker.terminate();
+  if (!worker || hasFailed) {
     start();
     return;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas } from './page';
+import { gotoReady, mapIdle, openAtlas, recordPage } from './page';
 import { builtSite } from './site-fixture';
 
 /**
@@ -61,6 +61,26 @@ describe('a lost WebGL context', () => {
     await page.waitForFunction((code) => location.hash.includes(`town=${code}`), JIANGJIAYAN);
     await page.waitForFunction(() => document.querySelectorAll('#map svg [data-kind="village"]').length > 0);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('MapLibre’s worker that does not load', () => {
+  // The worker is started before MapLibre's chunk arrives (src/map/worker-head-start.ts); one that
+  // failed by then is not handed over, so MapLibre's own fails where it hears it and the map gives way.
+  it('draws the fallback map, ready and with its notice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const { errors } = recordPage(page);
+    let asked = 0;
+    await page.route('**/assets/maplibre-gl-worker-*.mjs', (route) => {
+      asked++;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await gotoReady(page, inject('baseUrl'), errors);
+    expect(asked, 'the early worker, then MapLibre’s own').toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => window.cunhu?.isFallback)).toBe(true);
+    expect(await page.isVisible('#map-notice')).toBe(true);
+    expect(await page.locator('#map svg [data-kind="town"]').count()).toBe(site.towns.length);
     await page.close();
   });
 });

@@ -10,8 +10,16 @@ class FakeWorker {
   ) {
     FakeWorker.made.push(this);
   }
+  private readonly errorListeners: (() => void)[] = [];
   terminate(): void {
     this.isTerminated = true;
+  }
+  addEventListener(type: string, listener: () => void): void {
+    if (type === 'error') this.errorListeners.push(listener);
+  }
+  /** What the browser does when the worker's script cannot be loaded. */
+  fail(): void {
+    for (const l of this.errorListeners) l();
   }
 }
 
@@ -74,6 +82,19 @@ describe('MapLibre’s worker, started early', () => {
       }, URL_),
     ).toThrow('no WebGL after all');
     expect(FakeWorker.made[2]!.isTerminated).toBe(true);
+    expect(globalThis.Worker).toBe(FakeWorker);
+  });
+
+  it('is not handed over once it has failed to load: MapLibre starts its own, which fails where MapLibre hears it', async () => {
+    const { startMapWorker, withEarlyWorker } = await import('../../../src/map/worker-head-start');
+    startMapWorker(URL_);
+    const early = FakeWorker.made[0]!;
+    early.fail();
+    let made: unknown;
+    withEarlyWorker(() => (made = new globalThis.Worker(URL_, { type: 'module' })), URL_);
+    expect(made).not.toBe(early);
+    expect(made).toBeInstanceOf(FakeWorker);
+    expect(early.isTerminated).toBe(true);
     expect(globalThis.Worker).toBe(FakeWorker);
   });
 
