@@ -6,6 +6,7 @@ import type { HouseholdRecord, ProgressRecord, ProjectRecord, VillageRecord } fr
 import { plausibleBox, type Box } from '../../contract/region-box';
 import { fromWgs84 } from '../geo/crs';
 import type { JoinLog } from './join-log';
+import { RecordColumns, type NumberKeys } from '../read/record-columns';
 import type { TableResult } from '../read/table-result';
 
 /**
@@ -75,7 +76,8 @@ interface Ceiling<R> {
   /** The contract's column name. */
   column: string;
   key: keyof Limits;
-  value: (r: R) => number | null;
+  /** The record's field the column is read into. */
+  field: NumberKeys<R>;
   /** What the figure is, in a sentence: `budget`. */
   what: ProblemRef;
   /** The unit written after a figure, `' 万元'` or `''`. */
@@ -89,21 +91,21 @@ const COUNTY_HOUSEHOLDS = phrase('hintCountyHouseholds');
 const TYPO = phrase('hintTypo');
 
 const VILLAGE_CEILINGS: readonly Ceiling<VillageRecord>[] = [
-  { column: 'households', key: 'villageHouseholds', value: (r) => r.households, what: phrase('ceilingHouseholds'), unit: '', hint: TOWN_TOTAL },
-  { column: 'population', key: 'villagePopulation', value: (r) => r.population, what: phrase('ceilingPopulation'), unit: '', hint: TOWN_TOTAL },
-  { column: 'laborers', key: 'villageLaborers', value: (r) => r.laborers, what: phrase('ceilingLaborers'), unit: '', hint: TOWN_TOTAL },
-  { column: 'employed', key: 'villageLaborers', value: (r) => r.employed, what: phrase('ceilingEmployed'), unit: '', hint: TOWN_TOTAL },
+  { column: 'households', key: 'villageHouseholds', field: 'households', what: phrase('ceilingHouseholds'), unit: '', hint: TOWN_TOTAL },
+  { column: 'population', key: 'villagePopulation', field: 'population', what: phrase('ceilingPopulation'), unit: '', hint: TOWN_TOTAL },
+  { column: 'laborers', key: 'villageLaborers', field: 'laborers', what: phrase('ceilingLaborers'), unit: '', hint: TOWN_TOTAL },
+  { column: 'employed', key: 'villageLaborers', field: 'employed', what: phrase('ceilingEmployed'), unit: '', hint: TOWN_TOTAL },
 ];
 const PROJECT_CEILINGS: readonly Ceiling<ProjectRecord>[] = [
-  { column: 'budget_wan', key: 'budgetWan', value: (r) => r.budgetWan, what: phrase('ceilingBudget'), unit: ' 万元', hint: IN_YUAN },
-  { column: 'beneficiary_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryHouseholds, what: phrase('ceilingBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
-  { column: 'beneficiary_poor_households', key: 'beneficiaryHouseholds', value: (r) => r.beneficiaryPoorHouseholds, what: phrase('ceilingPoorBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
-  { column: 'jobs', key: 'jobs', value: (r) => r.jobs, what: phrase('ceilingJobs'), unit: '', hint: TYPO },
+  { column: 'budget_wan', key: 'budgetWan', field: 'budgetWan', what: phrase('ceilingBudget'), unit: ' 万元', hint: IN_YUAN },
+  { column: 'beneficiary_households', key: 'beneficiaryHouseholds', field: 'beneficiaryHouseholds', what: phrase('ceilingBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
+  { column: 'beneficiary_poor_households', key: 'beneficiaryHouseholds', field: 'beneficiaryPoorHouseholds', what: phrase('ceilingPoorBeneficiaries'), unit: '', hint: COUNTY_HOUSEHOLDS },
+  { column: 'jobs', key: 'jobs', field: 'jobs', what: phrase('ceilingJobs'), unit: '', hint: TYPO },
 ];
-const PROGRESS_CEILINGS: readonly Ceiling<ProgressRecord>[] = [{ column: 'spent_wan', key: 'spentWan', value: (r) => r.spentWan, what: phrase('ceilingSpent'), unit: ' 万元', hint: IN_YUAN }];
+const PROGRESS_CEILINGS: readonly Ceiling<ProgressRecord>[] = [{ column: 'spent_wan', key: 'spentWan', field: 'spentWan', what: phrase('ceilingSpent'), unit: ' 万元', hint: IN_YUAN }];
 const HOUSEHOLD_CEILINGS: readonly Ceiling<HouseholdRecord>[] = [
-  { column: 'laborers', key: 'householdLaborers', value: (r) => r.laborers, what: phrase('ceilingLaborers'), unit: '', hint: TYPO },
-  { column: 'employed', key: 'householdLaborers', value: (r) => r.employed, what: phrase('ceilingEmployed'), unit: '', hint: TYPO },
+  { column: 'laborers', key: 'householdLaborers', field: 'laborers', what: phrase('ceilingLaborers'), unit: '', hint: TYPO },
+  { column: 'employed', key: 'householdLaborers', field: 'employed', what: phrase('ceilingEmployed'), unit: '', hint: TYPO },
 ];
 
 /** Rows named one by one per column; beyond them one line counts the rest (a column in 元 is every row). */
@@ -130,20 +132,28 @@ export function warnAboveLimits(log: JoinLog, limits: Limits, tables: LimitedTab
 }
 
 function warnAbove<R extends { row: number }>(log: JoinLog, limits: Limits, table: TableResult<R>, ceilings: readonly Ceiling<R>[], isPrivate: boolean): void {
-  // One pass over the records (a table kept as columns makes each when asked: read/project-records.ts),
-  // the rows above each ceiling then reported ceiling by ceiling.
+  // The rows above each ceiling (the first ROWS_NAMED of them by their place in the table), then
+  // reported ceiling by ceiling. A table kept as columns (projects.csv, progress.csv: a province's
+  // million rows) has each ceiling's column read as it is, no record made.
   const above = ceilings.map(() => 0);
-  const named = ceilings.map((): { row: number; value: number }[] => []);
-  for (const r of table.records) {
-    for (let k = 0; k < ceilings.length; k++) {
-      const v = ceilings[k]!.value(r);
-      if (v === null || v <= limits[ceilings[k]!.key]) continue;
-      if (++above[k]! <= ROWS_NAMED) named[k]!.push({ row: r.row, value: v });
+  const named = ceilings.map((): { at: number; value: number }[] => []);
+  const note = (c: number, value: number | null, at: number): void => {
+    if (value === null || value <= limits[ceilings[c]!.key]) return;
+    if (++above[c]! <= ROWS_NAMED) named[c]!.push({ at, value });
+  };
+  const records = table.records;
+  if (records instanceof RecordColumns) {
+    ceilings.forEach((ceiling, c) => (records as RecordColumns<R>).eachNumber(ceiling.field, (value, at) => note(c, value, at)));
+  } else {
+    let at = 0;
+    for (const r of records) {
+      ceilings.forEach((ceiling, c) => note(c, r[ceiling.field] as number | null, at));
+      at++;
     }
   }
   ceilings.forEach((c, k) => {
     const limit = limits[c.key];
-    for (const { row, value } of named[k]!) log.say(table, row, c.column, 'warning', problem('aboveCeiling', { what: c.what, value: isPrivate ? '' : String(value), unit: c.unit, limit, key: c.key, hint: c.hint }));
+    for (const { at, value } of named[k]!) log.say(table, records.at(at)!.row, c.column, 'warning', problem('aboveCeiling', { what: c.what, value: isPrivate ? '' : String(value), unit: c.unit, limit, key: c.key, hint: c.hint }));
     if (above[k]! > ROWS_NAMED) log.note(table.file, table.headers.get(c.column) ?? c.column, 'warning', problem('aboveCeilingMore', { more: above[k]! - ROWS_NAMED, what: c.what, limit, unit: c.unit, key: c.key }));
   });
 }

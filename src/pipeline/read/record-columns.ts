@@ -89,6 +89,20 @@ export class RecordColumns<T extends object> implements RecordStore<T> {
     for (let k = 0; k < this.count; k++) yield this.at(k)!;
   }
 
+  /**
+   * Reads number column `key` of each record in turn without making the records: `each(value, k)`
+   * for k from 0 to length − 1, value null for a blank cell (what `at(k)[key]` would give).
+   */
+  eachNumber(key: NumberKeys<T>, each: (value: number | null, k: number) => void): void {
+    const j = this.keys.indexOf(key as keyof T & string);
+    if (!this.isNumber[j]) throw new Error(`column ${String(key)} is not kept as numbers`);
+    const chunks = this.column(j) as Float64Array[];
+    for (let k = 0; k < this.count; k++) {
+      const v = chunks[k >>> CHUNK_BITS]![k & IN_CHUNK]!;
+      each(Number.isNaN(v) ? null : v, k);
+    }
+  }
+
   /** Column `key` at the records `order` (NaN for a blank cell); the store lets its own column go, so it makes no record after. */
   takeNumbers(key: NumberKeys<T>, order: ArrayLike<number>): Float64Array {
     const chunks = this.take(key) as Float64Array[];

@@ -35,6 +35,18 @@ describe('projects.csv kept as columns (issue 23)', () => {
     expect(t.records.at(1)).toMatchObject({ row: 3, projectId: 'P2', budgetWan: 7.5, jobs: 3 });
   });
 
+  it('reads a number column in turn without making records: what each record would say, a blank as null', () => {
+    const records = Array.from({ length: 70_000 }, (_, k) => record(`P${k}`, { row: k + 2, budgetWan: k % 3 === 0 ? null : k / 2 }));
+    const store = ProjectRecordColumns.of(records);
+    const seen: (number | null)[] = [];
+    store.eachNumber('budgetWan', (value, k) => {
+      expect(k).toBe(seen.length);
+      seen.push(value);
+    });
+    expect(seen).toEqual(records.map((r) => r.budgetWan));
+    expect(() => store.eachNumber('projectName' as never, () => undefined)).toThrow(/not kept as numbers/);
+  });
+
   it('takes a column in a given order and then no longer makes records', () => {
     const store = ProjectRecordColumns.of([record('P1', { budgetWan: 1 }), record('P2', { budgetWan: 2 }), record('P3', { budgetWan: 3, jobs: 4 })]);
     expect([...store.takeNumbers('budgetWan', [2, 0])]).toEqual([3, 1]);
