@@ -113,8 +113,10 @@ export function joinDataset(input: JoinInput): JoinResult {
   const n = records.length;
   const kept = { record: new Int32Array(n), id: new Array<string>(n), category: new Int32Array(n), town: new Int32Array(n), village: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n), hasOwnPoint: new Uint8Array(n), toLon: new Float64Array(n), toLat: new Float64Array(n), isJoinedByCode: new Uint8Array(n) };
   let keptCount = 0;
+  // Each row with the fields the join reads, not the whole record (a province's million rows).
+  const rowAt = records.picker(['row', 'projectId', 'category', 'townCode', 'townName', 'villageCode', 'villageName', 'lon', 'lat', 'toLon', 'toLat', 'beneficiaryHouseholds']);
   for (let at = 0; at < n; at++) {
-    const r = records.at(at)!;
+    const r = rowAt(at);
     const bad = (column: string, what: Problem): void => log.say(pt, r.row, column, 'error', what);
     let ok = true;
     const dup = seenProject.get(r.projectId) ?? rejectedBefore(pt, r.projectId, r.row);

@@ -36,15 +36,27 @@ describe('projects.csv kept as columns (issue 23)', () => {
   });
 
   it('reads a number column in turn without making records: what each record would say, a blank as null', () => {
-    const records = Array.from({ length: 70_000 }, (_, k) => record(`P${k}`, { row: k + 2, budgetWan: k % 3 === 0 ? null : k / 2 }));
+    const records = Array.from({ length: 70_000 }, (_, k) => record(`P${k}`, { row: k + 2, jobs: k % 3 === 0 ? null : k / 2 }));
     const store = ProjectRecordColumns.of(records);
     const seen: (number | null)[] = [];
-    store.eachNumber('budgetWan', (value, k) => {
+    store.eachNumber('jobs', (value, k) => {
       expect(k).toBe(seen.length);
       seen.push(value);
     });
-    expect(seen).toEqual(records.map((r) => r.budgetWan));
+    expect(seen).toEqual(records.map((r) => r.jobs));
     expect(() => store.eachNumber('projectName' as never, () => undefined)).toThrow(/not kept as numbers/);
+  });
+
+  it('makes records of chosen fields alone, the same values as the whole record, over more than one chunk', () => {
+    const records = Array.from({ length: 70_000 }, (_, k) => record(`P${k}`, { row: k + 2, lon: k % 5 === 0 ? null : 109 + k / 1e6, townName: k % 2 ? '龙坝镇' : null }));
+    const store = ProjectRecordColumns.of(records);
+    const pick = store.picker(['row', 'projectId', 'lon', 'townName']);
+    for (const k of [0, 1, 65_535, 65_536, 69_999]) {
+      const r = records[k]!;
+      expect(pick(k)).toEqual({ row: r.row, projectId: r.projectId, lon: r.lon, townName: r.townName });
+    }
+    expect(Object.keys(pick(3))).toEqual(['row', 'projectId', 'lon', 'townName']);
+    expect(() => pick(70_000)).toThrow(RangeError);
   });
 
   it('takes a column in a given order and then no longer makes records', () => {
