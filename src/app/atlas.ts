@@ -3,24 +3,20 @@ import type { SiteData } from '../contract/site';
 import { STATUSES } from '../contract/columns';
 import { laggingProjects } from '../domain/lag';
 import { formatCount, formatWan } from '../domain/format';
-import { formatIndicator } from '../domain/indicators';
 import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
-import { monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
-import { deriveView } from '../state/derived-view';
+import { monthIndexOf, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
 import { mapThemeFor } from '../map/style';
 import { serializeViewState, type ViewState } from '../state/view-state';
-import { regionName } from '../domain/region-name';
 import { fillText, pick, t } from '../i18n';
 import type { LoadedData } from './load';
 import { chooseEngine, createFallback } from './map-engine-choice';
 import { mountMapKeyboard } from './map-keyboard';
+import { mapViewOf } from './map-view';
 import { showLoadError, showMapError } from './status';
 import { watchOverlays } from './overlay-watch';
 
-/** Fill of the towns around a drilled-into town: the villages carry the colours there. */
-const NEUTRAL_TOWN = '#f3f2ee';
 /** Half-size of the frame around a village point, in degrees (about 3 km). */
 const VILLAGE_FRAME_DEG = 0.03;
 
@@ -148,57 +144,18 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const state = store.get();
     // Large type grows the map's labels too (setTheme does nothing when the theme is unchanged).
     atlas.setTheme(mapThemeFor(isPresenting, state.isLargeType));
-    const m = monthIndexOf(site, state);
-    const selection = selectionOf(site, state);
-    // The colours and scale from the view's derivation: the legend and the report's key read the same scale.
-    const { spec, values, scale } = deriveView(site, projects, state).colouring(state);
-    const colour = (v: number | null): string | null => (v === null ? null : scale.colorFor(v));
-    const lagPoints = site.config.thresholds.lagPoints;
-    const isBehind = (v: number | null | undefined): boolean => v !== null && v !== undefined && v > lagPoints;
-    const lag = valuesAt(site, 'lag', m);
-    describeArea = (area, i, n) => {
-      const value = area.kind === 'town' ? values.towns[area.id] : values.villages[area.id];
-      const bin = scale.binIndex(value ?? null);
-      return fillText(state.lang, 'mapAreaAnnounce', {
-        name: area.name,
-        indicator: scale.title,
-        value: formatIndicator(spec, value ?? null, state.lang),
-        class: bin < 0 ? scale.noData.label : (scale.bins[bin]?.label ?? ''),
-        i: String(i),
-        n: String(n),
-      });
-    };
+    const view = mapViewOf(site, projects, state, showsProjects());
+    const { monthIndex: m, selection, drawsProjects } = view;
+    describeArea = view.describeArea;
     // A town opened or closed: the keyboard's areas are another level's.
     if ((selection.town?.id ?? null) !== lastLevel) {
       lastLevel = selection.town?.id ?? null;
       keyboard.reset();
     }
     atlas.setLang(state.lang);
-    atlas.setAreas({
-      townColours: selection.town ? site.towns.map(() => NEUTRAL_TOWN) : values.towns.map(colour),
-      villageColours: values.villages.map(colour),
-      selectedTown: selection.town?.id ?? null,
-      selectedVillage: selection.village?.id ?? null,
-      laggingTowns: new Set(site.towns.filter((t) => isBehind(lag.towns[t.id])).map((t) => t.id)),
-      laggingVillages: new Set(site.villages.filter((v) => isBehind(lag.villages[v.id])).map((v) => v.id)),
-      noDataColour: scale.noData.color,
-    });
-    // The county view compares towns and draws them from site.json alone: its thousands of markers
-    // would only hide the colours, and would have to load every project first. A town's projects
-    // load when it is opened (or a project in it is), and its markers show then.
-    const drawsProjects = showsProjects() && selection.town !== null;
+    atlas.setAreas(view.areas);
     // The legend first: the camera's frame keeps clear of it, as of every overlay on the map.
-    lastLegend = {
-      lagPoints,
-      isDelta: state.isDelta,
-      scale,
-      subject: selection.town ? fillText(state.lang, 'legendVillagesOf', { town: selection.town.name }) : fillText(state.lang, 'legendTownsOf', { region: regionName(site.config.region, state.lang) }),
-      categories: site.config.categories,
-      showsProjects: drawsProjects,
-      isProjectsInTowns: showsProjects() && selection.town === null && state.tour === null,
-      isEstimated: site.estimated.includes(spec.id),
-      lang: state.lang,
-    };
+    lastLegend = view.legend;
     legend.update(lastLegend);
     const place = `${state.town}/${state.village}/${state.tour}`;
     // The camera moves at once: the town's projects file and the markers' code load while it flies.
@@ -223,7 +180,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     const p = projects.current;
     const visible = drawsProjects && !isSnapshot ? visibleProjects(site, p, state, m, selection) : [];
     const selectedProject = state.project === null ? -1 : p.id.indexOf(state.project);
-    const lagging = new Set(laggingProjects(p, m, lagPoints, visible).map((l) => l.index));
+    const lagging = new Set(laggingProjects(p, m, site.config.thresholds.lagPoints, visible).map((l) => l.index));
     drawn = p;
     // The popup's code comes with the first markers, before a click needs it.
     if (visible.length > 0) preloadDisclosure();
