@@ -1,6 +1,7 @@
 import { parseSiteProjects, type SiteProjects } from '../../src/contract/projects';
 import { parseSiteData, projectChunkFile, type SiteData } from '../../src/contract/site';
 import { parseSiteMonths, withSiteMonths } from '../../src/contract/site-months';
+import type { LoadedProjects } from '../../src/state/derived-view';
 import { mergeProjects } from '../../src/state/project-source';
 import { buildSite } from '../../src/pipeline/build';
 import { folderSource } from '../../scripts/lib/folder-source';
@@ -13,6 +14,12 @@ export async function loadMiniSite(): Promise<{ site: SiteData; projects: SitePr
   const read = (name: string): unknown => JSON.parse(result.outputs?.get(name) ?? 'null');
   const site = parseBuiltSite(read);
   return { site, projects: allProjects(site, read) };
+}
+
+/** The mini site with every town's projects loaded, as the page's derivations read them (deriveView). */
+export async function loadMiniSiteLoaded(): Promise<{ site: SiteData; projects: LoadedProjects }> {
+  const { site, projects } = await loadMiniSite();
+  return { site, projects: { current: projects, version: 1, isLoaded: () => true } };
 }
 
 /** A build's site.json with every month's village values (months.json added when site.json names it), parsed as the page parses them. */

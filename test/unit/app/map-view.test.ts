@@ -6,16 +6,14 @@ import { indicatorSpec } from '../../../src/domain/indicators';
 import { valuesAt } from '../../../src/state/derive';
 import type { LoadedProjects } from '../../../src/state/derived-view';
 import { DEFAULT_VIEW } from '../../../src/state/view-state';
-import { loadMiniSite } from '../../helpers/site';
+import { loadMiniSiteLoaded } from '../../helpers/site';
 
 /** What the map shows for a state (src/app/map-view.ts), worked out without a map. */
 describe('the map’s view of a state', () => {
   let site: SiteData;
   let projects: LoadedProjects;
   beforeAll(async () => {
-    const mini = await loadMiniSite();
-    site = mini.site;
-    projects = { current: mini.projects, version: 1, isLoaded: () => true };
+    ({ site, projects } = await loadMiniSiteLoaded());
   });
 
   it('the county: each town in its class colour, no markers, the lagging towns flagged, the legend of the towns', () => {

@@ -6,15 +6,13 @@ import { DEFAULT_VIEW } from '../../../src/state/view-state';
 import { valuesAt } from '../../../src/state/derive';
 import { deriveView, type LoadedProjects } from '../../../src/state/derived-view';
 import { stopFigures } from '../../../src/ui/tour-figures';
-import { loadMiniSite } from '../../helpers/site';
+import { loadMiniSiteLoaded } from '../../helpers/site';
 
 describe('stopFigures', () => {
   let site: SiteData;
   let projects: LoadedProjects;
   beforeAll(async () => {
-    const mini = await loadMiniSite();
-    site = mini.site;
-    projects = { current: mini.projects, version: 1, isLoaded: () => true };
+    ({ site, projects } = await loadMiniSiteLoaded());
   });
 
   it("shows the county's value in the latest month and its top towns", () => {
