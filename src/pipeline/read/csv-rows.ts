@@ -42,8 +42,12 @@ export function parseCsv(text: string): CsvRows {
 
 /** Papa guesses the line break from the first megabyte of text and the separator from the first ten rows. */
 const GUESS_CHARS = 1024 * 1024;
-/** Text is parsed in pieces of about this many characters. */
-const PIECE_CHARS = 1024 * 1024;
+/**
+ * After the first megabyte, text is parsed in pieces of about this many characters: small enough
+ * that a piece, the carried rest joined to it, and its cells are young objects (read-table.ts,
+ * DECODE_BYTES), not large strings mapped afresh for each piece.
+ */
+const PIECE_CHARS = 32 * 1024;
 
 interface PapaError {
   type: string;

@@ -142,12 +142,15 @@ describe('reading a table as it streams', () => {
     ['nothing but blank rows', utf8(',,,\r\n\r\n ,\r\n')],
     ['a required column missing', utf8(`月份,项目编号\n${rows(3)}\n`)],
     ['more than a megabyte of rows (parsed in pieces)', utf8(`${HEADER}\n${rows(40_000)}\n`)],
+    ['megabytes of Chinese text, its characters cut at every slice', utf8(`${HEADER},备注\n${rows(60_000).replaceAll('\r\n', ',竹溪县蒋家堰镇\r\n')},中\n`)],
+    ['megabytes of UTF-16', utf16le(`${HEADER},备注\r\n${rows(30_000).replaceAll('\r\n', ',水坪镇\r\n')},中\r\n`)],
   ];
   const build = (r: RowReader) => TABLES.progress.build(r);
 
-  it.each(cases)('%s: the same table from chunks of 1, 7 or 4096 bytes as from all the bytes', async (_name, bytes) => {
+  // A large file is also read in the build's own chunks of a megabyte, each decoded in slices (read-table.ts, DECODE_BYTES).
+  it.each(cases)('%s: the same table from chunks of 1, 7 or 4096 bytes (or a megabyte) as from all the bytes', async (_name, bytes) => {
     const whole = readTable(PROGRESS, bytes, build);
-    for (const size of bytes.length > 100_000 ? [4096, 65_536] : [1, 7, 4096]) {
+    for (const size of bytes.length > 100_000 ? [4096, 65_536, 1 << 20] : [1, 7, 4096]) {
       const { isEmptyText, ...streamed } = await readTableStream(PROGRESS, sourceFileOf(bytes, size), build);
       expect(isEmptyText).toBe(false);
       expect(streamed as TableResult<unknown>).toEqual(whole);
