@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDataCli } from '../../../scripts/data';
-import { describeWriteError, errorCode, inChunks, isWriteFault, lockOutput, nodeOutputFs, OutputError, sayWrite, writeFaultReason, type OutputFs, type WriteNote, type WriteReason } from '../../../scripts/lib/write-output';
+import { describeWriteError, errorCode, inChunks, isWriteFault, lockOutput, nodeOutputFs, OutputError, sayWrite, writeBehind, writeFaultReason, type OutputFs, type WriteNote, type WriteReason } from '../../../scripts/lib/write-output';
 import { datasetWith } from '../../helpers/fixtures';
 
 /** A PID above any kernel's pid_max: no process has it. */
@@ -66,6 +67,38 @@ describe('a failed write leaves the output as it was', () => {
     expect(lines.at(-1)).toBe(says(out));
     expect(code).toBe(2);
     expect(lines.some((l) => /\n\s+at /.test(l))).toBe(false);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readdir(parent)).toEqual(['site']);
+  });
+
+  it('two files written at once: one fails while the other is still being written; the folder is cleared after both', async () => {
+    const { parent, out } = await previousOutput();
+    const before = await snapshot(out);
+    const events: string[] = [];
+    let started = 0;
+    const fs: OutputFs = {
+      ...nodeOutputFs,
+      writeFile: async (path, pieces) => {
+        const k = started++;
+        if (k === 0) {
+          // The first file is slow: the second is started, and fails, while it is written.
+          await new Promise((done) => setTimeout(done, 100));
+          await nodeOutputFs.writeFile(path, pieces);
+          events.push('first written');
+        } else if (k === 1) {
+          events.push('second failed');
+          throw failure('ENOSPC', path);
+        } else events.push(`file ${k} started`);
+      },
+      remove: async (path) => {
+        if (path.includes('.tmp-') && started > 0) events.push('staging removed');
+        await nodeOutputFs.remove(path);
+      },
+    };
+    const { code, lines } = await build(await datasetWith(), out, fs);
+    expect(code).toBe(2);
+    expect(lines.at(-1)).toBe(`error: the disk is full: ${out} could not be written; free some space and build again; nothing was changed in ${out}`);
+    expect(events.slice(0, 3)).toEqual(['second failed', 'first written', 'staging removed']);
     expect(await snapshot(out)).toEqual(before);
     expect(await readdir(parent)).toEqual(['site']);
   });
@@ -411,5 +444,30 @@ describe('a file written in chunks', () => {
       throw failure('EIO');
     }
     await expect(nodeOutputFs.writeFile(join(dir, 'part'), failingPart())).rejects.toMatchObject({ code: 'EIO' });
+  });
+
+  it('writes each chunk while the next is made, in order, and fails with the disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cunhu-chunks-'));
+    // Chunks of different sizes and bytes, so one written out of order or at the wrong place shows.
+    const made: number[] = [];
+    function* chunks(): Generator<Uint8Array> {
+      for (let i = 0; i < 40; i++) {
+        made.push(i);
+        yield new Uint8Array(100_000 + i).fill(i);
+      }
+    }
+    await writeBehind(join(dir, 'ordered'), chunks());
+    const bytes = await readFile(join(dir, 'ordered'));
+    expect(made).toHaveLength(40);
+    expect(bytes.length).toBe(40 * 100_000 + (39 * 40) / 2);
+    let at = 0;
+    for (let i = 0; i < 40; i++) {
+      expect(bytes[at], `chunk ${i}`).toBe(i);
+      expect(bytes[at + 99_999 + i], `chunk ${i}`).toBe(i);
+      at += 100_000 + i;
+    }
+    // A full disk (Linux's /dev/full): the write's own error, while the next chunk was being made.
+    if (existsSync('/dev/full')) await expect(writeBehind('/dev/full', chunks())).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(writeBehind(join(dir, 'no-such-folder', 'x'), chunks())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
