@@ -24,6 +24,13 @@ describe('readTable', () => {
     expect(t.issues.map((i) => `${i.row}:${i.column}:${i.level}`)).toEqual(['4:progress_pct:error', '5::warning', '0::warning']);
   });
 
+  it('skips a summary row however it is written: after spaces, in full width, in the Kangxi radicals of a copied PDF', () => {
+    // 2016-05 rows first: a row beginning with ASCII is never a summary row, whatever follows.
+    const summaries = [' 合计,,,,20', '\u3000小计,,,,1', '\u00a0总 计,,,,2', '⼩计,,,,3', '\t共计：,,,,4', ',,,合计,5'];
+    const t = readProgress(bytes(`${HEADER}\n2016-05,P1,在建,40,10\n${summaries.join('\n')}\n2016-06 合计,P2,在建,50,10\n`));
+    expect(t.counts).toEqual({ read: 8, used: 1, rejected: 1, skipped: 6 });
+  });
+
   it('reports unknown columns as warnings and a repeated column as an error', () => {
     const t = readProgress(bytes(`${HEADER},备注,月份\n2016-05,P1,在建,40,10,x,2016-06\n`));
     expect(t.issues).toContainEqual(expect.objectContaining({ row: 1, column: '备注', level: 'warning' }));
