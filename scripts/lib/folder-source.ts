@@ -156,7 +156,8 @@ async function* chunksOf(file: CheckedFile, maxBytes: number): AsyncGenerator<Ui
       throw new SourceReadError(file.path, `${file.path} was replaced while the build read it${opened.isFile() ? '' : ` by ${kindOf(opened)}`}: build again when nothing is changing the folder`);
     }
     let total = 0;
-    for (;;) {
+    /** The next chunk, or null at the end of the file. */
+    const readOne = async (): Promise<Uint8Array | null> => {
       // Sized to what the file says is left, so a small file holds no megabyte buffer.
       const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(file.size - total + 1, 1 << 16)));
       let bytesRead: number;
@@ -165,10 +166,29 @@ async function* chunksOf(file: CheckedFile, maxBytes: number): AsyncGenerator<Ui
       } catch (e) {
         throw new SourceReadError(file.path, cannotRead(e));
       }
-      if (bytesRead === 0) return;
+      if (bytesRead === 0) return null;
       total += bytesRead;
       if (total > maxBytes) throw new SourceReadError(file.path, `${file.path} grew past ${formatBytes(maxBytes)} while the build read it (it said ${formatBytes(file.size)}); the build reads files up to ${formatBytes(maxBytes)}: is something still writing it?`);
-      yield buffer.subarray(0, bytesRead);
+      return buffer.subarray(0, bytesRead);
+    };
+    // One chunk read ahead: the disk reads the next while the build parses this one. A file not in
+    // the system's cache (a ledger just exported, a province on a slow disk) was read at the pace of
+    // the parse: a province's build stood idle some 30 s of its read. Each chunk is a buffer of its own.
+    let ahead: Promise<Uint8Array | null> | null = null;
+    try {
+      ahead = readOne();
+      for (;;) {
+        const chunk: Uint8Array | null = await ahead;
+        ahead = null;
+        if (chunk === null) return;
+        ahead = readOne();
+        // Awaited when the next chunk is asked for; a failure meanwhile is not an unhandled one.
+        ahead.catch(() => undefined);
+        yield chunk;
+      }
+    } finally {
+      // A reader that stopped early: the read in flight ends before the file is closed.
+      if (ahead) await ahead.catch(() => undefined);
     }
   } finally {
     await handle.close();
