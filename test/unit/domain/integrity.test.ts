@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integrityFindings } from '../../../src/domain/integrity';
-import { reportList, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
+import { FINDING_RULES, reportList, type FindingRule, type IntegrityInput, type IntegrityProject, type IntegrityReport, type IntegrityVillage } from '../../../src/domain/integrity-model';
 import { emptyTally, qualityParts, qualityPartsOf, qualityScore, tallyProject } from '../../../src/domain/quality-score';
 
 const village = (over: Partial<IntegrityVillage> = {}): IntegrityVillage => ({ name: '示例村', town: 0, households: 400, population: 1200, poorHouseholds: 80, poorPopulation: 240, exitedHouseholds: 40, exitedPopulation: 120, exitYear: null, isJoinedByCode: true, ...over });
@@ -23,6 +23,14 @@ describe('数据实: each rule trips on its case and not on a clean one', () => 
     expect(rules(input([project({ reports })]))).toEqual(['progressBackward']);
     const f = integrityFindings(input([project({ reports })]))[0]!;
     expect(f).toMatchObject({ month: '2016-02', projects: [0], amountWan: 60, figures: { from: 40, to: 30 } });
+  });
+
+  it('names each rule once a project, at its first month, however often it happens; several rules of one project each', () => {
+    const reports = [r('2016-01', 'building', 40, 10), r('2016-02', 'building', 30, 80), r('2016-03', 'building', 20, 90), r('2016-04', 'planned', 10, 95)];
+    const findings = integrityFindings(input([project({ reports }), project({ reports: [r('2016-02', 'building', 50, 10), r('2016-03', 'building', 40, 10)] })]));
+    expect(findings.map((f) => `${f.rule}:${f.month}:${f.projects.join()}`)).toEqual(['progressBackward:2016-02:0', 'progressBackward:2016-03:1', 'overspent:2016-02:0', 'spentPlanned:2016-04:0']);
+    // A rule's bit in a number says it was flagged (src/domain/integrity.ts): room for every rule.
+    expect(FINDING_RULES.length).toBeLessThan(31);
   });
 
   it('a jump from under 30% to 100% in one month, but not over several months', () => {
