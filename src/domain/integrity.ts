@@ -45,8 +45,8 @@ export function integrityFindings(d: IntegrityInput): Finding[] {
 /** The rules that read one project's own reports; each names the first month it happens. */
 function projectFindings(p: IntegrityProject, i: number, out: Finding[]): void {
   // Each rule once a project, its first month: the rules flagged so far as bits of FINDING_RULES,
-  // and the findings put straight into the caller's list. A Set and a list a project were half of
-  // what this stage allocated for a province's million projects (a sampling heap profile).
+  // and the findings put straight into the caller's list, not a Set and a list a project (the Set
+  // alone was 0.15 GB of the 2.24 GB this stage allocated for a province: a sampling heap profile).
   let seen = 0;
   const flag = (rule: FindingRule, month: string, figures: Record<string, number>): void => {
     const bit = 1 << FINDING_RULES.indexOf(rule);
