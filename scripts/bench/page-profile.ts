@@ -129,7 +129,8 @@ export async function profilePage(browser: Browser, url: string, viewport: { wid
   const context = await browser.newContext({ viewport });
   await context.addInitScript({ content: GL_COUNTER });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: CATEGORIES });
+  // BENCH_TRACE_CATEGORIES adds categories to the trace (with BENCH_TRACE_OUT: the GPU process's, say).
+  await browser.startTracing(page, { categories: [...CATEGORIES, ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? [])] });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('cunhu:data-ready').length > 0, undefined, { timeout: 180_000 });
   const timeline = await page.evaluate(() => ({

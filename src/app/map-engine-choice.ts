@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n';
 import type { MapEngine, MapEngineEvents } from '../map/map-engine';
 import type { LoadedData } from './load';
+import { discardEarlyCanvas, probeWebGL2 } from '../map/canvas-head-start';
 import { discardEarlyWorker, startMapWorker } from '../map/worker-head-start';
 
 /** The chosen map, and the live map's MapLibre handle for tests (null on the fallback). */
@@ -13,18 +14,6 @@ export interface ChosenEngine {
   engine: MapEngine;
   isFallback: boolean;
   handle: unknown;
-}
-
-/** True when this browser gives a canvas a WebGL2 context (the probe's context is released at once). */
-export function hasWebGL2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 type LiveMapModule = typeof import('../map/atlas-map');
@@ -39,7 +28,8 @@ let liveMap: Promise<LiveMapModule> | null | undefined;
  */
 export function preloadLiveMap(): void {
   if (liveMap !== undefined) return;
-  if (!hasWebGL2()) {
+  // The probe's canvas and context are kept for the live map (src/map/canvas-head-start.ts).
+  if (!probeWebGL2()) {
     liveMap = null;
     return;
   }
@@ -50,7 +40,10 @@ export function preloadLiveMap(): void {
     return module;
   });
   // A failed load is handled where the map is made (the fallback draws); not an unhandled rejection meanwhile.
-  liveMap.catch(() => discardEarlyWorker());
+  liveMap.catch(() => {
+    discardEarlyWorker();
+    discardEarlyCanvas();
+  });
 }
 
 /**
@@ -68,6 +61,7 @@ export async function chooseEngine(container: HTMLElement, data: LoadedData, eve
     } catch (e) {
       // The reason stays in the console for whoever supports the site; the reader gets the fallback and its notice.
       console.warn('the interactive map did not start; drawing the simplified map instead', e);
+      discardEarlyCanvas();
       container.replaceChildren();
       container.className = className;
     }

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type ErrorEvent, type FeatureIdentifier, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type ErrorEvent, type FeatureIdentifier, type MapGeoJSONFeature, type MapOptions } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -19,6 +19,7 @@ import { MapLifecycle } from './map-lifecycle';
 import type { MarkerProjects, MarkerState } from './marker-state';
 import type { ProjectsOverlay } from './projects-overlay';
 import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
+import { LIVE_MAP_CONTEXT, withEarlyCanvas } from './canvas-head-start';
 import { withEarlyWorker } from './worker-head-start';
 import { workerUrl } from './worker-url';
 
@@ -95,7 +96,7 @@ export class AtlasMap implements MapEngine {
     const [w, s, e, n] = data.site.bbox;
     // The archive's tiles come through the PMTiles reader, which must answer before the style asks.
     if (data.boundaryTiles) addProtocol(PMTILES_PROTOCOL, await pmtilesTileLoader());
-    const map = new MapLibreMap({
+    const options: MapOptions = {
       container,
       style: atlasStyle(data.site, data.towns, data.county, data.boundaryTiles ?? null),
       bounds: [w, s, e, n],
@@ -108,8 +109,11 @@ export class AtlasMap implements MapEngine {
       // Labels appear at once rather than fading in for 300 ms: the map is ready (data-ready,
       // exports, prints, tour stops) as soon as it is drawn, not a fade later.
       fadeDuration: 0,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-    });
+      canvasContextAttributes: LIVE_MAP_CONTEXT,
+    };
+    // The WebGL2 probe's canvas, its context already made (canvas-head-start.ts): the options are
+    // worked out first, so the only canvas asked for while it is on offer is MapLibre's own.
+    const map = withEarlyCanvas(() => new MapLibreMap(options));
     // The hatch must exist before the first frame asks for it.
     map.setMissingStyleImageResolver((id) => {
       if (id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { gotoReady, mapIdle, openAtlas, recordPage } from './page';
+import { gotoReady, mapIdle, recordPage } from './page';
 import { builtSite } from './site-fixture';
 
 /**
@@ -23,9 +23,29 @@ afterAll(async () => {
 
 describe('a lost WebGL context', () => {
   it('switches to the fallback map in the same state, with the notice, and the map keeps working', async () => {
-    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=completion&month=2016-05');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // Every canvas the page gives a WebGL2 context, in order (text: the page gets it without tsx's helpers).
+    await page.addInitScript(`
+      window.webgl2Canvases = [];
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, options) {
+        const context = getContext.call(this, type, options);
+        if (type === 'webgl2' && context && !window.webgl2Canvases.includes(this)) window.webgl2Canvases.push(this);
+        return context;
+      };
+    `);
+    const { errors } = recordPage(page);
+    await gotoReady(page, `${inject('baseUrl')}#ind=completion&month=2016-05`, errors);
     await mapIdle(page);
     expect(await page.evaluate(() => window.cunhu?.isFallback)).toBe(false);
+    // One WebGL2 context on the page: the probe's canvas is the map's (src/map/canvas-head-start.ts),
+    // made with the map's attributes (the PNG export reads the drawing buffer after the frame).
+    const contexts = await page.evaluate(() => {
+      const canvases = (window as unknown as { webgl2Canvases: HTMLCanvasElement[] }).webgl2Canvases;
+      const attributes = canvases[0]?.getContext('webgl2')?.getContextAttributes();
+      return { count: canvases.length, isMapCanvas: canvases[0] === window.cunhu?.map.getCanvas(), preserveDrawingBuffer: attributes?.preserveDrawingBuffer, stencil: attributes?.stencil };
+    });
+    expect(contexts).toEqual({ count: 1, isMapCanvas: true, preserveDrawingBuffer: true, stencil: true });
     expect(await page.isVisible('#map-notice')).toBe(false);
     const isLost = await page.evaluate(() => {
       const gl = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')?.getContext('webgl2');
