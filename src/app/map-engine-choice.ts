@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n';
 import type { MapEngine, MapEngineEvents } from '../map/map-engine';
 import type { LoadedData } from './load';
-import { discardEarlyCanvas, probeWebGL2 } from '../map/canvas-head-start';
+import { discardEarlyCanvas, probeWebGL2, warmGlyphCanvas } from '../map/canvas-head-start';
 import { discardEarlyWorker, startMapWorker } from '../map/worker-head-start';
 
 /** The chosen map, and the live map's MapLibre handle for tests (null on the fallback). */
@@ -44,6 +44,9 @@ export function preloadLiveMap(): void {
     discardEarlyWorker();
     discardEarlyCanvas();
   });
+  // The 2D canvas context the labels' glyphs are drawn on, made while the GPU process is not yet
+  // busy (after the chunk is asked for, so its download starts first).
+  warmGlyphCanvas();
 }
 
 /**

@@ -52,6 +52,27 @@ export function probeWebGL2(): boolean {
   }
 }
 
+/**
+ * Draws and reads one character on a 2D canvas made as MapLibre makes the one it draws its labels'
+ * glyphs on (TinySDF: an `OffscreenCanvas`, `willReadFrequently`). Chromium makes its shared GPU
+ * context for 2D canvases on the first such use: left to MapLibre, that was when its worker first
+ * asked for the town names' glyphs, and the page waited 260 ms there behind the GPU process's
+ * longest frame (a trace under SwiftShader); made here, as the page starts, it took 24 ms. Where
+ * there is no `OffscreenCanvas` MapLibre draws on a page canvas, and nothing is done.
+ */
+export function warmGlyphCanvas(): void {
+  if (typeof OffscreenCanvas === 'undefined') return;
+  try {
+    const context = new OffscreenCanvas(8, 8).getContext('2d', { willReadFrequently: true });
+    if (!context) return;
+    context.font = '8px sans-serif';
+    context.fillText('字', 0, 8);
+    context.getImageData(0, 0, 8, 8);
+  } catch {
+    // Only a head start: MapLibre makes its own canvas as before.
+  }
+}
+
 /** Releases the kept context (the live map did not load, or did not take the canvas). */
 export function discardEarlyCanvas(): void {
   const canvas = early;

@@ -118,3 +118,47 @@ describe('the WebGL2 probe’s canvas, kept for the live map', () => {
     expect(Object.getOwnPropertyDescriptor(doc, 'createElement')?.value).toBe(own);
   });
 });
+
+describe('the 2D canvas the labels’ glyphs are drawn on, made early', () => {
+  const saved = (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas;
+  afterEach(() => {
+    Object.assign(globalThis, { OffscreenCanvas: saved });
+  });
+
+  it('is made as MapLibre makes it (an OffscreenCanvas read often), and a character drawn on it and read back', async () => {
+    const calls: string[] = [];
+    class FakeOffscreenCanvas {
+      constructor(width: number, height: number) {
+        calls.push(`canvas ${width}x${height}`);
+      }
+      getContext(type: string, options?: { willReadFrequently?: boolean }) {
+        calls.push(`${type} ${JSON.stringify(options)}`);
+        return {
+          set font(value: string) {
+            calls.push(`font ${value}`);
+          },
+          fillText: (text: string) => calls.push(`fillText ${text}`),
+          getImageData: () => calls.push('getImageData'),
+        };
+      }
+    }
+    Object.assign(globalThis, { OffscreenCanvas: FakeOffscreenCanvas });
+    const { warmGlyphCanvas } = await import('../../../src/map/canvas-head-start');
+    warmGlyphCanvas();
+    expect(calls).toEqual(['canvas 8x8', '2d {"willReadFrequently":true}', 'font 8px sans-serif', 'fillText 字', 'getImageData']);
+  });
+
+  it('does nothing without OffscreenCanvas, and never throws', async () => {
+    const { warmGlyphCanvas } = await import('../../../src/map/canvas-head-start');
+    Object.assign(globalThis, { OffscreenCanvas: undefined });
+    expect(() => warmGlyphCanvas()).not.toThrow();
+    Object.assign(globalThis, {
+      OffscreenCanvas: class {
+        getContext(): never {
+          throw new Error('no 2D canvas here');
+        }
+      },
+    });
+    expect(() => warmGlyphCanvas()).not.toThrow();
+  });
+});
