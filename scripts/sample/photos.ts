@@ -67,7 +67,7 @@ export function planSamplePhotos(d: Dataset): PhotoPlan {
       return null;
     };
     return {
-      p: { index: i, town: p.town[i]!, point: pointAt(p, i), record: { projectName: p.name[i]!, start: p.fields.start[i]! } },
+      p: { index: i, town: p.town[i]!, point: pointAt(p, i), record: { projectName: p.name[i]!, start: p.fields.start.get(i) } },
       id: p.id[i]!,
       category: d.config.categories[p.category[i]!]!.id,
       last: reports.length > 0 ? reports.status(reports.length - 1) : 'planned',

@@ -9,13 +9,17 @@ import { PROJECT_FIELDS, type FieldKey, type ProjectFieldValues } from '../contr
 import type { ProjectRecord } from '../contract/records';
 import type { LonLat } from '../contract/site';
 import { figure } from './progress-columns';
+import { textColumn, type TextColumn } from './text-column';
 
 /** The keys of the public fields whose values are numbers (money and counts); the others are text or dates. */
 type NumberKey = { [K in FieldKey]: ProjectFieldValues[K] extends string | null ? never : K }[FieldKey];
 type TextKey = Exclude<FieldKey, NumberKey>;
 
-/** The public fields' columns: numbers in a Float64Array (NaN for a blank cell), texts and dates (YYYY-MM-DD) as strings or null. */
-export type FieldColumns = { readonly [K in NumberKey]: Float64Array } & { readonly [K in TextKey]: (ProjectFieldValues[K])[] };
+/**
+ * The public fields' columns: numbers in a Float64Array (NaN for a blank cell), texts and dates
+ * (YYYY-MM-DD) as strings or null, dictionary-encoded where their values repeat (text-column.ts).
+ */
+export type FieldColumns = { readonly [K in NumberKey]: Float64Array } & { readonly [K in TextKey]: TextColumn<ProjectFieldValues[K]> };
 
 export interface ProjectColumns {
   readonly length: number;
@@ -56,8 +60,8 @@ export interface ProjectRecordSource {
 
 /** The projects' columns: the records `order` (their positions in the table) with what the join found of each, in the same order. */
 export function layOutProjects(records: ProjectRecordSource, order: ArrayLike<number>, joined: JoinedProjectColumns): ProjectColumns {
-  const fields: Record<string, Float64Array | (string | null)[]> = {};
-  for (const f of PROJECT_FIELDS) fields[f.key] = isNumberKey(f.key) ? records.takeNumbers(f.key, order) : records.takeTexts(f.key as TextKey, order);
+  const fields: Record<string, Float64Array | TextColumn> = {};
+  for (const f of PROJECT_FIELDS) fields[f.key] = isNumberKey(f.key) ? records.takeNumbers(f.key, order) : textColumn(records.takeTexts(f.key as TextKey, order));
   return {
     length: order.length,
     id: records.takeTexts('projectId', order),
@@ -70,15 +74,15 @@ export function layOutProjects(records: ProjectRecordSource, order: ArrayLike<nu
 
 /** Project `i`'s value of a public field, as its record had it (null for a blank cell). */
 export function fieldAt<K extends FieldKey>(p: ProjectColumns, key: K, i: number): ProjectFieldValues[K] {
-  const column = p.fields[key] as Float64Array | (string | null)[];
-  return (column instanceof Float64Array ? figure(column[i]!) : column[i]!) as ProjectFieldValues[K];
+  const column = p.fields[key] as Float64Array | TextColumn;
+  return (column instanceof Float64Array ? figure(column[i]!) : column.get(i)) as ProjectFieldValues[K];
 }
 
 /** `(i) => fieldAt(p, key, i)`, with the column looked up once. */
 export function fieldReader<K extends FieldKey>(p: ProjectColumns, key: K): (i: number) => ProjectFieldValues[K] {
-  const column = p.fields[key] as Float64Array | (string | null)[];
+  const column = p.fields[key] as Float64Array | TextColumn;
   if (column instanceof Float64Array) return (i) => figure(column[i]!) as ProjectFieldValues[K];
-  return (i) => column[i] as ProjectFieldValues[K];
+  return (i) => column.get(i) as ProjectFieldValues[K];
 }
 
 /** Project `i`'s point (where it is drawn), or null. */

@@ -114,8 +114,8 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
   const BEAUTY = 2;
   const goalOf = config.categories.map((c) => (c.goal === 'industry' ? INDUSTRY : c.goal === 'beauty' ? BEAUTY : 0));
   for (let i = 0; i < n; i++) {
-    startMs[i] = dateMs(p.fields.start[i]!);
-    dueMs[i] = dateMs(p.fields.due[i]!);
+    startMs[i] = dateMs(p.fields.start.get(i));
+    dueMs[i] = dateMs(p.fields.due.get(i));
     goal[i] = goalOf[p.category[i]!] ?? 0;
   }
   const lagPoints = config.thresholds.lagPoints;

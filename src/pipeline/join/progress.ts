@@ -24,8 +24,8 @@ export interface ReportPeriod {
  */
 export function reportPeriod(projects: Pick<ProjectColumns, 'length' | 'fields'>, dataDate: string | null): ReportPeriod | null {
   if (projects.length === 0) return null;
-  const first = least(projects.fields.start).slice(0, 7);
-  const lastDue = greatest(projects.fields.due).slice(0, 7);
+  const first = least(projects.fields.start.values()).slice(0, 7);
+  const lastDue = greatest(projects.fields.due.values()).slice(0, 7);
   const afterDue = addMonths(lastDue, MONTHS_AFTER_LAST_DUE);
   const dataMonth = dataDate?.slice(0, 7) ?? null;
   if (dataMonth !== null && dataMonth <= afterDue) return { first, last: dataMonth, why: phrase('periodToDataDate', { date: String(dataDate) }) };
@@ -171,7 +171,7 @@ function warnDecreases(log: JoinLog, table: TableResult<ProgressRecord>, c: Prog
  * or the single month of the data date (else the latest project start) when nothing is reported.
  */
 export function monthAxis(log: JoinLog, progress: Pick<ProgressColumns, 'months'>, projects: Pick<ProjectColumns, 'length' | 'fields'>, dataDate: string | null): string[] {
-  const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects.fields.start).slice(0, 7) : null);
+  const fallback = (): string | null => dataDate?.slice(0, 7) ?? (projects.length > 0 ? greatest(projects.fields.start.values()).slice(0, 7) : null);
   const first = progress.months[0] ?? fallback();
   const last = progress.months.at(-1) ?? fallback();
   if (first === null || last === null) return [];

@@ -163,7 +163,7 @@ export async function sitePhotos(table: TableResult<PhotoRecord> | null, d: Data
   // The rules read only the projects with photos: each is made from the columns when asked.
   const projects: ListOf<PhotoProject> = {
     length: pc.length,
-    at: (i) => (i >= 0 && i < pc.length ? { town: pc.town[i]!, village: pc.village[i]!, budgetWan: pc.fields.budgetWan[i]!, start: pc.fields.start[i]!, reports: reportsOf(d.progress, i), hasOwnPoint: pc.hasOwnPoint[i] === 1 } : undefined),
+    at: (i) => (i >= 0 && i < pc.length ? { town: pc.town[i]!, village: pc.village[i]!, budgetWan: pc.fields.budgetWan[i]!, start: pc.fields.start.get(i), reports: reportsOf(d.progress, i), hasOwnPoint: pc.hasOwnPoint[i] === 1 } : undefined),
   };
   const findings = photoFindings({ projects, photos: facts.filter((f) => isPublished(f.project)), photoDistanceM: d.config.thresholds.photoDistanceM, dataDate, lastMonth });
 
