@@ -3,8 +3,8 @@
  *
  * The page asks whether WebGL2 works before it fetches MapLibre (src/app/map-engine-choice.ts), so
  * a browser without it never downloads the live map. Asking means creating a WebGL2 context: the
- * page waits while the GPU process makes it (about 100–180 ms under SwiftShader, tens of
- * milliseconds on a real GPU). The probe used to release that context at once, and MapLibre then
+ * page waits while the GPU process makes it (100–180 ms of waiting in traces under SwiftShader;
+ * not measured on a real GPU). The probe used to release that context at once, and MapLibre then
  * made a second one on its own canvas, the same wait again on the way to the first frame. Now the
  * probe makes its context with exactly the attributes MapLibre asks for (`LIVE_MAP_CONTEXT`) and
  * keeps the canvas; `withEarlyCanvas` gives it to the first map made. `getContext('webgl2')` on a
