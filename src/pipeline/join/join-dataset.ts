@@ -196,16 +196,16 @@ export function joinDataset(input: JoinInput): JoinResult {
   }
   // In id order: the kept rows sorted by id (the ids are distinct), each column laid out in that order.
   const order = new Int32Array(keptCount).map((_, k) => k).sort((a, b) => (kept.id[a]! < kept.id[b]! ? -1 : 1));
-  const projects = layOutProjects(records, order.map((k) => kept.record[k]!), {
-    category: order.map((k) => kept.category[k]!),
-    town: order.map((k) => kept.town[k]!),
-    village: order.map((k) => kept.village[k]!),
-    lon: Float64Array.from(order, (k) => kept.lon[k]!),
-    lat: Float64Array.from(order, (k) => kept.lat[k]!),
-    hasOwnPoint: Uint8Array.from(order, (k) => kept.hasOwnPoint[k]!),
-    toLon: Float64Array.from(order, (k) => kept.toLon[k]!),
-    toLat: Float64Array.from(order, (k) => kept.toLat[k]!),
-    isJoinedByCode: Uint8Array.from(order, (k) => kept.isJoinedByCode[k]!),
+  const projects = layOutProjects(records, gather(kept.record, order), {
+    category: gather(kept.category, order),
+    town: gather(kept.town, order),
+    village: gather(kept.village, order),
+    lon: gather(kept.lon, order),
+    lat: gather(kept.lat, order),
+    hasOwnPoint: gather(kept.hasOwnPoint, order),
+    toLon: gather(kept.toLon, order),
+    toLat: gather(kept.toLat, order),
+    isJoinedByCode: gather(kept.isJoinedByCode, order),
   });
 
   const gt = input.progress;
@@ -215,6 +215,17 @@ export function joinDataset(input: JoinInput): JoinResult {
   const households: Household[] | null = ht ? joinHouseholds(log, ht, villages, vt, projects, joins.households) : null;
   const months = monthAxis(log, progress, projects, settings.dataDate);
   return { dataset: { towns, villages, projects, progress, households, months }, issues: log.issues, joins };
+}
+
+/**
+ * `source`'s values at `order`'s indexes, in a new array of its kind: a plain loop, where
+ * `Float64Array.from(order, fn)` went through the iterator protocol and a call a value (about 1 s
+ * of a province's join for its nine columns).
+ */
+function gather<T extends Int32Array | Float64Array | Uint8Array>(source: T, order: Int32Array): T {
+  const out = new (source.constructor as new (n: number) => T)(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = source[order[i]!]!;
+  return out;
 }
 
 /** The town a row names, and whether it was found by its code (else by its name); null when none. */

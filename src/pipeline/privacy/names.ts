@@ -152,8 +152,17 @@ function nameStartsAt(s: string, start: number): boolean {
   return false;
 }
 
-/** Labels after which a ledger writes a person's name (户主：张三). */
-const NAME_LABELS = ['户主', '联系人', '负责人', '责任人', '帮扶人', '帮扶责任人', '监护人', '申请人', '承包人'];
+/** 户, 家, 同 and 志 as character codes: the characters after a name (张三户, 李四家, 王五同志). */
+const HU = 0x6237;
+const JIA = 0x5bb6;
+const TONG = 0x540c;
+const ZHI = 0x5fd7;
+/** 主 and 人: the last characters of every label in NAME_LABELS. */
+const ZHU = 0x4e3b;
+const REN = 0x4eba;
+
+/** Labels after which a ledger writes a person's name (户主：张三); each ends in 主 or 人 (ZHU, REN). */
+export const NAME_LABELS = ['户主', '联系人', '负责人', '责任人', '帮扶人', '帮扶责任人', '监护人', '申请人', '承包人'];
 /** Separators of a list of names. */
 const LIST_SEPARATORS = /[、，,；;／/]/;
 
@@ -167,13 +176,18 @@ export function hasHouseholdName(text: string, allowed: readonly string[] = []):
   let s = withoutSpaces(needsFolding(text) ? text.normalize('NFKC') : text);
   if (s.length < 3) return false;
   for (const term of allowed) if (term !== '' && s.includes(term)) s = s.split(term).join('|');
-  for (let p = 2; p < s.length; p++) {
-    const c = s[p]!;
-    if (c === '户' || (c === '家' && !NOT_HOME_AFTER.has(s[p + 1] ?? '')) || (c === '同' && s[p + 1] === '志')) {
+  // One pass by character code over every text cell of a build: the characters a name ends before,
+  // and whether a label can be there at all (each ends in 主 or 人), so the labels are looked for
+  // only then and not nine times over every cell.
+  let mayHaveLabel = false;
+  for (let p = 1; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (c === ZHU || c === REN) mayHaveLabel = true;
+    else if (p >= 2 && (c === HU || (c === JIA && !NOT_HOME_AFTER.has(s[p + 1] ?? '')) || (c === TONG && s.charCodeAt(p + 1) === ZHI))) {
       if (nameEndsAt(s, p)) return true;
     }
   }
-  for (const label of NAME_LABELS) {
+  if (mayHaveLabel) for (const label of NAME_LABELS) {
     for (let at = s.indexOf(label); at >= 0; at = s.indexOf(label, at + 1)) {
       let start = at + label.length;
       while (start < s.length && (s[start] === ':' || s[start] === '：' || s[start] === '为' || s[start] === '是')) start++;

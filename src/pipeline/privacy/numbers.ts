@@ -112,10 +112,63 @@ function gluedKind(s: string, from: number, to: number): Glue {
   return LABEL_WORDS.test(s.slice(letters, from)) ? 'label' : 'code';
 }
 
+/** What `scanRun` found of one run of digit groups: where it ends, its groups' count, digits and separators. */
+interface RunScan {
+  end: number;
+  count: number;
+  firstLength: number;
+  lastLength: number;
+  digits: number;
+  dots: number;
+  others: number;
+  afterX: boolean;
+}
+
+/**
+ * The run of digit groups from `from` (a digit): each group's digits, then a check X that ends it,
+ * or a separator followed by a digit that joins the next group. Its groups (ASCII digits) are
+ * pushed to `groups` when one is given; the figures alone otherwise, so that a run too short to
+ * matter (a date in a sentence) makes no string.
+ */
+function scanRun(s: string, from: number, groups: string[] | null): RunScan {
+  const r: RunScan = { end: from, count: 0, firstLength: 0, lastLength: 0, digits: 0, dots: 0, others: 0, afterX: false };
+  let i = from;
+  for (;;) {
+    const start = i;
+    let isAscii = true;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= FULL_ZERO && c <= FULL_NINE) isAscii = false;
+      else if (c < ZERO || c > NINE) break;
+    }
+    if (groups) groups.push(isAscii ? s.slice(start, i) : foldDigits(s, start, i));
+    if (r.count === 0) r.firstLength = i - start;
+    r.lastLength = i - start;
+    r.count++;
+    r.digits += i - start;
+    if (i < s.length && isCheckX(s.charCodeAt(i)) && !(i + 1 < s.length && isLatinLetter(s.charCodeAt(i + 1)))) {
+      r.afterX = true;
+      i++;
+      break;
+    }
+    if (i + 1 < s.length && isSeparator(s.charCodeAt(i)) && digitValue(s.charCodeAt(i + 1)) >= 0) {
+      if (isDot(s.charCodeAt(i))) r.dots++;
+      else r.others++;
+      i++;
+      continue;
+    }
+    break;
+  }
+  r.end = i;
+  return r;
+}
+
 /**
  * The digit runs of a cell that could hold a personal number (11 digits or more). A run of exactly
  * two groups joined by a dot is a decimal (32.318712…): its fraction is dropped, since a long digit
- * string there is a coordinate's decimals, not a number that identifies anyone.
+ * string there is a coordinate's decimals, not a number that identifies anyone. A run is measured
+ * first and its groups made only when it is long enough: most runs in free text are dates and
+ * amounts.
  */
 function digitRuns(s: string): DigitRun[] {
   const runs: DigitRun[] = [];
@@ -126,39 +179,19 @@ function digitRuns(s: string): DigitRun[] {
       continue;
     }
     const from = i;
-    const run: DigitRun = { groups: [], digits: 0, afterX: false, glued: 'none' };
-    let dots = 0;
-    let others = 0;
-    for (;;) {
-      const start = i;
-      let isAscii = true;
-      for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= FULL_ZERO && c <= FULL_NINE) isAscii = false;
-        else if (c < ZERO || c > NINE) break;
-      }
-      run.groups.push(isAscii ? s.slice(start, i) : foldDigits(s, start, i));
-      run.digits += i - start;
-      if (i < s.length && isCheckX(s.charCodeAt(i)) && !(i + 1 < s.length && isLatinLetter(s.charCodeAt(i + 1)))) {
-        run.afterX = true;
-        i++;
-        break;
-      }
-      if (i + 1 < s.length && isSeparator(s.charCodeAt(i)) && digitValue(s.charCodeAt(i + 1)) >= 0) {
-        if (isDot(s.charCodeAt(i))) dots++;
-        else others++;
-        i++;
-        continue;
-      }
-      break;
-    }
+    const run = scanRun(s, from, null);
+    i = run.end;
     const before = from > 0 ? s.charCodeAt(from - 1) : 0;
     // A fraction after a decimal point that the run did not take in (1.5.13812345678 is rare; 0.138… is a decimal).
     const isFraction = isDot(before) && from >= 2 && digitValue(s.charCodeAt(from - 2)) >= 0;
-    if (isFraction) run.digits -= run.groups.shift()!.length;
-    else if (run.groups.length === 2 && dots === 1 && others === 0) run.digits -= run.groups.pop()!.length;
-    run.glued = gluedKind(s, from, run.afterX ? i - 1 : i);
-    if (run.digits >= MIN_DIGITS) runs.push(run);
+    const isDecimal = !isFraction && run.count === 2 && run.dots === 1 && run.others === 0;
+    const digits = run.digits - (isFraction ? run.firstLength : isDecimal ? run.lastLength : 0);
+    if (digits < MIN_DIGITS) continue;
+    const groups: string[] = [];
+    scanRun(s, from, groups);
+    if (isFraction) groups.shift();
+    else if (isDecimal) groups.pop();
+    runs.push({ groups, digits, afterX: run.afterX, glued: gluedKind(s, from, run.afterX ? i - 1 : i) });
   }
   return runs;
 }

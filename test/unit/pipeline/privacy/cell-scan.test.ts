@@ -238,6 +238,13 @@ describe('scanForPersonalData', () => {
     expect(scanForPersonalData(header, rows, 2, { ...options(2, []), isPublic: true }).map((f) => `${f.kind}:${f.level}`)).toEqual(['mobile:error', 'hotlineMobile:error']);
   });
 
+  it('drops the fraction of a decimal whose whole part is long enough to be read', () => {
+    // Two groups joined by one dot are a number and its decimals: the whole part is read, the fraction is not.
+    const rows = [[`${ID}.13812345678`], [`${ID}.${ID}`]];
+    expect(kinds(scanForPersonalData(['备注'], rows, 2, options(-1, [])))).toEqual(['备注:id']);
+    expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))[0]).toMatchObject({ rows: [2, 3], count: 2 });
+  });
+
   it('still reports an ID number in the hotline column', () => {
     const rows = [['', '', ID, '']];
     expect(kinds(scanForPersonalData(header, rows, 2, options(2, [])))).toEqual(['监督电话:id']);

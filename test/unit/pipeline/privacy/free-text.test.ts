@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeId } from '../../../helpers/made-up-ids';
 import { scanForPersonalData, type ScanOptions } from '../../../../src/pipeline/privacy/cell-scan';
-import { hasHouseholdName } from '../../../../src/pipeline/privacy/names';
+import { hasHouseholdName, NAME_LABELS } from '../../../../src/pipeline/privacy/names';
 import { isResidentIdNumber } from '../../../../src/pipeline/privacy/number-checks';
 
 // Personal data written into the free text of the contract's own columns, as the attack in issue 24
@@ -26,6 +26,14 @@ describe('hasHouseholdName', () => {
     ['贫困户赵大海户'],
     ['杨 光 明户'],
   ])('finds a name in %s', (text) => expect(hasHouseholdName(text)).toBe(true));
+
+  it('finds a name after each label, which all end in 主 or 人 (the scan looks for labels only where one of those is)', () => {
+    for (const label of NAME_LABELS) {
+      expect(label.endsWith('主') || label.endsWith('人')).toBe(true);
+      expect(hasHouseholdName(`${label}：张德明`)).toBe(true);
+      expect(hasHouseholdName(`本项目${label}为张德明，已公示`)).toBe(true);
+    }
+  });
 
   it.each([
     // masked names, as public notices print them
