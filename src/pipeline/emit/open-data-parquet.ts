@@ -1,5 +1,6 @@
 import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 import type { CsvCell } from '../../domain/csv';
+import { snappyCompress } from './snappy';
 
 /**
  * The open dataset's tables as Apache Parquet, for data users (DuckDB, pandas, R and Arrow read it
@@ -108,7 +109,7 @@ function convertColumn(kind: ParquetKind, values: (CsvCell | ParquetValue)[]): v
 export function* parquetPieces(columns: readonly ParquetColumn[], rows: Iterable<readonly CsvCell[]>, rowsPerGroup = ROWS_PER_GROUP): Generator<Uint8Array> {
   const writer = new ByteWriter();
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...SCHEMA[c.kind] }))];
-  const parquet = new ParquetWriter({ writer, schema, codec: 'SNAPPY', createdBy: CREATED_BY });
+  const parquet = new ParquetWriter({ writer, schema, codec: 'SNAPPY', compressors: { SNAPPY: snappyCompress }, createdBy: CREATED_BY });
   const width = columns.length;
   // A group's cells by column as the rows give them, converted a column at a time when it is written.
   let group: (CsvCell | ParquetValue)[][] = columns.map(() => []);
