@@ -13,6 +13,8 @@ export interface TextColumn<T extends string | null = string | null> {
   get(i: number): T;
   /** Every value of the column at least once (for the least or greatest), in no promised order. */
   values(): readonly T[];
+  /** `f` of each project's value, as numbers: worked out once a distinct value where the column has a dictionary (a date's time, say). */
+  numbers(f: (value: T) => number): Float64Array;
 }
 
 /** A column kept as the list it was read as. */
@@ -26,6 +28,9 @@ class ListColumn<T extends string | null> implements TextColumn<T> {
   }
   values(): readonly T[] {
     return this.list;
+  }
+  numbers(f: (value: T) => number): Float64Array {
+    return Float64Array.from(this.list, f);
   }
 }
 
@@ -43,6 +48,12 @@ class DictionaryColumn<T extends string | null> implements TextColumn<T> {
   }
   values(): readonly T[] {
     return this.dictionary;
+  }
+  numbers(f: (value: T) => number): Float64Array {
+    const of = this.dictionary.map(f);
+    const out = new Float64Array(this.codes.length);
+    for (let i = 0; i < out.length; i++) out[i] = of[this.codes[i]!]!;
+    return out;
   }
 }
 

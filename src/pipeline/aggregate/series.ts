@@ -107,15 +107,13 @@ export function aggregate(d: Dataset, states: StateTable): { series: Record<Aggr
   const { village, town } = p;
   const budget = p.fields.budgetWan;
   const poorBeneficiaries = p.fields.beneficiaryPoorHouseholds;
-  const startMs = new Float64Array(n);
-  const dueMs = new Float64Array(n);
+  const startMs = p.fields.start.numbers(dateMs);
+  const dueMs = p.fields.due.numbers(dateMs);
   const goal = new Uint8Array(n);
   const INDUSTRY = 1;
   const BEAUTY = 2;
   const goalOf = config.categories.map((c) => (c.goal === 'industry' ? INDUSTRY : c.goal === 'beauty' ? BEAUTY : 0));
   for (let i = 0; i < n; i++) {
-    startMs[i] = dateMs(p.fields.start.get(i));
-    dueMs[i] = dateMs(p.fields.due.get(i));
     goal[i] = goalOf[p.category[i]!] ?? 0;
   }
   const lagPoints = config.thresholds.lagPoints;

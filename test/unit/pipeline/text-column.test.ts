@@ -38,4 +38,20 @@ describe('a text field’s column', () => {
       for (const i of [0, distinct - 1, distinct, list.length - 1, 255, 256]) expect(column.get(i), `${distinct}: ${i}`).toBe(list[i]);
     }
   });
+
+  it('gives a number a project, worked out once a distinct value where the values repeat', () => {
+    const dates = ['2016-03-01', '2016-05-20', '2016-11-30'];
+    const list = Array.from({ length: 9_000 }, (_, i) => dates[(i * 7) % 3]!);
+    let calls = 0;
+    const days = (s: string): number => {
+      calls++;
+      return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
+    };
+    const numbers = textColumn(list).numbers(days);
+    expect(calls).toBe(3);
+    expect(Array.from(numbers)).toEqual(list.map(days));
+    // A list that stays a list: every value worked out, in its place.
+    const contents = Array.from({ length: 100 }, (_, i) => `内容${i}`);
+    expect(Array.from(textColumn(contents).numbers((s) => s.length))).toEqual(contents.map((s) => s.length));
+  });
 });
