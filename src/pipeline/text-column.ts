@@ -30,7 +30,9 @@ class ListColumn<T extends string | null> implements TextColumn<T> {
     return this.list;
   }
   numbers(f: (value: T) => number): Float64Array {
-    return Float64Array.from(this.list, f);
+    const out = new Float64Array(this.list.length);
+    for (let i = 0; i < out.length; i++) out[i] = f(this.list[i]!);
+    return out;
   }
 }
 
