@@ -3,8 +3,8 @@
  * (snappyjs, MIT License, Copyright (c) 2016 Zhipeng Jia, https://github.com/zhipeng-jia/snappyjs),
  * written into one array of the largest size a compressed page can have, not through a growing
  * ByteWriter: no byte goes through a DataView call, and no literal is copied by way of a new view.
- * A province's Parquet files are some 5,000 pages; this was 2.5 CPU-seconds and 750 MB of short-lived
- * arrays of its build. The bytes are the same as hyparquet-writer's own (a unit test compares them).
+ * In a province's build, hyparquet-writer's own took 1.6–2.1 CPU-seconds (profiles) and made 754 MB
+ * of short-lived views and buffers; this one 1.1 s. The bytes are the same (a unit test compares them).
  */
 
 const MAX_HASH_TABLE_BITS = 14;
