@@ -70,6 +70,7 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
   const lost = new WeakSet<MapEngine>();
   let atlas: MapEngine = chosen.engine;
   let popup: MapPopup = install(atlas);
+  let popupOpener: HTMLElement | null = null;
   // The area is framed again, clear of the legend, the controls and the time bar, when they change size.
   watchOverlays(container, () => {
     if (!isSnapshot) atlas.refit();
@@ -203,9 +204,13 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
         link.href = serializeViewState({ ...state, view: 'projects', tour: null });
         link.textContent = t(state.lang, 'openInProjects');
         box.append(link);
+        // Where the focus was as the first popup opened (a lag link, the map): it goes back there after.
+        if (lastPopup === null) popupOpener = focusedElement();
         popup.show([lon, lat], box);
+      } else {
+        popup.hide();
+        if (lastPopup !== null) giveFocusBack(popupOpener, container);
       }
-      else popup.hide();
       lastPopup = state.project;
     }
     // A removed map's idle comes at once (render then waits for the fallback's drawing).
@@ -295,4 +300,21 @@ function tooltipText(site: SiteData, p: SiteProjects, i: number, m: number, lang
     `${c ? pick(c, lang) : ''} · ${t(lang, status)} · ${t(lang, 'progress')} ${p.progressPct[m]?.[i] ?? 0}%`,
     `${t(lang, 'budgetWan')} ${formatWan(p.budgetWan[i] ?? 0)} ${t(lang, 'wan')}`,
   ].join('\n');
+}
+
+/** The element with the keyboard's focus; null when it is the page itself. */
+function focusedElement(): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/**
+ * A popup closed with the focus in it (Escape, its ✕), which leaves the focus on the page itself:
+ * the focus goes back to `opener` when it is still shown, else to the map's surface. Focus the
+ * reader put elsewhere stays there.
+ */
+function giveFocusBack(opener: HTMLElement | null, map: HTMLElement): void {
+  if (focusedElement() !== null) return;
+  const target = opener?.isConnected && opener.getClientRects().length > 0 ? opener : map.querySelector<HTMLElement>('canvas[tabindex], svg[tabindex]');
+  target?.focus({ preventScroll: true });
 }

@@ -27,6 +27,14 @@ export function renderBanners(site: SiteData, kind: PageKind, lang: Lang): void 
   const sample = document.getElementById('sample-banner');
   if (sample) {
     sample.hidden = !site.config.isSample;
-    sample.textContent = t(lang, 'sampleBanner');
+    // Folded to one line on a phone (one-line.ts), the notice shows its short form, which still says
+    // both things a reader must not miss (示例数据, 示意边界); the whole text when opened or wider.
+    const short = document.createElement('span');
+    short.className = 'notice-short';
+    short.textContent = t(lang, 'sampleBannerShort');
+    const full = document.createElement('span');
+    full.className = 'notice-full';
+    full.textContent = t(lang, 'sampleBanner');
+    sample.replaceChildren(short, full);
   }
 }

@@ -42,7 +42,7 @@ export async function mountTour(site: SiteData, store: Store<ViewState>, project
           const view = deriveView(site, projects, state);
           return { ...stopFigures(site, view, state.lang), photos: stopPhotos(projects.current, view) };
         };
-        const view = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }) });
+        const view = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }), focusAfterExit: () => focusFirstShown(['present-toggle', 'tools-toggle', 'menu-toggle']) });
         view.actions.append(actions);
         presentation = { update: (state) => view.update(state, figures(state)) };
         // The stop's town loaded after the stop was shown: its photos join the stop.
@@ -90,4 +90,15 @@ export async function mountTour(site: SiteData, store: Store<ViewState>, project
       if (isPresenting) mounted.setPresenting(true);
     },
   };
+}
+
+/** Focuses the first of these elements that is shown (the 演示 button sits in a menu that may be closed, or on a phone in another). */
+function focusFirstShown(ids: readonly string[]): void {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el && el.getClientRects().length > 0) {
+      el.focus({ preventScroll: true });
+      return;
+    }
+  }
 }

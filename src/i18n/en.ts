@@ -80,6 +80,7 @@ export const EN: Catalogue = {
   loadFailedFile: 'The data could not be loaded: {file} ({reason})',
   retry: 'Retry',
   loadFailed: 'The data could not be loaded',
+  sampleBannerShort: 'Sample data · schematic boundaries ▾',
   sampleBanner: 'Sample data: the figures are synthetic, for demonstration, not the county’s statistics; town boundaries are schematic, not surveyed.',
   indicator: 'Indicator',
   classification: 'Classes',

@@ -78,6 +78,7 @@ export const ZH = {
   loadFailedFile: '数据加载失败：{file}（{reason}）',
   retry: '重试',
   loadFailed: '数据加载失败',
+  sampleBannerShort: '示例数据 · 示意边界 ▾',
   sampleBanner: '示例数据：图中数字为演示用的合成数据，不是该县的实际统计；乡镇边界为示意边界，不是勘界成果。',
   indicator: '指标',
   classification: '分级方法',

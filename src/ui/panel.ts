@@ -34,12 +34,23 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       if (shown?.figures === d.panel && shown.lang === state.lang) return;
       shown = { figures: d.panel, lang: state.lang };
       const ctx: PanelContext = { ...deps, sel: d.selection, m: d.monthIndex, lang: state.lang, figures: d.panel, ap: d.panel.projects };
+      // Drawn again with the keyboard's focus in it (on its title after a town chosen in the ranking,
+      // then its projects loaded): the focus stays, on the same element or the title.
+      const active = document.activeElement;
+      const focusedId = active instanceof HTMLElement && root.contains(active) ? active.id : null;
       root.replaceChildren(header(ctx), goals(ctx), otherIndicators(ctx), lagging(ctx), categories(ctx), projectsByStatus(ctx), funds(ctx), poverty(ctx));
       if (deps.findings) {
         const { onOpen } = deps.findings;
         root.append(findingsSection({ site: deps.site, ...deps.findings }, d.selection, state.lang));
         const precisions = precisionsSection(deps.site, d.selection, state.lang, (village) => onOpen({ town: deps.site.villages[village]?.townId ?? -1, village, project: null }));
         if (precisions) root.append(precisions);
+      }
+      if (focusedId !== null) {
+        const again = (focusedId !== '' ? document.getElementById(focusedId) : null) ?? document.getElementById('area-panel-title');
+        if (again && root.contains(again)) {
+          if (again.id === 'area-panel-title') again.tabIndex = -1;
+          again.focus({ preventScroll: true });
+        }
       }
     },
     unmount() {

@@ -33,6 +33,8 @@ export interface PresentationDeps {
   onStop(stop: number): void;
   /** Asked to leave presentation mode (the caller sets `tour: null`). */
   onExit(): void;
+  /** The overlay closed with the keyboard's focus in it (now nowhere): where it goes (the button that starts 演示, or its menu's). */
+  focusAfterExit(): void;
 }
 
 export interface PresentationView {
@@ -63,6 +65,8 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
 
   const title = h('h2', 'presentation-title');
   title.id = 'presentation-title';
+  // Focused when the overlay opens, so the keyboard starts in it and a screen reader reads the stop.
+  title.tabIndex = -1;
   const town = h('p', 'presentation-town');
   town.id = 'presentation-town';
   const subject = h('p', 'presentation-subject');
@@ -127,6 +131,11 @@ export function mountPresentation(el: HTMLElement, deps: PresentationDeps): Pres
     // Entered by a click or key (the 演示 button): full screen is allowed now, and only now.
     if (isOn && !document.fullscreenElement && hasUserActivation()) enterFullScreen();
     if (!isOn) leaveFullScreen();
+    // The 演示 button's menu closed behind it: the focus goes into the overlay, and out again after.
+    const active = document.activeElement;
+    const isFocusLost = active === null || active === document.body || root.contains(active);
+    if (isOn && !root.contains(active)) title.focus({ preventScroll: true });
+    else if (!isOn && isFocusLost) deps.focusAfterExit();
   }
 
   function render(stop: number, figures: StopFigures): void {

@@ -112,7 +112,9 @@ export function mountPrintView(el: HTMLElement, deps: PrintViewDeps): { setLang(
     const box = PRINT_MAP_MM[paperOf()];
     const screenRootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const legendScale = (PRINT_ROOT_PT[paperOf()] * (96 / 72)) / screenRootPx;
-    button.disabled = true;
+    // Busy, not disabled: a disabled button drops the keyboard's focus to the page.
+    if (group.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     group.setAttribute('aria-busy', 'true');
     deps
       .mapImageAt(box.width * CSS_PX_PER_MM, box.height * CSS_PX_PER_MM, PRINT_PIXEL_RATIO, legendScale)
@@ -123,7 +125,7 @@ export function mountPrintView(el: HTMLElement, deps: PrintViewDeps): { setLang(
       })
       .catch((e: unknown) => console.error('print: the map could not be drawn for paper; printing it as on screen', e))
       .finally(() => {
-        button.disabled = false;
+        button.removeAttribute('aria-disabled');
         group.removeAttribute('aria-busy');
         window.print();
       });

@@ -48,4 +48,56 @@ describe('the live map by keyboard', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('gives the focus back when what held it closes: a popup, a row of the ranking, the presentation, the print button', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'));
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a === null || a === document.body ? 'body' : `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.classList.length > 0 ? `.${[...a.classList].join('.')}` : ''}`;
+    });
+    // A lagging project opened from the panel by keyboard: the focus is on the popup's ✕, inside the window.
+    await page.focus('.panel-lag-link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.project-popup .maplibregl-popup-close-button');
+    await page.waitForFunction(() => document.activeElement?.matches('.maplibregl-popup-close-button') === true);
+    const close = (await page.locator('.maplibregl-popup-close-button').boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(0);
+    expect(close.y + close.height).toBeLessThanOrEqual(768);
+    // Escape closes it; the focus goes back where it was as the popup opened: the panel, drawn again
+    // for the project's town, kept it on its title.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !location.hash.includes('proj='));
+    await page.waitForFunction(() => document.querySelector('.project-popup') === null);
+    expect(await focused()).toBe('h2#area-panel-title.panel-title');
+    // A town chosen in the ranking: its villages replace the towns, and the focus goes to the panel's title, and stays there as the town's projects load.
+    // (The lagging project opened its town: back to the county's ranking of towns first.)
+    await page.evaluate(() => (location.hash = ''));
+    await page.waitForFunction(() => document.querySelector('#ranking-table')?.getAttribute('data-level') === 'town');
+    await page.focus('#ranking-table tbody button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('town='));
+    await page.waitForFunction(() => document.querySelector('#ranking-table')?.getAttribute('data-level') === 'village');
+    await mapIdle(page);
+    expect(await focused()).toBe('h2#area-panel-title.panel-title');
+    // 演示 from the tools menu: the focus goes into the overlay, and back to the menu's button after Escape.
+    await page.click('#tools-toggle');
+    await page.focus('#present-toggle');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#presentation:not([hidden])');
+    expect(await focused()).toBe('h2#presentation-title.presentation-title');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#presentation', { state: 'hidden' });
+    expect(await focused()).toMatch(/^button#(present-toggle|tools-toggle)/);
+    // 打印: the button keeps the focus while the paper's map is drawn and after.
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute('data-printed', '');
+    });
+    await page.click('#tools-toggle');
+    await page.focus('#print-view');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('html[data-printed]');
+    expect(await focused()).toBe('button#print-view.lang-toggle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

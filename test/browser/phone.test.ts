@@ -91,8 +91,12 @@ describe('a phone, 360×640', () => {
     await gotoReady(page, inject('baseUrl'), errors);
     const line = await rect(page, '#sample-banner');
     expect(line.height).toBeLessThan(30);
+    // Folded, it still says both that the figures are made up and that the boundaries are schematic, whole.
+    const folded = () => page.$eval('#sample-banner', (el) => ({ text: (el as HTMLElement).innerText, isCut: el.scrollWidth > el.clientWidth }));
+    expect(await folded()).toEqual({ text: '示例数据 · 示意边界 ▾', isCut: false });
     await page.tap('#sample-banner');
     expect((await rect(page, '#sample-banner')).height).toBeGreaterThan(line.height * 1.5);
+    expect((await folded()).text).toContain('乡镇边界为示意边界，不是勘界成果');
     await page.tap('#menu-toggle');
     expect(await page.getAttribute('#menu-toggle', 'aria-expanded')).toBe('true');
     for (const shown of ['#search', '#view-nav', '#lang-toggle', '#large-type-toggle', '#share-toggle']) expect(await page.isVisible(shown), shown).toBe(true);
