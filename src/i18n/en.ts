@@ -10,6 +10,8 @@ export const EN: Catalogue = {
   viewAbout: 'About',
   withheldCount: 'fewer than {n} households: not published',
   mapRegion: 'Map',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
   embedOpenFull: 'Open the full atlas ↗',
   sheetExpand: '▲ Show details',
   sheetCollapse: '▼ Hide details',

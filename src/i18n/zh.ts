@@ -8,6 +8,8 @@ export const ZH = {
   viewAbout: '关于',
   withheldCount: '少于 {n} 户，按规定不公开',
   mapRegion: '地图',
+  zoomIn: '放大',
+  zoomOut: '缩小',
   embedOpenFull: '打开完整地图 ↗',
   sheetExpand: '▲ 展开详情',
   sheetCollapse: '▼ 收起详情',

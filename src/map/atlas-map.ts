@@ -11,7 +11,7 @@ import { BOUNDARY_TILE_LAYER, PMTILES_PROTOCOL, pmtilesTileLoader, type Boundary
 import { clearPadding, measureFrame, mercatorAspect } from './frame-padding';
 import { hatchImage } from './hatch';
 import { ProjectPopup } from './project-popup';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { FocusOutline, addFocusLayers, areasInReadingOrder } from './keyboard-focus';
 import type { AreaRef, AreaStyle, ControlCorner, MapControl, MapEngine, MapEngineEvents, MapPopup, PlacedArea, PrintFit } from './map-engine';
 import { mapImage, mapImageAt, setMapPixelRatio } from './map-image';
@@ -58,6 +58,8 @@ export class AtlasMap implements MapEngine {
   private overlayNow: ProjectsOverlay | null = null;
   private lastArea: AreaStyle | null = null;
   private theme: MapTheme = 'default';
+  /** The page's language (setLang), for the words of MapLibre's controls and popup. */
+  private lang: Lang = 'zh';
   private readonly focus: FocusOutline;
   private readonly framing: CameraFraming;
   private readonly life: MapLifecycle;
@@ -211,7 +213,7 @@ export class AtlasMap implements MapEngine {
 
   /** The popup a project's disclosure opens in; `onClose` runs when the reader closes it. */
   createPopup(onClose: () => void): MapPopup {
-    return new ProjectPopup(this.map, onClose);
+    return new ProjectPopup(this.map, onClose, () => t(this.lang, 'close'));
   }
 
   /** The maplibre map itself, for browser tests and tools (`window.cunhu.map`); the page uses the methods above. */
@@ -279,8 +281,19 @@ export class AtlasMap implements MapEngine {
     this.focus.focus(area);
   }
 
-  /** The live map's own words are its controls' (MapLibre's); nothing to switch. */
-  setLang(_lang: Lang): void {}
+  /** The page's language, for the map's own words: MapLibre's controls and popup are labelled in English, made once. */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    const box = this.map.getContainer();
+    const label = (el: Element | null, text: string): void => {
+      el?.setAttribute('title', text);
+      el?.setAttribute('aria-label', text);
+    };
+    label(box.querySelector('.maplibregl-ctrl-zoom-in'), t(lang, 'zoomIn'));
+    label(box.querySelector('.maplibregl-ctrl-zoom-out'), t(lang, 'zoomOut'));
+    this.map.getCanvas().setAttribute('aria-label', t(lang, 'mapRegion'));
+    for (const close of box.querySelectorAll('.maplibregl-popup-close-button')) close.setAttribute('aria-label', t(lang, 'close'));
+  }
 
   /** Calls `onLost` once if the map loses its WebGL context or does not start (MapLifecycle): the app then draws the fallback. */
   onLost(onLost: () => void): void {

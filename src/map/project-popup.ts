@@ -25,6 +25,7 @@ export class ProjectPopup {
   constructor(
     private readonly map: MapLibreMap,
     private readonly onClose: () => void,
+    private readonly closeLabel: () => string,
   ) {}
 
   show(lonLat: [number, number], content: HTMLElement): void {
@@ -35,7 +36,9 @@ export class ProjectPopup {
     const popup = new Popup({ maxWidth: `${POPUP_MAX_WIDTH_PX}px`, closeButton: true, focusAfterOpen: false, className: 'project-popup', anchor: fit.anchor }).setLngLat(lonLat).setDOMContent(content).addTo(this.map);
     // The focus goes to its ✕ at the top, as the fallback's popup does: MapLibre's own choice, the
     // first control in it, can be a photo or the link at its foot, scrolled out of the box.
-    popup.getElement().querySelector<HTMLElement>('.maplibregl-popup-close-button')?.focus({ preventScroll: true });
+    const close = popup.getElement().querySelector<HTMLElement>('.maplibregl-popup-close-button');
+    close?.setAttribute('aria-label', this.closeLabel());
+    close?.focus({ preventScroll: true });
     // A variable, not the height itself: on a phone the stylesheet makes the popup the whole screen.
     popup.getElement().style.setProperty('--popup-max-height', `${fit.maxHeightPx}px`);
     popup.on('close', () => {

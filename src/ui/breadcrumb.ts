@@ -1,6 +1,7 @@
 import type { SiteData } from '../contract/site';
 import { t, type Lang } from '../i18n';
 import type { Selection } from '../state/derive';
+import { regionName } from '../domain/region-name';
 
 /** 竹溪县 › 蒋家堰镇 › 双竹村委会: each level but the last is a button that goes back up to it. */
 export function mountBreadcrumb(el: HTMLElement, site: SiteData, go: (level: 'county' | 'town') => void): { update(selection: Selection, lang: Lang): void; unmount(): void } {
@@ -13,7 +14,7 @@ export function mountBreadcrumb(el: HTMLElement, site: SiteData, go: (level: 'co
   return {
     update(selection, lang) {
       nav.setAttribute('aria-label', t(lang, 'breadcrumb'));
-      const steps: [string, 'county' | 'town' | null][] = [[site.config.region.name, 'county']];
+      const steps: [string, 'county' | 'town' | null][] = [[regionName(site.config.region, lang), 'county']];
       if (selection.town) steps.push([selection.town.name, 'town']);
       if (selection.village) steps.push([selection.village.name, null]);
       list.replaceChildren(

@@ -1,5 +1,6 @@
 /** The area panel: the story of the selected county, town or village in the chosen month. */
 import './panel.css';
+import { regionName } from '../domain/region-name';
 import { fillText, monthLabel, t } from '../i18n';
 import { deriveView } from '../state/derived-view';
 import type { PanelFigures } from '../state/derived-view';
@@ -62,7 +63,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
 /** The area's name, its town for a village, and the month. */
 function header(c: PanelContext): HTMLElement {
   const el = h('header', 'panel-header');
-  const title = h('h2', 'panel-title', c.sel.village?.name ?? c.sel.town?.name ?? c.site.config.region.name);
+  const title = h('h2', 'panel-title', c.sel.village?.name ?? c.sel.town?.name ?? regionName(c.site.config.region, c.lang));
   title.id = 'area-panel-title';
   el.append(title);
   if (c.sel.village && c.sel.town) el.append(h('p', 'panel-subtitle', fillText(c.lang, 'townOf', { town: c.sel.town.name })));

@@ -60,6 +60,7 @@ describe('the live map by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.project-popup .maplibregl-popup-close-button');
     await page.waitForFunction(() => document.activeElement?.matches('.maplibregl-popup-close-button') === true);
+    expect(await page.getAttribute('.maplibregl-popup-close-button', 'aria-label')).toBe('关闭');
     const close = (await page.locator('.maplibregl-popup-close-button').boundingBox())!;
     expect(close.y).toBeGreaterThanOrEqual(0);
     expect(close.y + close.height).toBeLessThanOrEqual(768);

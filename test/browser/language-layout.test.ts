@@ -36,6 +36,10 @@ describe('the interface language', () => {
     expect(await page.textContent('#ranking-table caption')).toContain('Towns ranked by Industry coverage (Dec 2016)');
     expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('The four goals');
     expect(await page.title()).toContain(site.config.title.en);
+    // The county by its English name in the panel and the breadcrumb; MapLibre's controls in the page's language.
+    expect(await page.textContent('#area-panel-title')).toBe(site.config.region.nameEn);
+    expect(await page.textContent('#breadcrumb')).toBe(site.config.region.nameEn);
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('Zoom in');
     await page.screenshot({ path: 'test-results/county-en-1366.png' });
 
     await page.click('#lang-toggle');
@@ -46,6 +50,10 @@ describe('the interface language', () => {
     expect(await page.getAttribute('#legend', 'aria-label')).toBe('图例');
     expect(await page.textContent('#lang-toggle')).toBe('English');
     expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('四个目标');
+    expect(await page.textContent('#area-panel-title')).toBe(site.config.region.name);
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-in', 'aria-label')).toBe('放大');
+    expect(await page.getAttribute('.maplibregl-ctrl-zoom-out', 'title')).toBe('缩小');
+    expect(await page.getAttribute('#map canvas', 'aria-label')).toBe('地图');
 
     await page.click('#lang-toggle');
     await page.waitForFunction(() => location.hash.includes('lang=en'));
