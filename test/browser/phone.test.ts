@@ -102,9 +102,17 @@ describe('a phone, 360×640', () => {
     for (const shown of ['#search', '#view-nav', '#lang-toggle', '#large-type-toggle', '#share-toggle']) expect(await page.isVisible(shown), shown).toBe(true);
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     // A view chosen closes the menu.
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     await page.tap('.view-nav-link[data-view="projects"]');
     await page.waitForFunction(() => location.hash.includes('view=projects'));
     expect(await page.getAttribute('#menu-toggle', 'aria-expanded')).toBe('false');
+    // The map kept behind the long page is the screen's size, not the page's (a canvas MapLibre had to shrink).
+    await page.waitForTimeout(500);
+    expect(await page.$eval('#map', (el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(640);
+    expect(warnings.filter((w) => w.includes('maxCanvasSize'))).toEqual([]);
     // Escape closes it too, and gives the focus back to its button.
     await page.tap('#menu-toggle');
     await page.focus('#search');
