@@ -197,7 +197,9 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
         id: LAYER.townLabel,
         type: 'symbol',
         ...boundaries.label,
-        layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2 },
+        // A name that collides at its town's label point tries beside it before it is left out: in
+        // the county's crowded middle two towns (four on a phone) had no name at the point alone.
+        layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2, 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'], 'text-radial-offset': 0.6 },
         paint: { 'text-halo-color': BASE_COLOURS.halo },
       },
     ],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, pagePoint, pixelAt, isNearColour } from './page';
+import { mapIdle, openAtlas, pagePoint, pixelAt, isNearColour, hideLabels } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 const { site, projects, towns } = builtSite();
@@ -25,6 +25,10 @@ describe('the county view', () => {
     const { page, requests, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=completion&cls=quantile');
     await page.uncheck('#show-projects');
     await mapIdle(page);
+    // Every town is named on the map: a name that collides at its point is placed beside it.
+    const named = await page.evaluate(() => new Set(window.cunhu!.map.queryRenderedFeatures({ layers: ['town-label'] }).map((f) => f.properties.name)).size);
+    expect(named).toBe(site.towns.length);
+    await hideLabels(page);
     const values = site.series.completion.towns[last] ?? [];
     const scale = createColorScale(indicatorSpec('completion'), values, 'quantile', 'zh');
     for (const town of site.towns) {

@@ -4,7 +4,7 @@ import { PLANTED as TABLE_PLANTED } from '../../scripts/sample/plant';
 import { readDataset } from '../../scripts/sample/dataset';
 import { planSamplePhotos } from '../../scripts/sample/photos';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, pixelAt, isNearColour } from './page';
+import { openAtlas, pixelAt, isNearColour, hideLabels } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
@@ -93,7 +93,7 @@ describe('the data quality indicator', () => {
   it('colours the towns by their score, and the lowest score is a town with a planted problem', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#ind=quality');
     await page.uncheck('#show-projects');
-    await mapIdle(page);
+    await hideLabels(page);
     const values = site.series.quality.towns[last]!;
     const scale = createColorScale(indicatorSpec('quality'), values, 'fixed', 'zh');
     const labels = site.towns.map((t) => t.labelPoint);

@@ -82,6 +82,20 @@ export async function pixelAt(page: Page, lonLat: [number, number]): Promise<{ h
   }, lonLat);
 }
 
+/**
+ * Hides the map's labels (town and village names) and waits for the frame without them, so a
+ * pixel read for an area's colour is never a label's: a name moves beside its point when it
+ * collides there (style.ts, text-variable-anchor), anywhere in its town.
+ */
+export async function hideLabels(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const map = window.cunhu?.map;
+    if (!map) throw new Error('window.cunhu.map is missing');
+    for (const layer of ['town-label', 'village-label']) map.setLayoutProperty(layer, 'visibility', 'none');
+  });
+  await mapIdle(page);
+}
+
 /** True when two #rrggbb colours differ by at most `tolerance` per channel (antialiasing, blending). */
 export function isNearColour(a: string, b: string, tolerance = 6): boolean {
   const ch = (h: string, i: number) => Number.parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);

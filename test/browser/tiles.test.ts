@@ -9,7 +9,7 @@ import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { BOUNDARY_TILES_META } from '../../src/map/boundary-tiles';
 import { launchChromium } from './chromium';
-import { gotoReady, isNearColour, mapIdle, pixelAt, recordPage } from './page';
+import { gotoReady, isNearColour, mapIdle, pixelAt, recordPage, hideLabels } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 /**
@@ -73,7 +73,7 @@ describe('a deployment with a boundary archive (--tiles)', () => {
   it('draws the towns from the vector tiles, each in its colour, reading the archive by ranges', async () => {
     const { page, requests, archiveReads, errors } = await openTiled('#ind=completion&cls=quantile');
     await page.uncheck('#show-projects');
-    await mapIdle(page);
+    await hideLabels(page);
     const sources = await page.evaluate(() => {
       const map = window.cunhu?.map;
       return { towns: map?.getSource('towns')?.type ?? null, county: map?.getSource('county')?.type ?? null };

@@ -5,7 +5,7 @@ import { createColorScale } from '../../src/domain/color-scale';
 import { indicatorSpec } from '../../src/domain/indicators';
 import { laggingProjects } from '../../src/domain/lag';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas, pixelAt, isNearColour } from './page';
+import { mapIdle, openAtlas, pixelAt, isNearColour, hideLabels } from './page';
 import { builtSite, interiorPoint } from './site-fixture';
 
 const { site, projects, towns } = builtSite();
@@ -40,7 +40,7 @@ describe('the time slider', () => {
   it('moves by keyboard: the hash, a town’s colour on the map and its value in the ranking follow the month', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'));
     await page.uncheck('#show-projects');
-    await mapIdle(page);
+    await hideLabels(page);
     // A town whose colour differs between the latest month (shown first) and May.
     const december = townColours(LAST);
     const may = townColours(MAY);
