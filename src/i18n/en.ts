@@ -504,7 +504,7 @@ export const EN: Catalogue = {
   noticeMapCaption: 'Where {village} lies in {town} (sketch)',
   noticePage: 'Page {page} of {of}',
   noticeFrom: 'Posting starts on',
-  noticeDays: 'posted for {days} days (atlas.config.json)',
+  noticeDays: 'posted for {days} days',
   noticePrint: 'Print the notices',
   noticeSheets: '{villages} villages, {pages} A4 pages',
   noticeChoose: 'Choose the town whose notices to print:',

@@ -502,7 +502,7 @@ export const ZH = {
   noticeMapCaption: '{village}在{town}的位置（示意图）',
   noticePage: '第 {page} 页 共 {of} 页',
   noticeFrom: '公示开始日期',
-  noticeDays: '公示 {days} 天（atlas.config.json）',
+  noticeDays: '公示 {days} 天',
   noticePrint: '打印公示单',
   noticeSheets: '{villages}个村，共{pages}页 A4',
   noticeChoose: '请选择要打印公示单的乡镇：',
