@@ -61,6 +61,12 @@ describe('the live map by keyboard', () => {
     await page.waitForSelector('.project-popup .maplibregl-popup-close-button');
     await page.waitForFunction(() => document.activeElement?.matches('.maplibregl-popup-close-button') === true);
     expect(await page.getAttribute('.maplibregl-popup-close-button', 'aria-label')).toBe('关闭');
+    // Where the camera stops after flying to the project's town, the popup lies inside the map.
+    await mapIdle(page);
+    await page.waitForTimeout(100);
+    const [popupBox, mapBox] = await page.evaluate(() => [document.querySelector('.project-popup')!, document.querySelector('#map')!].map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(popupBox!.top).toBeGreaterThanOrEqual(mapBox!.top - 1);
+    expect(popupBox!.bottom).toBeLessThanOrEqual(mapBox!.bottom + 1);
     const close = (await page.locator('.maplibregl-popup-close-button').boundingBox())!;
     expect(close.y).toBeGreaterThanOrEqual(0);
     expect(close.y + close.height).toBeLessThanOrEqual(768);
