@@ -59,6 +59,7 @@ export function mapViewOf(site: SiteData, projects: LoadedProjects, state: ViewS
       isDelta: state.isDelta,
       scale,
       subject: selection.town ? fillText(state.lang, 'legendVillagesOf', { town: selection.town.name }) : fillText(state.lang, 'legendTownsOf', { region: regionName(site.config.region, state.lang) }),
+      isDots: selection.town !== null,
       categories: site.config.categories,
       showsProjects: drawsProjects,
       isProjectsInTowns: showsProjects && selection.town === null && state.tour === null,

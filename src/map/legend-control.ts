@@ -8,6 +8,8 @@ export interface LegendContent {
   scale: ColorScale;
   /** What the colours are drawn on, e.g. 各乡镇 or 蒋家堰镇各村. */
   subject: string;
+  /** The colours fill areas (the towns) or dots (a town's villages, drawn as circles): the swatches take that shape. */
+  isDots?: boolean;
   categories: readonly CategoryConfig[];
   showsProjects: boolean;
   /** Projects are on but the county view draws none: say where they are. */
@@ -95,8 +97,9 @@ export class LegendControl implements MapControl {
     const method = el('p', 'legend-method', `${t(lang, 'classification')}${colon}${CLASS_METHOD_LABELS[scale.method][lang]}`);
     const list = el('ul', 'legend-bins');
     list.setAttribute('aria-label', scale.title);
-    for (const bin of [...scale.bins].reverse()) list.append(item(bin.color, bin.label, bin.count, false));
-    list.append(item(scale.noData.color, scale.noData.label, scale.noData.count, true));
+    const isDots = c.isDots ?? false;
+    for (const bin of [...scale.bins].reverse()) list.append(item(bin.color, bin.label, bin.count, false, isDots));
+    list.append(item(scale.noData.color, scale.noData.label, scale.noData.count, true, isDots));
     const flag = el('p', 'legend-flag');
     const dash = el('span', 'swatch swatch-lag');
     dash.setAttribute('aria-hidden', 'true');
@@ -115,10 +118,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return e;
 }
 
-function item(colour: string, label: string, count: number, isNoData: boolean): HTMLLIElement {
+/** A class of the legend: its colour as the map draws it (an area's fill, hatched without data; or a village's dot, grey without data), its words and count. */
+function item(colour: string, label: string, count: number, isNoData: boolean, isDot: boolean): HTMLLIElement {
   const li = el('li', 'legend-bin');
-  const swatch = el('span', isNoData ? 'swatch swatch-nodata' : 'swatch');
-  if (!isNoData) swatch.style.background = colour;
+  const swatch = el('span', isDot ? 'swatch swatch-bin-dot' : isNoData ? 'swatch swatch-nodata' : 'swatch');
+  if (!isNoData || isDot) swatch.style.background = colour;
   swatch.setAttribute('aria-hidden', 'true');
   const text = el('span', 'legend-label', label);
   const n = el('span', 'legend-count', `(${count})`);

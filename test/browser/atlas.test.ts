@@ -56,8 +56,12 @@ describe('the county view', () => {
     await mapIdle(page);
     expect(await page.textContent('#breadcrumb')).toContain('蒋家堰镇');
     expect(await page.textContent('#legend .legend-title')).toContain('蒋家堰镇');
+    // The villages are dots on the map, and in the legend; the towns are areas, squares in the legend.
+    const shapes = () => page.$$eval('#legend .legend-bin .swatch', (els) => [...new Set(els.map((e) => getComputedStyle(e).borderRadius === '50%'))]);
+    expect(await shapes()).toEqual([true]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !location.hash.includes('town='));
+    expect(await shapes()).toEqual([false]);
     expect(errors).toEqual([]);
     await page.close();
   });
