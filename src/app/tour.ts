@@ -42,7 +42,7 @@ export async function mountTour(site: SiteData, store: Store<ViewState>, project
           const view = deriveView(site, projects, state);
           return { ...stopFigures(site, view, state.lang), photos: stopPhotos(projects.current, view) };
         };
-        const view = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: () => store.set({ tour: null }), focusAfterExit: () => focusFirstShown(['present-toggle', 'tools-toggle', 'menu-toggle']) });
+        const view = mountPresentation(slot, { site, onStop: (n) => store.set(tourStopState(site, n)), onExit: leave, focusAfterExit: () => focusFirstShown(['present-toggle', 'tools-toggle', 'menu-toggle']) });
         view.actions.append(actions);
         presentation = { update: (state) => view.update(state, figures(state)) };
         // The stop's town loaded after the stop was shown: its photos join the stop.
@@ -57,7 +57,18 @@ export async function mountTour(site: SiteData, store: Store<ViewState>, project
     load().catch((e: unknown) => console.error(e));
   };
   const toggle = byId('present-toggle');
-  toggle.addEventListener('click', () => store.set(tourStopState(site, 1)));
+  // The view 演示 was started from, given back when the presenter leaves (a page opened at a stop has none: it stays).
+  let before: Partial<ViewState> | null = null;
+  toggle.addEventListener('click', () => {
+    const s = store.get();
+    before = { view: s.view, town: s.town, village: s.village, project: s.project, ind: s.ind, month: s.month, cls: s.cls, isDelta: s.isDelta };
+    store.set(tourStopState(site, 1));
+  });
+  const leave = (): void => {
+    const back = before;
+    before = null;
+    store.set({ ...back, tour: null });
+  };
   toggle.addEventListener('pointerenter', preload, { once: true });
   toggle.addEventListener('focus', preload, { once: true });
   const opened = store.get().tour;
@@ -75,6 +86,8 @@ export async function mountTour(site: SiteData, store: Store<ViewState>, project
       return;
     }
     presentation.update(state);
+    // Left some other way (the browser's back, a link): the view it started from is no longer the one to give back.
+    if (state.tour === null) before = null;
     if ((state.tour !== null) === isPresenting) return;
     isPresenting = state.tour !== null;
     // The layout changed under the map: measure again before framing; arrows belong to the tour.

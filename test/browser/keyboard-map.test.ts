@@ -86,7 +86,9 @@ describe('the live map by keyboard', () => {
     await page.waitForFunction(() => document.querySelector('#ranking-table')?.getAttribute('data-level') === 'village');
     await mapIdle(page);
     expect(await focused()).toBe('h2#area-panel-title.panel-title');
-    // 演示 from the tools menu: the focus goes into the overlay, and back to the menu's button after Escape.
+    // 演示 from the tools menu: the focus goes into the overlay, and back to the menu's button after
+    // Escape, and the view it was started from comes back.
+    const beforeTour = await page.evaluate(() => location.hash);
     await page.click('#tools-toggle');
     await page.focus('#present-toggle');
     await page.keyboard.press('Enter');
@@ -95,6 +97,7 @@ describe('the live map by keyboard', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('#presentation', { state: 'hidden' });
     expect(await focused()).toMatch(/^button#(present-toggle|tools-toggle)/);
+    expect(await page.evaluate(() => location.hash)).toBe(beforeTour);
     // 打印: the button keeps the focus while the paper's map is drawn and after.
     await page.evaluate(() => {
       window.print = () => document.documentElement.setAttribute('data-printed', '');
