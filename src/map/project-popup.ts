@@ -39,20 +39,20 @@ export class ProjectPopup {
     const close = popup.getElement().querySelector<HTMLElement>('.maplibregl-popup-close-button');
     close?.setAttribute('aria-label', this.closeLabel());
     close?.focus({ preventScroll: true });
-    // A variable, not the height itself: on a phone the stylesheet makes the popup the whole screen.
-    popup.getElement().style.setProperty('--popup-max-height', `${fit.maxHeightPx}px`);
-    // Opened as the map flies to the project's town (a lagging project chosen in the panel), the
-    // point lands elsewhere: the side and height are worked out again where the camera stops, or the
-    // popup runs off the map's foot over the time bar.
+    // Its side and height for where the point is now: once here, and again where the camera stops
+    // when it was opened as the map flies to the project's town (a lagging project chosen in the
+    // panel), or it runs off the map's foot over the time bar.
     const refit = (): void => {
       const now = this.map.project(lonLat);
       const again = popupFit(now.x, now.y, { width: box.clientWidth, height: box.clientHeight });
+      // A variable, not the height itself: on a phone the stylesheet makes the popup the whole screen.
       popup.getElement().style.setProperty('--popup-max-height', `${again.maxHeightPx}px`);
       if (popup.options.anchor !== again.anchor) {
         popup.options.anchor = again.anchor;
         popup.setLngLat(lonLat);
       }
     };
+    refit();
     this.map.on('moveend', refit);
     popup.on('close', () => {
       this.map.off('moveend', refit);
