@@ -74,17 +74,23 @@ export class AtlasMap implements MapEngine {
     this.framing = new CameraFraming(map);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
     map.on('click', (e) => {
-      // A click on a project marker opens the project; otherwise it selects the area below.
+      // What is clicked is what is drawn on top there: a village's circle (drawn over the project
+      // markers, so that its value always shows), else a project marker or a cluster, else the town.
       if (e.defaultPrevented) return;
+      const hits = map.queryRenderedFeatures(e.point, { layers: clickable }).filter((f) => isVisible(f, map.getZoom()));
+      const village = hits.find((f) => f.layer.id === LAYER.villageCircle);
+      if (village) {
+        events.onVillage(Number(village.id));
+        return;
+      }
       const project = this.overlayNow?.pick(e.point.x, e.point.y) ?? null;
       if (project !== null) {
         events.onClick(project);
         return;
       }
       if (this.overlayNow?.zoomIntoCluster(e.point.x, e.point.y)) return;
-      const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isVisible(f, map.getZoom()));
-      if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
-      else if (hit) events.onTown(Number(hit.id));
+      const town = hits[0];
+      if (town) events.onTown(Number(town.id));
       else events.onBackground();
     });
   }

@@ -35,10 +35,11 @@ describe('village values at a town, under the project markers', () => {
       ({ villages, markers }) => {
         const map = window.cunhu!.map;
         const px = (ll: [number, number]) => map.project(ll);
-        const near = villages.filter((v) => markers.some((m) => Math.hypot(px(m).x - px(v).x, px(m).y - px(v).y) < 8)).length;
+        const nearEach = villages.map((v) => markers.some((m) => Math.hypot(px(m).x - px(v).x, px(m).y - px(v).y) < 8));
+        const near = nearEach.filter(Boolean).length;
         // A village whose centre a label (a neighbour's name, the town's) lies over: the label, not a marker, is on top there.
         const underLabel = villages.map((v) => map.queryRenderedFeatures([px(v).x, px(v).y], { layers: ['village-label', 'town-label'] }).length > 0);
-        return { near, underLabel };
+        return { near, nearEach, underLabel };
       },
       { villages: VILLAGES.map((v) => v.point!), markers: townProjects },
     );
@@ -54,6 +55,19 @@ describe('village values at a town, under the project markers', () => {
     }
     expect(checked).toBeGreaterThan(VILLAGES.length / 2);
     expect(wrong, wrong.join('; ')).toEqual([]);
+    // What is clicked is what is drawn on top: a click at the centre of a village with project
+    // markers beneath it selects the village, not a project.
+    const covered = VILLAGES.filter((_, i) => !at.underLabel[i] && at.nearEach[i]);
+    expect(covered.length).toBeGreaterThan(3);
+    for (const v of covered.slice(0, 4)) {
+      const { x, y } = await pixelAt(page, v.point!);
+      await page.mouse.click(x, y);
+      await page.waitForFunction((code) => location.hash.includes(`village=${code}`), v.code);
+      expect(await page.evaluate(() => location.hash)).not.toContain('proj=');
+      await page.evaluate((code) => (location.hash = `#town=${code}&ind=completion&cls=quantile`), TOWN.code);
+      await page.waitForFunction(() => !location.hash.includes('village='));
+      await mapIdle(page);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -245,7 +245,13 @@ export class FallbackMap implements MapEngine {
     const box = svg.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    // A project marker, or a cluster, wins over the area below it (as on the live map, where they are drawn under the villages too).
+    // What is clicked is what is drawn on top there, as on the live map: a village's circle (drawn
+    // over the markers), else a project marker or a cluster, else the town.
+    const hit = target.closest<SVGElement>('[data-kind="town"], [data-kind="village"]');
+    if (hit?.dataset.kind === 'village') {
+      this.events.onVillage(Number(hit.dataset.id));
+      return;
+    }
     const cluster = pickCluster(scene.drawn, x, y);
     if (cluster !== null) {
       this.zoomInto(scene, x, y);
@@ -256,10 +262,7 @@ export class FallbackMap implements MapEngine {
       this.events.onClick(project);
       return;
     }
-    const hit = target.closest<SVGElement>('[data-kind="town"], [data-kind="village"]');
-    const id = Number(hit?.dataset.id);
-    if (hit?.dataset.kind === 'village') this.events.onVillage(id);
-    else if (hit?.dataset.kind === 'town') this.events.onTown(id);
+    if (hit?.dataset.kind === 'town') this.events.onTown(Number(hit.dataset.id));
     else this.events.onBackground();
   };
 
