@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type ErrorEvent, type FeatureIdentifier, type MapGeoJSONFeature, type MapOptions } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, addProtocol, prewarm, setWorkerUrl, type ErrorEvent, type FeatureIdentifier, type MapOptions } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Camera } from '../contract/config';
@@ -18,7 +18,7 @@ import { mapImage, mapImageAt, setMapPixelRatio } from './map-image';
 import { MapLifecycle } from './map-lifecycle';
 import type { MarkerProjects, MarkerState } from './marker-state';
 import type { ProjectsOverlay } from './projects-overlay';
-import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, themeProperties, type MapTheme } from './style';
+import { HATCH_IMAGE, LAYER, SOURCE, VILLAGES_EVERYWHERE_ZOOM, atlasStyle, isDrawnAt, themeProperties, type MapTheme } from './style';
 import { LIVE_MAP_CONTEXT, withEarlyCanvas } from './canvas-head-start';
 import { withEarlyWorker } from './worker-head-start';
 import { workerUrl } from './worker-url';
@@ -74,23 +74,18 @@ export class AtlasMap implements MapEngine {
     this.framing = new CameraFraming(map);
     const clickable = [LAYER.villageCircle, LAYER.townFill, LAYER.townNoData];
     map.on('click', (e) => {
-      // What is clicked is what is drawn on top there: a village's circle (drawn over the project
-      // markers, so that its value always shows), else a project marker or a cluster, else the town.
+      // What is clicked is what is drawn on top there: a project marker or a cluster (the overlay's
+      // pick leaves out a marker beneath a village's circle), else the village or the town below.
       if (e.defaultPrevented) return;
-      const hits = map.queryRenderedFeatures(e.point, { layers: clickable }).filter((f) => isVisible(f, map.getZoom()));
-      const village = hits.find((f) => f.layer.id === LAYER.villageCircle);
-      if (village) {
-        events.onVillage(Number(village.id));
-        return;
-      }
       const project = this.overlayNow?.pick(e.point.x, e.point.y) ?? null;
       if (project !== null) {
         events.onClick(project);
         return;
       }
       if (this.overlayNow?.zoomIntoCluster(e.point.x, e.point.y)) return;
-      const town = hits[0];
-      if (town) events.onTown(Number(town.id));
+      const hit = map.queryRenderedFeatures(e.point, { layers: clickable }).find((f) => isDrawnAt(f, map.getZoom()));
+      if (hit?.layer.id === LAYER.villageCircle) events.onVillage(Number(hit.id));
+      else if (hit) events.onTown(Number(hit.id));
       else events.onBackground();
     });
   }
@@ -319,8 +314,4 @@ export class AtlasMap implements MapEngine {
   pickProject(x: number, y: number): number | null {
     return this.overlayNow?.pick(x, y) ?? null;
   }
-}
-
-function isVisible(f: MapGeoJSONFeature, zoom: number): boolean {
-  return f.layer.id !== LAYER.villageCircle || f.state.visible === true || zoom >= VILLAGES_EVERYWHERE_ZOOM;
 }

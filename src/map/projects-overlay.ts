@@ -7,6 +7,7 @@ import { MarkerChoice, type Drawn } from './marker-choice';
 import { clusterLayerData, projectLayers, type ClusterLayerData } from './marker-layers';
 import { pickCluster, pickMarker } from './marker-picking';
 import type { MarkerEvents, MarkerProjects, MarkerState } from './marker-state';
+import { LAYER, isDrawnAt } from './style';
 
 /**
  * deck.gl project markers and relocation arcs, interleaved below the map's labels: the overlay on
@@ -134,8 +135,12 @@ export class ProjectsOverlay {
     if (!this.map.isStyleLoaded()) this.map.once('idle', () => this.overlay.setProps({ layers }));
   }
 
-  /** The project drawn at a point of the map container (CSS pixels), or null. */
+  /** The project drawn on top at a point of the map container (CSS pixels), or null. */
   pick(x: number, y: number): number | null {
+    // A village's circle is drawn over the markers (its value always shows): where one is, it is
+    // what a click or the pointer finds, not a project beneath it.
+    const zoom = this.map.getZoom();
+    if (this.map.queryRenderedFeatures([x, y], { layers: [LAYER.villageCircle] }).some((f) => isDrawnAt(f, zoom))) return null;
     return pickMarker(this.map, this.points, this.drawn, x, y);
   }
 

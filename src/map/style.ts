@@ -117,6 +117,15 @@ function boundarySources(
 }
 
 /**
+ * Whether a feature the map returns for a point is drawn there: a village's circle is in the
+ * style everywhere, but shown only in the opened town (feature state `visible`) or from
+ * VILLAGES_EVERYWHERE_ZOOM on; the other layers' features are drawn as returned.
+ */
+export function isDrawnAt(f: { layer: { id: string }; state: { [key: string]: unknown } }, zoom: number): boolean {
+  return f.layer.id !== LAYER.villageCircle || f.state.visible === true || zoom >= VILLAGES_EVERYWHERE_ZOOM;
+}
+
+/**
  * The whole style: every source and layer the atlas needs, with data-driven colours read from
  * feature state so that changing indicator, month or selection never re-uploads geometry.
  * No `glyphs` and no basemap tiles: Chinese labels come from the local font

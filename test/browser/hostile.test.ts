@@ -115,11 +115,21 @@ describe('an HTML payload in the data', () => {
     const { page, dialogs } = await openHostile(`#town=${TOWN.code}&month=2016-12`);
     await mapIdle(page);
     const lonLat: [number, number] = [projects.lon[TARGET]!, projects.lat[TARGET]!];
+    // A marker on top at the target's point or near it (every project carries the payload; a
+    // village's circle, drawn over the markers, may cover the point itself).
     const at = await page.evaluate((ll) => {
       const map = window.cunhu!.map;
       const p = map.project(ll);
       const box = map.getContainer().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y, hit: window.cunhu!.pickProject(p.x, p.y) };
+      for (let r = 0; r <= 40; r += 4) {
+        for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]] as const) {
+          const x = Math.round(p.x + dx);
+          const y = Math.round(p.y + dy);
+          const hit = window.cunhu!.pickProject(x, y);
+          if (hit !== null) return { x: box.left + x, y: box.top + y, hit };
+        }
+      }
+      return { x: box.left + p.x, y: box.top + p.y, hit: null };
     }, lonLat);
     await page.mouse.move(at.x, at.y);
     expect(at.hit).not.toBeNull();
