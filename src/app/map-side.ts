@@ -111,8 +111,5 @@ export function mountMapSide({ site, projects, store }: MapSideDeps): MapSide {
 
 /** After a drill-down from the table the clicked row is gone: keep keyboard users in the panel. */
 function focusAreaTitle(): void {
-  const title = document.getElementById('area-panel-title');
-  if (!title) return;
-  title.tabIndex = -1;
-  title.focus({ preventScroll: false });
+  document.getElementById('area-panel-title')?.focus({ preventScroll: false });
 }

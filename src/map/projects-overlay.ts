@@ -137,11 +137,13 @@ export class ProjectsOverlay {
 
   /** The project drawn on top at a point of the map container (CSS pixels), or null. */
   pick(x: number, y: number): number | null {
+    const project = pickMarker(this.map, this.points, this.drawn, x, y);
+    if (project === null) return null;
     // A village's circle is drawn over the markers (its value always shows): where one is, it is
-    // what a click or the pointer finds, not a project beneath it.
+    // what a click or the pointer finds, not a project beneath it. Asked only over a marker: the
+    // pointer's every move comes here.
     const zoom = this.map.getZoom();
-    if (this.map.queryRenderedFeatures([x, y], { layers: [LAYER.villageCircle] }).some((f) => isDrawnAt(f, zoom))) return null;
-    return pickMarker(this.map, this.points, this.drawn, x, y);
+    return this.map.queryRenderedFeatures([x, y], { layers: [LAYER.villageCircle] }).some((f) => isDrawnAt(f, zoom)) ? null : project;
   }
 
   /** The cluster drawn at a point of the map container, or null. */

@@ -48,10 +48,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): PanelView {
       }
       if (focusedId !== null) {
         const again = (focusedId !== '' ? document.getElementById(focusedId) : null) ?? document.getElementById('area-panel-title');
-        if (again && root.contains(again)) {
-          if (again.id === 'area-panel-title') again.tabIndex = -1;
-          again.focus({ preventScroll: true });
-        }
+        if (again && root.contains(again)) again.focus({ preventScroll: true });
       }
     },
     unmount() {
@@ -65,6 +62,8 @@ function header(c: PanelContext): HTMLElement {
   const el = h('header', 'panel-header');
   const title = h('h2', 'panel-title', c.sel.village?.name ?? c.sel.town?.name ?? regionName(c.site.config.region, c.lang));
   title.id = 'area-panel-title';
+  // Focusable by script, not by Tab: the focus comes here when what had it goes (map-side.ts).
+  title.tabIndex = -1;
   el.append(title);
   if (c.sel.village && c.sel.town) el.append(h('p', 'panel-subtitle', fillText(c.lang, 'townOf', { town: c.sel.town.name })));
   const month = c.site.months[c.m];
