@@ -45,6 +45,8 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
     const { lang } = state;
     document.documentElement.lang = langTag(lang);
     title.textContent = pick(site.config.title, lang);
+    // Where the row is narrow the title is cut after two lines: the whole of it on hover.
+    title.title = title.textContent;
     writePageTitle(document, pageTitleOf(site, state));
     renderBanners(site, kind, lang);
     for (const line of noticeLines) line.setLang(lang);

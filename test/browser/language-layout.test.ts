@@ -113,6 +113,39 @@ describe('the layout at common screen sizes', () => {
     });
   }
 
+  it('the masthead: the English title whole in one row at 1366×768; at a tablet’s 800×1024 every control on screen in both languages', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#lang=en', { width: 1366, height: 768 });
+    const masthead = () =>
+      page.evaluate(() => {
+        const title = document.getElementById('title')!;
+        const items = [...document.querySelectorAll('.masthead-row :is(h1, a, button, input)')].filter((el) => el.getClientRects().length > 0);
+        const boxes = items.map((el) => ({ el, r: el.getBoundingClientRect() }));
+        const titleBox = title.getBoundingClientRect();
+        return {
+          offScreen: boxes.filter(({ r }) => r.left < -0.5 || r.right > innerWidth + 0.5).map(({ el }) => el.id || el.textContent),
+          // A line cut off adds a line's height (about 20 px); a CJK font's tall line box a pixel or two.
+          titleCut: title.scrollHeight > title.clientHeight + 6 || title.scrollWidth > title.clientWidth + 1,
+          titleTooltip: title.title,
+          // One row: nothing starts below the title's foot.
+          belowTitle: boxes.filter(({ r }) => r.top >= titleBox.bottom - 1).length,
+        };
+      });
+    const laptop = await masthead();
+    expect(laptop).toEqual({ offScreen: [], titleCut: false, titleTooltip: site.config.title.en, belowTitle: 0 });
+    await page.setViewportSize({ width: 800, height: 1024 });
+    await page.screenshot({ path: 'test-results/masthead-en-800x1024.png', clip: { x: 0, y: 0, width: 800, height: 160 } });
+    const tabletEn = await masthead();
+    expect(tabletEn.offScreen).toEqual([]);
+    expect(tabletEn.titleCut).toBe(false);
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const tabletZh = await masthead();
+    expect(tabletZh.offScreen).toEqual([]);
+    expect(tabletZh.titleCut).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   const phone = { width: 390, height: 844 };
   for (const [what, hash] of [
     ['county', ''],
