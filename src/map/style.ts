@@ -32,6 +32,10 @@ export const VILLAGES_EVERYWHERE_ZOOM = 11.5;
 export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
 /** The flag for areas and projects behind plan beyond the threshold: a dashed dark-red outline. */
+/** Where a town's name may go, tried in order: on its label point, then beside it (the fallback map's labels.ts places them alike). */
+export const TOWN_LABEL_ANCHORS = ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+/** How far a town's name placed beside its point stands off it, in ems. */
+export const TOWN_LABEL_RADIAL_OFFSET_EM = 0.6;
 export const LAG_FLAG_COLOUR = '#99000d';
 
 /** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
@@ -208,7 +212,7 @@ export function atlasStyle(site: SiteData, towns: FeatureCollection | null, coun
         ...boundaries.label,
         // A name that collides at its town's label point tries beside it before it is left out: in
         // the county's crowded middle two towns (four on a phone) had no name at the point alone.
-        layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2, 'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'], 'text-radial-offset': 0.6 },
+        layout: { 'text-field': ['get', 'name'], 'text-allow-overlap': false, 'text-padding': 2, 'text-variable-anchor': [...TOWN_LABEL_ANCHORS], 'text-radial-offset': TOWN_LABEL_RADIAL_OFFSET_EM },
         paint: { 'text-halo-color': BASE_COLOURS.halo },
       },
     ],

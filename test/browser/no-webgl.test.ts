@@ -77,6 +77,22 @@ describe('without WebGL', () => {
     await page.close();
   });
 
+  it('names the towns as the live map does: a name that clashes at its point goes beside it (every town at 1366×768, all but one on a 360×640 phone)', async () => {
+    const names = (page: Page) => page.$$eval('#map svg text', (ts) => ts.map((t) => t.textContent ?? ''));
+    const townNames = new Set(site.towns.map((t) => t.name));
+    for (const [viewport, least] of [
+      [{ width: 1366, height: 768 }, site.towns.length],
+      [{ width: 360, height: 640 }, site.towns.length - 1],
+    ] as const) {
+      const { page, errors } = await openAtlas(browser, inject('baseUrl'), '', viewport);
+      const drawn = await names(page);
+      expect(drawn.every((n) => townNames.has(n))).toBe(true);
+      expect(new Set(drawn).size, `${viewport.width}×${viewport.height}: ${drawn.join(' ')}`).toBeGreaterThanOrEqual(least);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('says it in English on an English page, with no Chinese notice left', async () => {
     const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#lang=en');
     expect(await page.textContent('#map-notice')).toBe(

@@ -1,8 +1,10 @@
+import { TOWN_LABEL_ANCHORS, TOWN_LABEL_RADIAL_OFFSET_EM } from '../style';
 import { h, type SvgNode } from './svg-node';
 import type { LabelLook } from './theme';
 
 /**
- * Labels as the live map places them: town names centred on their label points, village names
+ * Labels as the live map places them: town names centred on their label points, or beside them
+ * where that clashes (the live map's text-variable-anchor and text-radial-offset), village names
  * under their circles; a label that would overlap one already placed is left out (towns are
  * placed first), and one outside the view is not drawn.
  */
@@ -52,16 +54,40 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** The labels that get drawn, in the order given: inside the view and clear of those placed before. */
+/** A centred label's places in the live map's order (style.ts), its own first: the label moved beside its point. */
+function candidates(l: LabelRequest): LabelRequest[] {
+  if (l.anchor !== 'center') return [l];
+  const size = l.look.sizePx;
+  const halfWidth = (textWidthEm(l.text) * size) / 2;
+  const halfHeight = size / 2;
+  return TOWN_LABEL_ANCHORS.map((anchor) => {
+    // The anchor names the side of the text at the point: its left side there puts the text to the right.
+    const sx = anchor.includes('left') ? 1 : anchor.includes('right') ? -1 : 0;
+    const sy = anchor.includes('top') ? 1 : anchor.includes('bottom') ? -1 : 0;
+    if (sx === 0 && sy === 0) return l;
+    // A corner stands off by the radial offset over √2 in each axis, as MapLibre places it.
+    const off = (sx !== 0 && sy !== 0 ? TOWN_LABEL_RADIAL_OFFSET_EM / Math.SQRT2 : TOWN_LABEL_RADIAL_OFFSET_EM) * size;
+    return { ...l, x: l.x + sx * (off + halfWidth), y: l.y + sy * (off + halfHeight) };
+  });
+}
+
+/**
+ * The labels that get drawn, in the order given: inside the view and clear of those placed
+ * before, a town name at the first of its places that is (a label drawn beside its point comes
+ * back moved there).
+ */
 export function placeLabels(requests: readonly LabelRequest[], width: number, height: number): LabelRequest[] {
   const placed: Box[] = [];
   const out: LabelRequest[] = [];
-  for (const l of requests) {
-    const box = labelBox(l);
-    if (box.x1 < 0 || box.y1 < 0 || box.x0 > width || box.y0 > height) continue;
-    if (placed.some((p) => overlaps(p, box))) continue;
-    placed.push(box);
-    out.push(l);
+  for (const request of requests) {
+    for (const l of candidates(request)) {
+      const box = labelBox(l);
+      if (box.x1 < 0 || box.y1 < 0 || box.x0 > width || box.y0 > height) continue;
+      if (placed.some((p) => overlaps(p, box))) continue;
+      placed.push(box);
+      out.push(l);
+      break;
+    }
   }
   return out;
 }

@@ -84,14 +84,14 @@ function labelLayer(input: SceneInput, projection: GeoProjection, zoom: number, 
     const at = projection(t.labelPoint);
     if (at) requests.push({ text: t.name, x: at[0], y: at[1], anchor: 'center', look: look.townLabel });
   }
-  const townCount = requests.length;
   for (const p of villages) {
     const v = site.villages[p.id];
     const isNamed = v && ((areas?.selectedTown === v.townId && zoom >= VILLAGE_LABEL_MIN_ZOOM) || zoom >= VILLAGES_EVERYWHERE_ZOOM);
     if (v && isNamed) requests.push({ text: v.name, x: p.x, y: p.y + p.radius * 0.2, anchor: 'below', look: look.villageLabel });
   }
   const placed = placeLabels(requests, input.size.width, input.size.height);
-  const isTown = (l: LabelRequest): boolean => requests.indexOf(l) < townCount;
+  // Town names are the centred ones (a village's hangs below its point).
+  const isTown = (l: LabelRequest): boolean => l.anchor === 'center';
   // Drawn as the live map layers them: village names under town names.
   const ordered = [...placed.filter((l) => !isTown(l)), ...placed.filter(isTown)];
   return h('g', { 'aria-hidden': 'true', 'pointer-events': 'none' }, ordered.map((l) => labelNode(l, PAPER.halo)));
