@@ -2,9 +2,10 @@ import type { Store } from '../state/store';
 import { parseViewState, serializeViewState, type ViewContext, type ViewState } from '../state/view-state';
 
 /**
- * Keeps the store and the URL hash in step: a change of area pushes a history entry (so Back
- * goes up a level); other changes replace the current one. Bad hash values fall back to
- * defaults with a console warning, never a blank page.
+ * Keeps the store and the URL hash in step: a change of area or of view pushes a history entry
+ * (so Back goes up a level, or back to the page the reader came from, as a link's would); other
+ * changes replace the current one. Bad hash values fall back to defaults with a console warning,
+ * never a blank page.
  */
 export function syncHash(store: Store<ViewState>, ctx: ViewContext): () => void {
   const read = (): ViewState => {
@@ -17,8 +18,8 @@ export function syncHash(store: Store<ViewState>, ctx: ViewContext): () => void 
     const hash = serializeViewState(state);
     if (hash === serializeViewState(read0())) return;
     const url = `${location.pathname}${location.search}${hash}`;
-    const isNewPlace = state.town !== previous.town || state.village !== previous.village;
-    if (isNewPlace) history.pushState(null, '', url);
+    const isNewPage = state.view !== previous.view || state.town !== previous.town || state.village !== previous.village;
+    if (isNewPage) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   });
   const onPop = (): void => store.set(read());

@@ -63,10 +63,19 @@ describe('the projects page (view=projects)', () => {
     await expect.poll(() => count(page)).toBeLessThanOrEqual(infrastructure);
     // The search is in the link.
     await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), first);
+    const leftFrom = await page.getAttribute('#projects-table tbody tr.projects-row >> nth=0', 'data-project');
     await page.click('#projects-table tbody .projects-to-map >> nth=0');
     await page.waitForFunction(() => location.hash.includes('proj=') && !location.hash.includes('view=projects'));
     // The hash changes at once; the disclosure opens once the town's markers are drawn.
     await page.waitForSelector('.project-disclosure', { state: 'visible' });
+    // The browser's back: the page as it was, the focus on the button that left it (it fell to the page's body).
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('view=projects'));
+    await page.waitForFunction(
+      (id) => document.activeElement?.classList.contains('projects-to-map') && document.activeElement.closest('tr')?.getAttribute('data-project') === id,
+      leftFrom,
+      { timeout: 5_000 },
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
