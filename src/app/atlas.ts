@@ -5,7 +5,7 @@ import { laggingProjects } from '../domain/lag';
 import { formatCount, formatWan } from '../domain/format';
 import type { AreaRef, MapEngine, MapEngineEvents, MapPopup, PlacedArea } from '../map/map-engine';
 import { LegendControl, type LegendContent } from '../map/legend-control';
-import { monthIndexOf, visibleProjects, type Selection } from '../state/derive';
+import { hasRelocationArcs, monthIndexOf, visibleProjects, type Selection } from '../state/derive';
 import type { Store } from '../state/store';
 import { mapThemeFor } from '../map/style';
 import { serializeViewState, type ViewState } from '../state/view-state';
@@ -180,6 +180,12 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     }
     const p = projects.current;
     const visible = drawsProjects && !isSnapshot ? visibleProjects(site, p, state, m, selection) : [];
+    // The town's projects came after the legend was drawn: its line for the relocations' arcs, if they are drawn.
+    const showsArcs = hasRelocationArcs(p, visible);
+    if (!isSnapshot && showsArcs !== (lastLegend.showsArcs ?? false)) {
+      lastLegend = { ...lastLegend, showsArcs };
+      legend.update(lastLegend);
+    }
     const selectedProject = state.project === null ? -1 : p.id.indexOf(state.project);
     const lagging = new Set(laggingProjects(p, m, site.config.thresholds.lagPoints, visible).map((l) => l.index));
     drawn = p;

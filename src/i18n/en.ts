@@ -93,6 +93,7 @@ export const EN: Catalogue = {
   legend: 'Legend',
   noData: 'No data',
   projectMarkers: 'Projects (area = budget)',
+  relocationArcs: 'Arcs: a relocation, from the old home to the resettlement site',
   planned: 'Planned',
   building: 'Building',
   done: 'Done',

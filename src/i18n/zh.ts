@@ -91,6 +91,7 @@ export const ZH = {
   legend: '图例',
   noData: '无数据',
   projectMarkers: '项目（圆面积表示资金规模）',
+  relocationArcs: '弧线：搬迁项目由迁出地连到安置点',
   planned: '未开工',
   building: '在建',
   done: '已完工',

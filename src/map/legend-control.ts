@@ -12,6 +12,8 @@ export interface LegendContent {
   isDots?: boolean;
   categories: readonly CategoryConfig[];
   showsProjects: boolean;
+  /** The projects drawn include relocations, each an arc from its old home to its resettlement site: the legend says so. */
+  showsArcs?: boolean;
   /** Projects are on but the county view draws none: say where they are. */
   isProjectsInTowns?: boolean;
   isEstimated: boolean;
@@ -106,7 +108,7 @@ export class LegendControl implements MapControl {
     flag.append(dash, el('span', '', fillText(lang, 'lagFlag', { n: String(c.lagPoints) })));
     this.el.append(method, list, flag);
     if (c.isDelta && scale.bins.length === 0) this.el.append(el('p', 'legend-method', t(lang, 'noPreviousMonth')));
-    if (c.showsProjects) this.el.append(projectLegend(c.categories, lang));
+    if (c.showsProjects) this.el.append(projectLegend(c.categories, c.showsArcs ?? false, lang));
     else if (c.isProjectsInTowns) this.el.append(el('p', 'legend-method legend-projects-hint', t(lang, 'projectsInTowns')));
   }
 }
@@ -131,7 +133,7 @@ function item(colour: string, label: string, count: number, isNoData: boolean, i
   return li;
 }
 
-function projectLegend(categories: readonly CategoryConfig[], lang: Lang): HTMLElement {
+function projectLegend(categories: readonly CategoryConfig[], showsArcs: boolean, lang: Lang): HTMLElement {
   const box = el('div', 'legend-projects');
   box.append(el('h3', 'legend-subtitle', t(lang, 'projectMarkers')));
   const statuses = el('ul', 'legend-statuses');
@@ -150,5 +152,12 @@ function projectLegend(categories: readonly CategoryConfig[], lang: Lang): HTMLE
     cats.append(li);
   }
   box.append(statuses, cats);
+  if (showsArcs) {
+    const arc = el('p', 'legend-arc');
+    const line = el('span', 'swatch-arc');
+    line.setAttribute('aria-hidden', 'true');
+    arc.append(line, el('span', '', t(lang, 'relocationArcs')));
+    box.append(arc);
+  }
   return box;
 }

@@ -101,6 +101,11 @@ export function visibleProjects(site: SiteData, p: SiteProjects, state: ViewStat
   return out;
 }
 
+/** Whether any of `indexes` is a relocation drawn as an arc: a project with a resettlement point (安置点) as well as its own. */
+export function hasRelocationArcs(p: Pick<SiteProjects, 'toLon' | 'toLat'>, indexes: readonly number[]): boolean {
+  return indexes.some((i) => p.toLon[i] != null && p.toLat[i] != null);
+}
+
 /** Per category: projects and how many are done or accepted, for the projects of an area. */
 export function categoryCompletion(site: SiteData, p: SiteProjects, monthIndex: number, selection: Selection): { total: number; done: number }[] {
   const out = site.config.categories.map(() => ({ total: 0, done: 0 }));

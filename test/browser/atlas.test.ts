@@ -66,6 +66,17 @@ describe('the county view', () => {
     await page.close();
   });
 
+  it('says in the legend what a relocation’s arc is while arcs are drawn (the sample’s relocations in 蒋家堰镇 have resettlement sites)', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), `#town=${JIANGJIAYAN}`);
+    expect(await (await page.waitForSelector('#legend .legend-arc', { timeout: 30_000 })).textContent()).toBe('弧线：搬迁项目由迁出地连到安置点');
+    // Only industry's projects shown: no relocation, no arc, no line for it.
+    await page.evaluate((code) => (location.hash = `#town=${code}&cat=industry`), JIANGJIAYAN);
+    await page.waitForSelector('#legend .legend-arc', { state: 'detached' });
+    expect(await page.isVisible('#legend .legend-categories')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('restores town and indicator from a deep link', async () => {
     const { page } = await openAtlas(browser, inject('baseUrl'), `#ind=lag&town=420324107`);
     expect(await page.inputValue('#control-ind')).toBe('lag');

@@ -5,7 +5,7 @@ import { deltas, rankChanges } from '../../../src/domain/change';
 import { createColorScale, deltaSpec, deltaValues } from '../../../src/domain/color-scale';
 import { indicatorSpec } from '../../../src/domain/indicators';
 import { rankAreas } from '../../../src/domain/ranking';
-import { areaProjects, valuesAt } from '../../../src/state/derive';
+import { areaProjects, hasRelocationArcs, valuesAt } from '../../../src/state/derive';
 import { deriveView, spreadPoints, type LoadedProjects } from '../../../src/state/derived-view';
 import { buildReport } from '../../../src/state/report-model';
 import { DEFAULT_VIEW, type ViewState } from '../../../src/state/view-state';
@@ -161,5 +161,15 @@ describe('spreadPoints', () => {
     const got = spreadPoints(values);
     if (points === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(points, 9);
+  });
+});
+
+describe('hasRelocationArcs', () => {
+  const p = { toLon: [null, 109.8, 109.9, null], toLat: [null, 32.3, null, 32.1] };
+  it('is true only for a project with both coordinates of its resettlement site among those given', () => {
+    expect(hasRelocationArcs(p, [0, 1])).toBe(true);
+    // One coordinate alone draws no arc.
+    expect(hasRelocationArcs(p, [0, 2, 3])).toBe(false);
+    expect(hasRelocationArcs(p, [])).toBe(false);
   });
 });
