@@ -31,6 +31,7 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
   const title = byId('title');
   const langButton = byId('lang-toggle');
   const presentButton = byId('present-toggle');
+  const shareButton = byId('share-toggle');
   const largeTypeButton = mountLargeTypeButton(langButton, store);
   langButton.addEventListener('click', () => store.set({ lang: nextLang(store.get().lang) }));
   // A phone: everything after the title behind one menu button. Wider: the map's tools behind one.
@@ -54,6 +55,8 @@ export function mountMasthead(site: SiteData, store: Store<ViewState>, kind: Pag
     langButton.textContent = t(lang, 'language');
     langButton.setAttribute('lang', langTag(nextLang(lang)));
     presentButton.textContent = t(lang, 'present');
+    // Written here, not by the share dialog's chunk, which loads only when the button is first pointed at.
+    shareButton.textContent = t(lang, 'share');
     largeTypeButton.textContent = t(lang, 'largeType');
     largeTypeButton.title = t(lang, 'largeTypeHint');
     largeTypeButton.setAttribute('aria-pressed', String(state.isLargeType));

@@ -26,7 +26,7 @@ export interface ShareDeps {
 export type LinkReach = 'anywhere' | 'this-computer' | 'file';
 
 export interface ShareControl {
-  /** Writes the button, and the dialog when it is open, in a language. */
+  /** Writes the dialog, when it is open, in a language (the masthead writes the button). */
   setLang(lang: Lang): void;
 }
 
@@ -40,10 +40,8 @@ export function mountShare(button: HTMLElement, deps: ShareDeps, lang: Lang): Sh
   });
   const setLang = (next: Lang): void => {
     current = next;
-    button.textContent = t(next, 'share');
     if (dialog?.isOpen()) dialog.render(next);
   };
-  setLang(lang);
   return { setLang };
 }
 
