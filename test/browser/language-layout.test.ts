@@ -32,8 +32,12 @@ describe('the interface language', () => {
     expect(enTitle).not.toContain(legendTitle('zh'));
     expect(await page.getAttribute('#legend', 'aria-label')).toBe('Legend');
     expect(await page.textContent('#lang-toggle')).toBe('中文');
+    // In the Tools menu, before its dialog's code has loaded (it said 分享 until first pointed at).
+    expect(await page.textContent('#share-toggle')).toBe('Share');
     expect(await page.getAttribute('#search', 'placeholder')).toBe('Search towns, villages, projects (pinyin works)');
     expect(await page.textContent('#ranking-table caption')).toContain('Towns ranked by Industry coverage (Dec 2016)');
+    // The English headings wrap within the panel: the table no wider than it, nothing scrolled sideways.
+    expect(await page.evaluate(() => document.getElementById('ranking-table')!.offsetWidth - document.getElementById('area-panel')!.clientWidth)).toBeLessThanOrEqual(0);
     expect(await page.textContent('#area-panel .panel-section--goals .panel-heading')).toBe('The four goals');
     expect(await page.title()).toContain(site.config.title.en);
     // The county by its English name in the panel and the breadcrumb; MapLibre's controls in the page's language.

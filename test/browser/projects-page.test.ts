@@ -145,6 +145,12 @@ describe('the projects page (view=projects)', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
 
+    // A tablet in portrait (768 px): cards too (nine columns broke 城关镇 a character a line and ran off the screen).
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await card.evaluate((tr) => getComputedStyle(tr).display)).not.toBe('table-row');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.setViewportSize({ width: 360, height: 640 });
+
     // The close button closes it too.
     await toggle.click();
     await page.click('#projects-filter-close');
