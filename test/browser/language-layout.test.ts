@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createColorScale } from '../../src/domain/color-scale';
 import { INDICATORS, indicatorSpec } from '../../src/domain/indicators';
 import { launchChromium } from './chromium';
-import { mapIdle, openAtlas } from './page';
+import { gotoReady, mapIdle, openAtlas, recordPage } from './page';
 import { builtSite } from './site-fixture';
 
 const { site } = builtSite();
@@ -146,6 +146,22 @@ describe('the layout at common screen sizes', () => {
     const tabletZh = await masthead();
     expect(tabletZh.offScreen).toEqual([]);
     expect(tabletZh.titleCut).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a touch tablet (768×1024, a coarse pointer): the map’s controls, time bar, legend and masthead are targets of at least 44 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+    const { errors } = recordPage(page);
+    await gotoReady(page, `${inject('baseUrl')}#town=420324101`, errors);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('#map button, #controls-slot select, #controls-slot summary, .map-check, #time-slot button, .masthead a, .masthead button, #legend button')]
+        .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => ({ what: e.id || e.className, height: Math.round(e.getBoundingClientRect().height) }))
+        .filter((t) => t.height < 44),
+    );
+    // Before, the zoom buttons were 29 px, the time bar's steps 32, the selects 25 and the legend's toggle 20.
+    expect(small).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
