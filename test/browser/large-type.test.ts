@@ -75,6 +75,21 @@ describe('large type (大字)', () => {
     await page.close();
   });
 
+  it('on a tablet in landscape (1180×820) gives the map the page’s width and puts the panel under it', async () => {
+    const { page, errors } = await openAtlas(browser, inject('baseUrl'), '#big=1&lang=en', { width: 1180, height: 820 });
+    const boxes = await page.evaluate(() => {
+      const map = document.getElementById('map')!.getBoundingClientRect();
+      const panel = document.getElementById('panel')!.getBoundingClientRect();
+      return { mapWidth: map.width, mapBottom: map.bottom, panelTop: panel.top, sideways: document.documentElement.scrollWidth - innerWidth };
+    });
+    // Beside the panel the map was 661 px wide under four rows of controls.
+    expect(boxes.mapWidth).toBe(1180);
+    expect(boxes.panelTop).toBeGreaterThanOrEqual(boxes.mapBottom - 1);
+    expect(boxes.sideways).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('turns on and off by the button, in the link and remembered after a reload', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
