@@ -180,9 +180,9 @@ export async function mountAtlasMap(container: HTMLElement, data: LoadedData, st
     }
     const p = projects.current;
     const visible = drawsProjects && !isSnapshot ? visibleProjects(site, p, state, m, selection) : [];
-    // The town's projects came after the legend was drawn: its line for the relocations' arcs, if they are drawn.
+    // Which projects are drawn is known once the town's are loaded (a town already loaded resolves at once, before the page paints): the legend's line for the relocations' arcs, if any are drawn.
     const showsArcs = hasRelocationArcs(p, visible);
-    if (!isSnapshot && showsArcs !== (lastLegend.showsArcs ?? false)) {
+    if (!isSnapshot && showsArcs) {
       lastLegend = { ...lastLegend, showsArcs };
       legend.update(lastLegend);
     }

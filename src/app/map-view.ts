@@ -9,7 +9,7 @@ import { regionName } from '../domain/region-name';
 import { fillText } from '../i18n';
 import type { LegendContent } from '../map/legend-control';
 import type { AreaRef, AreaStyle } from '../map/map-engine';
-import { hasRelocationArcs, monthIndexOf, selectionOf, valuesAt, visibleProjects, type Selection } from '../state/derive';
+import { monthIndexOf, selectionOf, valuesAt, type Selection } from '../state/derive';
 import { deriveView, type LoadedProjects } from '../state/derived-view';
 import type { ViewState } from '../state/view-state';
 
@@ -42,9 +42,6 @@ export function mapViewOf(site: SiteData, projects: LoadedProjects, state: ViewS
   // would only hide the colours, and would have to load every project first. A town's projects
   // load when it is opened (or a project in it is), and its markers show then.
   const drawsProjects = showsProjects && selection.town !== null;
-  // Whether relocations' arcs are drawn is known once the town's projects are loaded (the map says again after it loads them).
-  const isLoaded = selection.town !== null && projects.isLoaded(selection.town.id);
-  const showsArcs = drawsProjects && isLoaded && hasRelocationArcs(projects.current, visibleProjects(site, projects.current, state, m, selection));
   return {
     monthIndex: m,
     selection,
@@ -65,7 +62,6 @@ export function mapViewOf(site: SiteData, projects: LoadedProjects, state: ViewS
       isDots: selection.town !== null,
       categories: site.config.categories,
       showsProjects: drawsProjects,
-      showsArcs,
       isProjectsInTowns: showsProjects && selection.town === null && state.tour === null,
       isEstimated: site.estimated.includes(spec.id),
       lang: state.lang,
