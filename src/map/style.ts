@@ -31,11 +31,12 @@ export const VILLAGES_EVERYWHERE_ZOOM = 11.5;
 /** Village names show for the drilled-into town from this zoom on. */
 export const VILLAGE_LABEL_MIN_ZOOM = 9;
 
-/** The flag for areas and projects behind plan beyond the threshold: a dashed dark-red outline. */
 /** Where a town's name may go, tried in order: on its label point, then beside it (the fallback map's labels.ts places them alike). */
 export const TOWN_LABEL_ANCHORS = ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 /** How far a town's name placed beside its point stands off it, in ems. */
 export const TOWN_LABEL_RADIAL_OFFSET_EM = 0.6;
+
+/** The flag for areas and projects behind plan beyond the threshold: a dashed dark-red outline. */
 export const LAG_FLAG_COLOUR = '#99000d';
 
 /** Colours of the plain, offline basemap (no tiles): paper outside, white county, grey lines. */
