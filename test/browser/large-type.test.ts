@@ -134,6 +134,13 @@ describe('large type (大字)', () => {
     // The time bar's month stays inside the screen.
     const label = await page.$eval('.time-slider-label', (e) => e.getBoundingClientRect().right);
     expect(label).toBeLessThanOrEqual(width);
+    // The time bar covers no part of the legend (at 1366 it floated over the legend's foot).
+    const overlap = await page.evaluate(() => {
+      const a = document.getElementById('legend')!.getBoundingClientRect();
+      const b = document.querySelector('.time-slider')!.getBoundingClientRect();
+      return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    });
+    expect(overlap).toBe(0);
     await page.screenshot({ path: `test-results/large-type-${width}x${height}-${hash.includes('town') ? 'town' : 'county'}.png` });
     await page.close();
   });
