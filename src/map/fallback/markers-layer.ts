@@ -15,8 +15,8 @@ import { h, num, type SvgNode } from './svg-node';
 
 const EARTH_RADIUS_M = 6_378_137;
 const INK = '#1f2933';
-const COUNT_FONT_PX = 11;
-const COUNT_BADGE_HEIGHT_PX = 16;
+const COUNT_FONT_PX = 12;
+const COUNT_BADGE_HEIGHT_PX = 17;
 
 /** What the markers layer draws, kept for hit-testing clicks (pickProject) and cluster zooms. */
 export interface DrawnMarkers {
