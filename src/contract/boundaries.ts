@@ -124,6 +124,8 @@ function parseAreaGeometry(c: JsonChecker, v: unknown, path: string, label: stri
   } else if (o.type === 'MultiPolygon') {
     const parts = c.array(o.coordinates, join(path, 'coordinates'));
     if (!parts) return null;
+    // An empty MultiPolygon has nothing to draw or label (it crashed the label point's centroid).
+    if (parts.length === 0) return c.error(join(path, 'coordinates'), 'boundaryNoRing');
     const polys = parts.map((p, i) => polygon(c, p, join(join(path, 'coordinates'), i), tally));
     geometry = polys.every((p) => p !== null) ? { type: 'MultiPolygon', coordinates: polys as Position[][][] } : null;
   } else {
@@ -154,7 +156,14 @@ function polygon(c: JsonChecker, v: unknown, path: string, tally: OffGlobeTally)
       c.warn(ringPath, 'boundaryRingClosed');
     }
     if (ringOut.length < 4) return c.error(ringPath, 'boundaryRingShort', { count: ringOut.length });
+    // A ring of fewer than three distinct corners encloses nothing (four copies of one point crashed the build).
+    if (distinctCorners(ringOut) < 3) return c.error(ringPath, 'boundaryRingShort', { count: distinctCorners(ringOut) + 1 });
     out.push(ringOut);
   }
   return out;
+}
+
+/** How many different positions a closed ring has, its closing point not counted twice. */
+function distinctCorners(ring: readonly Position[]): number {
+  return new Set(ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`)).size;
 }

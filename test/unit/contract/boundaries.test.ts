@@ -74,6 +74,18 @@ describe('boundary positions on the globe', () => {
   });
 });
 
+describe('areas that enclose nothing (each crashed the build at the label point)', () => {
+  it.each([
+    ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, 'features[1].geometry.coordinates: a polygon needs at least one ring'],
+    ['a ring of four copies of one point', { type: 'Polygon', coordinates: [[[109.8, 32.2], [109.8, 32.2], [109.8, 32.2], [109.8, 32.2]]] }, 'features[1].geometry.coordinates[0]: a ring needs at least 4 positions, has 2'],
+    ['a ring of two corners there and back', { type: 'Polygon', coordinates: [[[109.8, 32.2], [109.9, 32.2], [109.8, 32.2], [109.9, 32.2], [109.8, 32.2]]] }, 'features[1].geometry.coordinates[0]: a ring needs at least 4 positions, has 3'],
+  ])('%s is an error, not a crash', (_name, geometry, line) => {
+    const r = parseTownBoundaries(collection(town('420324101', '蒋家堰镇', { type: 'Polygon', coordinates: square(109.5, 32.0) }), town('420324102', '中峰镇', geometry)), FILE);
+    expect(r.ok).toBe(false);
+    expect(errors(r.issues)).toEqual([line]);
+  });
+});
+
 describe('offGlobe', () => {
   it.each([
     [180, 90, null], [-180, -90, null], [109.6, 32.2, null], [0, 0, null],
