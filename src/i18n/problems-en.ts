@@ -221,6 +221,7 @@ export const PROBLEMS_EN: ProblemTexts = {
   titleRowsSkipped: (p) => `${p.count} row(s) above the header (row ${p.headerRow}) were skipped as a title`,
   columnPersonal: (p) => `column looks like personal data (${p.kind}); it must never be in the dataset: delete the column`,
   columnUnknown: () => 'column is not in the contract; it is ignored and kept out of the site data',
+  columnUnknownPersonal: (p) => `column ${p.letter} is not in the contract and is ignored; its header looks like it holds personal data (an ID, mobile or bank card number, or a name), so it is not repeated here: rename or delete the column`,
   columnsUnknownMore: (p) => `${p.more} more columns are not in the contract (${p.all} in all); they are ignored and kept out of the site data`,
   columnRepeats: (p) => `column "${p.header}" repeats "${p.first}" (both are ${p.name}); the first is used`,
   summaryRowSkipped: () => 'summary row skipped (totals are computed by the build)',

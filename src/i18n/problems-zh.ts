@@ -224,6 +224,7 @@ export const PROBLEMS_ZH = {
   titleRowsSkipped: (p: { count: number; headerRow: number }) => `表头（第 ${p.headerRow} 行）上面的 ${p.count} 行当作标题，已跳过`,
   columnPersonal: (p: { kind: string }) => `这一列像是个人信息（${p.kind}），数据里绝不能有：请删去这一列`,
   columnUnknown: () => '这一列不在数据规范里，已忽略，不会进入网站数据',
+  columnUnknownPersonal: (p: { letter: string }) => `第 ${p.letter} 列不在数据规范里，已忽略；它的列名像是含有个人信息（证件号、手机号、银行卡号或人名），这里不照录：请改掉列名或删去这一列`,
   columnsUnknownMore: (p: { more: number; all: number }) => `另有 ${p.more} 列不在数据规范里（共 ${p.all} 列），已忽略，不会进入网站数据`,
   columnRepeats: (p: { header: string; first: string; name: string }) => `列“${p.header}”和列“${p.first}”重复（都是 ${p.name}），只用前一列`,
   summaryRowSkipped: () => '合计行已跳过（合计由程序计算）',

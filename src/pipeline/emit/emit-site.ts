@@ -186,10 +186,13 @@ export function emitSite(d: Dataset, county: MultiPolygon | null, options: EmitO
   const min = d.config.thresholds.minHouseholdCount;
   const { villages, series, withheld } = options.isPublic ? withholdSmallCounts(counted, allSeries, min) : { villages: counted, series: allSeries, withheld: [] };
   const estimated: IndicatorId[] = isHouseholdEstimated ? ['household'] : [];
+  // The page has no use for privacy.allowedNames, a rule of the build: the terms are not published
+  // (a clerk may list a real name there, and it was written into site.json unscanned).
+  const { privacy: _allowed, ...config } = serializeAtlasConfig(d.config);
   const site: Omit<SiteData, 'config'> & { config: unknown } = {
     schemaVersion: SITE_SCHEMA_VERSION,
     // Every emitted coordinate has been converted, so the emitted config must say WGS-84.
-    config: { ...serializeAtlasConfig(d.config), crs: 'WGS84' },
+    config: { ...config, crs: 'WGS84' },
     months: d.months,
     bbox: (turfBbox(outline) as BBox).map(r6) as BBox,
     towns,

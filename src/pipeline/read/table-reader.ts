@@ -5,6 +5,8 @@ import type { Issue } from '../../contract/issues';
 import { appendAll } from '../append-all';
 import { PersonalDataScanner, personalDataMessage, type ColumnRole, type TablePrivacy } from '../privacy/cell-scan';
 import { personalDataKind } from '../privacy/headers';
+import { looksLikePersonName } from '../privacy/names';
+import { scanForPersonalData } from '../privacy/cell-scan';
 import type { CsvProblem } from './csv-rows';
 import { headerKey, squash } from '../normalize';
 import { RowReader, type Located } from './row-reader';
@@ -111,7 +113,10 @@ export class TableReader<T> {
       }
       if (!spec2) {
         unknown++;
-        if (unknown <= UNKNOWN_COLUMNS_NAMED) this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', ...problem('columnUnknown') });
+        if (unknown > UNKNOWN_COLUMNS_NAMED) return;
+        // The report is published with a public build: a header that holds a number or a name is named by its letter, not quoted.
+        if (headerHoldsPersonalData(h)) this.headerIssues.push({ file, row: index + 1, column: columnLetters(i), level: 'warning', ...problem('columnUnknownPersonal', { letter: columnLetters(i) }) });
+        else this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', ...problem('columnUnknown') });
         return;
       }
       const seen = located.get(spec2.name);
@@ -264,4 +269,14 @@ function findHeader(spec: TableSpec, rows: readonly string[][]): { index: number
   }
   const needed = Math.min(2, spec.columns.filter((c) => c.isRequired).length);
   return best && best.score >= needed ? { index: best.index } : null;
+}
+
+/** A header as a cell of free text in a public build: does it hold an ID, mobile or bank card number, or a name? */
+function headerHoldsPersonalData(header: string): boolean {
+  return looksLikePersonName(header) || scanForPersonalData([''], [[header]], 1, { roleOf: () => 'text', isPublic: true }).length > 0;
+}
+
+/** A spreadsheet's letters for a 0-based column (A … Z, AA …). */
+function columnLetters(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 }
