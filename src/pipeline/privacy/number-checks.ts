@@ -85,15 +85,16 @@ function isDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** 18 compact characters (17 ASCII digits and a digit or upper-case X) that form a valid ID number. */
+/** 18 compact characters (17 ASCII digits and a digit or upper-case X) that form an ID number: a region code and a real birth date. */
 export function isIdDigits(s: string): boolean {
   if (s.length !== 18 || !isAllDigits(s, 0, 17)) return false;
   if (s.charCodeAt(0) === ZERO) return false; // region codes start 1–9
   const last = s.charCodeAt(17);
   if (!(last >= ZERO && last <= NINE) && last !== 0x58) return false;
   const year = numberAt(s, 6, 4);
-  if (year < 1900 || year > 2099 || !isDate(year, numberAt(s, 10, 2), numberAt(s, 12, 2))) return false;
-  return residentIdCheckCharacter(s) === s[17];
+  // The check character is not required: an ID typed with one digit wrong still names a person by
+  // region, birth date and sequence (the form a review planted: 420324198001011234 passed).
+  return year >= 1900 && year <= 2099 && isDate(year, numberAt(s, 10, 2), numberAt(s, 12, 2));
 }
 
 /**
@@ -108,7 +109,7 @@ export function isOldIdDigits(s: string): boolean {
 
 /**
  * A mainland resident ID number (身份证号): the 18-character form (region code, a real birth date
- * 1900–2099, sequence and a valid MOD 11-2 check character) or the 15-digit form. Separators
+ * 1900–2099, sequence and a check character, right or not) or the 15-digit form. Separators
  * between groups and full-width forms are allowed, as clerks type them.
  */
 export function isResidentIdNumber(s: string): boolean {

@@ -62,11 +62,12 @@ describe('isResidentIdNumber', () => {
     ['in full-width digits', ID_X.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
     ['born 1900-01-01', makeId('990102', '19000101', '001')],
     ['born 2099-12-31', makeId('990102', '20991231', '001')],
+    // One digit mistyped still names a person by region, birth date and sequence.
+    ['a wrong check digit', breakLast(ID)],
+    ['a wrong check X', breakLast(ID_X)],
   ])('accepts %s', (_name, s) => expect(isResidentIdNumber(s)).toBe(true));
 
   it.each([
-    ['a wrong check digit', breakLast(ID)],
-    ['a wrong check X', breakLast(ID_X)],
     ['an impossible date 19800230 (check digit right)', makeId('990102', '19800230', '123')],
     ['29 February of a non-leap year', makeId('990102', '19000229', '123')],
     ['month 13', makeId('990102', '19801301', '123')],

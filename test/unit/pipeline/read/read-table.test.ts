@@ -121,8 +121,8 @@ describe('households.csv is private', () => {
     ['a bad yes/no', 'k1,420324101201,也许,,2,1', 'poor', 'the value is not 是 or 否'],
     ['a negative count', 'k1,420324101201,是,,-2,1', 'laborers', 'the value is negative'],
     ['more employed than laborers', 'k1,420324101201,是,,2,3', 'employed', 'employed is more than laborers'],
-    ['an ID number as key', '42032419800101123X,420324101201,是,,2,1', 'household_key', 'household_key looks like an ID number (身份证号); keys must be opaque'],
-    // The cell scan finds it first and refuses the file, naming the column and row.
+    // The cell scan finds these first and refuses the file, naming the column and row.
+    ['an ID number as key', '42032419800101123X,420324101201,是,,2,1', 'household_key', 'column looks like it holds 身份证号 ID numbers (row 2; 1 cell): personal data must never be published; delete the column or the values'],
     ['a mobile number as key', '138 1234 5678,420324101201,是,,2,1', 'household_key', 'column looks like it holds 手机号 mobile phone numbers (row 2; 1 cell): personal data must never be published; delete the column or the values'],
     ['a mobile number in a count column', 'k1,420324101201,是,,13812345678,1', 'laborers', 'column looks like it holds 手机号 mobile phone numbers (row 2; 1 cell): personal data must never be published; delete the column or the values'],
   ])('%s is reported without quoting the cell', (_name, row, column, message) => {
