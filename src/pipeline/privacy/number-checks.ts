@@ -85,8 +85,12 @@ function isDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** 18 compact characters (17 ASCII digits and a digit or upper-case X) that form an ID number: a region code and a real birth date. */
-export function isIdDigits(s: string): boolean {
+/**
+ * 18 compact characters (17 ASCII digits and a digit or upper-case X) that form an ID number: a
+ * region code and a real birth date, and with `requireCheck` a right check character (for an ID
+ * pieced together across groups of a run, where a chance match is likelier).
+ */
+export function isIdDigits(s: string, requireCheck = false): boolean {
   if (s.length !== 18 || !isAllDigits(s, 0, 17)) return false;
   if (s.charCodeAt(0) === ZERO) return false; // region codes start 1–9
   const last = s.charCodeAt(17);
@@ -94,7 +98,8 @@ export function isIdDigits(s: string): boolean {
   const year = numberAt(s, 6, 4);
   // The check character is not required: an ID typed with one digit wrong still names a person by
   // region, birth date and sequence (the form a review planted: 420324198001011234 passed).
-  return year >= 1900 && year <= 2099 && isDate(year, numberAt(s, 10, 2), numberAt(s, 12, 2));
+  if (year < 1900 || year > 2099 || !isDate(year, numberAt(s, 10, 2), numberAt(s, 12, 2))) return false;
+  return !requireCheck || residentIdCheckCharacter(s) === s[17];
 }
 
 /**

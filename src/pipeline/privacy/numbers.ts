@@ -240,7 +240,7 @@ function isCardGrouping(groups: readonly string[]): boolean {
 function joinedNumbers(run: DigitRun, scan: NumberScan): number {
   const { groups } = run;
   let found = 0;
-  // ID numbers across groups [a, b]: 18 digits, or 17 and the X after the run's last group.
+  // ID numbers across groups [a, b]: 18 digits, or 17 and the X after the run's last group, with a right check character (pieced together, a chance match is likelier than in one token).
   for (let a = 0; a < groups.length; a++) {
     let digits = 0;
     for (let b = a; b < groups.length && b < a + MAX_GROUPS_JOINED; b++) {
@@ -248,8 +248,8 @@ function joinedNumbers(run: DigitRun, scan: NumberScan): number {
       if (digits > 18) break;
       if (b === a) continue;
       const isLast = b === groups.length - 1;
-      if (digits === 18 && isIdDigits(groups.slice(a, b + 1).join(''))) found |= FOUND_ID;
-      else if (digits === 17 && isLast && run.afterX && isIdDigits(groups.slice(a, b + 1).join('') + 'X')) found |= FOUND_ID;
+      if (digits === 18 && isIdDigits(groups.slice(a, b + 1).join(''), true)) found |= FOUND_ID;
+      else if (digits === 17 && isLast && run.afterX && isIdDigits(groups.slice(a, b + 1).join('') + 'X', true)) found |= FOUND_ID;
       else if (digits === 15 && a === 0 && isLast && scan.findsOldIds && run.glued !== 'code' && isOldIdDigits(groups.join(''))) found |= FOUND_ID;
     }
   }
