@@ -97,6 +97,10 @@ function record(t: Tally, row: number): void {
 
 type ColumnTally = Record<PersonalDataKind, Tally> & { nonEmpty: number; role: ColumnRole };
 
+/** Characters that show as nothing (number-checks.ts `isInvisible`). */
+const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/;
+const INVISIBLE_ALL = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
+
 /**
  * Every cell of every column, for ID, mobile and bank card numbers (one cell is enough), names in
  * the contract's free text, and columns of names among the columns the contract does not know (at
@@ -163,7 +167,9 @@ export class PersonalDataScanner {
           if (looksLikePersonName(cell)) record(t.name, rowNumber);
         }
       } else if ((role === 'text' || role === 'label' || role === 'hotline') && hasHan(cell)) {
-        if (hasHouseholdName(cell, this.allowed) || (role === 'text' && this.isWholeName(cell))) record(t.nameInText, rowNumber);
+        // A name split by a character that shows as nothing (王\u200b小明) reads whole on the page.
+        const text = INVISIBLE.test(cell) ? cell.replace(INVISIBLE_ALL, '') : cell;
+        if (hasHouseholdName(text, this.allowed) || (role === 'text' && this.isWholeName(text))) record(t.nameInText, rowNumber);
       }
     }
   }

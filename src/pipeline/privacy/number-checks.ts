@@ -33,8 +33,16 @@ export function isSeparator(code: number): boolean {
   return (
     code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 ||
     code === 0x2d || code === 0xff0d || (code >= 0x2010 && code <= 0x2013) || code === 0x2212 ||
-    isDot(code) || code === 0xb7 || code === 0x30fb
+    isDot(code) || code === 0xb7 || code === 0x30fb ||
+    // The em dash, thin spaces, and characters that show as nothing (zero-width space, word joiner,
+    // soft hyphen, a byte-order mark inside a cell): a number split by one still reads whole.
+    code === 0x2014 || code === 0x2009 || code === 0x202f || isInvisible(code)
   );
+}
+
+/** A character that shows as nothing: zero-width space, non-joiner and joiner, word joiner, soft hyphen, byte-order mark. */
+export function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xad || code === 0xfeff;
 }
 
 /** A half- or full-width full stop. */
@@ -44,7 +52,7 @@ export function isDot(code: number): boolean {
 
 /** NFKC (full-width forms fold), without separators, upper case: the form the `is…` checks compare. */
 function compact(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u2010-\u2013\u2212.·・-]+/g, '').toUpperCase();
+  return s.normalize('NFKC').replace(/[\s\u2010-\u2014\u2212.·・\u200b-\u200d\u2060\u00ad\ufeff-]+/g, '').toUpperCase();
 }
 
 /** Whether `s[from, to)` is ASCII digits only. */

@@ -212,6 +212,24 @@ describe('scanForPersonalData', () => {
     expect(scanForPersonalData(['备注'], rows, 2, options(-1, []))).toEqual([{ column: '备注', kind: 'id', rows: [2, 3, 4], count: 5, level: 'error' }]);
   });
 
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['a word joiner', '\u2060'],
+    ['a soft hyphen', '\u00ad'],
+    ['a byte-order mark', '\ufeff'],
+    ['an em dash', '\u2014'],
+    ['a thin space', '\u2009'],
+    ['a narrow no-break space', '\u202f'],
+  ])('reads a mobile and an ID split by %s as whole (they show whole on the page)', (_name, sep) => {
+    const rows = [[`电话138${sep}1234${sep}5678`], [`${ID.slice(0, 6)}${sep}${ID.slice(6)}`]];
+    expect(kinds(scanForPersonalData(['备注'], rows, 2, options(-1, [])))).toEqual(['备注:id', '备注:mobile']);
+  });
+
+  it('reads a name split by a character that shows as nothing', () => {
+    const textOptions: ScanOptions = { roleOf: () => 'text', isPublic: true };
+    expect(kinds(scanForPersonalData(['建设内容'], [['户主：王\u200b小明']], 2, textOptions))).toEqual(['建设内容:nameInText']);
+  });
+
   it('does not read a longer digit string as an ID', () => {
     const rows = [[`1${ID}`], [`${ID}0`]];
     expect(kinds(scanForPersonalData(['备注'], rows, 2, options(-1, []))).filter((k) => k.endsWith(':id'))).toEqual([]);
