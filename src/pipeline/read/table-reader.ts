@@ -160,7 +160,7 @@ export class TableReader<T> {
     const first = startsWithAscii(cell) ? '' : squash(cell);
     if (first !== '' && SUMMARY_ROW.test(first)) {
       counts.skipped++;
-      const issue: Issue = { file, row: index + 1, column: '', level: 'warning', ...(this.spec.isPrivate ? problem('summaryRowSkipped') : problem('summaryRowSkippedNamed', { first })) };
+      const issue: Issue = { file, row: index + 1, column: '', level: 'warning', ...(this.spec.isPrivate || !isQuotableSummary(first) ? problem('summaryRowSkipped') : problem('summaryRowSkippedNamed', { first })) };
       this.rowIssues.push(issue);
       this.summaryIssues.push(issue);
       return;
@@ -271,9 +271,22 @@ function findHeader(spec: TableSpec, rows: readonly string[][]): { index: number
   return best && best.score >= needed ? { index: best.index } : null;
 }
 
-/** A header as a cell of free text in a public build: does it hold an ID, mobile or bank card number, or a name? */
-function headerHoldsPersonalData(header: string): boolean {
-  return looksLikePersonName(header) || scanForPersonalData([''], [[header]], 1, { roleOf: () => 'text', isPublic: true }).length > 0;
+/**
+ * A text the report would quote (a header, a summary row's first cell) read as free text in a public
+ * build: does it hold an ID, mobile or bank card number, or a name? The report is published.
+ */
+function headerHoldsPersonalData(text: string): boolean {
+  return looksLikePersonName(text) || scanForPersonalData([''], [[text]], 1, { roleOf: () => 'text', isPublic: true }).length > 0;
+}
+
+/**
+ * A summary row's first cell is quoted when it is the summary word alone (合计, 小计：): anything
+ * longer may say whose totals they are (合计 户主王小明 …), and the report is published. Its row
+ * number names the row either way.
+ */
+const SUMMARY_QUOTED_CHARS = 4;
+function isQuotableSummary(first: string): boolean {
+  return first.length <= SUMMARY_QUOTED_CHARS && !headerHoldsPersonalData(first);
 }
 
 /** A spreadsheet's letters for a 0-based column (A … Z, AA …). */

@@ -27,6 +27,14 @@ describe('the published report and config', () => {
     expect(lines.some((l) => l.includes('projects.csv:1:备注: warning: column is not in the contract'))).toBe(true);
   });
 
+  it('does not quote a summary row whose first cell names a household', async () => {
+    const projects = (await miniText('projects.csv')).trimEnd().split('\n');
+    projects.push('合计 户主王小明 贫困户李秀英,,,,,,,,');
+    const { lines } = await buildMiniWith({ 'projects.csv': projects.join('\n') });
+    expect(lines.filter((l) => l.includes('王小明'))).toEqual([]);
+    expect(lines.some((l) => l.includes('summary row skipped'))).toBe(true);
+  });
+
   it('does not publish privacy.allowedNames in site.json', async () => {
     const { result } = await buildMiniWith({ 'atlas.config.json': await miniConfigWith({ privacy: { allowedNames: ['王家坪13812345678'] } }) });
     expect(result.errorCount).toBe(0);
