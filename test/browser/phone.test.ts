@@ -78,6 +78,14 @@ describe('a phone, 360×640', () => {
     expect(card.width).toBe(360);
     expect(card.bottom).toBeGreaterThanOrEqual(639);
     expect(await sideways(page)).toBeLessThanOrEqual(0);
+    // The menu opened over the card draws above it (it opened under the card, its buttons hidden).
+    await page.tap('#menu-toggle');
+    const onTop = await page.$eval('#large-type-toggle', (b) => {
+      const r = b.getBoundingClientRect();
+      return b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    });
+    expect(onTop).toBe(true);
+    await page.tap('#menu-toggle');
     // Its ✕ closes it.
     await page.tap('.project-popup .maplibregl-popup-close-button');
     await page.waitForFunction(() => !location.hash.includes('proj='));
