@@ -15,6 +15,7 @@ import { decodeBytes } from '../read/decode';
 import { findDatasetWorkbook } from '../read/dataset-workbook';
 import { PROBLEMS_SHEET, TABLE_SHEETS, openWorkbook } from '../read/workbook';
 import { headerKey } from '../normalize';
+import { columnLetters } from '../column-letters';
 
 export { PROBLEMS_SHEET } from '../read/workbook';
 
@@ -210,10 +211,6 @@ function place(issue: Issue, targets: readonly Target[]): PlacedProblem {
     }
   }
   return { issue, sheet: target.sheet, cell: `${columnLetters(column)}${issue.row}` };
-}
-
-function columnLetters(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 }
 
 function isFilled(cell: import('exceljs').Cell): boolean {

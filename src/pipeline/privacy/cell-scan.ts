@@ -12,6 +12,7 @@
 import { phrase, problem, type Problem } from '../../i18n/problems';
 import { hasHouseholdName, looksLikePersonName } from './names';
 import { FOUND_BANK, FOUND_ID, FOUND_MOBILE, numbersIn } from './numbers';
+import { INVISIBLE_CHARS } from './number-checks';
 
 
 /**
@@ -97,10 +98,6 @@ function record(t: Tally, row: number): void {
 
 type ColumnTally = Record<PersonalDataKind, Tally> & { nonEmpty: number; role: ColumnRole };
 
-/** Characters that show as nothing (number-checks.ts `isInvisible`). */
-const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/;
-const INVISIBLE_ALL = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
-
 /**
  * Every cell of every column, for ID, mobile and bank card numbers (one cell is enough), names in
  * the contract's free text, and columns of names among the columns the contract does not know (at
@@ -168,7 +165,7 @@ export class PersonalDataScanner {
         }
       } else if ((role === 'text' || role === 'label' || role === 'hotline') && hasHan(cell)) {
         // A name split by a character that shows as nothing (王\u200b小明) reads whole on the page.
-        const text = INVISIBLE.test(cell) ? cell.replace(INVISIBLE_ALL, '') : cell;
+        const text = cell.replace(INVISIBLE_CHARS, '');
         if (hasHouseholdName(text, this.allowed) || (role === 'text' && this.isWholeName(text))) record(t.nameInText, rowNumber);
       }
     }

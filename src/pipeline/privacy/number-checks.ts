@@ -45,6 +45,9 @@ export function isInvisible(code: number): boolean {
   return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xad || code === 0xfeff;
 }
 
+/** The same characters, to take them out of a text with `replace`. */
+export const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
+
 /** A half- or full-width full stop. */
 export function isDot(code: number): boolean {
   return code === 0x2e || code === 0xff0e;

@@ -3,6 +3,7 @@ import { problem, problemOf } from '../../i18n/problems';
 import type { ColumnSpec, TableSpec } from '../../contract/columns';
 import type { Issue } from '../../contract/issues';
 import { appendAll } from '../append-all';
+import { columnLetters } from '../column-letters';
 import { PersonalDataScanner, personalDataMessage, type ColumnRole, type TablePrivacy } from '../privacy/cell-scan';
 import { personalDataKind } from '../privacy/headers';
 import { looksLikePersonName } from '../privacy/names';
@@ -115,7 +116,7 @@ export class TableReader<T> {
         unknown++;
         if (unknown > UNKNOWN_COLUMNS_NAMED) return;
         // The report is published with a public build: a header that holds a number or a name is named by its letter, not quoted.
-        if (headerHoldsPersonalData(h)) this.headerIssues.push({ file, row: index + 1, column: columnLetters(i), level: 'warning', ...problem('columnUnknownPersonal', { letter: columnLetters(i) }) });
+        if (holdsPersonalData(h)) this.headerIssues.push({ file, row: index + 1, column: columnLetters(i), level: 'warning', ...problem('columnUnknownPersonal', { letter: columnLetters(i) }) });
         else this.headerIssues.push({ file, row: index + 1, column: h, level: 'warning', ...problem('columnUnknown') });
         return;
       }
@@ -275,7 +276,7 @@ function findHeader(spec: TableSpec, rows: readonly string[][]): { index: number
  * A text the report would quote (a header, a summary row's first cell) read as free text in a public
  * build: does it hold an ID, mobile or bank card number, or a name? The report is published.
  */
-function headerHoldsPersonalData(text: string): boolean {
+function holdsPersonalData(text: string): boolean {
   return looksLikePersonName(text) || scanForPersonalData([''], [[text]], 1, { roleOf: () => 'text', isPublic: true }).length > 0;
 }
 
@@ -286,10 +287,5 @@ function headerHoldsPersonalData(text: string): boolean {
  */
 const SUMMARY_QUOTED_CHARS = 4;
 function isQuotableSummary(first: string): boolean {
-  return first.length <= SUMMARY_QUOTED_CHARS && !headerHoldsPersonalData(first);
-}
-
-/** A spreadsheet's letters for a 0-based column (A … Z, AA …). */
-function columnLetters(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : columnLetters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
+  return first.length <= SUMMARY_QUOTED_CHARS && !holdsPersonalData(first);
 }
